@@ -1,0 +1,129 @@
+"""Minting of every IRI the project creates.
+
+All entity IRIs live under one base IRI (``MHKG_BASE_IRI``, default
+``https://w3id.org/mhkg/``) and are derived from what identifies the entity
+— a project code, a normalised name plus country — never from load order, so
+the same record loaded twice gets the same IRIs.
+
+Layout under the base::
+
+    id/{kind}/{slug}        entities (project, organisation, person, ...)
+    id/country/{ISO3}       countries, by ISO 3166-1 alpha-3 code
+    id/sdg/{N}              Sustainable Development Goals
+    id/sdg-target/{N.M}     their targets
+    graph/{slug}            named graphs, one per source document
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+DEFAULT_BASE_IRI = "https://w3id.org/mhkg/"
+MAX_SLUG_LENGTH = 60
+
+ENTITY_KINDS = (
+    "project",
+    "organisation",
+    "person",
+    "post",
+    "event",
+    "place",
+    "region",
+    "participation",
+    "budget",
+    "document",
+    "project-status",
+    "project-type",
+    "coverage",
+)
+
+
+def normalise_name(name: str) -> str:
+    """Case-, accent-, punctuation- and space-insensitive form of a name."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(text.split())
+
+
+def slugify(*parts: str) -> str:
+    """A readable, stable path segment for the given parts.
+
+    Long names are cut at a word boundary and get a short hash of the whole
+    key, so two long names that share a prefix still get distinct slugs.
+    """
+    key = " ".join(normalise_name(p) for p in parts if p)
+    if not key:
+        raise ValueError("cannot mint a slug from an empty name")
+    slug = key.replace(" ", "-")
+    if len(slug) <= MAX_SLUG_LENGTH:
+        return slug
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    cut = slug[: MAX_SLUG_LENGTH - 9].rsplit("-", 1)[0]
+    return f"{cut}-{digest}"
+
+
+def base_iri() -> str:
+    """The configured base IRI, always ending in '/' or '#'."""
+    base = os.environ.get("MHKG_BASE_IRI", DEFAULT_BASE_IRI)
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+@dataclass(frozen=True)
+class Minter:
+    """Mints IRIs under one base. Every loader goes through one of these."""
+
+    base: str = DEFAULT_BASE_IRI
+
+    @classmethod
+    def from_environment(cls) -> Minter:
+        return cls(base_iri())
+
+    def entity(self, kind: str, *name_parts: str) -> URIRef:
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"unknown entity kind {kind!r}")
+        return URIRef(f"{self.base}id/{kind}/{slugify(*name_parts)}")
+
+    def project(self, title: str, code: str | None = None) -> URIRef:
+        """A project by its IDF code when it has one, else by its title."""
+        return self.entity("project", code) if code else self.entity("project", title)
+
+    def organisation(self, name: str, country_iso3: str | None = None) -> URIRef:
+        return self.entity("organisation", name, country_iso3 or "")
+
+    def participation(self, project: URIRef, organisation: URIRef, role: str) -> URIRef:
+        return self.entity("participation", _tail(project), _tail(organisation), role)
+
+    def budget(self, project: URIRef, period: str = "") -> URIRef:
+        return self.entity("budget", _tail(project), period)
+
+    def country(self, iso3: str) -> URIRef:
+        return URIRef(f"{self.base}id/country/{iso3.upper()}")
+
+    def sdg(self, goal: int) -> URIRef:
+        return URIRef(f"{self.base}id/sdg/{int(goal)}")
+
+    def sdg_target(self, target: str) -> URIRef:
+        return URIRef(f"{self.base}id/sdg-target/{target}")
+
+    def document(self, source_name: str) -> URIRef:
+        return self.entity("document", source_name)
+
+    def graph(self, source_name: str) -> URIRef:
+        """The named graph that holds what one source document says."""
+        return URIRef(f"{self.base}graph/{slugify(source_name)}")
+
+    def system_graph(self, name: str) -> URIRef:
+        """Named graphs of the project itself: ontology, reference, derived."""
+        return URIRef(f"{self.base}graph/{name}")
+
+
+def _tail(iri: URIRef) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
