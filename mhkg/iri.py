@@ -71,9 +71,9 @@ def slugify(*parts: str) -> str:
 
 
 def base_iri() -> str:
-    """The configured base IRI, always ending in '/' or '#'."""
-    base = os.environ.get("MHKG_BASE_IRI", DEFAULT_BASE_IRI)
-    return base if base.endswith(("/", "#")) else base + "/"
+    """The configured base IRI, always ending in '/' (entity IRIs are slash IRIs)."""
+    base = os.environ.get("MHKG_BASE_IRI") or DEFAULT_BASE_IRI
+    return base if base.endswith("/") else base + "/"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,200 @@
+"""IOM Development Fund project pages (text or HTML) → a project and its document.
+
+A page holds a title, a block of label/value lines (Start Date, End Date,
+Project Status, …, Benefiting Member States) and then the description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from mhkg.errors import RecordError
+from mhkg.loaders import page_text, values
+from mhkg.loaders.document import describe_document
+from mhkg.loaders.gazetteer import UnknownCountryError
+from mhkg.loaders.organisations import IDF, IOM, add_participation
+from mhkg.loaders.source import LoadContext, Record, Source
+from mhkg.vocab import MHKG, SCHEMA
+
+# Field labels as they appear on the pages (normalised to lower case) → field names.
+LABELS = {
+    "start date": "start",
+    "end date": "end",
+    "project status": "status",
+    "project type": "type",
+    "coverage": "coverage",
+    "year": "year",
+    "idf region": "region",
+    "region": "region",
+    "prima id": "prima_id",
+    "projects id": "code",
+    "project id": "code",
+    "benefiting member states": "countries",
+    "benefiting member state": "countries",
+}
+BUDGET_LABEL = re.compile(r"^budget(?: amount)?(?: \((?P<currency>[a-z]{3})\))?$")
+SEPARATOR = "-"
+REQUIRED_FIELDS = ("title",)
+
+
+@dataclass
+class ProjectPage:
+    """The fields of one page, as written."""
+
+    title: str
+    fields: dict[str, str] = field(default_factory=dict)
+    currency: str = "USD"
+    description: str = ""
+
+
+def label_of(line: str) -> tuple[str, str | None] | None:
+    """(field name, inline value or None) when the line is a field label."""
+    label, _, inline = line.partition(":")
+    key = " ".join(label.lower().split())
+    if key in LABELS:
+        return LABELS[key], inline.strip() or None
+    if match := BUDGET_LABEL.match(key):
+        return "budget:" + (match["currency"] or "usd").upper(), inline.strip() or None
+    return None
+
+
+def is_project_page(lines: list[str]) -> bool:
+    found = {label[0].split(":")[0] for line in lines if (label := label_of(line))}
+    return {"start", "code"} <= found or {"countries", "budget"} <= found
+
+
+def parse(page: page_text.PageText, source: str) -> ProjectPage:
+    """The title, header fields and description of a project page."""
+    lines = page.lines
+    first = next((i for i, line in enumerate(lines) if label_of(line)), None)
+    if first is None:
+        raise RecordError(source, "has no project header (Start Date, Projects ID, …)")
+    title = page.heading or _title_before(lines, first)
+    if not title:
+        raise RecordError(source, "has no title before its header", field="title")
+    result = ProjectPage(title=title)
+    index = first
+    while index < len(lines):
+        line = lines[index]
+        if line == SEPARATOR:
+            index += 1
+            continue
+        label = label_of(line)
+        if label is None:
+            break
+        name, value = label
+        index += 1
+        if value is None and index < len(lines) and _is_value(lines[index]):
+            value = lines[index]
+            index += 1
+        if name.startswith("budget:"):
+            name, result.currency = name.split(":")
+        result.fields[name] = value or ""
+    result.description = "\n".join(lines[index:])
+    return result
+
+
+def _is_value(line: str) -> bool:
+    """A line after a label is its value unless it is a separator or the next label."""
+    return line != SEPARATOR and label_of(line) is None
+
+
+def _title_before(lines: list[str], header_start: int) -> str | None:
+    for line in reversed(lines[:header_start]):
+        if line != SEPARATOR:
+            return line
+    return None
+
+
+def load(source: Source, context: LoadContext) -> list[Record]:
+    page = parse(page_text.read(source), source.name)
+    return [Record(source.name, to_graph(page, source, context))]
+
+
+def to_graph(page: ProjectPage, source: Source, context: LoadContext) -> Graph:
+    """The project, its typed header fields, its funder and implementer, and its page."""
+    minter, g = context.minter, Graph()
+    fields = {k: v for k, v in page.fields.items() if v}
+    project = minter.project(page.title, fields.get("code"))
+    g.add((project, RDF.type, MHKG.Project))
+    g.add((project, RDFS.label, Literal(page.title)))
+    g.add((project, DCTERMS.title, Literal(page.title)))
+    if page.description:
+        g.add((project, DCTERMS.description, Literal(page.description)))
+    for name, prop in (("code", MHKG.projectCode), ("prima_id", MHKG.primaId)):
+        if name in fields:
+            g.add((project, prop, Literal(fields[name])))
+    for name, prop, read in (
+        ("start", MHKG.startDate, values.partial_date),
+        ("end", MHKG.endDate, values.partial_date),
+        ("year", MHKG.fundingYear, values.year),
+    ):
+        if name in fields:
+            g.add((project, prop, _field(read, fields[name], source, name)))
+    _add_concepts(g, project, fields, context)
+    if "budget" in fields:
+        number = _field(values.amount, fields["budget"], source, "budget")
+        budget = minter.budget(project)
+        g.add((project, MHKG.budget, budget))
+        g.add((budget, RDF.type, SCHEMA.MonetaryAmount))
+        g.add((budget, SCHEMA.value, values.decimal_literal(number)))
+        g.add((budget, SCHEMA.currency, Literal(page.currency)))
+    for iso3 in _field(
+        context.gazetteer.country_list, fields.get("countries", ""), source, "countries"
+    ):
+        g.add((project, MHKG.benefitingCountry, minter.country(iso3)))
+    add_participation(g, minter, project, IDF, MHKG.funderRole)
+    add_participation(g, minter, project, IOM, MHKG.implementerRole)
+    document = describe_document(g, minter, source, MHKG.ProjectPage, page.title)
+    g.add((document, MHKG.reportsOn, project))
+    return g
+
+
+CONCEPT_FIELDS = (
+    # field, property, class, scheme, IRI kind
+    ("status", MHKG.status, MHKG.ProjectStatus, MHKG.projectStatuses, "project-status"),
+    ("type", MHKG.projectType, MHKG.ProjectType, MHKG.projectTypes, "project-type"),
+    ("coverage", MHKG.coverage, MHKG.Coverage, MHKG.coverages, "coverage"),
+)
+
+
+def _add_concepts(g: Graph, project: URIRef, fields: dict[str, str], context: LoadContext) -> None:
+    for name, prop, cls, scheme, kind in CONCEPT_FIELDS:
+        if name in fields:
+            concept = context.minter.entity(kind, fields[name])
+            g.add((project, prop, concept))
+            g.add((concept, RDF.type, cls))
+            g.add((concept, SKOS.prefLabel, Literal(fields[name])))
+            g.add((concept, SKOS.inScheme, scheme))
+    if "region" in fields:
+        region = context.minter.entity("region", fields["region"])
+        g.add((project, MHKG.idfRegion, region))
+        g.add((region, RDF.type, MHKG.Region))
+        g.add((region, RDFS.label, Literal(fields["region"])))
+
+
+# Field names as the pages label them, for error messages.
+FIELD_LABELS = {
+    "start": "Start Date",
+    "end": "End Date",
+    "year": "Year",
+    "budget": "Budget Amount",
+    "countries": "Benefiting Member States",
+}
+
+
+T = TypeVar("T")
+
+
+def _field(read: Callable[[str], T], value: str, source: Source, name: str) -> T:
+    """`read(value)`, or a RecordError naming the file, the field and the value."""
+    try:
+        return read(value)
+    except (ValueError, UnknownCountryError) as exc:
+        raise RecordError(source.name, str(exc), field=FIELD_LABELS.get(name, name)) from None

@@ -1,0 +1,99 @@
+"""Web pages as lines of text: HTML flattened by blocks, and the site's menus removed.
+
+Both forms of a page — the text a browser copy gives, and the HTML — end up
+as the same list of lines, so each page loader parses one form only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+
+from mhkg.loaders.source import Source
+
+# Elements whose text is never page content.
+SKIPPED_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "svg", "form"}
+BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
+    "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "br", "blockquote",
+    "figure", "figcaption", "address", "hr", "pre",
+}  # fmt: skip
+MENU_ITEM = re.compile(r"^- \S+(?: \S+){0,3}$")
+MENU_ZONE_LINES = 40
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A page's lines of text, and its main heading when the markup says which it is."""
+
+    lines: list[str]
+    heading: str | None = None
+
+
+@lru_cache(maxsize=8)
+def read(source: Source) -> PageText:
+    """The page text of a source, from its HTML or plain text (cached: loaders and
+    format detection both read it)."""
+    if source.media_type == "text/html":
+        return from_html(source.text)
+    return from_text(source.text)
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines, each with its white space collapsed."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def from_text(text: str) -> PageText:
+    return PageText(lines=clean_lines(text))
+
+
+def from_html(html: str) -> PageText:
+    """The visible text of an HTML page, one line per block, list items as '- …'."""
+    root = lxml.html.document_fromstring(html)
+    for element in list(root.iter(*SKIPPED_TAGS)):
+        if element.getparent() is not None:  # not already gone with an enclosing element
+            element.drop_tree()
+    chunks: list[str] = []
+    _flatten(root.find("body") if root.find("body") is not None else root, chunks)
+    h1 = root.find(".//h1")
+    heading = " ".join(h1.text_content().split()) if h1 is not None else None
+    return PageText(lines=clean_lines("".join(chunks)), heading=heading or None)
+
+
+def _flatten(element: etree._Element, chunks: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in BLOCK_TAGS:
+        chunks.append("\n- " if tag == "li" else "\n")
+    if element.text and tag:
+        chunks.append(element.text)
+    for child in element:
+        _flatten(child, chunks)
+    if tag in BLOCK_TAGS:
+        chunks.append("\n")
+    if element.tail:
+        chunks.append(element.tail)
+
+
+def strip_site_menu(lines: list[str]) -> list[str]:
+    """The lines after the site's navigation menu, if the page starts with one.
+
+    IOM pages copied as text open with the site menu: short '- Item' lines
+    among headings and blurbs. The content starts after the last short menu
+    item near the top of the page.
+    """
+    last_item = -1
+    for index, line in enumerate(lines[:MENU_ZONE_LINES]):
+        if MENU_ITEM.match(line):
+            last_item = index
+    return lines[last_item + 1 :]
+
+
+def is_heading(line: str, max_words: int = 20) -> bool:
+    """A line that reads as a title: short, and not a sentence."""
+    return len(line.split()) <= max_words and not line.endswith((".", ":", ";", ","))

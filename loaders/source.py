@@ -1,0 +1,73 @@
+"""What every loader reads (a source document) and writes (records as graphs)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from mhkg.errors import RecordError
+from mhkg.iri import Minter
+from mhkg.loaders.gazetteer import Gazetteer
+
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source document: its name identifies it (and its named graph)."""
+
+    name: str
+    data: bytes
+    media_type: str = "text/plain"
+
+    @classmethod
+    def from_path(cls, path: Path) -> Source:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RecordError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+        media_type = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        if media_type == "application/octet-stream" and looks_like_html(data):
+            media_type = "text/html"
+        return cls(name=path.name, data=data, media_type=media_type)
+
+    @property
+    def text(self) -> str:
+        try:
+            return self.data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise RecordError(
+                self.name, f"is not UTF-8 text (byte {exc.start}: {exc.reason})"
+            ) from exc
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+
+
+@dataclass
+class Record:
+    """The triples one record yields, destined for one named graph."""
+
+    name: str
+    graph: Graph
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    """What loaders need besides the source: where IRIs come from, what names mean."""
+
+    minter: Minter
+    gazetteer: Gazetteer = field(repr=False)

@@ -1,0 +1,107 @@
+"""Field values from records as typed literals; a value that cannot be read raises ValueError.
+
+Each function says what it accepts; anything else is refused rather than
+guessed (a slash date such as 03/04/2019 is refused: day or month first?).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+_YEAR = re.compile(r"^(\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$")
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?,? (\d{4})$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_CURRENCY_AFFIX = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£)\s*|\s*(?:[A-Z]{3})$")
+
+
+def year(value: str) -> Literal:
+    """A four-digit year as xsd:gYear."""
+    text = value.strip()
+    if not _YEAR.match(text):
+        raise ValueError(f"{value!r} is not a four-digit year")
+    return Literal(text, datatype=XSD.gYear)
+
+
+def partial_date(value: str) -> Literal:
+    """A year, year and month, or full date, as xsd:gYear, xsd:gYearMonth or xsd:date.
+
+    Accepts ISO 8601 (2019, 2019-03, 2019-03-01) and English forms
+    ("March 2019", "1 March 2019", "March 1, 2019").
+    """
+    text = " ".join(value.strip().lower().split())
+    if _YEAR.match(text):
+        return Literal(text, datatype=XSD.gYear)
+    if match := _YEAR_MONTH.match(text):
+        return _year_month(int(match[1]), int(match[2]), value)
+    if match := _ISO_DATE.match(text):
+        return _full_date(int(match[1]), int(match[2]), int(match[3]), value)
+    if match := _DAY_MONTH_YEAR.match(text):
+        return _full_date(int(match[3]), _month(match[2], value), int(match[1]), value)
+    if match := _MONTH_DAY_YEAR.match(text):
+        return _full_date(int(match[3]), _month(match[1], value), int(match[2]), value)
+    if match := _MONTH_YEAR.match(text):
+        return _year_month(int(match[2]), _month(match[1], value), value)
+    raise ValueError(f"{value!r} is not a date (use 2019, 2019-03, 2019-03-01 or 1 March 2019)")
+
+
+def _month(name: str, value: str) -> int:
+    if name not in MONTHS:
+        raise ValueError(f"{value!r} is not a date: {name!r} is not a month")
+    return MONTHS[name]
+
+
+def _year_month(year_: int, month: int, value: str) -> Literal:
+    if not 1 <= month <= 12:
+        raise ValueError(f"{value!r} is not a date: there is no month {month}")
+    return Literal(f"{year_:04d}-{month:02d}", datatype=XSD.gYearMonth)
+
+
+def _full_date(year_: int, month: int, day: int, value: str) -> Literal:
+    try:
+        return Literal(date(year_, month, day).isoformat(), datatype=XSD.date)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a date: {exc}") from None
+
+
+def amount(value: str) -> Decimal:
+    """A non-negative amount of money: 100000.00, 100,000.00, USD 100,000, $ 250 000."""
+    text = _CURRENCY_AFFIX.sub("", value.strip()).strip()
+    if text.startswith("-"):
+        raise ValueError(f"{value!r} is negative: an amount of money here is never below 0")
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "").replace(" ", "")
+    if not _PLAIN_NUMBER.match(text):
+        raise ValueError(f"{value!r} is not an amount of money")
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        raise ValueError(f"{value!r} is not an amount of money") from None
+
+
+def decimal_literal(number: Decimal) -> Literal:
+    """An xsd:decimal literal that keeps the number's written scale (100000.00)."""
+    return Literal(format(number, "f"), datatype=XSD.decimal)

@@ -1,0 +1,211 @@
+"""The `mhkg` command: load, query, validate, export and serve the knowledge graph.
+
+Exit status: 0 success; 1 some records rejected / the data does not conform /
+the query failed; 2 usage errors (Click's own convention).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from mhkg import pipeline
+from mhkg import queries as named_queries
+from mhkg.errors import MhkgError
+from mhkg.iri import Minter
+from mhkg.results import GRAPH_FORMATS, SOLUTION_FORMATS, serialize
+from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
+
+QUERY_FORMATS = sorted(set(SOLUTION_FORMATS) | set(GRAPH_FORMATS))
+
+
+class Context:
+    """What every command shares: where the store is, and how IRIs are minted."""
+
+    def __init__(self, store: str | None) -> None:
+        self.store_location = store or default_location()
+        self.minter = Minter.from_environment()
+
+    def open(self) -> Store:
+        return open_store(self.store_location)
+
+
+def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--store",
+        "store",
+        metavar="DIR|URL",
+        help="Store folder (default: $MHKG_STORE, else the user's data folder).",
+    )(command)
+
+
+def fail(error: MhkgError, status: int = 1) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(status)
+
+
+@click.group()
+@click.version_option(package_name="mhkg")
+def main() -> None:
+    """The migration-health knowledge graph: IOM project records as linked data."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@store_option
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+def load(paths: tuple[Path, ...], store: str | None, quiet: bool) -> None:
+    """Load records (files or folders) into the store, one named graph per source.
+
+    Each record is validated before it is written; a rejected record writes
+    nothing. Exit 0 when everything loaded, 1 when some records were rejected.
+    """
+    context = Context(store)
+    progress = _progress_bar(quiet)
+    try:
+        with context.open() as kg:
+            report = pipeline.load_paths(kg, paths, context.minter, progress=progress)
+    except MhkgError as error:
+        fail(error)
+    for error in report.rejected:
+        click.echo(f"rejected: {error}", err=True)
+    if not quiet:
+        triples = sum(r.triples for r in report.loaded)
+        click.echo(
+            f"loaded {len(report.loaded)} record(s), {triples} triples, into "
+            f"{context.store_location}; rejected {len(report.rejected)}",
+            err=True,
+        )
+    sys.exit(0 if report.ok else 1)
+
+
+def _progress_bar(quiet: bool) -> Callable[[Iterable[Path]], Iterable[Path]]:
+    if quiet:
+        return iter
+    return lambda files: tqdm(files, desc="loading", unit="file", file=sys.stderr, leave=False)
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the query from a .rq file.",
+)
+@click.option("--named", "name", help="Run a named query (see `mhkg query --list`).")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter of the query."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    help="Output format (default: table, or turtle for graphs).",
+)
+@click.option(
+    "--list", "list_named", is_flag=True, help="List the named queries and their parameters."
+)
+@store_option
+def query(
+    sparql: str | None,
+    query_file: Any,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str | None,
+    list_named: bool,
+    store: str | None,
+) -> None:
+    """Run a SPARQL query, a query file or a named query against the store."""
+    if list_named:
+        _list_named_queries()
+        return
+    given = [x for x in (sparql, query_file, name) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of SPARQL, --file F.rq or --named NAME")
+    bindings = _parse_params(params)
+    try:
+        if name:
+            named = named_queries.load(name)
+            text, values = named.text, named.bindings(bindings)
+        else:
+            text = sparql or query_file.read()
+            values = named_queries.parse("query", text).bindings(bindings) if bindings else {}
+        with Context(store).open() as kg:
+            result = kg.query(text, values)
+        fmt = fmt or ("turtle" if result.form == "CONSTRUCT" else "table")
+        click.echo(serialize(result, fmt), nl=False)
+    except MhkgError as error:
+        fail(error)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    pairs = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
+        pairs[key.strip()] = value
+    return pairs
+
+
+def _list_named_queries() -> None:
+    for named in named_queries.all_queries():
+        click.echo(f"{named.name}: {named.title}")
+        if named.description:
+            click.echo(f"    {named.description}")
+        for p in named.parameters:
+            click.echo(f"    --param {p.name}=<{p.type}>  {p.description}")
+
+
+@main.command()
+@store_option
+def validate(store: str | None) -> None:
+    """SHACL-validate the whole store. Exit 0 when it conforms, 1 when not."""
+    try:
+        with Context(store).open() as kg:
+            report = pipeline.validate_store(kg)
+    except MhkgError as error:
+        fail(error, 2)
+    click.echo(report.text)
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="trig", show_default=True
+)
+def export(store: str | None, fmt: str) -> None:
+    """Write the whole dataset to standard output (Turtle merges the named graphs)."""
+    try:
+        with Context(store).open() as kg:
+            kg.export(sys.stdout.buffer, fmt)
+    except MhkgError as error:
+        fail(error)
+    sys.stdout.buffer.flush()
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+@click.option(
+    "--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run."
+)
+def serve(store: str | None, host: str, port: int, timeout: float) -> None:
+    """Serve the knowledge graph over HTTP (loads the bundled data into an empty store)."""
+    from mhkg.server import serve as run_server
+
+    context = Context(store)
+    try:
+        run_server(context.store_location, context.minter, host=host, port=port, timeout=timeout)
+    except MhkgError as error:
+        fail(error)

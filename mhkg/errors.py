@@ -1,0 +1,48 @@
+"""The errors mhkg reports to its users, told once, with what and where."""
+
+from __future__ import annotations
+
+
+class MhkgError(Exception):
+    """Base of every error that mhkg reports to a user (not a bug)."""
+
+
+class RecordError(MhkgError):
+    """A record that cannot be read or is invalid: nothing of it is written."""
+
+    def __init__(
+        self, source: str, reason: str, *, record: str | None = None, field: str | None = None
+    ) -> None:
+        self.source = source
+        self.record = record
+        self.field = field
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.record:
+            where += f", record {self.record}"
+        if self.field:
+            where += f", field {self.field!r}"
+        return f"{where}: {self.reason}"
+
+
+class ValidationError(RecordError):
+    """A record whose triples violate the SHACL shapes."""
+
+    def __init__(self, source: str, report_text: str, *, record: str | None = None) -> None:
+        self.report_text = report_text
+        super().__init__(source, "does not conform to the shapes:\n" + report_text, record=record)
+
+
+class QueryError(MhkgError):
+    """A query that does not parse or cannot run."""
+
+
+class UnknownQueryError(MhkgError):
+    """A named query that does not exist, or a parameter it does not declare."""
+
+
+class StoreError(MhkgError):
+    """The store cannot be opened or written."""

@@ -1,0 +1,185 @@
+"""Record → triples → validation → store: the one path every load takes.
+
+Each record is read by its loader into a plain in-memory rdflib graph,
+validated there against the SHACL shapes (with the ontology and reference
+data mixed in), and only then written to the store as one transaction that
+replaces the record's named graph. A rejected record writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from mhkg import __version__, ontology, shapes
+from mhkg.errors import RecordError, ValidationError
+from mhkg.iri import Minter
+from mhkg.loaders import LoadContext, Source, loader_for
+from mhkg.loaders.gazetteer import Gazetteer
+from mhkg.store import Store
+
+ONTOLOGY_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH = "ontology", "reference", "derived"
+SYSTEM_GRAPHS = (ONTOLOGY_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH)
+
+
+@dataclass
+class LoadedRecord:
+    source: str
+    graph: URIRef
+    triples: int
+
+
+@dataclass
+class LoadReport:
+    loaded: list[LoadedRecord] = field(default_factory=list)
+    rejected: list[RecordError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+@cache
+def _validation_context(base: str) -> Graph:
+    """Ontology and reference data: mixed into every record's validation."""
+    return ontology.graph() + ontology.reference_graph(base)
+
+
+def context_for(minter: Minter) -> LoadContext:
+    return LoadContext(minter, _gazetteer(minter.base))
+
+
+@cache
+def _gazetteer(base: str) -> Gazetteer:
+    return Gazetteer.from_reference(ontology.reference_graph(base))
+
+
+def vocabulary_digest(minter: Minter) -> str:
+    """Identifies the ontology and reference data that this version ships."""
+    digest = hashlib.sha256(minter.base.encode())
+    digest.update(ontology.text().encode())
+    digest.update(ontology.reference_graph(minter.base).serialize(format="nt").encode())
+    return "sha256:" + digest.hexdigest()
+
+
+def install_vocabulary(store: Store, minter: Minter) -> bool:
+    """Put the ontology and reference data in their graphs, unless already current."""
+    name = minter.system_graph(ONTOLOGY_GRAPH)
+    digest = vocabulary_digest(minter)
+    if store.query(
+        f'ASK {{ GRAPH <{name}> {{ <{name}> <{DCTERMS.identifier}> "{digest}" }} }}'
+    ).boolean:
+        return False
+    reference = Graph() + ontology.reference_graph(minter.base)
+    store.replace_graph(minter.system_graph(REFERENCE_GRAPH), reference)
+    shipped = Graph() + ontology.graph()
+    shipped.add((name, DCTERMS.identifier, Literal(digest)))
+    store.replace_graph(name, shipped)
+    return True
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and the files inside folders named (recursively, hidden ones skipped)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        else:
+            files.append(path)
+    return files
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
+def load_paths(
+    store: Store,
+    paths: Iterable[Path],
+    minter: Minter,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] = iter,
+) -> LoadReport:
+    """Load every record of every file; report what was loaded and what was rejected."""
+    install_vocabulary(store, minter)
+    report = LoadReport()
+    context = context_for(minter)
+    for path in progress(expand(paths)):
+        try:
+            report.loaded += load_source(store, Source.from_path(path), context)
+        except RecordError as error:
+            report.rejected.append(error)
+    refresh_derived(store, minter)
+    return report
+
+
+def load_source(store: Store, source: Source, context: LoadContext) -> list[LoadedRecord]:
+    """Read, validate and commit each record of one source; all checks before any write."""
+    records = loader_for(source)(source, context)
+    checked = []
+    for record in records:
+        name = context.minter.graph(record.name)
+        graph = record.graph + provenance(name, context.minter.document(source.name))
+        report = shapes.validate(graph, extra=_validation_context(context.minter.base))
+        if not report.conforms:
+            raise ValidationError(source.name, report.text, record=record.name)
+        checked.append((name, graph))
+    for name, graph in checked:
+        store.replace_graph(name, graph)
+    return [LoadedRecord(source.name, name, len(graph)) for name, graph in checked]
+
+
+def provenance(graph_name: URIRef, document: URIRef) -> Graph:
+    """Where a named graph comes from: its document, when, and by which software."""
+    agent = URIRef(str(graph_name).rsplit("/graph/", 1)[0] + f"/id/agent/mhkg-{__version__}")
+    g = Graph()
+    g.add((graph_name, RDF.type, PROV.Entity))
+    g.add((graph_name, PROV.wasDerivedFrom, document))
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    g.add((graph_name, PROV.generatedAtTime, Literal(now, datatype=XSD.dateTime)))
+    g.add((graph_name, PROV.wasAttributedTo, agent))
+    g.add((agent, RDF.type, PROV.SoftwareAgent))
+    g.add((agent, RDFS.label, Literal(f"mhkg {__version__}")))
+    return g
+
+
+def refresh_derived(store: Store, minter: Minter) -> None:
+    """Recompute the derived graph (mhkg:worksWith …) from everything loaded, in one update."""
+    name = minter.system_graph(DERIVED_GRAPH)
+    prologue, operations = [f"BASE <{minter.base}>"], [f"DROP SILENT GRAPH <{name}>"]
+    for rule in derivation_rules():
+        lines = [line for line in rule.splitlines() if not line.lstrip().startswith("#")]
+        prologue += [line for line in lines if _PROLOGUE.match(line)]
+        operations.append("\n".join(line for line in lines if not _PROLOGUE.match(line)))
+    # The rules name the graph relative to the base IRI: <graph/derived>.
+    store.update("\n".join(dict.fromkeys(prologue)) + "\n" + " ;\n".join(operations))
+
+
+_PROLOGUE = re.compile(r"^\s*(?:PREFIX|BASE)\s", re.IGNORECASE)
+
+
+@cache
+def derivation_rules() -> tuple[str, ...]:
+    """The SPARQL updates in queries/derive/, in file-name order."""
+    folder = resources.files("mhkg.queries").joinpath("derive")
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".ru"))
+    return tuple(folder.joinpath(n).read_text("utf-8") for n in names)
+
+
+def validate_store(store: Store) -> shapes.ValidationReport:
+    """Validate everything the store holds (the union of its graphs)."""
+    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph or Graph()
+    return shapes.validate(union, extra=ontology.graph())
+
+
+def is_empty(store: Store, minter: Minter) -> bool:
+    system = {minter.system_graph(name) for name in SYSTEM_GRAPHS}
+    return not [g for g in store.graph_names() if g not in system]

@@ -1,0 +1,67 @@
+"""The one interface every store implements: embedded on disk, or a remote engine."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from typing import BinaryIO
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from mhkg.results import QueryResult
+
+EXPORT_FORMATS = ("turtle", "trig", "nquads", "jsonld")
+
+
+class Store(ABC):
+    """A quad store holding one named graph per source document.
+
+    Queries see the union of all named graphs as their default graph.
+    Writes are whole graphs: replacing a graph is one transaction, so a
+    reader sees either the old graph or the new one, never a mix.
+    """
+
+    location: str
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query; `bindings` pin variables to values (parameters)."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update as one transaction."""
+
+    @abstractmethod
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Atomically replace the named graph `name` with the triples of `graph`."""
+
+    @abstractmethod
+    def remove_graph(self, name: URIRef) -> None:
+        """Remove the named graph, if it exists."""
+
+    @abstractmethod
+    def graph_names(self) -> list[URIRef]:
+        """The names of all named graphs, sorted."""
+
+    @abstractmethod
+    def export(self, out: BinaryIO, fmt: str = "trig") -> None:
+        """Write the whole dataset (every named graph) to `out`."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release the store's resources."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def contains_graph(self, name: URIRef) -> bool:
+        return name in self.graph_names()
+
+
+def insert_data_update(name: URIRef, graph: Graph) -> str:
+    """A SPARQL Update that drops graph `name` and inserts `graph` in its place."""
+    triples = graph.serialize(format="nt")
+    return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }}"

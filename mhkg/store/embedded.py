@@ -1,0 +1,141 @@
+"""The default store: Oxigraph embedded in the process, persisted on disk (RocksDB)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from mhkg.errors import QueryError, StoreError
+from mhkg.results import QueryResult
+from mhkg.store.base import EXPORT_FORMATS, Store, insert_data_update
+from mhkg.vocab import PREFIXES
+
+_EXPORT = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    """An Oxigraph term as the equal rdflib term (xsd:string literals become plain)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+class EmbeddedStore(Store):
+    """An Oxigraph store in a folder on disk (or in memory when `path` is None)."""
+
+    def __init__(self, path: str | Path | None) -> None:
+        self.location = str(path) if path is not None else ":memory:"
+        try:
+            if path is None:
+                self._store = ox.Store()
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.location}: {exc}") from exc
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            answer = self._store.query(
+                sparql,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+                prefixes=PREFIXES,
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"the query does not parse: {exc}") from exc
+        return _result(answer)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"the update does not parse: {exc}") from exc
+        self._store.flush()
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        self.update(insert_data_update(name, graph))
+
+    def remove_graph(self, name: URIRef) -> None:
+        self.update(f"DROP SILENT GRAPH <{name}>")
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+
+    def export(self, out: BinaryIO, fmt: str = "trig") -> None:
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"cannot export as {fmt!r}; use one of {list(EXPORT_FORMATS)}")
+        if fmt == "turtle":
+            self._merged_graph().dump(out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        else:
+            self._store.dump(out, _EXPORT[fmt], prefixes=PREFIXES)
+
+    def _merged_graph(self) -> ox.Store:
+        """The union of all graphs, each triple once (Turtle has no named graphs)."""
+        merged = ox.Store()
+        union = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }"
+        answer = self._store.query(union, use_default_graph_as_union=True)
+        merged.extend(ox.Quad(t.subject, t.predicate, t.object) for t in answer)
+        return merged
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
+
+
+def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult(form="ASK", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        graph = Graph()
+        for triple in answer:
+            graph.add(
+                (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
+            )
+        return QueryResult(form="CONSTRUCT", graph=graph)
+    variables = [v.value for v in answer.variables]
+    rows = []
+    for solution in answer:
+        row = {}
+        for name in variables:
+            value = to_rdflib(solution[name])
+            if value is not None:
+                row[name] = value
+        rows.append(row)
+    return QueryResult(form="SELECT", variables=variables, rows=rows)

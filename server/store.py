@@ -1,0 +1,30 @@
+"""The application's store: opened once per app, closed with it."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from flask import Flask, current_app
+
+from mhkg import pipeline
+from mhkg.iri import Minter
+from mhkg.store import Store, open_store
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["mhkg.store"] = open_store(app.config["STORE"])
+    app.extensions["mhkg.minter"] = Minter(app.config["BASE_IRI"] or Minter.from_environment().base)
+
+
+def get_store() -> Store:
+    return current_app.extensions["mhkg.store"]
+
+
+def load_bundled_data_if_empty(location: str, minter: Minter) -> None:
+    """A new user sees a populated graph: the seed documents that ship with mhkg."""
+    with open_store(location) as kg:
+        pipeline.install_vocabulary(kg, minter)
+        if pipeline.is_empty(kg, minter):
+            with resources.as_file(resources.files("mhkg.data").joinpath("seeds")) as seeds:
+                report = pipeline.load_paths(kg, [seeds], minter)
+            print(f"mhkg: loaded {len(report.loaded)} bundled record(s)", flush=True)
