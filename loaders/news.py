@@ -21,12 +21,20 @@ from mhkg.vocab import MHKG
 
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
 _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
-_NAMED = r"\b[Tt]he (?P<named>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5})"
+_CAPITALISED = r"[A-Z][\w'’-]*"
+_NAMED = rf"\b[Tt]he (?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}})"
 PROJECT_WORD = r"(?:project|programme|program|initiative)"
 PROJECT_MENTIONS = [
+    # the project "Title" / the programme: “Title”
     re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.IGNORECASE),
+    # the “Title” project
     re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.IGNORECASE),
+    # the Re-Health project (the word in lower case is not part of the name)
     re.compile(rf"{_NAMED} {PROJECT_WORD}\b"),
+    # the Border Health Initiative (capitalised, the word is part of the name)
+    re.compile(
+        rf"\b[Tt]he (?P<named>(?:{_CAPITALISED} ){{1,5}}(?:Project|Programme|Program|Initiative))\b"
+    ),
 ]
 
 

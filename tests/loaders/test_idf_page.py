@@ -1,0 +1,169 @@
+"""The IOM Development Fund project-page loader, on the seeds and on written fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from mhkg import ontology, shapes
+from mhkg.errors import RecordError
+from mhkg.loaders import idf_page, loader_for, news
+from mhkg.vocab import MHKG, SCHEMA
+
+from .conftest import HERE, text_source
+
+BASE = "https://w3id.org/mhkg/"
+CD0015 = URIRef(BASE + "id/project/cd-0015")
+
+
+def conforms(graph: Graph) -> bool:
+    extra = ontology.graph() + ontology.reference_graph(BASE)
+    return shapes.validate(graph, extra=extra).conforms
+
+
+def only_project_facts(graph: Graph) -> Graph:
+    """The graph without the triples that describe the source file itself."""
+    kept = Graph()
+    for s, p, o in graph:
+        if "/id/document/" not in str(s):
+            kept.add((s, p, o))
+    return kept
+
+
+def test_seed_000_gives_the_expected_graph(seed, context):
+    (record,) = idf_page.load(seed("000"), context)
+    expected = Graph().parse(HERE / "expected" / "000-idf-project-page.ttl")
+    if not isomorphic(record.graph, expected):
+        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(record.graph))
+        pytest.fail(f"missing: {sorted(missing)}\nunexpected: {sorted(extra)}")
+    assert conforms(record.graph)
+
+
+def test_seed_001_has_four_countries_and_no_prima_id(seed, context):
+    (record,) = idf_page.load(seed("001"), context)
+    g = record.graph
+    project = URIRef(BASE + "id/project/ma-0293")
+    countries = {str(c).rsplit("/", 1)[1] for c in g.objects(project, MHKG.benefitingCountry)}
+    assert countries == {"SLV", "HND", "GTM", "NIC"}
+    assert g.value(project, MHKG.primaId) is None
+    assert g.value(project, MHKG.fundingYear) == Literal("2013", datatype=XSD.gYear)
+    region = g.value(project, MHKG.idfRegion)
+    assert region == URIRef(BASE + "id/region/latin-america-and-the-caribbean")
+    assert "(1) conduct an in-depth assessment" in str(g.value(project, DCTERMS.description))
+    assert conforms(g)
+
+
+def test_html_page_gives_the_same_project_as_the_text_page(seed, fixture_source, context):
+    (from_text,) = idf_page.load(seed("000"), context)
+    html = fixture_source("idf-project-page.html")
+    assert loader_for(html) is idf_page.load
+    (from_html,) = idf_page.load(html, context)
+    assert isomorphic(only_project_facts(from_text.graph), only_project_facts(from_html.graph))
+    document = context.minter.document("idf-project-page.html")
+    assert from_html.graph.value(document, DCTERMS.format) == Literal("text/html")
+    assert conforms(from_html.graph)
+
+
+def test_html_definition_list_with_other_date_and_number_forms(fixture_source, context):
+    (record,) = idf_page.load(fixture_source("idf-project-page-multi.html"), context)
+    g = record.graph
+    project = URIRef(BASE + "id/project/mh-0412")
+    assert g.value(project, MHKG.startDate) == Literal("2020-03", datatype=XSD.gYearMonth)
+    assert g.value(project, MHKG.endDate) == Literal("2022-06-30", datatype=XSD.date)
+    amount = g.value(g.value(project, MHKG.budget), SCHEMA.value)
+    assert Decimal(str(amount)) == Decimal("250000")
+    countries = {str(c).rsplit("/", 1)[1] for c in g.objects(project, MHKG.benefitingCountry)}
+    assert countries == {"PNG", "SLB", "FJI", "MHL", "TTO"}
+    assert str(g.value(project, DCTERMS.description)).startswith("The project supports")
+    assert conforms(g)
+
+
+PAGE = """Some Project Title
+-
+Start Date
+{start}
+-
+End Date
+2021
+-
+Budget Amount (USD)
+{budget}
+-
+Projects ID
+AB.0001
+-
+Benefiting Member States
+{countries}
+A description.
+"""
+
+
+def page(start: str = "2019", budget: str = "1000.00", countries: str = "Guinea") -> str:
+    return PAGE.format(start=start, budget=budget, countries=countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (page(start="sometime"), "Start Date", "sometime"),
+        (page(start="31/12/2019"), "Start Date", "31/12/2019"),
+        (page(budget="lots"), "Budget Amount", "lots"),
+        (page(budget="-5"), "Budget Amount", "-5"),
+        (page(countries="Guinea Narnia"), "Benefiting Member States", "narnia"),
+    ],
+)
+def test_a_bad_field_is_rejected_naming_file_field_and_value(text, field, value, context):
+    with pytest.raises(RecordError) as caught:
+        idf_page.load(text_source(text, "bad-page.txt"), context)
+    message = str(caught.value)
+    assert caught.value.source == "bad-page.txt"
+    assert caught.value.field == field
+    assert "bad-page.txt" in message and field in message and value in message
+
+
+def test_a_page_without_a_title_is_rejected(context):
+    text = page().split("\n", 1)[1]  # drop the title line: the header comes first
+    with pytest.raises(RecordError) as caught:
+        idf_page.load(text_source(text, "untitled.txt"), context)
+    assert caught.value.field == "title"
+    assert "untitled.txt" in str(caught.value)
+
+
+def test_labels_with_inline_values_and_other_currencies(context):
+    text = (
+        "A Title\nStart Date: 2019\nEnd Date: 2020\nBudget Amount (EUR): 5,000\n"
+        "Projects ID: XY.0002\nBenefiting Member States: Mali, Niger and Chad\nText."
+    )
+    (record,) = idf_page.load(text_source(text), context)
+    g = record.graph
+    project = URIRef(BASE + "id/project/xy-0002")
+    assert str(g.value(g.value(project, MHKG.budget), SCHEMA.currency)) == "EUR"
+    countries = {str(c).rsplit("/", 1)[1] for c in g.objects(project, MHKG.benefitingCountry)}
+    assert countries == {"MLI", "NER", "TCD"}
+
+
+def test_the_same_page_always_gets_the_same_iris(seed, context):
+    first = idf_page.load(seed("000"), context)[0].graph
+    second = idf_page.load(seed("000"), context)[0].graph
+    assert set(first.subjects()) == set(second.subjects())
+    assert (CD0015, RDF.type, MHKG.Project) in first
+
+
+def test_news_articles_are_not_taken_for_project_pages(seed):
+    for prefix in ("002", "003", "004"):
+        assert loader_for(seed(prefix)) is news.load
+    for prefix in ("000", "001"):
+        assert loader_for(seed(prefix)) is idf_page.load
+
+
+def test_header_parse_keeps_fields_as_written(seed):
+    from mhkg.loaders import page_text
+
+    parsed = idf_page.parse(page_text.read(seed("001")), "001")
+    assert parsed.fields["type"] == "Health Promotion and Assist for Migrants"
+    assert parsed.fields["countries"] == "El Salvador Honduras Guatemala Nicaragua"
+    assert "prima_id" not in parsed.fields
+    assert parsed.title.startswith("Strengthening the Governments’ Capacity")

@@ -1,0 +1,55 @@
+import pytest
+from rdflib import URIRef
+
+from mhkg.iri import DEFAULT_BASE_IRI, MAX_SLUG_LENGTH, Minter, base_iri, normalise_name, slugify
+
+
+def test_normalised_names_ignore_case_accents_and_punctuation():
+    assert normalise_name("Côte d’Ivoire") == normalise_name("COTE D'IVOIRE") == "cote d ivoire"
+
+
+def test_slugs_are_readable_and_stable():
+    assert slugify("Ministry of Health", "GIN") == "ministry-of-health-gin"
+    assert slugify("Re-Health") == slugify("re health") == "re-health"
+
+
+def test_long_slugs_are_cut_and_keep_a_hash_of_the_whole_name():
+    a = "Supporting National Capacities in Migration Health Focusing on Communicable Diseases"
+    b = "Supporting National Capacities in Migration Health Focusing on Non-Communicable Diseases"
+    assert len(slugify(a)) <= MAX_SLUG_LENGTH and len(slugify(b)) <= MAX_SLUG_LENGTH
+    assert slugify(a) != slugify(b)
+    assert slugify(a).startswith("supporting-national-capacities")
+    assert slugify(a) == slugify(a.upper())
+
+
+def test_empty_names_cannot_be_minted():
+    with pytest.raises(ValueError):
+        slugify("  ", "")
+
+
+def test_projects_are_identified_by_code_before_title():
+    minter = Minter(DEFAULT_BASE_IRI)
+    assert minter.project("Any Title", "CD.0015") == URIRef(DEFAULT_BASE_IRI + "id/project/cd-0015")
+    assert minter.project("Georgia Cares") == URIRef(DEFAULT_BASE_IRI + "id/project/georgia-cares")
+
+
+def test_same_name_in_two_countries_is_two_organisations():
+    minter = Minter(DEFAULT_BASE_IRI)
+    assert minter.organisation("Ministry of Health", "GIN") != minter.organisation(
+        "Ministry of Health", "HND"
+    )
+
+
+def test_unknown_kinds_are_refused():
+    with pytest.raises(ValueError):
+        Minter().entity("spaceship", "x")
+
+
+def test_base_iri_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("MHKG_BASE_IRI", "http://localhost:8080")
+    assert base_iri() == "http://localhost:8080/"
+    minter = Minter.from_environment()
+    assert minter.country("gin") == URIRef("http://localhost:8080/id/country/GIN")
+    assert minter.graph("000_x.txt") == URIRef("http://localhost:8080/graph/000-x-txt")
+    monkeypatch.delenv("MHKG_BASE_IRI")
+    assert base_iri() == DEFAULT_BASE_IRI
