@@ -45,7 +45,8 @@ def test_first_named_wins_a_tie():
 def test_site_menu_is_stripped_and_headline_found():
     text = (
         "-\nWho We Are\n- Where We Work\n- Take Action\n- 2030 Agenda\n"
-        "New Clinic Opens in Port Town\nThe clinic opened on Monday under the Harbour Health project.\n"
+        "New Clinic Opens in Port Town\n"
+        "The clinic opened on Monday under the Harbour Health project.\n"
         "- a long bullet item in the body that is not part of any menu at all\n"
     )
     lines = page_text.strip_site_menu(page_text.from_text(text).lines)
@@ -72,7 +73,9 @@ def test_seed_articles_report_on_their_projects(seed, context):
     expected = {
         "002": "Re-Health",
         "003": "Georgia Cares",
-        "004": "Supporting National Capacities in Migration Health Focusing on Communicable Diseases",
+        "004": (
+            "Supporting National Capacities in Migration Health Focusing on Communicable Diseases"
+        ),
     }
     for prefix, title in expected.items():
         (record,) = news.load(seed(prefix), context)

@@ -5,7 +5,8 @@ def test_html_blocks_become_lines_and_chrome_is_dropped():
     html = """<html><head><title>t</title><script>var x = "<p>no</p>";</script></head>
     <body><header><nav><ul><li>Menu</li></ul></nav></header>
     <main><h1>The  Title</h1><div><div>Start Date</div><div>2019</div></div>
-    <ul><li>first <b>bold</b> item</li><li>second</li></ul><!-- a comment --><p>Tail&amp;end</p></main>
+    <ul><li>first <b>bold</b> item</li><li>second</li></ul>
+    <!-- a comment --><p>Tail&amp;end</p></main>
     <footer>© footer</footer></body></html>"""
     page = page_text.from_html(html)
     assert page.heading == "The Title"
