@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from mhkg import __version__, ontology, shapes
+from mhkg import __version__, data, ontology, shapes
 from mhkg.errors import RecordError, ValidationError
 from mhkg.iri import Minter
 from mhkg.loaders import LoadContext, Source, loader_for
@@ -109,16 +109,33 @@ def load_paths(
     progress: Callable[[Iterable[Path]], Iterable[Path]] = iter,
 ) -> LoadReport:
     """Load every record of every file; report what was loaded and what was rejected."""
+    openers = (partial(Source.from_path, path) for path in progress(expand(paths)))
+    return load_sources(store, openers, minter)
+
+
+def load_sources(
+    store: Store, openers: Iterable[Callable[[], Source]], minter: Minter
+) -> LoadReport:
+    """Load the sources that `openers` open (an unreadable one is reported, not fatal)."""
     install_vocabulary(store, minter)
     report = LoadReport()
     context = context_for(minter)
-    for path in progress(expand(paths)):
+    for open_source in openers:
         try:
-            report.loaded += load_source(store, Source.from_path(path), context)
+            report.loaded += load_source(store, open_source(), context)
         except RecordError as error:
             report.rejected.append(error)
     refresh_derived(store, minter)
     return report
+
+
+def load_bundled(store: Store, minter: Minter) -> LoadReport:
+    """Load the seed documents that ship with mhkg."""
+    return load_sources(store, [_opened(source) for source in data.seed_sources()], minter)
+
+
+def _opened(source: Source) -> Callable[[], Source]:
+    return lambda: source
 
 
 def load_source(store: Store, source: Source, context: LoadContext) -> list[LoadedRecord]:

@@ -86,7 +86,6 @@ def to_json(result: QueryResult) -> str:
     return json.dumps(
         {"head": {"vars": result.variables}, "results": {"bindings": bindings}},
         ensure_ascii=False,
-        indent=1,
     )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from flask import Flask, current_app
 
 from mhkg import pipeline
@@ -25,6 +23,5 @@ def load_bundled_data_if_empty(location: str, minter: Minter) -> None:
     with open_store(location) as kg:
         pipeline.install_vocabulary(kg, minter)
         if pipeline.is_empty(kg, minter):
-            with resources.as_file(resources.files("mhkg.data").joinpath("seeds")) as seeds:
-                report = pipeline.load_paths(kg, [seeds], minter)
+            report = pipeline.load_bundled(kg, minter)
             print(f"mhkg: loaded {len(report.loaded)} bundled record(s)", flush=True)

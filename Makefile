@@ -1,0 +1,52 @@
+# mhkg — the two commands a new user needs:
+#   make serve   install, load the bundled seed documents, serve them on http://127.0.0.1:8080
+#   make test    install with the test extras (and Java for the HermiT reasoner), run the suite
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test java serve test lint format bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python ## Install mhkg (editable) into .venv
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python java ## Install mhkg with the test extras into .venv
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+java: ## Make sure a Java runtime is present (HermiT needs one); installs Debian's if not
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Java not found: installing default-jre-headless"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends default-jre-headless; }
+
+serve: install ## Serve the knowledge graph (bundled data loaded into an empty store)
+	$(BIN)/mhkg serve --host $(HOST) --port $(PORT)
+
+test: install-test ## Run the test suite
+	$(BIN)/python -m pytest
+
+lint: install-test ## Check style (ruff)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test ## Format the code (ruff)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install ## Run the benchmarks (figures, not tests)
+	$(BIN)/python bench/store_choice.py
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
