@@ -21,7 +21,7 @@ class RecordError(MhkgError):
 
     def __str__(self) -> str:
         where = self.source
-        if self.record:
+        if self.record and self.record != self.source:
             where += f", record {self.record}"
         if self.field:
             where += f", field {self.field!r}"
@@ -29,11 +29,12 @@ class RecordError(MhkgError):
 
 
 class ValidationError(RecordError):
-    """A record whose triples violate the SHACL shapes."""
+    """A record whose triples violate the SHACL shapes: one line per violation."""
 
-    def __init__(self, source: str, report_text: str, *, record: str | None = None) -> None:
-        self.report_text = report_text
-        super().__init__(source, "does not conform to the shapes:\n" + report_text, record=record)
+    def __init__(self, source: str, violations: list[str], *, record: str | None = None) -> None:
+        self.violations = violations
+        reason = "does not conform to the shapes: " + "; ".join(violations)
+        super().__init__(source, reason, record=record)
 
 
 class QueryError(MhkgError):

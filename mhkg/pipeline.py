@@ -147,11 +147,20 @@ def load_source(store: Store, source: Source, context: LoadContext) -> list[Load
         graph = record.graph + provenance(name, context.minter.document(source.name))
         report = shapes.validate(graph, extra=_validation_context(context.minter.base))
         if not report.conforms:
-            raise ValidationError(source.name, report.text, record=record.name)
+            raise ValidationError(source.name, violations(report), record=record.name)
         checked.append((name, graph))
     for name, graph in checked:
         store.replace_graph(name, graph)
     return [LoadedRecord(source.name, name, len(graph)) for name, graph in checked]
+
+
+def violations(report: shapes.ValidationReport) -> list[str]:
+    """Each violation as '<focus node> <path>: message'."""
+    return [
+        f"<{r.focus_node}> {f'<{r.result_path}> ' if r.result_path else ''}"
+        f"{r.message or r.source_constraint_component}"
+        for r in report.results
+    ]
 
 
 def provenance(graph_name: URIRef, document: URIRef) -> Graph:

@@ -1,0 +1,125 @@
+"""Shared fixtures: the seed documents, the gold file, and stores loaded with the seeds.
+
+An on-disk Oxigraph store can be held open by one `Store` object at a time in a process, so
+the seeds are loaded once into a *pristine* folder that is then closed and never opened again;
+each consumer that needs the seeded data gets its own copy of that folder:
+
+- ``seeded_store``: an open store, shared by the whole session, for read-only tests;
+- ``seeded_path``: a folder that nothing holds open (for the CLI, which opens it per command);
+- ``writable_seeded_path``: a fresh copy per test, for tests that write;
+- ``empty_store``: a fresh empty store per test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Dataset
+
+from mhkg import pipeline
+from mhkg.iri import Minter
+from mhkg.store import Store, open_store
+
+TESTS = Path(__file__).resolve().parent
+SEEDS = TESTS.parent / "data" / "seeds"
+GOLD_FILE = TESTS / "fixtures" / "gold-seeds.json"
+IDF_PAGES = ("000_c1443bd85e840731.txt", "001_9dadf857c818826a.txt")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No test depends on the caller's MHKG_* settings or writes to the user's data folder."""
+    monkeypatch.delenv("MHKG_BASE_IRI", raising=False)
+    monkeypatch.setenv("MHKG_STORE", str(tmp_path_factory.getbasetemp() / "default-store"))
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, Any]:
+    return json.loads(GOLD_FILE.read_text("utf-8"))["documents"]
+
+
+@pytest.fixture(scope="session")
+def gold_idf_projects(gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The gold projects of the two IOM Development Fund pages, by project code."""
+    projects = [p for name in IDF_PAGES for p in gold[name]["projects"]]
+    return {p["code"]: p for p in projects}
+
+
+@pytest.fixture(scope="session")
+def minter() -> Minter:
+    return Minter()
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    files = sorted(SEEDS.iterdir())
+    assert [f.name for f in files] == sorted(json.loads(GOLD_FILE.read_text("utf-8"))["documents"])
+    return files
+
+
+@pytest.fixture(scope="session")
+def pristine_seeded(tmp_path_factory: pytest.TempPathFactory, minter: Minter) -> Path:
+    """A store folder holding the five seeds, closed: copy it, never open it."""
+    folder = tmp_path_factory.mktemp("pristine") / "store"
+    with open_store(folder) as kg:
+        report = pipeline.load_paths(kg, [SEEDS], minter)
+    assert report.ok, [str(e) for e in report.rejected]
+    assert len(report.loaded) == 5
+    return folder
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    (target / "LOCK").unlink(missing_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seeded_store(
+    pristine_seeded: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """One open store with the seeds, shared by read-only tests. Do not write to it."""
+    folder = copy_store(pristine_seeded, tmp_path_factory.mktemp("shared") / "store")
+    with open_store(folder) as kg:
+        yield kg
+
+
+@pytest.fixture(scope="session")
+def seeded_path(pristine_seeded: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A seeded store folder nobody holds open, for read-only CLI runs."""
+    return copy_store(pristine_seeded, tmp_path_factory.mktemp("cli") / "store")
+
+
+@pytest.fixture
+def writable_seeded_path(pristine_seeded: Path, tmp_path: Path) -> Path:
+    """A seeded store folder of this test's own, closed."""
+    return copy_store(pristine_seeded, tmp_path / "seeded-store")
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(tmp_path / "empty-store") as kg:
+        yield kg
+
+
+def _parse_dataset(data: str | bytes, fmt: str) -> Dataset:
+    dataset = Dataset()
+    with warnings.catch_warnings():
+        # rdflib 7.x's Dataset.parse warns about its own deprecated internals.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset.parse(data=data, format=fmt)
+    return dataset
+
+
+@pytest.fixture(scope="session")
+def parse_dataset() -> Callable[[str | bytes, str], Dataset]:
+    """Parse a quad serialisation (trig, nquads, json-ld) into an rdflib Dataset."""
+    return _parse_dataset
