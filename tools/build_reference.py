@@ -13,9 +13,8 @@ sorted, and ``tests/reference`` checks that the committed files are up to date:
   ``wikidata_uri``), cross-checked against ``waldenn/conzept``
   ``app/explore2/src/data/countries.js``; ATA and NLD are left out (see the table's header).
 - ``sdgs.ttl``: the 17 Sustainable Development Goals, SDGIO IRIs and labels from
-  ``/work/shared/vocab/sdgio_goals.tsv`` (kept in sync with the copy ``tools/sdgio_goals.tsv``,
-  which is what the build reads, so it also works without ``/work/shared``); short names and
-  official titles from the UN resolution A/RES/70/1.
+  ``tools/sdgio_goals.tsv`` (the project's SDGIO table: goal number, SDGIO IRI, label); short
+  names and official titles from the UN resolution A/RES/70/1.
 - ``regions.ttl``: the IOM Development Fund regions (a starter list; loaders mint others).
 - ``concepts.ttl``: starter SKOS concepts for project statuses, coverages and project types.
 
@@ -26,7 +25,6 @@ Entity IRIs are written relative (``<id/country/GIN>``), without ``@base``, so t
 from __future__ import annotations
 
 import csv
-import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,7 +41,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools"
 REFERENCE_DIR = ROOT / "ontology" / "reference"
 WIKIDATA_TABLE = TOOLS / "wikidata_countries.tsv"
-SDGIO_SHARED = Path("/work/shared/vocab/sdgio_goals.tsv")
 SDGIO_TABLE = TOOLS / "sdgio_goals.tsv"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 UN_SDG = "http://metadata.un.org/sdg/"
@@ -387,7 +384,7 @@ def sdgs_ttl(sdgio: dict[int, tuple[str, str]]) -> str:
         "mhkg:sdgScheme", None, [("skos:hasTopConcept", [iri(f"id/sdg/{n}") for n in numbers])]
     )
     sources = [
-        "SDGIO IRIs and labels: tools/sdgio_goals.tsv (copy of /work/shared/vocab/sdgio_goals.tsv)",
+        "SDGIO IRIs and labels: tools/sdgio_goals.tsv",
         "short names and titles: UN General Assembly resolution A/RES/70/1",
         "UN IRIs: http://metadata.un.org/sdg/{N}",
     ]
@@ -467,15 +464,7 @@ def build(
     return paths
 
 
-def sync_sdgio(shared: Path = SDGIO_SHARED, copy: Path = SDGIO_TABLE) -> None:
-    """Refresh the bundled SDGIO table from the shared vocabulary folder when it is there."""
-    if shared.is_file() and (not copy.is_file() or shared.read_bytes() != copy.read_bytes()):
-        shutil.copyfile(shared, copy)
-        print(f"updated {copy.relative_to(ROOT)} from {shared}")
-
-
 def main() -> int:
-    sync_sdgio()
     for path in build():
         print(f"wrote {path.relative_to(ROOT)}")
     return 0

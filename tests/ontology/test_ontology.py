@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
+import owlready2
 import pytest
 from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -559,9 +560,7 @@ def _reason(g: Graph, path: Path):
     xsd:gYearMonth, xsd:date, xsd:gMonthDay and xsd:gMonth, so it is told to ignore those
     (it then skips the range axioms that use them; the SHACL shapes check these values).
     """
-    owlready2 = pytest.importorskip("owlready2")
-    if shutil.which(owlready2.JAVA_EXE) is None:
-        pytest.skip("HermiT needs Java (`java` not found)")
+    assert shutil.which(owlready2.JAVA_EXE), "HermiT needs Java: `make test` installs it"
     g.serialize(destination=path, format="nt", encoding="utf-8")  # owlready2 reads no Turtle
     world = owlready2.World()
     world.get_ontology(path.as_uri()).load()
@@ -588,7 +587,6 @@ def _with(data: str, *, reference: bool = True) -> Graph:
 @pytest.fixture(scope="module")
 def reasoned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """HermiT's run on the ontology + reference data + the example record (one run)."""
-    owlready2 = pytest.importorskip("owlready2")
     path = tmp_path_factory.mktemp("hermit") / "mhkg-with-record.nt"
     try:
         world = _reason(_with(SAMPLE_RECORD), path)
@@ -609,6 +607,5 @@ def test_no_unsatisfiable_class(reasoned) -> None:
 
 def test_reasoner_detects_an_inconsistent_individual(tmp_path: Path) -> None:
     """The check above can fail: an organisation both a Ministry and a Fund is rejected."""
-    owlready2 = pytest.importorskip("owlready2")
     with pytest.raises(owlready2.OwlReadyInconsistentOntologyError):
         _reason(_with(INCONSISTENT_RECORD, reference=False), tmp_path / "inconsistent.nt")

@@ -19,7 +19,6 @@ from mhkg.vocab import MHKG
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = ROOT / "ontology" / "reference"
 TOOLS = ROOT / "tools"
-SHARED_SDGIO = Path("/work/shared/vocab/sdgio_goals.tsv")
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 SEED_QIDS = {
@@ -202,11 +201,6 @@ def test_goal_three_labels(graph: Graph, mint: Minter) -> None:
         Literal("SDG 3"),
         Literal("Goal 3"),
     } <= alternatives
-
-
-@pytest.mark.skipif(not SHARED_SDGIO.is_file(), reason="no shared vocabulary folder here")
-def test_bundled_sdgio_table_is_the_shared_one() -> None:
-    assert (TOOLS / "sdgio_goals.tsv").read_bytes() == SHARED_SDGIO.read_bytes()
 
 
 # --- Regions and concept schemes ---------------------------------------------------------------
