@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.term import Node
 
 from mhkg import pipeline
 from mhkg.iri import Minter
@@ -76,32 +77,37 @@ def pristine_seeded(tmp_path_factory: pytest.TempPathFactory, minter: Minter) ->
     return folder
 
 
-def copy_store(source: Path, target: Path) -> Path:
+def _copy_store(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     (target / "LOCK").unlink(missing_ok=True)
     return target
 
 
 @pytest.fixture(scope="session")
-def seeded_store(
+def seeded_copy(
     pristine_seeded: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
+) -> Callable[[str], Path]:
+    """``seeded_copy(name)``: a new closed store folder with the seeds, for one consumer."""
+    return lambda name: _copy_store(pristine_seeded, tmp_path_factory.mktemp(name) / "store")
+
+
+@pytest.fixture(scope="session")
+def seeded_store(seeded_copy: Callable[[str], Path]) -> Iterator[Store]:
     """One open store with the seeds, shared by read-only tests. Do not write to it."""
-    folder = copy_store(pristine_seeded, tmp_path_factory.mktemp("shared") / "store")
-    with open_store(folder) as kg:
+    with open_store(seeded_copy("shared")) as kg:
         yield kg
 
 
 @pytest.fixture(scope="session")
-def seeded_path(pristine_seeded: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded_path(seeded_copy: Callable[[str], Path]) -> Path:
     """A seeded store folder nobody holds open, for read-only CLI runs."""
-    return copy_store(pristine_seeded, tmp_path_factory.mktemp("cli") / "store")
+    return seeded_copy("cli")
 
 
 @pytest.fixture
 def writable_seeded_path(pristine_seeded: Path, tmp_path: Path) -> Path:
     """A seeded store folder of this test's own, closed."""
-    return copy_store(pristine_seeded, tmp_path / "seeded-store")
+    return _copy_store(pristine_seeded, tmp_path / "seeded-store")
 
 
 @pytest.fixture
@@ -110,16 +116,31 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
         yield kg
 
 
-def _parse_dataset(data: str | bytes, fmt: str) -> Dataset:
-    dataset = Dataset()
+def _parse_rdf(data: str | bytes, fmt: str) -> Graph:
     with warnings.catch_warnings():
-        # rdflib 7.x's Dataset.parse warns about its own deprecated internals.
+        # rdflib 7.x's JSON-LD and TriG parsers warn about rdflib's own deprecated internals
+        # (ConjunctiveGraph); that is not what these tests are about.
         warnings.simplefilter("ignore", DeprecationWarning)
+        return Graph().parse(data=data, format=fmt)
+
+
+def _parse_quads(data: str | bytes, fmt: str) -> dict[Node, Graph]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # as above; Dataset too
+        dataset = Dataset()
         dataset.parse(data=data, format=fmt)
-    return dataset
+        graphs = {g.identifier: Graph() + g for g in dataset.graphs()}
+    return {name: g for name, g in graphs.items() if len(g)}
 
 
 @pytest.fixture(scope="session")
-def parse_dataset() -> Callable[[str | bytes, str], Dataset]:
-    """Parse a quad serialisation (trig, nquads, json-ld) into an rdflib Dataset."""
-    return _parse_dataset
+def parse_rdf() -> Callable[[str | bytes, str], Graph]:
+    """``parse_rdf(data, rdflib_format)``: an rdflib Graph of a triple serialisation."""
+    return _parse_rdf
+
+
+@pytest.fixture(scope="session")
+def parse_quads() -> Callable[[str | bytes, str], dict[Node, Graph]]:
+    """``parse_quads(data, rdflib_format)``: the non-empty graphs of a quad serialisation,
+    by name, as plain rdflib Graphs."""
+    return _parse_quads

@@ -1,0 +1,263 @@
+"""The embedded Oxigraph store: terms, queries, whole-graph writes, export, persistence."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, XSD
+
+from mhkg.errors import QueryError, StoreError
+from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
+from mhkg.store.embedded import EmbeddedStore, to_oxigraph, to_rdflib
+from mhkg.vocab import MHKG
+
+EX = "http://example.org/"
+A, B = URIRef(EX + "graph/a"), URIRef(EX + "graph/b")
+S = URIRef(EX + "s")
+P = URIRef(EX + "p")
+RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+
+
+def graph_of(*objects: Literal | URIRef) -> Graph:
+    g = Graph()
+    for o in objects:
+        g.add((S, P, o))
+    return g
+
+
+def triples_in(store: Store, name: URIRef) -> Graph:
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    return result.graph
+
+
+# --- terms -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        URIRef(EX + "x"),
+        BNode("b1"),
+        Literal("plain"),
+        Literal("chat", lang="fr"),
+        Literal("42", datatype=XSD.integer),
+        Literal("2019-03", datatype=XSD.gYearMonth),
+        Literal("100000.00", datatype=XSD.decimal),
+    ],
+)
+def test_terms_round_trip_between_rdflib_and_oxigraph(term) -> None:
+    assert to_rdflib(to_oxigraph(term)) == term
+
+
+def test_xsd_string_literals_come_back_plain() -> None:
+    assert to_rdflib(ox.Literal("x", datatype=ox.NamedNode(str(XSD.string)))) == Literal("x")
+
+
+# --- queries -----------------------------------------------------------------------------
+
+
+def test_query_forms(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("one")))
+    select = empty_store.query("SELECT ?o WHERE { ?s ?p ?o }")
+    assert (select.form, select.variables, select.rows) == (
+        "SELECT",
+        ["o"],
+        [{"o": Literal("one")}],
+    )
+    ask = empty_store.query(f"ASK {{ <{S}> ?p ?o }}")
+    assert (ask.form, ask.boolean) == ("ASK", True)
+    assert empty_store.query("ASK { ?s ?p 'nothing' }").boolean is False
+    construct = empty_store.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert construct.form == "CONSTRUCT"
+    assert isomorphic(construct.graph, graph_of(Literal("one")))
+
+
+def test_unbound_values_are_left_out_of_the_row(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("one")))
+    result = empty_store.query(
+        "SELECT ?s ?missing WHERE { ?s ?p ?o OPTIONAL { ?s <urn:x> ?missing } }"
+    )
+    assert result.variables == ["s", "missing"]
+    assert result.rows == [{"s": S}]
+
+
+def test_the_default_graph_is_the_union_of_the_named_graphs(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("from a")))
+    empty_store.replace_graph(B, graph_of(Literal("from b")))
+    values = {str(row["o"]) for row in empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows}
+    assert values == {"from a", "from b"}
+
+
+def test_a_triple_in_two_named_graphs_is_one_triple_of_the_default_graph(
+    empty_store: Store,
+) -> None:
+    """The default graph is the union (a set) of the named graphs: an organisation that two
+    source documents describe is still one organisation. (Oxigraph's union default graph
+    yields one solution per named graph holding the triple, oxigraph/oxigraph#1919.)"""
+    empty_store.replace_graph(A, graph_of(Literal("shared")))
+    empty_store.replace_graph(B, graph_of(Literal("shared")))
+    assert empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("shared")}]
+    (row,) = empty_store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    assert row["n"].toPython() == 1
+
+
+def test_bindings_pin_variables(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("one"), Literal("two")))
+    result = empty_store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", {"o": Literal("two")})
+    assert result.rows == [{"s": S, "o": Literal("two")}]
+
+
+def test_the_project_prefixes_are_predeclared(empty_store: Store) -> None:
+    g = Graph()
+    g.add((S, RDF.type, MHKG.Project))
+    empty_store.replace_graph(A, g)
+    assert empty_store.query("ASK { ?s a mhkg:Project }").boolean is True
+
+
+@pytest.mark.parametrize(
+    "text", ["SELEC ?x", "SELECT ?x WHERE { ?x ", "ASK { ?s undeclared:p ?o }"]
+)
+def test_a_malformed_query_raises_query_error(empty_store: Store, text: str) -> None:
+    with pytest.raises(QueryError, match="does not parse"):
+        empty_store.query(text)
+
+
+def test_a_malformed_update_raises_query_error(empty_store: Store) -> None:
+    with pytest.raises(QueryError, match="does not parse"):
+        empty_store.update("INSERT DATA { oops")
+
+
+# --- writes ------------------------------------------------------------------------------
+
+
+def test_replace_graph_replaces_only_that_graph(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("old")))
+    empty_store.replace_graph(B, graph_of(Literal("other")))
+    empty_store.replace_graph(A, graph_of(Literal("new")))
+    assert isomorphic(triples_in(empty_store, A), graph_of(Literal("new")))
+    assert isomorphic(triples_in(empty_store, B), graph_of(Literal("other")))
+
+
+def test_replace_graph_keeps_every_kind_of_literal(empty_store: Store) -> None:
+    tricky = graph_of(
+        Literal('a "quoted" word,\nanother line\tand a \\ backslash'),
+        Literal("Guinée", lang="fr"),
+        Literal("2019", datatype=XSD.gYear),
+        Literal("100000.5", datatype=XSD.decimal),
+        URIRef(EX + "o"),
+    )
+    tricky.add((S, RDFS.label, Literal("label")))
+    empty_store.replace_graph(A, tricky)
+    assert isomorphic(triples_in(empty_store, A), tricky)
+
+
+def test_remove_graph_and_graph_names(empty_store: Store) -> None:
+    assert empty_store.graph_names() == []
+    empty_store.replace_graph(B, graph_of(Literal("b")))
+    empty_store.replace_graph(A, graph_of(Literal("a")))
+    assert empty_store.graph_names() == [A, B]  # sorted
+    assert empty_store.contains_graph(A)
+    empty_store.remove_graph(A)
+    assert empty_store.graph_names() == [B]
+    assert not empty_store.contains_graph(A)
+    empty_store.remove_graph(A)  # removing a missing graph is not an error
+
+
+def test_a_failed_update_changes_nothing(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("kept")))
+    with pytest.raises(QueryError):
+        empty_store.update(f"DROP GRAPH <{A}> ; INSERT DATA {{ oops")
+    assert isomorphic(triples_in(empty_store, A), graph_of(Literal("kept")))
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_parses_back_with_every_triple(
+    empty_store: Store, fmt: str, parse_rdf, parse_quads
+) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("a"), Literal("é", lang="fr")))
+    empty_store.replace_graph(B, graph_of(Literal("b"), Literal("2", datatype=XSD.integer)))
+    out = io.BytesIO()
+    empty_store.export(out, fmt)
+    data = out.getvalue().decode("utf-8")
+    expected = graph_of(Literal("a"), Literal("é", lang="fr"), Literal("b"))
+    expected.add((S, P, Literal("2", datatype=XSD.integer)))
+    if fmt == "turtle":  # no named graphs: the union, each triple once
+        assert isomorphic(parse_rdf(data, "turtle"), expected)
+    else:
+        graphs = parse_quads(data, RDFLIB_FORMATS[fmt])
+        assert set(graphs) == {A, B}
+        assert isomorphic(graphs[A], graph_of(Literal("a"), Literal("é", lang="fr")))
+
+
+def test_export_refuses_an_unknown_format(empty_store: Store) -> None:
+    with pytest.raises(ValueError, match="rdfxml"):
+        empty_store.export(io.BytesIO(), "rdfxml")
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_of_the_seeded_store_holds_the_idf_projects(
+    seeded_store: Store, fmt: str, parse_rdf, parse_quads, gold_idf_projects
+) -> None:
+    out = io.BytesIO()
+    seeded_store.export(out, fmt)
+    data = out.getvalue().decode("utf-8")
+    if fmt == "turtle":
+        graph = parse_rdf(data, "turtle")
+    else:
+        graphs = parse_quads(data, RDFLIB_FORMATS[fmt])
+        assert set(graphs) == set(seeded_store.graph_names())
+        graph = sum(graphs.values(), Graph())
+    for code, project in gold_idf_projects.items():
+        (subject,) = graph.subjects(MHKG.projectCode, Literal(code))
+        assert (subject, RDF.type, MHKG.Project) in graph
+        assert (subject, RDFS.label, Literal(project["title"])) in graph
+
+
+# --- opening and persistence -------------------------------------------------------------
+
+
+def test_data_survives_reopening_the_folder(tmp_path: Path) -> None:
+    with open_store(tmp_path / "kg") as kg:
+        kg.replace_graph(A, graph_of(Literal("kept")))
+    with open_store(tmp_path / "kg") as kg:
+        assert kg.graph_names() == [A]
+        assert isomorphic(triples_in(kg, A), graph_of(Literal("kept")))
+
+
+def test_a_folder_open_elsewhere_in_the_process_is_a_store_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "kg"), pytest.raises(StoreError, match="cannot open"):
+        open_store(tmp_path / "kg")
+
+
+def test_a_missing_folder_is_created(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a" / "b") as kg:
+        assert kg.location == str(tmp_path / "a" / "b")
+    assert (tmp_path / "a" / "b").is_dir()
+
+
+def test_the_in_memory_store_works_like_the_folder() -> None:
+    with EmbeddedStore(None) as kg:
+        kg.replace_graph(A, graph_of(Literal("x")))
+        assert kg.location == ":memory:"
+        assert kg.graph_names() == [A]
+
+
+def test_remote_stores_are_refused_with_a_store_error() -> None:
+    with pytest.raises(StoreError, match="remote"):
+        open_store("http://localhost:7878/sparql")
+
+
+def test_default_location_is_mhkg_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MHKG_STORE", str(tmp_path / "here"))
+    assert default_location() == str(tmp_path / "here")
+    monkeypatch.delenv("MHKG_STORE")
+    assert Path(default_location()).name == "store"
+    assert "mhkg" in Path(default_location()).parts[-2].lower()
