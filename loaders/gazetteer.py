@@ -80,5 +80,7 @@ class Gazetteer:
                 if words[start] in CONJUNCTIONS:  # "Guinea and Mali", not "Trinidad and Tobago"
                     start += 1
                     continue
-                raise UnknownCountryError(f"{' '.join(words[start:])!r} names no known country")
+                raise UnknownCountryError(
+                    f"{chunk.strip()!r}: no known country is named {' '.join(words[start:])!r}"
+                )
         return found

@@ -44,6 +44,10 @@ class QueryError(MhkgError):
 class UnknownQueryError(MhkgError):
     """A named query that does not exist, or a parameter it does not declare."""
 
+    def __init__(self, message: str, *, not_found: bool = False) -> None:
+        self.not_found = not_found
+        super().__init__(message)
+
 
 class StoreError(MhkgError):
     """The store cannot be opened or written."""

@@ -9,7 +9,6 @@ replaces the record's named graph. A rejected record writes nothing.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -120,13 +119,28 @@ def load_sources(
     install_vocabulary(store, minter)
     report = LoadReport()
     context = context_for(minter)
+    loaded_from: dict[URIRef, str] = {}  # graph → source, for this run
     for open_source in openers:
         try:
-            report.loaded += load_source(store, open_source(), context)
+            source = open_source()
+            _check_unique_name(source, context.minter, loaded_from)
+            report.loaded += load_source(store, source, context)
         except RecordError as error:
             report.rejected.append(error)
     refresh_derived(store, minter)
     return report
+
+
+def _check_unique_name(source: Source, minter: Minter, loaded_from: dict[URIRef, str]) -> None:
+    """Two files of one run whose names give one graph would overwrite each other."""
+    name = minter.graph(source.name)
+    if name in loaded_from:
+        raise RecordError(
+            source.name,
+            f"its name gives the same named graph as {loaded_from[name]!r}, loaded before it "
+            "in this run: rename one of them, or load them one at a time to replace",
+        )
+    loaded_from[name] = source.name
 
 
 def load_bundled(store: Store, minter: Minter) -> LoadReport:
@@ -178,25 +192,18 @@ def provenance(graph_name: URIRef, document: URIRef) -> Graph:
 
 
 def refresh_derived(store: Store, minter: Minter) -> None:
-    """Recompute the derived graph (mhkg:worksWith …) from everything loaded, in one update."""
-    name = minter.system_graph(DERIVED_GRAPH)
-    prologue, operations = [f"BASE <{minter.base}>"], [f"DROP SILENT GRAPH <{name}>"]
+    """Recompute the derived graph (mhkg:worksWith …) from everything loaded."""
+    derived = Graph()
     for rule in derivation_rules():
-        lines = [line for line in rule.splitlines() if not line.lstrip().startswith("#")]
-        prologue += [line for line in lines if _PROLOGUE.match(line)]
-        operations.append("\n".join(line for line in lines if not _PROLOGUE.match(line)))
-    # The rules name the graph relative to the base IRI: <graph/derived>.
-    store.update("\n".join(dict.fromkeys(prologue)) + "\n" + " ;\n".join(operations))
-
-
-_PROLOGUE = re.compile(r"^\s*(?:PREFIX|BASE)\s", re.IGNORECASE)
+        derived += store.query(rule).graph or Graph()
+    store.replace_graph(minter.system_graph(DERIVED_GRAPH), derived)
 
 
 @cache
 def derivation_rules() -> tuple[str, ...]:
-    """The SPARQL updates in queries/derive/, in file-name order."""
+    """The CONSTRUCT queries in queries/derive/, in file-name order."""
     folder = resources.files("mhkg.queries").joinpath("derive")
-    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".ru"))
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".rq"))
     return tuple(folder.joinpath(n).read_text("utf-8") for n in names)
 
 

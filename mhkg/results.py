@@ -135,16 +135,32 @@ def to_csv(result: QueryResult) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if row.get(v) is None else str(row[v]) for v in result.variables])
+        writer.writerow([csv_value(row.get(v)) for v in result.variables])
     return buffer.getvalue()
 
 
+def csv_value(term: Node | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def tsv_term(term: Node | None) -> str:
+    """A term in Turtle syntax on one line: literals quoted, with tabs and breaks escaped."""
     if term is None:
         return ""
     if isinstance(term, BNode):
         return f"_:{term}"
-    return term.n3()
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    assert isinstance(term, Literal)
+    quoted = '"' + str(term).translate(_TSV_ESCAPES) + '"'
+    if term.language:
+        return f"{quoted}@{term.language}"
+    return f"{quoted}^^<{term.datatype}>" if term.datatype else quoted
 
 
 def to_tsv(result: QueryResult) -> str:

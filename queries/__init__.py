@@ -107,7 +107,9 @@ def names() -> list[str]:
 def load(name: str) -> NamedQuery:
     """The named query NAME (queries/NAME.rq)."""
     if name not in names():
-        raise UnknownQueryError(f"no named query {name!r}; there are: {', '.join(names())}")
+        raise UnknownQueryError(
+            f"no named query {name!r}; there are: {', '.join(names())}", not_found=True
+        )
     return parse(name, resources.files(__package__).joinpath(f"{name}.rq").read_text("utf-8"))
 
 

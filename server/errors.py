@@ -25,9 +25,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(UnknownQueryError)
     def unknown_query(error: UnknownQueryError):
-        return error_response(
-            404 if "no named query" in str(error) else 400, "Bad Request", str(error)
-        )
+        if error.not_found:
+            return error_response(404, "Not Found", str(error))
+        return error_response(400, "Bad Request", str(error))
 
     @app.errorhandler(MhkgError)
     def mhkg_error(error: MhkgError):

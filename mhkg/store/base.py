@@ -17,9 +17,10 @@ EXPORT_FORMATS = ("turtle", "trig", "nquads", "jsonld")
 class Store(ABC):
     """A quad store holding one named graph per source document.
 
-    Queries see the union of all named graphs as their default graph.
-    Writes are whole graphs: replacing a graph is one transaction, so a
-    reader sees either the old graph or the new one, never a mix.
+    Queries see the union of all named graphs as their default graph, each
+    triple once. Writes are whole graphs: replacing a graph is one
+    transaction, so a reader sees either the old graph or the new one, never
+    a mix.
     """
 
     location: str
@@ -30,7 +31,7 @@ class Store(ABC):
 
     @abstractmethod
     def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update as one transaction."""
+        """Run a SPARQL 1.1 Update on the named graphs, as one transaction."""
 
     @abstractmethod
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
@@ -59,9 +60,3 @@ class Store(ABC):
 
     def contains_graph(self, name: URIRef) -> bool:
         return name in self.graph_names()
-
-
-def insert_data_update(name: URIRef, graph: Graph) -> str:
-    """A SPARQL Update that drops graph `name` and inserts `graph` in its place."""
-    triples = graph.serialize(format="nt")
-    return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }}"

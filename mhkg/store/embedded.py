@@ -13,7 +13,7 @@ from rdflib.term import Node
 
 from mhkg.errors import QueryError, StoreError
 from mhkg.results import QueryResult
-from mhkg.store.base import EXPORT_FORMATS, Store, insert_data_update
+from mhkg.store.base import EXPORT_FORMATS, Store
 from mhkg.vocab import PREFIXES
 
 _EXPORT = {
@@ -56,7 +56,13 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 class EmbeddedStore(Store):
-    """An Oxigraph store in a folder on disk (or in memory when `path` is None)."""
+    """An Oxigraph store in a folder on disk (or in memory when `path` is None).
+
+    Each source's triples live in its named graph. The store's default graph
+    holds their union, each triple once, kept in step with the named graphs
+    inside the same transaction. (Oxigraph's own union-default-graph mode
+    returns a triple once per graph that holds it, which inflates counts.)
+    """
 
     def __init__(self, path: str | Path | None) -> None:
         self.location = str(path) if path is not None else ":memory:"
@@ -73,16 +79,18 @@ class EmbeddedStore(Store):
         substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
             answer = self._store.query(
-                sparql,
-                use_default_graph_as_union=True,
-                substitutions=substitutions or None,
-                prefixes=PREFIXES,
+                sparql, substitutions=substitutions or None, prefixes=PREFIXES
             )
         except SyntaxError as exc:
             raise QueryError(f"the query does not parse: {exc}") from exc
         return _result(answer)
 
     def update(self, sparql: str) -> None:
+        """Run an update on the named graphs; the union is then recomputed in the same
+        transaction (a whole-store pass: for administration, not for loading)."""
+        self._update(f"{sparql} ;\n{RECOMPUTE_UNION}")
+
+    def _update(self, sparql: str) -> None:
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -90,10 +98,15 @@ class EmbeddedStore(Store):
         self._store.flush()
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        self.update(insert_data_update(name, graph))
+        triples = graph.serialize(format="nt")
+        # One INSERT DATA for both copies: a blank node label names one node in both.
+        self._update(
+            f"{_forget_from_union(name)} ;\nDROP SILENT GRAPH <{name}> ;\n"
+            f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}}\n{triples}}}"
+        )
 
     def remove_graph(self, name: URIRef) -> None:
-        self.update(f"DROP SILENT GRAPH <{name}>")
+        self._update(f"{_forget_from_union(name)} ;\nDROP SILENT GRAPH <{name}>")
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
@@ -101,22 +114,28 @@ class EmbeddedStore(Store):
     def export(self, out: BinaryIO, fmt: str = "trig") -> None:
         if fmt not in EXPORT_FORMATS:
             raise ValueError(f"cannot export as {fmt!r}; use one of {list(EXPORT_FORMATS)}")
-        if fmt == "turtle":
-            self._merged_graph().dump(out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        else:
-            self._store.dump(out, _EXPORT[fmt], prefixes=PREFIXES)
-
-    def _merged_graph(self) -> ox.Store:
-        """The union of all graphs, each triple once (Turtle has no named graphs)."""
-        merged = ox.Store()
-        union = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }"
-        answer = self._store.query(union, use_default_graph_as_union=True)
-        merged.extend(ox.Quad(t.subject, t.predicate, t.object) for t in answer)
-        return merged
+        if fmt == "turtle":  # no named graphs in Turtle: the union, each triple once
+            self._store.dump(
+                out, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES
+            )
+            return
+        named = (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
+        ox.serialize(named, out, _EXPORT[fmt], prefixes=PREFIXES)
 
     def close(self) -> None:
         self._store.flush()
         del self._store
+
+
+RECOMPUTE_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _forget_from_union(name: URIRef) -> str:
+    """Remove from the union the triples that only graph `name` holds."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }}"
+    )
 
 
 def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
