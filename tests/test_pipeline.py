@@ -218,6 +218,21 @@ def test_good_records_load_beside_rejected_ones(
     assert project_with_code(empty_store, "CD.0015")
 
 
+def test_two_files_of_one_run_with_the_same_name_do_not_overwrite_each_other(
+    tmp_path: Path, empty_store: Store, minter: Minter
+) -> None:
+    for year in ("2024", "2025"):
+        (tmp_path / year).mkdir()
+    idf_page(tmp_path / "2024", "page.txt")
+    idf_page(tmp_path / "2025", "page.txt", **{"CD.0015": "CD.0016"})
+    report = pipeline.load_paths(empty_store, [tmp_path], minter)
+    assert [r.source for r in report.loaded] == ["page.txt"]
+    (error,) = report.rejected
+    assert "same named graph" in str(error) and error.source == "page.txt"
+    assert project_with_code(empty_store, "CD.0015")
+    assert not project_with_code(empty_store, "CD.0016")
+
+
 def test_folders_are_read_recursively_without_hidden_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()

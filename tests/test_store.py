@@ -261,3 +261,16 @@ def test_default_location_is_mhkg_store(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.delenv("MHKG_STORE")
     assert Path(default_location()).name == "store"
     assert "mhkg" in Path(default_location()).parts[-2].lower()
+
+
+def test_updates_and_removals_keep_the_union_in_step(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("one")))
+    empty_store.replace_graph(B, graph_of(Literal("one")))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert empty_store.query(count).rows[0]["n"].toPython() == 1
+    empty_store.remove_graph(A)  # B still says it
+    assert empty_store.query(count).rows[0]["n"].toPython() == 1
+    empty_store.update(f'INSERT DATA {{ GRAPH <{B}> {{ <{S}> <{S}> "two" }} }}')
+    assert empty_store.query(count).rows[0]["n"].toPython() == 2
+    empty_store.remove_graph(B)
+    assert empty_store.query(count).rows[0]["n"].toPython() == 0
