@@ -221,11 +221,12 @@ def test_good_records_load_beside_rejected_ones(
 def test_two_files_of_one_run_with_the_same_name_do_not_overwrite_each_other(
     tmp_path: Path, empty_store: Store, minter: Minter
 ) -> None:
+    docs = tmp_path / "docs"
     for year in ("2024", "2025"):
-        (tmp_path / year).mkdir()
-    idf_page(tmp_path / "2024", "page.txt")
-    idf_page(tmp_path / "2025", "page.txt", **{"CD.0015": "CD.0016"})
-    report = pipeline.load_paths(empty_store, [tmp_path], minter)
+        (docs / year).mkdir(parents=True)
+    idf_page(docs / "2024", "page.txt")
+    idf_page(docs / "2025", "page.txt", **{"CD.0015": "CD.0016"})
+    report = pipeline.load_paths(empty_store, [docs], minter)
     assert [r.source for r in report.loaded] == ["page.txt"]
     (error,) = report.rejected
     assert "same named graph" in str(error) and error.source == "page.txt"
