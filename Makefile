@@ -46,6 +46,7 @@ format: install-test ## Format the code (ruff)
 	$(BIN)/ruff format .
 
 bench: install ## Run the benchmarks (figures, not tests)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/store_choice.py
 
 clean: ## Remove the virtual environment and caches

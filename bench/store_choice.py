@@ -1,6 +1,6 @@
 """Confirm the store choice on mhkg's own data: rdflib vs oxrdflib vs Oxigraph on disk.
 
-    python bench/store_choice.py [--projects N] [--repeat R]
+    python bench/store_choice.py [--projects N] [--repeat R] [--seed S]
 
 Everything runs in one process on one data set, so every figure can be set against the
 plain in-memory rdflib baseline measured a few seconds apart:
@@ -10,12 +10,12 @@ plain in-memory rdflib baseline measured a few seconds apart:
      ``ox-nquads`` parser (optional bench dependency: ``pip install oxrdflib``; the row is
      skipped with a message when it is missing);
 (c)  pyoxigraph ``Store(path)`` on disk, one ``load`` transaction, queried with
-     ``use_default_graph_as_union=True``: the engine and the call mhkg uses;
-(c') mhkg's ``EmbeddedStore`` on disk, written as the pipeline writes (one ``replace_graph``
-     transaction per record, SHACL excluded) and queried through ``EmbeddedStore.query``;
-(e)  pyoxigraph ``Store(path)`` on disk with the union of the named graphs also copied
-     into its default graph, queried without ``use_default_graph_as_union``: a candidate
-     fix for the duplicate problem below;
+     ``use_default_graph_as_union=True``;
+(c') mhkg's ``EmbeddedStore`` on disk as checked out, written as the pipeline writes (one
+     ``replace_graph`` transaction per record, SHACL excluded), queried through
+     ``EmbeddedStore.query``;
+(e)  pyoxigraph ``Store(path)`` on disk with the union of the named graphs copied into its
+     default graph in one bulk update, queried without ``use_default_graph_as_union``;
 (d)  mhkg's real pipeline (``mhkg.pipeline.load_paths``: loaders, SHACL, commit) on the
      five seed documents, for the load time per record.
 
@@ -25,11 +25,12 @@ project pages with rewritten IRIs, each in its own named graph, with 1–4 benef
 countries, 2–5 participations and a budget.
 
 Oxigraph 0.5's union default graph is a bag, not an RDF merge: a triple stated in k named
-graphs matches k times (oxigraph/oxigraph#1919, fixed after 0.5.13). mhkg restates shared
-nodes (IOM, the IDF, status/type/coverage/region concepts) in every record's graph, so
-queries that walk through them multiply: the "probe" section measures this on small data,
-and a query whose rows grow faster than rdflib's there is not run on the union back-ends
-at full size (it would exhaust memory), and is marked "bag" in the table.
+graphs matches k times (oxigraph/oxigraph#1919; fixed on Oxigraph's main branch by #1920,
+not in 0.5.13). mhkg restates shared nodes (IOM, the IDF, status/type/coverage/region
+concepts) in every record's graph, so queries that walk through them multiply. A probe on
+small data counts each named query's solutions in rdflib, in a bare Oxigraph union and in
+mhkg's store; a query whose solutions outgrow rdflib's on a back-end is not run there at
+full size (it would exhaust memory) and shows as "not run (bag)".
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ import ctypes.util
 import gc
 import io
 import math
+import os
 import random
 import re
 import statistics
@@ -51,13 +53,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pyoxigraph as ox
+import rdflib
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Literal as RdflibLiteral
 
-from mhkg import pipeline, queries
+from mhkg import ontology, pipeline, queries, shapes
 from mhkg.iri import Minter
 from mhkg.loaders import Source
 from mhkg.store.embedded import EmbeddedStore, to_rdflib
@@ -139,6 +143,7 @@ EXTRA_PARTICIPANTS = (
     ("{country} diaspora", "Group", "beneficiaryRole"),
 )
 
+SHACL_SAMPLE = 20  # synthetic records validated, to show the data are what mhkg accepts
 PROBE_SIZES = (5, 10, 20)  # synthetic projects in the duplicate probe
 BAG_FACTOR = 2.0  # a query is "bag" when Oxigraph gives this many times rdflib's rows
 
@@ -303,6 +308,7 @@ def synthesise(
             f"{minter.base}id/project/{template.project_slug}",
             f"{minter.base}id/document/{template.document_slug}",
         }
+        shift = rng.randint(-6, 6)  # years: start, end and funding year move together
         for quad in template.quads:
             if quad.predicate.value == MHKG + "benefitingCountry":
                 continue
@@ -310,7 +316,7 @@ def synthesise(
             if isinstance(o, ox.NamedNode):
                 o = iri(o.value)
             elif isinstance(o, ox.Literal):
-                o = _literal(quad.predicate.value, o, i, subject.value in renamed, rng)
+                o = _literal(quad.predicate.value, o, i, subject.value in renamed, shift, rng)
             if isinstance(subject, ox.NamedNode):
                 subject = iri(subject.value)
             out.quads.append(ox.Quad(subject, quad.predicate, o, graph))
@@ -341,20 +347,19 @@ def synthesise(
 
 
 def _literal(
-    predicate: str, literal: ox.Literal, i: int, renamed: bool, rng: random.Random
+    predicate: str, literal: ox.Literal, i: int, renamed: bool, shift: int, rng: random.Random
 ) -> ox.Literal:
     """The template's literal, made specific to synthetic project i where it identifies it."""
     name = predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-    if name == "projectCode":
-        return ox.Literal(f"SYN.{i:06d}")
+    if name == "projectCode":  # shaped like an IDF code ("CD.0015"), unique per i
+        letters = chr(65 + i // 260_000 % 26) + chr(65 + i // 10_000 % 26)
+        return ox.Literal(f"{letters}.{i % 10_000:04d}")
     if name == "primaId":
         return ox.Literal(f"XX{rng.randint(10, 99)}P{i:06d}")
     if predicate == SCHEMA_VALUE:
         return ox.Literal(f"{rng.randrange(20_000, 2_000_000, 1_000)}", datatype=literal.datatype)
     if name in ("startDate", "endDate", "fundingYear"):
-        return ox.Literal(
-            f"{int(literal.value) + rng.randint(-6, 6):04d}", datatype=literal.datatype
-        )
+        return ox.Literal(f"{int(literal.value) + shift:04d}", datatype=literal.datatype)
     if renamed and predicate in (RDFS_LABEL, DCT_TITLE):
         return ox.Literal(f"{literal.value} ({i})")
     if name == "sourceFile":
@@ -362,6 +367,19 @@ def _literal(
     if name == "sha256":
         return ox.Literal(f"{rng.getrandbits(256):064x}")
     return literal
+
+
+def validate_sample(graphs: list[tuple[URIRef, bytes]], minter: Minter) -> tuple[int, list]:
+    """SHACL-validate synthetic records as the pipeline does; (conforming, seconds each)."""
+    extra = ontology.graph() + ontology.reference_graph(minter.base)
+    conforming, seconds = 0, []
+    for _, triples in graphs:
+        graph = Graph()
+        graph.parse(data=triples, format="nt")
+        start = time.perf_counter()
+        conforming += shapes.validate(graph, extra=extra).conforms
+        seconds.append(time.perf_counter() - start)
+    return conforming, seconds
 
 
 def split_graphs(quads: list[ox.Quad]) -> list[tuple[URIRef, bytes]]:
@@ -597,14 +615,16 @@ def bench_embedded(
     backend.memory = meter.stop()
     backend.disk = folder_size(folder)
     tenth = max(1, len(per_record) // 10)
-    with_flush, without_flush = commit_cost(graphs[-tenth:], folder.with_name("commit-cost"))
+    sample = graphs[-min(tenth, 100) :]
+    with_flush, without_flush = commit_cost(sample, folder.with_name("commit-cost"))
     backend.note = (
         f"load = sum of {len(graphs):,} `replace_graph` transactions (SHACL and building "
         "each record's rdflib graph not timed; peak RSS includes those graphs). Per record: "
         f"median {_ms(statistics.median(per_record))} (first tenth "
         f"{_ms(statistics.median(per_record[:tenth]))}, last tenth "
         f"{_ms(statistics.median(per_record[-tenth:]))}). A plain `DROP SILENT GRAPH` + "
-        f"`INSERT DATA` of the same records on a bare Store(path): {_ms(with_flush)} with "
+        f"`INSERT DATA` of the last {len(sample)} records into an empty bare Store(path): "
+        f"{_ms(with_flush)} with "
         f"`flush()` after each, {_ms(without_flush)} without"
     )
 
@@ -754,9 +774,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     minter = Minter()  # the default base IRI, whatever MHKG_BASE_IRI says
     started = time.perf_counter()
+    try:
+        oxrdflib_version = version("oxrdflib")
+    except PackageNotFoundError:
+        oxrdflib_version = "not installed"
     print(
-        f"mhkg store benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: Python "
-        f"{sys.version.split()[0]}, pyoxigraph {ox.__version__}; --projects {args.projects} "
+        f"mhkg store benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs: "
+        f"Python {sys.version.split()[0]}, rdflib {rdflib.__version__}, pyoxigraph "
+        f"{ox.__version__}, oxrdflib {oxrdflib_version}; --projects {args.projects} "
         f"--repeat {args.repeat}"
     )
 
@@ -804,7 +829,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{distinct:,} distinct triples, {len(graphs):,} named graphs, "
             f"{len(data) / 2**20:.1f} MiB of N-Quads. 2-hop anchor: "
             f"{organisation.rsplit('/', 1)[-1]} ({degree} projects). Query times are the "
-            f"median of {args.repeat} runs after one warm-up.\n"
+            f"median of {args.repeat} runs after one warm-up."
+        )
+        sample = split_graphs(synthetic.quads)[:SHACL_SAMPLE]
+        conforming, shacl = validate_sample(sample, minter)
+        print(
+            f"SHACL on {len(sample)} synthetic records (as the pipeline validates them): "
+            f"{conforming} conform; median {_ms(statistics.median(shacl))} per record.\n"
         )
         del synthetic
         backends = [

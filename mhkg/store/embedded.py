@@ -95,7 +95,8 @@ class EmbeddedStore(Store):
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"the update does not parse: {exc}") from exc
-        self._store.flush()
+        # No flush here: a committed update is in RocksDB's write-ahead log, which survives a
+        # crash of the process; close() flushes.
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         triples = graph.serialize(format="nt")
