@@ -38,6 +38,7 @@ ENTITY_KINDS = (
     "participation",
     "budget",
     "document",
+    "agent",
     "project-status",
     "project-type",
     "coverage",

@@ -62,18 +62,19 @@ def _gazetteer(base: str) -> Gazetteer:
     return Gazetteer.from_reference(ontology.reference_graph(base))
 
 
-def vocabulary_digest(minter: Minter) -> str:
-    """Identifies the ontology and reference data that this version ships."""
-    digest = hashlib.sha256(minter.base.encode())
+@cache
+def vocabulary_digest(base: str) -> str:
+    """Identifies the ontology and reference data that this version ships, under `base`."""
+    digest = hashlib.sha256(base.encode())
     digest.update(ontology.text().encode())
-    digest.update(ontology.reference_graph(minter.base).serialize(format="nt").encode())
+    digest.update(ontology.reference_graph(base).serialize(format="nt").encode())
     return "sha256:" + digest.hexdigest()
 
 
 def install_vocabulary(store: Store, minter: Minter) -> bool:
     """Put the ontology and reference data in their graphs, unless already current."""
     name = minter.system_graph(ONTOLOGY_GRAPH)
-    digest = vocabulary_digest(minter)
+    digest = vocabulary_digest(minter.base)
     if store.query(
         f'ASK {{ GRAPH <{name}> {{ <{name}> <{DCTERMS.identifier}> "{digest}" }} }}'
     ).boolean:
@@ -158,7 +159,9 @@ def load_source(store: Store, source: Source, context: LoadContext) -> list[Load
     checked = []
     for record in records:
         name = context.minter.graph(record.name)
-        graph = record.graph + provenance(name, context.minter.document(source.name))
+        graph = record.graph + provenance(
+            name, context.minter.document(source.name), context.minter
+        )
         report = shapes.validate(graph, extra=_validation_context(context.minter.base))
         if not report.conforms:
             raise ValidationError(source.name, violations(report), record=record.name)
@@ -177,9 +180,9 @@ def violations(report: shapes.ValidationReport) -> list[str]:
     ]
 
 
-def provenance(graph_name: URIRef, document: URIRef) -> Graph:
+def provenance(graph_name: URIRef, document: URIRef, minter: Minter) -> Graph:
     """Where a named graph comes from: its document, when, and by which software."""
-    agent = URIRef(str(graph_name).rsplit("/graph/", 1)[0] + f"/id/agent/mhkg-{__version__}")
+    agent = minter.entity("agent", f"mhkg {__version__}")
     g = Graph()
     g.add((graph_name, RDF.type, PROV.Entity))
     g.add((graph_name, PROV.wasDerivedFrom, document))
