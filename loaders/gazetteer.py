@@ -63,6 +63,13 @@ class Gazetteer:
                 codes += self._split_run(chunk)
         return list(dict.fromkeys(codes))
 
+    def is_country_list(self, text: str) -> bool:
+        """Whether `text` is wholly made of country names."""
+        try:
+            return bool(self.country_list(text))
+        except UnknownCountryError:
+            return False
+
     def _split_run(self, chunk: str) -> list[str]:
         code = self.country(chunk)
         if code:

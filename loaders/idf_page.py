@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
@@ -40,7 +40,7 @@ LABELS = {
 }
 BUDGET_LABEL = re.compile(r"^budget(?: amount)?(?: \((?P<currency>[a-z]{3})\))?$")
 SEPARATOR = "-"
-REQUIRED_FIELDS = ("title",)
+LIST_FIELDS = ("countries",)  # values that may run over several lines (one item a line)
 
 
 @dataclass
@@ -53,24 +53,37 @@ class ProjectPage:
     description: str = ""
 
 
-def label_of(line: str) -> tuple[str, str | None] | None:
-    """(field name, inline value or None) when the line is a field label."""
+class Label(NamedTuple):
+    field: str
+    inline_value: str | None  # "Start Date: 2019" carries its value on the label's line
+    currency: str | None = None  # "Budget Amount (USD)"
+
+
+def label_of(line: str) -> Label | None:
+    """The field a line labels, or None when the line is not a field label."""
     label, _, inline = line.partition(":")
     key = " ".join(label.lower().split())
     if key in LABELS:
-        return LABELS[key], inline.strip() or None
+        return Label(LABELS[key], inline.strip() or None)
     if match := BUDGET_LABEL.match(key):
-        return "budget:" + (match["currency"] or "usd").upper(), inline.strip() or None
+        return Label("budget", inline.strip() or None, (match["currency"] or "usd").upper())
     return None
 
 
 def is_project_page(lines: list[str]) -> bool:
-    found = {label[0].split(":")[0] for line in lines if (label := label_of(line))}
+    found = {label.field for line in lines if (label := label_of(line))}
     return {"start", "code"} <= found or {"countries", "budget"} <= found
 
 
-def parse(page: page_text.PageText, source: str) -> ProjectPage:
-    """The title, header fields and description of a project page."""
+def parse(
+    page: page_text.PageText, source: str, is_list_item: Callable[[str], bool] = lambda _: False
+) -> ProjectPage:
+    """The title, header fields and description of a project page.
+
+    A field's value is the line after its label. A list field (the benefiting
+    countries) also takes the following lines that `is_list_item` accepts, as
+    an HTML page gives one line per item.
+    """
     lines = page.lines
     first = next((i for i, line in enumerate(lines) if label_of(line)), None)
     if first is None:
@@ -81,27 +94,37 @@ def parse(page: page_text.PageText, source: str) -> ProjectPage:
     result = ProjectPage(title=title)
     index = first
     while index < len(lines):
-        line = lines[index]
-        if line == SEPARATOR:
+        if lines[index] == SEPARATOR:
             index += 1
             continue
-        label = label_of(line)
+        label = label_of(lines[index])
         if label is None:
             break
-        name, value = label
-        index += 1
-        if value is None and index < len(lines) and _is_value(lines[index]):
-            value = lines[index]
-            index += 1
-        if name.startswith("budget:"):
-            name, result.currency = name.split(":")
-        result.fields[name] = value or ""
+        values, index = _values_after(lines, index + 1, label, is_list_item)
+        result.fields[label.field] = ", ".join(values)
+        result.currency = label.currency or result.currency
     result.description = "\n".join(lines[index:])
     return result
 
 
+def _values_after(
+    lines: list[str], index: int, label: Label, is_list_item: Callable[[str], bool]
+) -> tuple[list[str], int]:
+    """The value lines of a field whose label precedes `index`, and the index after them."""
+    if label.inline_value is not None:
+        return [label.inline_value], index
+    found: list[str] = []
+    while index < len(lines) and _is_value(lines[index]):
+        item = lines[index].removeprefix("- ")
+        if found and not (label.field in LIST_FIELDS and is_list_item(item)):
+            break
+        found.append(item)
+        index += 1
+    return found, index
+
+
 def _is_value(line: str) -> bool:
-    """A line after a label is its value unless it is a separator or the next label."""
+    """A line after a label is a value unless it is a separator or the next label."""
     return line != SEPARATOR and label_of(line) is None
 
 
@@ -113,7 +136,7 @@ def _title_before(lines: list[str], header_start: int) -> str | None:
 
 
 def load(source: Source, context: LoadContext) -> list[Record]:
-    page = parse(page_text.read(source), source.name)
+    page = parse(page_text.read(source), source.name, context.gazetteer.is_country_list)
     return [Record(source.name, to_graph(page, source, context))]
 
 
