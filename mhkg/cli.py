@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from tqdm import tqdm
@@ -44,7 +44,7 @@ def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def fail(error: MhkgError, status: int = 1) -> None:
+def fail(error: MhkgError, status: int = 1) -> NoReturn:
     click.echo(f"error: {error}", err=True)
     sys.exit(status)
 
