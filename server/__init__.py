@@ -12,7 +12,7 @@ from flask import Flask
 
 from mhkg.iri import Minter
 
-DEFAULTS = {"STORE": None, "BASE_IRI": None, "QUERY_TIMEOUT": 30.0}
+DEFAULTS = {"STORE": None, "BASE_IRI": None, "QUERY_TIMEOUT": 30.0, "ALLOW_SERVICE": False}
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+import re
+
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from mhkg import queries as named_queries
 from mhkg.results import QueryResult, serialize
@@ -25,6 +27,18 @@ GRAPH_TYPES = {
 }
 
 
+# What a query says outside strings, IRIs and comments is where a SERVICE keyword can be.
+_NOT_KEYWORDS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether a query asks for federation (SERVICE), which makes the server fetch a URL."""
+    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", query)))
+
+
 def negotiated(result: QueryResult) -> Response:
     """The result in the best type the client accepts (JSON / Turtle when it takes anything)."""
     offered = GRAPH_TYPES if result.form == "CONSTRUCT" else SOLUTION_TYPES
@@ -41,6 +55,8 @@ def sparql() -> Response:
         text = request.values.get("query")
     if not text:
         return error_response(400, "Bad Request", "give a SPARQL query in the 'query' parameter")
+    if uses_service(text) and not current_app.config["ALLOW_SERVICE"]:
+        return error_response(403, "Forbidden", "federated queries (SERVICE) are disabled here")
     return negotiated(get_store().query(text))
 
 

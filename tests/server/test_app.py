@@ -286,3 +286,24 @@ def test_an_empty_store_gets_the_bundled_seeds_once(
         assert kg.graph_names() == names
         assert kg.query("SELECT ?t WHERE { ?g prov:generatedAtTime ?t }").values("t") == loaded
         assert not pipeline.is_empty(kg, minter)
+
+
+@pytest.mark.parametrize(
+    ("query", "federated"),
+    [
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", True),
+        ("select * where { service silent <http://x/> { ?s ?p ?o } }", True),
+        ('SELECT * WHERE { ?s ?p "SERVICE" }', False),
+        ("SELECT * WHERE { ?s <http://x/SERVICE> ?o } # SERVICE in a comment", False),
+    ],
+)
+def test_service_is_recognised_only_as_a_keyword(query: str, federated: bool) -> None:
+    from mhkg.server.sparql import uses_service
+
+    assert uses_service(query) is federated
+
+
+def test_federated_queries_are_refused(client: FlaskClient) -> None:
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    error = error_of(client.get("/sparql", query_string={"query": query}), 403)
+    assert "SERVICE" in error["detail"]
