@@ -13,6 +13,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
+from mhkg.errors import RecordError
 from mhkg.loaders.source import Source
 
 # Elements whose text is never page content.
@@ -24,6 +25,7 @@ BLOCK_TAGS = {
 }  # fmt: skip
 MENU_ITEM = re.compile(r"^- \S+(?: \S+){0,3}$")
 MENU_ZONE_LINES = 40
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,16 @@ class PageText:
 
 @lru_cache(maxsize=8)
 def read(source: Source) -> PageText:
-    """The page text of a source, from its HTML or plain text (cached: loaders and
-    format detection both read it)."""
+    """The content of a page, from its HTML or its text (cached: format detection and the
+    loader both read it). The site's menus are left out: HTML drops its <nav> and <header>
+    elements; a page copied as text loses the menu lines it starts with."""
     if source.media_type == "text/html":
-        return from_html(source.text)
-    return from_text(source.text)
+        try:
+            return from_html(source.text)
+        except etree.ParserError as exc:
+            raise RecordError(source.name, f"is not readable HTML: {exc}") from None
+    page = from_text(source.text)
+    return PageText(strip_site_menu(page.lines), page.heading)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -55,7 +62,8 @@ def from_text(text: str) -> PageText:
 
 def from_html(html: str) -> PageText:
     """The visible text of an HTML page, one line per block, list items as '- …'."""
-    root = lxml.html.document_fromstring(html)
+    # lxml refuses text that declares its own encoding (XHTML's <?xml …?>): it is decoded.
+    root = lxml.html.document_fromstring(XML_DECLARATION.sub("", html, count=1))
     for element in list(root.iter(*SKIPPED_TAGS)):
         if element.getparent() is not None:  # not already gone with an enclosing element
             element.drop_tree()

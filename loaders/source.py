@@ -33,10 +33,17 @@ class Source:
             data = path.read_bytes()
         except OSError as exc:
             raise RecordError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
-        media_type = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        return cls.from_bytes(path.name, data)
+
+    @classmethod
+    def from_bytes(cls, name: str, data: bytes) -> Source:
+        """A source named `name`; its media type from the name's extension, else its content."""
+        if not data.strip():
+            raise RecordError(name, "is empty")
+        media_type = MEDIA_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
         if media_type == "application/octet-stream" and looks_like_html(data):
             media_type = "text/html"
-        return cls(name=path.name, data=data, media_type=media_type)
+        return cls(name=name, data=data, media_type=media_type)
 
     @property
     def text(self) -> str:

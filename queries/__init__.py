@@ -7,7 +7,9 @@ Header lines (before the query)::
     # param: iso3 string ISO 3166-1 alpha-3 code of a benefiting country
 
 A parameter is a variable of the query; a value given for it pins that
-variable (it is bound, never pasted into the query text).
+variable (it is bound, never pasted into the query text). Declare only
+variables that every row binds outside OPTIONAL: a pinned variable inside an
+OPTIONAL block does not filter, it is reported on every row.
 """
 
 from __future__ import annotations

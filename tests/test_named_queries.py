@@ -4,7 +4,10 @@ parameters, and their answers on the five seed documents compared with the gold 
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +20,7 @@ from mhkg import queries as named_queries
 from mhkg.errors import UnknownQueryError
 from mhkg.iri import Minter
 from mhkg.results import QueryResult
-from mhkg.store import Store
+from mhkg.store import Store, open_store
 
 # CONTRACT.md, "Named queries": these columns first, in this order.
 CONTRACT_COLUMNS = {
@@ -403,3 +406,44 @@ def test_people_give_the_post_and_its_organisation(vocabulary_store: Store, mint
         "Ministry of Healthcare",
     )
     assert row["organisation"] == URIRef(minter.base + "id/organisation/moh")
+
+
+PARAMETERS = [(q.name, p.name) for q in named_queries.all_queries() for p in q.parameters]
+
+
+SDGS_OF_THE_IDF_PROJECTS = """
+    @prefix mhkg: <https://w3id.org/mhkg/ontology#> .
+    <id/project/cd-0015> mhkg:addressesGoal <id/sdg/3>, <id/sdg/10> .
+    <id/project/ma-0293> mhkg:addressesGoal <id/sdg/3> .
+"""
+
+
+@pytest.fixture(scope="module")
+def seeds_with_sdgs(pristine_seeded: Path, tmp_path_factory, minter: Minter) -> Iterator[Store]:
+    """The seeded store, plus SDGs for the IDF projects (the seed loader gives none yet)."""
+    folder = tmp_path_factory.mktemp("with-sdgs") / "kg"
+    shutil.copytree(pristine_seeded, folder)
+    with open_store(folder) as kg:
+        g = Graph().parse(data=SDGS_OF_THE_IDF_PROJECTS, format="turtle", publicID=minter.base)
+        kg.replace_graph(minter.graph("sdgs.ttl"), g)
+        yield kg
+
+
+@pytest.mark.parametrize(("name", "param"), PARAMETERS)
+def test_a_parameter_keeps_exactly_the_rows_with_that_value(
+    seeds_with_sdgs: Store, name: str, param: str
+) -> None:
+    """Pinning a parameter to a value the results hold gives the rows with that value, and
+    only those: the parameter filters, it does not relabel rows."""
+    result = run(seeds_with_sdgs, name)
+    values = {str(row[param]) for row in result.rows if param in row}
+    assert values, f"the data give {name} no {param} to pin"
+    for value in sorted(values)[:3]:
+        pinned = run(seeds_with_sdgs, name, **{param: value})
+        assert pinned.rows, (name, param, value)
+        expected = [row for row in result.rows if str(row.get(param)) == value]
+        assert sorted(map(sorted_items, pinned.rows)) == sorted(map(sorted_items, expected))
+
+
+def sorted_items(row: dict) -> list[tuple[str, str]]:
+    return sorted((k, str(v)) for k, v in row.items())
