@@ -49,6 +49,7 @@ class ProjectPage:
 
     title: str
     fields: dict[str, str] = field(default_factory=dict)
+    other_fields: dict[str, str] = field(default_factory=dict)  # labels the loader doesn't know
     currency: str = "USD"
     description: str = ""
 
@@ -80,11 +81,11 @@ def parse(
 ) -> ProjectPage:
     """The title, header fields and description of a project page.
 
-    A field's value is the line after its label. A list field (the benefiting
-    countries) also takes the following lines that `is_list_item` accepts, as
-    an HTML page gives one line per item.
+    The header runs from the first field label to the last field's value; the
+    description follows. A label the loader does not know (a field the site
+    added) is kept aside when its value is followed by more of the header.
     """
-    lines = page.lines
+    lines = page_text.strip_site_menu(page.lines, content_starts=lambda line: bool(label_of(line)))
     first = next((i for i, line in enumerate(lines) if label_of(line)), None)
     if first is None:
         raise RecordError(source, "has no project header (Start Date, Projects ID, …)")
@@ -94,15 +95,18 @@ def parse(
     result = ProjectPage(title=title)
     index = first
     while index < len(lines):
-        if lines[index] == SEPARATOR:
+        line = lines[index]
+        if line == SEPARATOR:
             index += 1
-            continue
-        label = label_of(lines[index])
-        if label is None:
+        elif label := label_of(line):
+            values, index = _values_after(lines, index + 1, label, is_list_item)
+            result.fields[label.field] = ", ".join(values)
+            result.currency = label.currency or result.currency
+        elif _is_unknown_field(lines, index):
+            result.other_fields[line] = lines[index + 1]
+            index += 2
+        else:
             break
-        values, index = _values_after(lines, index + 1, label, is_list_item)
-        result.fields[label.field] = ", ".join(values)
-        result.currency = label.currency or result.currency
     result.description = "\n".join(lines[index:])
     return result
 
@@ -110,17 +114,34 @@ def parse(
 def _values_after(
     lines: list[str], index: int, label: Label, is_list_item: Callable[[str], bool]
 ) -> tuple[list[str], int]:
-    """The value lines of a field whose label precedes `index`, and the index after them."""
+    """The values of the field labelled just before `index`, and the index after them.
+
+    Value lines run to the next separator or label. After the last field the
+    description follows with neither between: the field then has one line, or
+    for a list field its items, one a line.
+    """
     if label.inline_value is not None:
         return [label.inline_value], index
-    found: list[str] = []
-    while index < len(lines) and _is_value(lines[index]):
-        item = lines[index].removeprefix("- ")
-        if found and not (label.field in LIST_FIELDS and is_list_item(item)):
-            break
-        found.append(item)
-        index += 1
-    return found, index
+    end = index
+    while end < len(lines) and _is_value(lines[end]):
+        end += 1
+    is_list = label.field in LIST_FIELDS
+    items = [line.removeprefix("- ") if is_list else line for line in lines[index:end]]
+    if end < len(lines) or not items:  # the header goes on after these values
+        return items, end
+    count = 1
+    while is_list and count < len(items) and is_list_item(items[count]):
+        count += 1
+    return items[:count], index + count
+
+
+def _is_unknown_field(lines: list[str], index: int) -> bool:
+    """An unknown label: a short line, then one value, then more of the header."""
+    line = lines[index]
+    if not page_text.is_heading(line, max_words=5) or index + 2 >= len(lines):
+        return False
+    after = lines[index + 2]
+    return _is_value(lines[index + 1]) and (after == SEPARATOR or label_of(after) is not None)
 
 
 def _is_value(line: str) -> bool:

@@ -69,6 +69,7 @@ def headline(page: page_text.PageText) -> str | None:
 
 def load(source: Source, context: LoadContext) -> list[Record]:
     page = page_text.read(source)
+    page = page_text.PageText(page_text.strip_site_menu(page.lines), page.heading)
     g = Graph()
     document = describe_document(g, context.minter, source, MHKG.NewsArticle, headline(page))
     title = reported_project("\n".join(page.lines))

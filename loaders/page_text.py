@@ -7,6 +7,7 @@ as the same list of lines, so each page loader parses one form only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,16 +39,15 @@ class PageText:
 
 @lru_cache(maxsize=8)
 def read(source: Source) -> PageText:
-    """The content of a page, from its HTML or its text (cached: format detection and the
-    loader both read it). The site's menus are left out: HTML drops its <nav> and <header>
-    elements; a page copied as text loses the menu lines it starts with."""
+    """The text of a page, from its HTML or its text (cached: format detection and the loader
+    both read it). From HTML the site's <nav> and <header> are left out; a page copied as
+    text keeps its menu lines (see strip_site_menu)."""
     if source.media_type == "text/html":
         try:
             return from_html(source.text)
         except etree.ParserError as exc:
             raise RecordError(source.name, f"is not readable HTML: {exc}") from None
-    page = from_text(source.text)
-    return PageText(strip_site_menu(page.lines), page.heading)
+    return from_text(source.text)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -88,15 +88,30 @@ def _flatten(element: etree._Element, chunks: list[str]) -> None:
         chunks.append(element.tail)
 
 
-def strip_site_menu(lines: list[str]) -> list[str]:
+# A site blurb glues its heading to its text: "WHO WE AREThe International…", "Our WorkAs…".
+GLUED_HEADING = re.compile(r"^.{0,40}?(?:[a-z][A-Z][a-z]|[A-Z]{2}[A-Z][a-z])")
+PARAGRAPH_WORDS = 12
+
+
+def is_paragraph(line: str) -> bool:
+    """Running text of the page itself: a long line that is not a site blurb."""
+    return len(line.split()) >= PARAGRAPH_WORDS and not GLUED_HEADING.match(line)
+
+
+def strip_site_menu(
+    lines: list[str], content_starts: Callable[[str], bool] = is_paragraph
+) -> list[str]:
     """The lines after the site's navigation menu, if the page starts with one.
 
     IOM pages copied as text open with the site menu: short '- Item' lines
     among headings and blurbs. The content starts after the last short menu
-    item near the top of the page.
+    item near the top, looking no further than the first line that
+    `content_starts` (by default, a paragraph of running text).
     """
     last_item = -1
     for index, line in enumerate(lines[:MENU_ZONE_LINES]):
+        if content_starts(line):
+            break
         if MENU_ITEM.match(line):
             last_item = index
     return lines[last_item + 1 :]

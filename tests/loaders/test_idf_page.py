@@ -168,3 +168,44 @@ def test_header_parse_keeps_fields_as_written(seed):
     assert parsed.fields["countries"] == "El Salvador Honduras Guatemala Nicaragua"
     assert "prima_id" not in parsed.fields
     assert parsed.title.startswith("Strengthening the Governments’ Capacity")
+
+
+def test_an_unknown_field_in_the_header_is_kept_aside(seed, context):
+    text = seed("000").text.replace(
+        "Project Status\nCompleted\n-\n", "Project Status\nCompleted\n-\nThematic Area\nHealth\n-\n"
+    )
+    from mhkg.loaders import page_text
+
+    source = text_source(text, "with-extra-field.txt")
+    parsed = idf_page.parse(page_text.read(source), source.name)
+    assert parsed.other_fields == {"Thematic Area": "Health"}
+    assert parsed.fields["countries"] == "Guinea" and parsed.fields["code"] == "CD.0015"
+    assert parsed.description.startswith("For more than a decade")
+    (record,) = idf_page.load(source, context)
+    assert (CD0015, MHKG.projectCode, Literal("CD.0015")) in record.graph
+
+
+def test_a_field_with_two_value_lines_inside_the_header_keeps_both(context):
+    text = page(countries="Mali\nNiger").replace("Start Date\n2019", "Start Date\n2019\n2020")
+    with pytest.raises(RecordError) as caught:  # two start dates are not a date
+        idf_page.load(text_source(text), context)
+    assert caught.value.field == "Start Date" and "2019, 2020" in str(caught.value)
+
+
+def test_list_items_after_the_last_label_belong_to_it_until_the_description(context):
+    text = page(countries="- Mali\n- Niger")
+    (record,) = idf_page.load(text_source(text), context)
+    project = URIRef(BASE + "id/project/ab-0001")
+    countries = {
+        str(c).rsplit("/", 1)[1] for c in record.graph.objects(project, MHKG.benefitingCountry)
+    }
+    assert countries == {"MLI", "NER"}
+    assert str(record.graph.value(project, DCTERMS.description)) == "A description."
+
+
+def test_a_page_whose_title_is_missing_after_the_site_menu_is_rejected(seed, context):
+    title = "Diaspora Engagement in Support of the Health Sector in Guinea\n"
+    text = seed("000").text.replace(title, "")
+    with pytest.raises(RecordError) as caught:
+        idf_page.load(text_source(text, "no-title.txt"), context)
+    assert caught.value.field == "title"
