@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
 from rdflib import Graph, Literal, URIRef
@@ -50,7 +51,7 @@ class ProjectPage:
     title: str
     fields: dict[str, str] = field(default_factory=dict)
     other_fields: dict[str, str] = field(default_factory=dict)  # labels the loader doesn't know
-    currency: str = "USD"
+    currency: str | None = None  # from the budget's label, "Budget Amount (USD)"
     description: str = ""
 
 
@@ -67,7 +68,8 @@ def label_of(line: str) -> Label | None:
     if key in LABELS:
         return Label(LABELS[key], inline.strip() or None)
     if match := BUDGET_LABEL.match(key):
-        return Label("budget", inline.strip() or None, (match["currency"] or "usd").upper())
+        currency = match["currency"].upper() if match["currency"] else None
+        return Label("budget", inline.strip() or None, currency)
     return None
 
 
@@ -183,12 +185,12 @@ def to_graph(page: ProjectPage, source: Source, context: LoadContext) -> Graph:
             g.add((project, prop, _field(read, fields[name], source, name)))
     _add_concepts(g, project, fields, context)
     if "budget" in fields:
-        number = _field(values.amount, fields["budget"], source, "budget")
+        number, currency = _budget(page, fields["budget"], source)
         budget = minter.budget(project)
         g.add((project, MHKG.budget, budget))
         g.add((budget, RDF.type, SCHEMA.MonetaryAmount))
         g.add((budget, SCHEMA.value, values.decimal_literal(number)))
-        g.add((budget, SCHEMA.currency, Literal(page.currency)))
+        g.add((budget, SCHEMA.currency, Literal(currency)))
     for iso3 in _field(
         context.gazetteer.country_list, fields.get("countries", ""), source, "countries"
     ):
@@ -198,6 +200,21 @@ def to_graph(page: ProjectPage, source: Source, context: LoadContext) -> Graph:
     document = describe_document(g, minter, source, MHKG.ProjectPage, page.title)
     g.add((document, MHKG.reportsOn, project))
     return g
+
+
+DEFAULT_CURRENCY = "USD"  # the IOM Development Fund budgets in US dollars
+
+
+def _budget(page: ProjectPage, value: str, source: Source) -> tuple[Decimal, str]:
+    """The amount, and its currency from the value, else the label, else US dollars."""
+    number, written = _field(values.amount, value, source, "budget")
+    if written and page.currency and written != page.currency:
+        raise RecordError(
+            source.name,
+            f"{value!r} is in {written} but the label says {page.currency}",
+            field=FIELD_LABELS["budget"],
+        )
+    return number, written or page.currency or DEFAULT_CURRENCY
 
 
 CONCEPT_FIELDS = (

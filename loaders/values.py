@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -35,7 +35,10 @@ _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?,? (\d{4})$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$")
 _PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_CURRENCY_AFFIX = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£)\s*|\s*(?:[A-Z]{3})$")
+_CURRENCY_PREFIX = re.compile(r"^(?P<currency>[A-Z]{3}|US\$|\$|€|£)\s*")
+_CURRENCY_SUFFIX = re.compile(r"\s*(?P<currency>[A-Z]{3})$")
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
+MAX_AMOUNT = Decimal(10) ** 15  # beyond this no budget is plausible (and SPARQL sums overflow)
 
 
 def year(value: str) -> Literal:
@@ -87,19 +90,27 @@ def _full_date(year_: int, month: int, day: int, value: str) -> Literal:
         raise ValueError(f"{value!r} is not a date: {exc}") from None
 
 
-def amount(value: str) -> Decimal:
-    """A non-negative amount of money: 100000.00, 100,000.00, USD 100,000, $ 250 000."""
-    text = _CURRENCY_AFFIX.sub("", value.strip()).strip()
+def amount(value: str) -> tuple[Decimal, str | None]:
+    """A non-negative amount of money and the currency written with it, if any.
+
+    Accepts 100000.00, 100,000.00, USD 100,000, 250 000 EUR, $ 250 000 ($ is read as USD).
+    """
+    text, currency = value.strip(), None
+    for affix in (_CURRENCY_PREFIX, _CURRENCY_SUFFIX):
+        if match := affix.search(text):
+            currency = CURRENCY_SYMBOLS.get(match["currency"], match["currency"])
+            text = affix.sub("", text, count=1).strip()
+            break
     if text.startswith("-"):
         raise ValueError(f"{value!r} is negative: an amount of money here is never below 0")
     if _THOUSANDS.match(text):
         text = text.replace(",", "").replace(" ", "")
     if not _PLAIN_NUMBER.match(text):
         raise ValueError(f"{value!r} is not an amount of money")
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        raise ValueError(f"{value!r} is not an amount of money") from None
+    number = Decimal(text)
+    if number >= MAX_AMOUNT:
+        raise ValueError(f"{value!r} is not a plausible amount (10^15 or more)")
+    return number, currency
 
 
 def decimal_literal(number: Decimal) -> Literal:

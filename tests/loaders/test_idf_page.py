@@ -209,3 +209,25 @@ def test_a_page_whose_title_is_missing_after_the_site_menu_is_rejected(seed, con
     with pytest.raises(RecordError) as caught:
         idf_page.load(text_source(text, "no-title.txt"), context)
     assert caught.value.field == "title"
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "currency"),
+    [
+        ("Budget Amount", "EUR 250,000", "EUR"),
+        ("Budget Amount (USD)", "250,000", "USD"),
+        ("Budget Amount", "250,000", "USD"),
+        ("Budget Amount (EUR)", "EUR 250,000", "EUR"),
+    ],
+)
+def test_the_currency_comes_from_the_value_or_the_label(label, value, currency, context):
+    text = page(budget=value).replace("Budget Amount (USD)", label)
+    (record,) = idf_page.load(text_source(text), context)
+    budget = record.graph.value(URIRef(BASE + "id/project/ab-0001"), MHKG.budget)
+    assert str(record.graph.value(budget, SCHEMA.currency)) == currency
+
+
+def test_a_currency_in_the_value_that_contradicts_the_label_is_rejected(context):
+    with pytest.raises(RecordError, match="GBP") as caught:
+        idf_page.load(text_source(page(budget="£ 250 000")), context)
+    assert caught.value.field == "Budget Amount"

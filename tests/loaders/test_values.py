@@ -34,18 +34,24 @@ def test_unreadable_dates_are_refused(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "number"),
+    ("text", "number", "currency"),
     [
-        ("100000.00", Decimal("100000.00")),
-        ("100,000.00", Decimal("100000.00")),
-        ("USD 100,000", Decimal("100000")),
-        ("$ 250 000", Decimal("250000")),
-        ("300000 USD", Decimal("300000")),
-        ("0", Decimal("0")),
+        ("100000.00", Decimal("100000.00"), None),
+        ("100,000.00", Decimal("100000.00"), None),
+        ("USD 100,000", Decimal("100000"), "USD"),
+        ("$ 250 000", Decimal("250000"), "USD"),
+        ("€250,000", Decimal("250000"), "EUR"),
+        ("300000 GBP", Decimal("300000"), "GBP"),
+        ("0", Decimal("0"), None),
     ],
 )
-def test_amounts(text, number):
-    assert values.amount(text) == number
+def test_amounts(text, number, currency):
+    assert values.amount(text) == (number, currency)
+
+
+def test_implausibly_large_amounts_are_refused():
+    with pytest.raises(ValueError, match="plausible"):
+        values.amount("999999999999999999999999.99")
 
 
 @pytest.mark.parametrize("text", ["lots", "1,00,0", "1.2.3", "", "12e5"])
