@@ -46,11 +46,11 @@ ENTITY_KINDS = (
 
 
 def normalise_name(name: str) -> str:
-    """Case-, accent-, punctuation- and space-insensitive form of a name."""
+    """Case-, accent-, punctuation- and space-insensitive form of a name (any script)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("‘", "'").lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"[\W_]+", " ", text)  # letters of any script and digits are kept
     return " ".join(text.split())
 
 
@@ -58,11 +58,15 @@ def slugify(*parts: str) -> str:
     """A readable, stable path segment for the given parts.
 
     Long names are cut at a word boundary and get a short hash of the whole
-    key, so two long names that share a prefix still get distinct slugs.
+    key, so two long names that share a prefix still get distinct slugs. A
+    name of symbols only ("€€") gets a slug made of its hash.
     """
     key = " ".join(normalise_name(p) for p in parts if p)
     if not key:
-        raise ValueError("cannot mint a slug from an empty name")
+        raw = " ".join(p.strip() for p in parts if p and p.strip())
+        if not raw:
+            raise ValueError("cannot mint a slug from an empty name")
+        return "x-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:8]
     slug = key.replace(" ", "-")
     if len(slug) <= MAX_SLUG_LENGTH:
         return slug

@@ -125,9 +125,11 @@ def load_sources(
         try:
             source = open_source()
             _check_unique_name(source, context.minter, loaded_from)
-            report.loaded += load_source(store, source, context)
+            records = prepare_source(source, context)
         except RecordError as error:
             report.rejected.append(error)
+            continue
+        report.loaded += commit(store, source, records)
     refresh_derived(store, minter)
     return report
 
@@ -155,7 +157,25 @@ def _opened(source: Source) -> Callable[[], Source]:
 
 def load_source(store: Store, source: Source, context: LoadContext) -> list[LoadedRecord]:
     """Read, validate and commit each record of one source; all checks before any write."""
-    records = loader_for(source)(source, context)
+    return commit(store, source, prepare_source(source, context))
+
+
+def prepare_source(source: Source, context: LoadContext) -> list[tuple[URIRef, Graph]]:
+    """Each record of a source as (named graph, triples), validated; nothing is written.
+
+    Raises RecordError for a record that cannot be read or does not conform, and
+    also when a loader fails unexpectedly (a bug: reported, the other sources go on).
+    """
+    try:
+        records = loader_for(source)(source, context)
+    except RecordError:
+        raise
+    except Exception as error:
+        raise RecordError(
+            source.name,
+            f"could not be read ({type(error).__name__}: {error}); "
+            "this is a bug in mhkg, please report it",
+        ) from error
     checked = []
     for record in records:
         name = context.minter.graph(record.name)
@@ -166,9 +186,14 @@ def load_source(store: Store, source: Source, context: LoadContext) -> list[Load
         if not report.conforms:
             raise ValidationError(source.name, violations(report), record=record.name)
         checked.append((name, graph))
-    for name, graph in checked:
+    return checked
+
+
+def commit(store: Store, source: Source, records: list[tuple[URIRef, Graph]]) -> list[LoadedRecord]:
+    """Write each record's graph in place of its previous version, one transaction each."""
+    for name, graph in records:
         store.replace_graph(name, graph)
-    return [LoadedRecord(source.name, name, len(graph)) for name, graph in checked]
+    return [LoadedRecord(source.name, name, len(graph)) for name, graph in records]
 
 
 def violations(report: shapes.ValidationReport) -> list[str]:

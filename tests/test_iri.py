@@ -22,6 +22,11 @@ def test_long_slugs_are_cut_and_keep_a_hash_of_the_whole_name():
     assert slugify(a) == slugify(a.upper())
 
 
+def test_names_in_other_scripts_and_of_symbols_only_get_slugs():
+    assert slugify("Проект здоровья") == "проект-здоровья"
+    assert slugify("€€").startswith("x-") and slugify("€€") != slugify("££")
+
+
 def test_empty_names_cannot_be_minted():
     with pytest.raises(ValueError):
         slugify("  ", "")

@@ -337,3 +337,23 @@ def test_committed_data_survives_a_crash(tmp_path: Path, minter: Minter, seed_fi
         assert project_with_code(kg, "CD.0015")
         assert project_with_code(kg, "MA.0293")
         assert pipeline.validate_store(kg).conforms
+
+
+def test_a_loader_failing_unexpectedly_is_reported_and_the_others_load(
+    tmp_path: Path, empty_store: Store, minter: Minter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mhkg.loaders import news
+
+    def broken(source, context):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(news, "load", broken)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "article.txt").write_text("A headline\nSome text about the Alpha project.\n")
+    idf_page(docs, "page.txt")
+    report = pipeline.load_paths(empty_store, [docs], minter)
+    assert [r.source for r in report.loaded] == ["page.txt"]
+    (error,) = report.rejected
+    assert error.source == "article.txt" and "ZeroDivisionError" in str(error)
+    assert minter.graph("article.txt") not in empty_store.graph_names()
