@@ -226,18 +226,42 @@ CONCEPT_FIELDS = (
 
 
 def _add_concepts(g: Graph, project: URIRef, fields: dict[str, str], context: LoadContext) -> None:
+    """Link the project to its status, type, coverage and region.
+
+    A value the reference data knows is only linked (its label is the reference
+    one); a new value is described too, in headline case, so that "ONGOING" and
+    "Ongoing" on two pages are one concept with one label.
+    """
     for name, prop, cls, scheme, kind in CONCEPT_FIELDS:
         if name in fields:
             concept = context.minter.entity(kind, fields[name])
             g.add((project, prop, concept))
-            g.add((concept, RDF.type, cls))
-            g.add((concept, SKOS.prefLabel, Literal(fields[name])))
-            g.add((concept, SKOS.inScheme, scheme))
+            if not context.knows(concept):
+                g.add((concept, RDF.type, cls))
+                g.add((concept, SKOS.prefLabel, Literal(headline_case(fields[name]))))
+                g.add((concept, SKOS.inScheme, scheme))
     if "region" in fields:
         region = context.minter.entity("region", fields["region"])
         g.add((project, MHKG.idfRegion, region))
-        g.add((region, RDF.type, MHKG.Region))
-        g.add((region, RDFS.label, Literal(fields["region"])))
+        if not context.knows(region):
+            g.add((region, RDF.type, MHKG.Region))
+            g.add((region, RDFS.label, Literal(headline_case(fields["region"]))))
+
+
+SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+)
+
+
+def headline_case(label: str) -> str:
+    """A label written all in capitals or all in lower case, in headline case; others as
+    written ("migration health" → "Migration Health", "ONGOING" → "Ongoing")."""
+    if not (label.isupper() or label.islower()):
+        return label
+    words = label.lower().split()
+    return " ".join(
+        w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 # Field names as the pages label them, for error messages.

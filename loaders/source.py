@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from mhkg.errors import RecordError
 from mhkg.iri import Minter
@@ -74,7 +74,13 @@ class Record:
 
 @dataclass(frozen=True)
 class LoadContext:
-    """What loaders need besides the source: where IRIs come from, what names mean."""
+    """What loaders need besides the source: where IRIs come from, what names mean, and
+    which entities the reference data already describes."""
 
     minter: Minter
     gazetteer: Gazetteer = field(repr=False)
+    reference: Graph = field(repr=False, default_factory=Graph)
+
+    def knows(self, entity: URIRef) -> bool:
+        """Whether the reference data describes `entity` (its label and type come from there)."""
+        return (entity, None, None) in self.reference

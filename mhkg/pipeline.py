@@ -54,7 +54,7 @@ def _validation_context(base: str) -> Graph:
 
 
 def context_for(minter: Minter) -> LoadContext:
-    return LoadContext(minter, _gazetteer(minter.base))
+    return LoadContext(minter, _gazetteer(minter.base), ontology.reference_graph(minter.base))
 
 
 @cache

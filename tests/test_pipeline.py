@@ -357,3 +357,21 @@ def test_a_loader_failing_unexpectedly_is_reported_and_the_others_load(
     (error,) = report.rejected
     assert error.source == "article.txt" and "ZeroDivisionError" in str(error)
     assert minter.graph("article.txt") not in empty_store.graph_names()
+
+
+def test_new_concept_values_spelt_in_other_cases_are_one_concept(
+    tmp_path: Path, empty_store: Store, minter: Minter
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    idf_page(docs, "a.txt", **{"Completed": "ONGOING"})
+    idf_page(docs, "b.txt", **{"Completed": "ongoing", "CD.0015": "CD.0016"})
+    idf_page(docs, "c.txt", **{"Completed": "completed", "CD.0015": "CD.0017"})
+    report = pipeline.load_paths(empty_store, [docs], minter)
+    assert report.ok, report.rejected
+    query = "SELECT ?code ?status WHERE { ?p mhkg:projectCode ?code ; mhkg:status ?s }"
+    rows = empty_store.query(query.replace("?s }", "?s . ?s skos:prefLabel ?status }")).rows
+    assert sorted((str(r["code"]), str(r["status"])) for r in rows) == [
+        ("CD.0015", "Ongoing"), ("CD.0016", "Ongoing"), ("CD.0017", "Completed"),
+    ]  # fmt: skip
+    assert pipeline.validate_store(empty_store).conforms

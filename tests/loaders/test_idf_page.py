@@ -231,3 +231,16 @@ def test_a_currency_in_the_value_that_contradicts_the_label_is_rejected(context)
     with pytest.raises(RecordError, match="GBP") as caught:
         idf_page.load(text_source(page(budget="£ 250 000")), context)
     assert caught.value.field == "Budget Amount"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("ONGOING", "Ongoing"),
+        ("migration health and development", "Migration Health and Development"),
+        ("Health Promotion and Assist for Migrants", "Health Promotion and Assist for Migrants"),
+        ("the AVRR window", "the AVRR window"),
+    ],
+)
+def test_headline_case(label, expected):
+    assert idf_page.headline_case(label) == expected
