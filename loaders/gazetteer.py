@@ -25,6 +25,7 @@ class Gazetteer:
 
     countries: dict[str, str]  # normalised name -> alpha-3
     codes: frozenset[str]
+    longest_name: int = 1  # in words
 
     @classmethod
     def from_reference(cls, reference: Graph) -> Gazetteer:
@@ -38,11 +39,8 @@ class Gazetteer:
             for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
                 for name in reference.objects(country, prop):
                     countries.setdefault(normalise_name(str(name)), str(code))
-        return cls(countries=countries, codes=frozenset(codes))
-
-    @property
-    def longest_name(self) -> int:
-        return max(len(name.split()) for name in self.countries)
+        longest = max((len(name.split()) for name in countries), default=1)
+        return cls(countries=countries, codes=frozenset(codes), longest_name=longest)
 
     def country(self, name: str) -> str | None:
         """The alpha-3 code of one country name or code, or None."""
@@ -58,9 +56,18 @@ class Gazetteer:
         longest first, so "Papua New Guinea" is not read as "Guinea".
         """
         codes: list[str] = []
-        for chunk in LIST_SEPARATORS.split(text):
-            if chunk.strip():
-                codes += self._split_run(chunk)
+        chunks = [c for c in LIST_SEPARATORS.split(text) if c.strip()]
+        index = 0
+        while index < len(chunks):
+            # ISO's inverted names hold a comma: "Korea, Republic of"
+            if index + 1 < len(chunks) and (
+                code := self.country(", ".join(chunks[index : index + 2]))
+            ):
+                codes.append(code)
+                index += 2
+                continue
+            codes += self._split_run(chunks[index])
+            index += 1
         return list(dict.fromkeys(codes))
 
     def is_country_list(self, text: str) -> bool:

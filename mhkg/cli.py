@@ -1,7 +1,8 @@
 """The `mhkg` command: load, query, validate, export and serve the knowledge graph.
 
 Exit status: 0 success; 1 some records rejected / the data does not conform /
-the query failed; 2 usage errors (Click's own convention).
+the query failed / no store; 2 usage errors: unknown options, named queries or
+parameters, values of the wrong type (Click's own convention).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from tqdm import tqdm
 
 from mhkg import pipeline
 from mhkg import queries as named_queries
-from mhkg.errors import MhkgError
-from mhkg.iri import Minter
+from mhkg.errors import MhkgError, NamedQueryError
+from mhkg.iri import Minter, base_iri
 from mhkg.results import GRAPH_FORMATS, SOLUTION_FORMATS, serialize
 from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
 
@@ -31,8 +32,9 @@ class Context:
         self.store_location = store or default_location()
         self.minter = Minter.from_environment()
 
-    def open(self) -> Store:
-        return open_store(self.store_location)
+    def open(self, *, create: bool = False) -> Store:
+        """The store; only loading creates one where there is none."""
+        return open_store(self.store_location, create=create)
 
 
 def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,6 +55,10 @@ def fail(error: MhkgError, status: int = 1) -> NoReturn:
 @click.version_option(package_name="mhkg")
 def main() -> None:
     """The migration-health knowledge graph: IOM project records as linked data."""
+    try:
+        base_iri()
+    except MhkgError as error:
+        fail(error, 2)
 
 
 @main.command()
@@ -68,7 +74,7 @@ def load(paths: tuple[Path, ...], store: str | None, quiet: bool) -> None:
     context = Context(store)
     progress = _progress_bar(quiet)
     try:
-        with context.open() as kg:
+        with context.open(create=True) as kg:
             report = pipeline.load_paths(kg, paths, context.minter, progress=progress)
     except MhkgError as error:
         fail(error)
@@ -136,6 +142,9 @@ def query(
         else:
             text = sparql or query_file.read()
             values = named_queries.parse("query", text).bindings(bindings) if bindings else {}
+    except NamedQueryError as error:  # a name or parameter the user got wrong
+        raise click.UsageError(str(error)) from None
+    try:
         with Context(store).open() as kg:
             result = kg.query(text, values)
         fmt = fmt or ("turtle" if result.form == "CONSTRUCT" else "table")

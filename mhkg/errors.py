@@ -41,12 +41,17 @@ class QueryError(MhkgError):
     """A query that does not parse or cannot run."""
 
 
-class UnknownQueryError(MhkgError):
-    """A named query that does not exist, or a parameter it does not declare."""
+class NamedQueryError(MhkgError):
+    """A named query that does not exist, a parameter it does not declare, or a parameter
+    value of the wrong type."""
 
     def __init__(self, message: str, *, not_found: bool = False) -> None:
         self.not_found = not_found
         super().__init__(message)
+
+
+class ConfigurationError(MhkgError):
+    """A setting (environment variable, option) that cannot work."""
 
 
 class StoreError(MhkgError):

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from mhkg.errors import ConfigurationError
+
 DEFAULT_BASE_IRI = "https://w3id.org/mhkg/"
 MAX_SLUG_LENGTH = 60
 
@@ -75,9 +77,16 @@ def slugify(*parts: str) -> str:
     return f"{cut}-{digest}"
 
 
+BASE_IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`#?]+$")
+
+
 def base_iri() -> str:
     """The configured base IRI, always ending in '/' (entity IRIs are slash IRIs)."""
     base = os.environ.get("MHKG_BASE_IRI") or DEFAULT_BASE_IRI
+    if not BASE_IRI_PATTERN.match(base):
+        raise ConfigurationError(
+            f"MHKG_BASE_IRI={base!r} is not an http(s) IRI without spaces, query or fragment"
+        )
     return base if base.endswith("/") else base + "/"
 
 
@@ -114,9 +123,6 @@ class Minter:
 
     def sdg(self, goal: int) -> URIRef:
         return URIRef(f"{self.base}id/sdg/{int(goal)}")
-
-    def sdg_target(self, target: str) -> URIRef:
-        return URIRef(f"{self.base}id/sdg-target/{target}")
 
     def document(self, source_name: str) -> URIRef:
         return self.entity("document", source_name)

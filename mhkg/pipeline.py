@@ -140,7 +140,7 @@ def _check_unique_name(source: Source, minter: Minter, loaded_from: dict[URIRef,
     if name in loaded_from:
         raise RecordError(
             source.name,
-            f"its name gives the same named graph as {loaded_from[name]!r}, loaded before it "
+            f"its name gives the same named graph as {loaded_from[name]!r}, which came before it "
             "in this run: rename one of them, or load them one at a time to replace",
         )
     loaded_from[name] = source.name

@@ -21,11 +21,9 @@ from mhkg.vocab import PREFIXES
 
 QueryForm = TypingLiteral["SELECT", "ASK", "CONSTRUCT"]
 SOLUTION_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = {
+GRAPH_FORMATS = {  # a CONSTRUCT or DESCRIBE result is one graph: no dataset formats
     "turtle": "turtle",
-    "trig": "trig",
     "nt": "nt",
-    "nquads": "nquads",
     "jsonld": "json-ld",
     "xml": "xml",
 }

@@ -109,7 +109,6 @@ class MHKG(DefinedNamespace):
     sdgScheme: URIRef
 
 
-OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 
 PREFIXES = {

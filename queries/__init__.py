@@ -24,9 +24,16 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from mhkg.errors import UnknownQueryError
+from mhkg.errors import NamedQueryError
 
-PARAM_TYPES = ("iri", "string", "integer", "decimal", "year")
+TYPE_NAMES = {
+    "iri": "an absolute IRI",
+    "string": "a string",
+    "integer": "an integer",
+    "decimal": "a decimal number",
+    "year": "a year",
+}
+PARAM_TYPES = tuple(TYPE_NAMES)
 _HEADER = re.compile(r"^#\s*(?P<key>title|description|param):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^#\s{2,}(?P<value>\S.*)$")
 
@@ -51,8 +58,8 @@ class Parameter:
             if self.type == "year":
                 return Literal(f"{int(value):04d}", datatype=XSD.gYear)
         except (ValueError, InvalidOperation) as exc:
-            raise UnknownQueryError(
-                f"parameter {self.name!r} wants a {self.type}, not {value!r} ({exc})"
+            raise NamedQueryError(
+                f"parameter {self.name!r} wants {TYPE_NAMES[self.type]}, not {value!r} ({exc})"
             ) from None
         return Literal(value)
 
@@ -69,7 +76,7 @@ class NamedQuery:
         declared = {p.name: p for p in self.parameters}
         unknown = sorted(set(given) - set(declared))
         if unknown:
-            raise UnknownQueryError(
+            raise NamedQueryError(
                 f"query {self.name!r} has no parameter {', '.join(unknown)}; "
                 f"it takes: {', '.join(declared) or 'none'}"
             )
@@ -109,7 +116,7 @@ def names() -> list[str]:
 def load(name: str) -> NamedQuery:
     """The named query NAME (queries/NAME.rq)."""
     if name not in names():
-        raise UnknownQueryError(
+        raise NamedQueryError(
             f"no named query {name!r}; there are: {', '.join(names())}", not_found=True
         )
     return parse(name, resources.files(__package__).joinpath(f"{name}.rq").read_text("utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
-from mhkg.errors import MhkgError, QueryError, UnknownQueryError
+from mhkg.errors import MhkgError, NamedQueryError, QueryError
 
 
 def error_response(status: int, title: str, detail: str):
@@ -23,8 +23,8 @@ def init_app(app: Flask) -> None:
     def query_error(error: QueryError):
         return error_response(400, "Bad Request", str(error))
 
-    @app.errorhandler(UnknownQueryError)
-    def unknown_query(error: UnknownQueryError):
+    @app.errorhandler(NamedQueryError)
+    def unknown_query(error: NamedQueryError):
         if error.not_found:
             return error_response(404, "Not Found", str(error))
         return error_response(400, "Bad Request", str(error))

@@ -31,7 +31,7 @@ GRAPH_TYPES = {
 _NOT_KEYWORDS = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
 )
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_SERVICE = re.compile(r"(?<![?$\w])SERVICE\b", re.IGNORECASE)
 
 
 def uses_service(query: str) -> bool:

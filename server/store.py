@@ -11,7 +11,6 @@ from mhkg.store import Store, open_store
 
 def init_app(app: Flask) -> None:
     app.extensions["mhkg.store"] = open_store(app.config["STORE"])
-    app.extensions["mhkg.minter"] = Minter(app.config["BASE_IRI"] or Minter.from_environment().base)
 
 
 def get_store() -> Store:

@@ -281,14 +281,14 @@ def test_named_query_with_an_iso3_parameter(seeded_path: Path) -> None:
 
 def test_an_unknown_parameter_is_an_error(seeded_path: Path) -> None:
     result = mhkg("query", "--named", "projects", "--param", "colour=blue", "--store", seeded_path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert "colour" in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_an_unknown_named_query_is_an_error(seeded_path: Path) -> None:
     result = mhkg("query", "--named", "no-such-query", "--store", seeded_path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert "no-such-query" in result.stderr
 
 
@@ -407,3 +407,19 @@ def test_the_installed_script_loads_and_queries(tmp_path: Path) -> None:
     )
     assert query.returncode == 0, query.stderr
     assert codes(query.stdout) == {"CD.0015", "MA.0293"}
+
+
+def test_a_parameter_value_of_the_wrong_type_is_a_usage_error(seeded_path: Path) -> None:
+    result = mhkg("query", "--named", "project-sdgs", "--param", "goal=abc", "--store", seeded_path)
+    assert result.exit_code == 2
+    assert "an integer" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["query", "ASK {}"], ["validate"], ["export"], ["query", "--named", "projects"]]
+)
+def test_reading_a_store_that_does_not_exist_is_an_error(tmp_path: Path, command: list) -> None:
+    missing = tmp_path / "typo"
+    result = mhkg(*command, "--store", missing)
+    assert result.exit_code in (1, 2) and "no store" in result.stderr
+    assert not missing.exists()

@@ -1,6 +1,7 @@
 import pytest
 from rdflib import URIRef
 
+from mhkg.errors import ConfigurationError
 from mhkg.iri import DEFAULT_BASE_IRI, MAX_SLUG_LENGTH, Minter, base_iri, normalise_name, slugify
 
 
@@ -48,6 +49,13 @@ def test_same_name_in_two_countries_is_two_organisations():
 def test_unknown_kinds_are_refused():
     with pytest.raises(ValueError):
         Minter().entity("spaceship", "x")
+
+
+@pytest.mark.parametrize("bad", ["my kg", "ftp://x/", "http://x/a b", "http://x/#frag"])
+def test_a_base_iri_that_cannot_work_is_refused(monkeypatch, bad):
+    monkeypatch.setenv("MHKG_BASE_IRI", bad)
+    with pytest.raises(ConfigurationError, match="MHKG_BASE_IRI"):
+        base_iri()
 
 
 def test_base_iri_comes_from_the_environment(monkeypatch):

@@ -17,7 +17,7 @@ from rdflib.plugins.sparql import prepareQuery
 
 from mhkg import pipeline
 from mhkg import queries as named_queries
-from mhkg.errors import UnknownQueryError
+from mhkg.errors import NamedQueryError
 from mhkg.iri import Minter
 from mhkg.results import QueryResult
 from mhkg.store import Store, open_store
@@ -112,12 +112,12 @@ def test_every_query_parses_as_a_select(name: str) -> None:
 
 
 def test_unknown_named_query_is_an_error() -> None:
-    with pytest.raises(UnknownQueryError, match="no-such-query"):
+    with pytest.raises(NamedQueryError, match="no-such-query"):
         named_queries.load("no-such-query")
 
 
 def test_unknown_parameter_is_an_error() -> None:
-    with pytest.raises(UnknownQueryError, match="colour"):
+    with pytest.raises(NamedQueryError, match="colour"):
         named_queries.load("projects").bindings({"colour": "blue"})
 
 
@@ -129,7 +129,7 @@ def test_unknown_parameter_is_an_error() -> None:
     ],
 )
 def test_parameter_of_the_wrong_type_is_an_error(query: str, param: str, value: str) -> None:
-    with pytest.raises(UnknownQueryError, match=param):
+    with pytest.raises(NamedQueryError, match=param):
         named_queries.load(query).bindings({param: value})
 
 

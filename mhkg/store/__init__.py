@@ -19,12 +19,14 @@ def default_location() -> str:
     return os.environ.get("MHKG_STORE") or str(Path(user_data_dir("mhkg")) / "store")
 
 
-def open_store(location: str | Path | None = None) -> Store:
-    """Open the store at a folder (created when missing)."""
+def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
+    """Open the store at a folder; a missing folder is created, unless `create` is False."""
     location = str(location or default_location())
     if location.startswith(("http://", "https://")):
         raise StoreError(
             f"{location}: remote SPARQL stores are not supported by this version; "
             "give a folder for the embedded store"
         )
+    if not create and not Path(location).is_dir():
+        raise StoreError(f"there is no store at {location}: load data first, or check --store")
     return EmbeddedStore(location)

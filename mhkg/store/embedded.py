@@ -83,6 +83,8 @@ class EmbeddedStore(Store):
             )
         except SyntaxError as exc:
             raise QueryError(f"the query does not parse: {exc}") from exc
+        except OSError as exc:  # raised while evaluating, e.g. a SERVICE that cannot be reached
+            raise QueryError(f"the query failed: {exc}") from exc
         return _result(answer)
 
     def update(self, sparql: str) -> None:

@@ -20,6 +20,7 @@ def gazetteer(context):
         ("Côte d’Ivoire / Ivory Coast", ["CIV"]),
         ("Bosnia and Herzegovina Serbia", ["BIH", "SRB"]),
         ("GIN", ["GIN"]),
+        ("Korea, Republic of; Bolivia, Plurinational State of, Peru", ["KOR", "BOL", "PER"]),
     ],
 )
 def test_country_lists(gazetteer, text, codes):
