@@ -322,6 +322,44 @@ CRASHING_LOAD = textwrap.dedent(
 )
 
 
+CRASH_IN_THE_MIDDLE = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from mhkg import pipeline
+    from mhkg.iri import Minter
+    from mhkg.store import open_store
+
+    def progress(files):  # the process dies as it reaches the third file
+        for number, path in enumerate(files, 1):
+            if number == 3:
+                os.kill(os.getpid(), signal.SIGKILL)
+            yield path
+
+    pipeline.load_paths(open_store(sys.argv[1]), [Path(sys.argv[2])], Minter(), progress)
+    """
+)
+
+
+def test_a_load_killed_midway_keeps_the_records_committed_before(
+    tmp_path: Path, minter: Minter, seed_files
+) -> None:
+    folder = tmp_path / "kg"
+    done = subprocess.run(
+        [sys.executable, "-c", CRASH_IN_THE_MIDDLE, str(folder), str(SEEDS)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    first_two = {minter.graph(f.name) for f in seed_files[:2]}
+    with open_store(folder) as kg:
+        loaded = set(kg.graph_names()) - {minter.system_graph(n) for n in pipeline.SYSTEM_GRAPHS}
+        assert loaded == first_two
+        assert project_with_code(kg, "CD.0015") and project_with_code(kg, "MA.0293")
+        assert pipeline.validate_store(kg).conforms
+
+
 def test_committed_data_survives_a_crash(tmp_path: Path, minter: Minter, seed_files) -> None:
     folder = tmp_path / "kg"
     done = subprocess.run(

@@ -175,6 +175,16 @@ def test_a_failed_update_changes_nothing(empty_store: Store) -> None:
     assert isomorphic(triples_in(empty_store, A), graph_of(Literal("kept")))
 
 
+def test_an_update_failing_while_it_runs_changes_nothing(empty_store: Store) -> None:
+    """A runtime failure after a first operation has run: the first is rolled back too."""
+    empty_store.replace_graph(A, graph_of(Literal("kept")))
+    unreachable = "http://127.0.0.1:9/nothing.ttl"  # loopback, discard port: refused
+    with pytest.raises(StoreError, match="nothing was written"):
+        empty_store.update(f"DROP GRAPH <{A}> ; LOAD <{unreachable}> INTO GRAPH <{B}>")
+    assert isomorphic(triples_in(empty_store, A), graph_of(Literal("kept")))
+    assert empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("kept")}]
+
+
 # --- export ------------------------------------------------------------------------------
 
 

@@ -97,6 +97,8 @@ class EmbeddedStore(Store):
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"the update does not parse: {exc}") from exc
+        except OSError as exc:  # the transaction was rolled back
+            raise StoreError(f"the update failed, nothing was written: {exc}") from exc
         # No flush here: a committed update is in RocksDB's write-ahead log, which survives a
         # crash of the process; close() flushes.
 
