@@ -40,9 +40,17 @@ def uses_service(query: str) -> bool:
 
 
 def negotiated(result: QueryResult) -> Response:
-    """The result in the best type the client accepts (JSON / Turtle when it takes anything)."""
+    """The result in the type a `format` parameter names, else the best type the client
+    accepts (SPARQL JSON, or Turtle for graphs, when it takes anything)."""
     offered = GRAPH_TYPES if result.form == "CONSTRUCT" else SOLUTION_TYPES
-    media_type = request.accept_mimetypes.best_match(list(offered)) or next(iter(offered))
+    by_name = {name: media_type for media_type, name in offered.items()}
+    if fmt := request.values.get("format"):
+        if fmt not in by_name:
+            detail = f"format {fmt!r} is not offered for this result; use one of {sorted(by_name)}"
+            return error_response(400, "Bad Request", detail)
+        media_type = by_name[fmt]
+    else:
+        media_type = request.accept_mimetypes.best_match(list(offered)) or next(iter(offered))
     body = serialize(result, offered[media_type])
     return Response(body, mimetype=media_type, headers={"Vary": "Accept"})
 

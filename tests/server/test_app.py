@@ -307,3 +307,26 @@ def test_federated_queries_are_refused(client: FlaskClient) -> None:
     query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
     error = error_of(client.get("/sparql", query_string={"query": query}), 403)
     assert "SERVICE" in error["detail"]
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt", "media_type"),
+    [
+        ("/queries/projects", "csv", "text/csv"),
+        ("/queries/projects", "tsv", "text/tab-separated-values"),
+        ("/sparql?query=ASK%20%7B%7D", "xml", "application/sparql-results+xml"),
+        ("/sparql?query=CONSTRUCT%20WHERE%20%7B%20%3Fs%20a%20mhkg%3AProject%20%7D", "nt",
+         "application/n-triples"),
+    ],
+)  # fmt: skip
+def test_the_format_parameter_overrides_accept(
+    client: FlaskClient, path: str, fmt: str, media_type: str
+) -> None:
+    separator = "&" if "?" in path else "?"
+    response = client.get(f"{path}{separator}format={fmt}", headers={"Accept": "application/json"})
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+
+
+def test_a_format_not_offered_is_a_400(client: FlaskClient) -> None:
+    error_of(client.get("/queries/projects?format=turtle"), 400)
