@@ -26,6 +26,7 @@ class Source:
     name: str
     data: bytes
     media_type: str = "text/plain"
+    origin: str = ""  # where it was read from (a path), for messages; the name if not given
 
     @classmethod
     def from_path(cls, path: Path) -> Source:
@@ -33,17 +34,17 @@ class Source:
             data = path.read_bytes()
         except OSError as exc:
             raise RecordError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
-        return cls.from_bytes(path.name, data)
+        return cls.from_bytes(path.name, data, origin=str(path))
 
     @classmethod
-    def from_bytes(cls, name: str, data: bytes) -> Source:
+    def from_bytes(cls, name: str, data: bytes, origin: str = "") -> Source:
         """A source named `name`; its media type from the name's extension, else its content."""
         if not data.strip():
             raise RecordError(name, "is empty")
         media_type = MEDIA_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
         if media_type == "application/octet-stream" and looks_like_html(data):
             media_type = "text/html"
-        return cls(name=name, data=data, media_type=media_type)
+        return cls(name=name, data=data, media_type=media_type, origin=origin or name)
 
     @property
     def text(self) -> str:

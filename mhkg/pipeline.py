@@ -120,7 +120,7 @@ def load_sources(
     install_vocabulary(store, minter)
     report = LoadReport()
     context = context_for(minter)
-    loaded_from: dict[URIRef, str] = {}  # graph → source, for this run
+    loaded_from: dict[URIRef, str] = {}  # graph → where its source was read, for this run
     for open_source in openers:
         try:
             source = open_source()
@@ -140,10 +140,10 @@ def _check_unique_name(source: Source, minter: Minter, loaded_from: dict[URIRef,
     if name in loaded_from:
         raise RecordError(
             source.name,
-            f"its name gives the same named graph as {loaded_from[name]!r}, which came before it "
-            "in this run: rename one of them, or load them one at a time to replace",
+            f"{source.origin}: its name gives the same named graph as {loaded_from[name]}, which "
+            "came before it in this run: rename one of them, or load them one at a time to replace",
         )
-    loaded_from[name] = source.name
+    loaded_from[name] = source.origin
 
 
 def load_bundled(store: Store, minter: Minter) -> LoadReport:
