@@ -20,6 +20,7 @@ from mhkg.loaders import page_text, values
 from mhkg.loaders.document import describe_document
 from mhkg.loaders.gazetteer import UnknownCountryError
 from mhkg.loaders.organisations import IDF, IOM, add_participation
+from mhkg.loaders.project import describe_project
 from mhkg.loaders.source import LoadContext, Record, Source
 from mhkg.vocab import MHKG, SCHEMA
 
@@ -167,10 +168,7 @@ def to_graph(page: ProjectPage, source: Source, context: LoadContext) -> Graph:
     """The project, its typed header fields, its funder and implementer, and its page."""
     minter, g = context.minter, Graph()
     fields = {k: v for k, v in page.fields.items() if v}
-    project = minter.project(page.title, fields.get("code"))
-    g.add((project, RDF.type, MHKG.Project))
-    g.add((project, RDFS.label, Literal(page.title)))
-    g.add((project, DCTERMS.title, Literal(page.title)))
+    project = describe_project(g, minter, page.title, fields.get("code"))
     if page.description:
         g.add((project, DCTERMS.description, Literal(page.description)))
     for name, prop in (("code", MHKG.projectCode), ("prima_id", MHKG.primaId)):

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rdflib import Graph, Literal
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib import Graph
 
 from mhkg.iri import normalise_name
 from mhkg.loaders import page_text
 from mhkg.loaders.document import describe_document
+from mhkg.loaders.project import describe_project
 from mhkg.loaders.source import LoadContext, Record, Source
 from mhkg.vocab import MHKG
 
@@ -74,9 +74,6 @@ def load(source: Source, context: LoadContext) -> list[Record]:
     document = describe_document(g, context.minter, source, MHKG.NewsArticle, headline(page))
     title = reported_project("\n".join(page.lines))
     if title:
-        project = context.minter.project(title)
-        g.add((project, RDF.type, MHKG.Project))
-        g.add((project, RDFS.label, Literal(title)))
-        g.add((project, DCTERMS.title, Literal(title)))
+        project = describe_project(g, context.minter, title)
         g.add((document, MHKG.reportsOn, project))
     return [Record(source.name, g)]
