@@ -319,6 +319,12 @@ def test_works_with_pairs_iom_and_its_fund_both_ways(seeded_store: Store) -> Non
 # --- queries on hand-made data: what the seeds do not exercise yet ----------------------
 
 
+def add_hand_made(store: Store, minter: Minter, turtle: str) -> None:
+    """A hand-made record graph, IRIs relative to the base, put into the store."""
+    g = Graph().parse(data=turtle, format="turtle", publicID=minter.base)
+    store.replace_graph(minter.graph("hand-made"), g)
+
+
 @pytest.fixture
 def vocabulary_store(empty_store: Store, minter: Minter) -> Store:
     pipeline.install_vocabulary(empty_store, minter)
@@ -328,10 +334,10 @@ def vocabulary_store(empty_store: Store, minter: Minter) -> Store:
 def test_project_sdgs_gives_goal_numbers_for_goals_and_targets(
     vocabulary_store: Store, minter: Minter
 ) -> None:
-    g = Graph().parse(
-        format="turtle",
-        publicID=minter.base,
-        data="""
+    add_hand_made(
+        vocabulary_store,
+        minter,
+        """
             @prefix mhkg: <https://w3id.org/mhkg/ontology#> .
             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
             <id/project/p> a mhkg:Project ; rdfs:label "P" ;
@@ -340,7 +346,6 @@ def test_project_sdgs_gives_goal_numbers_for_goals_and_targets(
                 mhkg:targetOf <id/sdg/10> .
         """,
     )
-    vocabulary_store.replace_graph(minter.graph("hand-made"), g)
     rows = run(vocabulary_store, "project-sdgs").rows
     assert sorted(r["goal"].toPython() for r in rows) == [3, 10]
     assert all(r["goal"].datatype == XSD.integer for r in rows)
@@ -352,10 +357,10 @@ def test_project_sdgs_gives_goal_numbers_for_goals_and_targets(
 def test_events_give_the_date_as_written_and_the_place_country(
     vocabulary_store: Store, minter: Minter
 ) -> None:
-    g = Graph().parse(
-        format="turtle",
-        publicID=minter.base,
-        data="""
+    add_hand_made(
+        vocabulary_store,
+        minter,
+        """
             @prefix mhkg: <https://w3id.org/mhkg/ontology#> .
             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -368,7 +373,6 @@ def test_events_give_the_date_as_written_and_the_place_country(
             <id/place/bern> a mhkg:City ; rdfs:label "Bern" ; mhkg:country <id/country/CHE> .
         """,
     )
-    vocabulary_store.replace_graph(minter.graph("hand-made"), g)
     rows = {str(r["label"]): r for r in run(vocabulary_store, "events").rows}
     assert set(rows) == {"first workshop", "council meeting"}
     workshop, meeting = rows["first workshop"], rows["council meeting"]
@@ -384,10 +388,10 @@ def test_events_give_the_date_as_written_and_the_place_country(
 
 
 def test_people_give_the_post_and_its_organisation(vocabulary_store: Store, minter: Minter) -> None:
-    g = Graph().parse(
-        format="turtle",
-        publicID=minter.base,
-        data="""
+    add_hand_made(
+        vocabulary_store,
+        minter,
+        """
             @prefix mhkg: <https://w3id.org/mhkg/ontology#> .
             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
             @prefix org: <http://www.w3.org/ns/org#> .
@@ -398,7 +402,6 @@ def test_people_give_the_post_and_its_organisation(vocabulary_store: Store, mint
             <id/organisation/moh> a mhkg:Ministry ; rdfs:label "Ministry of Healthcare" .
         """,
     )
-    vocabulary_store.replace_graph(minter.graph("hand-made"), g)
     (row,) = run(vocabulary_store, "people").rows
     assert (str(row["name"]), str(row["post"]), str(row["organisationName"])) == (
         "Aleksandr Tarasenko",

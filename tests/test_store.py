@@ -161,10 +161,10 @@ def test_remove_graph_and_graph_names(empty_store: Store) -> None:
     empty_store.replace_graph(B, graph_of(Literal("b")))
     empty_store.replace_graph(A, graph_of(Literal("a")))
     assert empty_store.graph_names() == [A, B]  # sorted
-    assert empty_store.contains_graph(A)
+    assert A in empty_store.graph_names()
     empty_store.remove_graph(A)
     assert empty_store.graph_names() == [B]
-    assert not empty_store.contains_graph(A)
+    assert A not in empty_store.graph_names()
     empty_store.remove_graph(A)  # removing a missing graph is not an error
 
 

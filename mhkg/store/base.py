@@ -57,6 +57,3 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def contains_graph(self, name: URIRef) -> bool:
-        return name in self.graph_names()
