@@ -9,9 +9,9 @@ from mhkg.iri import Minter
 from mhkg.vocab import MHKG
 
 
-def describe_project(g: Graph, minter: Minter, title: str, code: str | None = None) -> URIRef:
-    """Add the project's type, label and title to `g`; its IRI comes from code, else title."""
-    project = minter.project(title, code)
+def describe_project(g: Graph, minter: Minter, title: str) -> URIRef:
+    """Add the project's type, label and title to `g`; its IRI comes from its title."""
+    project = minter.project(title)
     g.add((project, RDF.type, MHKG.Project))
     g.add((project, RDFS.label, Literal(title)))
     g.add((project, DCTERMS.title, Literal(title)))

@@ -7,15 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
 
 from mhkg.errors import RecordError
 from mhkg.iri import Minter
 from mhkg.loaders.gazetteer import Gazetteer
+from mhkg.loaders.organisations import Directory
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
     ".html": "text/html",
     ".htm": "text/html",
+    ".csv": "text/csv",
+    ".json": "application/json",
+    ".xml": "application/xml",
 }
 
 
@@ -67,10 +72,13 @@ def looks_like_html(data: bytes) -> bool:
 
 @dataclass
 class Record:
-    """The triples one record yields, destined for one named graph."""
+    """The triples one record yields, destined for one named graph; or, for a record of a
+    many-record source that could not be read, the error that says why (the source's
+    other records go on)."""
 
     name: str
-    graph: Graph
+    graph: Graph = field(default_factory=Graph)
+    error: RecordError | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,13 @@ class LoadContext:
     minter: Minter
     gazetteer: Gazetteer = field(repr=False)
     reference: Graph = field(repr=False, default_factory=Graph)
+    directory: Directory = field(repr=False, default_factory=Directory.bundled)
 
     def knows(self, entity: URIRef) -> bool:
         """Whether the reference data describes `entity` (its label and type come from there)."""
         return (entity, None, None) in self.reference
+
+    def country_name(self, iso3: str) -> str:
+        """The English short name of a country, as the reference data labels it."""
+        label = self.reference.value(self.minter.country(iso3), RDFS.label)
+        return str(label) if label is not None else iso3

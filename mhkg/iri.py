@@ -2,12 +2,13 @@
 
 All entity IRIs live under one base IRI (``MHKG_BASE_IRI``, default
 ``https://w3id.org/mhkg/``) and are derived from what identifies the entity
-— a project code, a normalised name plus country — never from load order, so
+— a project title, an acronym or normalised name plus country — never from load order, so
 the same record loaded twice gets the same IRIs.
 
 Layout under the base::
 
     id/{kind}/{slug}        entities (project, organisation, person, ...)
+    id/annotation/{slug}    where an extracted statement was read (W3C Web Annotation)
     id/country/{ISO3}       countries, by ISO 3166-1 alpha-3 code
     id/sdg/{N}              Sustainable Development Goals
     id/sdg-target/{N.M}     their targets
@@ -41,6 +42,7 @@ ENTITY_KINDS = (
     "budget",
     "document",
     "agent",
+    "annotation",
     "project-status",
     "project-type",
     "coverage",
@@ -105,18 +107,22 @@ class Minter:
             raise ValueError(f"unknown entity kind {kind!r}")
         return URIRef(f"{self.base}id/{kind}/{slugify(*name_parts)}")
 
-    def project(self, title: str, code: str | None = None) -> URIRef:
-        """A project by its IDF code when it has one, else by its title."""
-        return self.entity("project", code) if code else self.entity("project", title)
+    def project(self, title: str) -> URIRef:
+        """A project by its title: the one thing every source that names a project gives
+        (a page, a record, a news article quoting it), so they all meet on one IRI."""
+        return self.entity("project", title)
 
-    def organisation(self, name: str, country_iso3: str | None = None) -> URIRef:
-        return self.entity("organisation", name, country_iso3 or "")
+    def organisation(self, key: str, country_iso3: str | None = None, scope: str = "") -> URIRef:
+        """An organisation by what identifies it: its acronym or name, its country for a
+        national body, and for a body that exists within one project (a steering
+        committee) that project's slug."""
+        return self.entity("organisation", scope, key, country_iso3 or "")
 
     def participation(self, project: URIRef, organisation: URIRef, role: str) -> URIRef:
-        return self.entity("participation", _tail(project), _tail(organisation), role)
+        return self.entity("participation", tail(project), tail(organisation), role)
 
     def budget(self, project: URIRef, period: str = "") -> URIRef:
-        return self.entity("budget", _tail(project), period)
+        return self.entity("budget", tail(project), period)
 
     def country(self, iso3: str) -> URIRef:
         return URIRef(f"{self.base}id/country/{iso3.upper()}")
@@ -136,5 +142,5 @@ class Minter:
         return URIRef(f"{self.base}graph/{name}")
 
 
-def _tail(iri: URIRef) -> str:
+def tail(iri: URIRef) -> str:
     return str(iri).rstrip("/").rsplit("/", 1)[-1]

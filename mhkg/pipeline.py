@@ -125,11 +125,12 @@ def load_sources(
         try:
             source = open_source()
             _check_unique_name(source, context.minter, loaded_from)
-            records = prepare_source(source, context)
+            prepared = prepare_source(source, context)
         except RecordError as error:
             report.rejected.append(error)
             continue
-        report.loaded += commit(store, source, records)
+        report.rejected += prepared.rejected
+        report.loaded += commit(store, source, prepared, context.minter)
     refresh_derived(store, minter)
     return report
 
@@ -157,14 +158,25 @@ def _opened(source: Source) -> Callable[[], Source]:
 
 def load_source(store: Store, source: Source, context: LoadContext) -> list[LoadedRecord]:
     """Read, validate and commit each record of one source; all checks before any write."""
-    return commit(store, source, prepare_source(source, context))
+    return commit(store, source, prepare_source(source, context), context.minter)
 
 
-def prepare_source(source: Source, context: LoadContext) -> list[tuple[URIRef, Graph]]:
+@dataclass
+class PreparedSource:
+    """A source's records, read and validated, before anything is written."""
+
+    records: list[tuple[URIRef, Graph]] = field(default_factory=list)  # (named graph, triples)
+    rejected: list[RecordError] = field(default_factory=list)
+    rejected_graphs: set[URIRef] = field(default_factory=set)
+
+
+def prepare_source(source: Source, context: LoadContext) -> PreparedSource:
     """Each record of a source as (named graph, triples), validated; nothing is written.
 
-    Raises RecordError for a record that cannot be read or does not conform, and
-    also when a loader fails unexpectedly (a bug: reported, the other sources go on).
+    Raises RecordError when the source as a whole cannot be read (then none of its
+    records is written), and also when a loader fails unexpectedly (a bug: reported,
+    the other sources go on). A record that cannot be read or does not conform is
+    set aside with its error; the others go on.
     """
     try:
         records = loader_for(source)(source, context)
@@ -176,24 +188,48 @@ def prepare_source(source: Source, context: LoadContext) -> list[tuple[URIRef, G
             f"could not be read ({type(error).__name__}: {error}); "
             "this is a bug in mhkg, please report it",
         ) from error
-    checked = []
+    prepared = PreparedSource()
+    document = context.minter.document(source.name)
     for record in records:
         name = context.minter.graph(record.name)
-        graph = record.graph + provenance(
-            name, context.minter.document(source.name), context.minter
-        )
+        if record.error is not None:
+            prepared.rejected.append(record.error)
+            prepared.rejected_graphs.add(name)
+            continue
+        graph = record.graph + provenance(name, document, context.minter)
         report = shapes.validate(graph, extra=_validation_context(context.minter.base))
-        if not report.conforms:
-            raise ValidationError(source.name, violations(report), record=record.name)
-        checked.append((name, graph))
-    return checked
+        if report.conforms:
+            prepared.records.append((name, graph))
+        else:
+            prepared.rejected.append(
+                ValidationError(source.name, violations(report), record=record.name)
+            )
+            prepared.rejected_graphs.add(name)
+    return prepared
 
 
-def commit(store: Store, source: Source, records: list[tuple[URIRef, Graph]]) -> list[LoadedRecord]:
-    """Write each record's graph in place of its previous version, one transaction each."""
-    for name, graph in records:
+def commit(
+    store: Store, source: Source, prepared: PreparedSource, minter: Minter
+) -> list[LoadedRecord]:
+    """Write each record's graph in place of its previous version, one transaction each.
+
+    A record that an earlier version of the source had and this one has not (a row
+    deleted from a CSV file) is removed; a rejected record keeps its previous version.
+    """
+    keep = {name for name, _ in prepared.records} | prepared.rejected_graphs
+    for stale in graphs_from(store, minter.document(source.name)) - keep:
+        store.remove_graph(stale)
+    for name, graph in prepared.records:
         store.replace_graph(name, graph)
-    return [LoadedRecord(source.name, name, len(graph)) for name, graph in records]
+    return [LoadedRecord(source.name, name, len(graph)) for name, graph in prepared.records]
+
+
+def graphs_from(store: Store, document: URIRef) -> set[URIRef]:
+    """The named graphs that hold what `document` says."""
+    result = store.query(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{PROV.wasDerivedFrom}> <{document}> }} }}"
+    )
+    return {row["g"] for row in result.rows}
 
 
 def violations(report: shapes.ValidationReport) -> list[str]:

@@ -33,10 +33,19 @@ def test_empty_names_cannot_be_minted():
         slugify("  ", "")
 
 
-def test_projects_are_identified_by_code_before_title():
+def test_projects_are_identified_by_title_whatever_its_spelling():
     minter = Minter(DEFAULT_BASE_IRI)
-    assert minter.project("Any Title", "CD.0015") == URIRef(DEFAULT_BASE_IRI + "id/project/cd-0015")
     assert minter.project("Georgia Cares") == URIRef(DEFAULT_BASE_IRI + "id/project/georgia-cares")
+    assert minter.project("the Governments’ Capacity") == minter.project(
+        "The Governments' capacity"
+    )
+
+
+def test_bodies_within_a_project_are_scoped_to_it():
+    minter = Minter(DEFAULT_BASE_IRI)
+    first = minter.organisation("Steering Committee", scope="project-a")
+    assert first != minter.organisation("Steering Committee", scope="project-b")
+    assert first == URIRef(DEFAULT_BASE_IRI + "id/organisation/project-a-steering-committee")
 
 
 def test_same_name_in_two_countries_is_two_organisations():

@@ -403,8 +403,8 @@ def test_new_concept_values_spelt_in_other_cases_are_one_concept(
     docs = tmp_path / "docs"
     docs.mkdir()
     idf_page(docs, "a.txt", **{"Completed": "ONGOING"})
-    idf_page(docs, "b.txt", **{"Completed": "ongoing", "CD.0015": "CD.0016"})
-    idf_page(docs, "c.txt", **{"Completed": "completed", "CD.0015": "CD.0017"})
+    idf_page(docs, "b.txt", **{"Completed": "ongoing", "CD.0015": "CD.0016", "Guinea": "Mali"})
+    idf_page(docs, "c.txt", **{"Completed": "completed", "CD.0015": "CD.0017", "Guinea": "Niger"})
     report = pipeline.load_paths(empty_store, [docs], minter)
     assert report.ok, report.rejected
     query = "SELECT ?code ?status WHERE { ?p mhkg:projectCode ?code ; mhkg:status ?s }"

@@ -1,0 +1,164 @@
+"""Rule- and gazetteer-based reading of prose: news articles and project descriptions.
+
+`describe_text` reads a text sentence by sentence (see `reading`), then states what it
+found about the project the text is about — its organisations and their roles, people and
+their posts, events, goals, countries and related projects — each statement with an
+annotation that says where it was read (see `statements`). No model, no network: the
+rules are regular expressions over sentences, documented in each module, and the
+gazetteers are the bundled reference data (countries, demonyms, cities, organisations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from mhkg.iri import Minter, tail
+from mhkg.loaders.organisations import IOM
+from mhkg.loaders.project import describe_project
+from mhkg.loaders.prose import projects
+from mhkg.loaders.prose.places import PlaceMention
+from mhkg.loaders.prose.reading import Reading, SentenceReading, read
+from mhkg.loaders.prose.statements import Annotator, state_organisations, state_people
+from mhkg.loaders.source import LoadContext
+from mhkg.vocab import MHKG
+
+__all__ = ["Reading", "describe_text", "read"]
+
+# The documents mhkg reads are published by IOM: IOM named in one, with no other role
+# given, is the implementer of the project it is about.
+PUBLISHER = IOM
+
+
+def describe_text(
+    g: Graph,
+    context: LoadContext,
+    reading: Reading,
+    *,
+    document: URIRef,
+    project: URIRef | None,
+    positions: bool = True,
+    countries_from_text: bool = False,
+) -> None:
+    """State in `g` what `reading` says about `project` (the project a page describes or an
+    article reports on). With `countries_from_text`, the countries the text names are the
+    project's countries (for articles; a page's header lists them)."""
+    minter = context.minter
+    annotator = Annotator(g, minter, document, positions)
+    for sentence in reading.sentences:
+        _publisher_implements(sentence, project)
+        state_organisations(g, minter, annotator, sentence, project)
+        state_people(g, minter, annotator, sentence, reading)
+        _state_events(g, context, annotator, sentence, reading, project)
+        if project is None:
+            continue
+        for goal in sentence.goals:
+            node = minter.sdg(goal.goal) if goal.target is None else _target(g, minter, goal)
+            g.add((project, MHKG.addressesGoal, node))
+            annotator.annotate(sentence.sentence, goal.rule, (project, MHKG.addressesGoal, node))
+        if countries_from_text:
+            for place in sentence.places:
+                country = minter.country(place.iso3)
+                g.add((project, MHKG.projectCountry, country))
+                annotator.annotate(
+                    sentence.sentence, place.rule, (project, MHKG.projectCountry, country)
+                )
+        _state_projects(g, minter, annotator, sentence, project)
+
+
+def _publisher_implements(sentence: SentenceReading, project: URIRef | None) -> None:
+    """IOM (or one of its offices) named without a cue is the project's implementer."""
+    for index, mention in enumerate(sentence.organisations):
+        organisation = mention.organisation
+        is_publisher = organisation == PUBLISHER or organisation.parent == PUBLISHER
+        if project is not None and is_publisher and mention.role == "partner":
+            sentence.organisations[index] = replace(mention, role="implementer")
+
+
+def _target(g: Graph, minter: Minter, goal) -> URIRef:
+    target = URIRef(f"{minter.base}id/sdg-target/{goal.target}")
+    g.add((target, RDF.type, MHKG.SustainableDevelopmentTarget))
+    g.add((target, MHKG.targetOf, minter.sdg(goal.goal)))
+    return target
+
+
+def _state_projects(
+    g: Graph, minter: Minter, annotator: Annotator, sentence: SentenceReading, project: URIRef
+) -> None:
+    """Other projects the sentence names; a predecessor where it speaks of continuity."""
+    for mention in sentence.projects:
+        other = describe_project(g, minter, mention.title)
+        if other == project:
+            annotator.annotate(sentence.sentence, mention.rule, project)
+            continue
+        relation = (
+            MHKG.predecessor
+            if projects.speaks_of_continuity(sentence.sentence.text)
+            else MHKG.relatedProject
+        )
+        g.add((project, relation, other))
+        annotator.annotate(sentence.sentence, mention.rule, (project, relation, other))
+
+
+def _state_events(
+    g: Graph,
+    context: LoadContext,
+    annotator: Annotator,
+    sentence: SentenceReading,
+    reading: Reading,
+    project: URIRef | None,
+) -> None:
+    """Events whose sentence says when or where they happened."""
+    minter = context.minter
+    for mention in sentence.events:
+        place = _event_place(sentence, reading, mention.end)
+        date = next((d for d in sentence.dates), None)
+        if place is None and date is None:
+            continue
+        named = [m.title for m in sentence.projects]
+        event_project = describe_project(g, minter, named[0]) if named else project
+        scope = tail(event_project) if event_project else tail(annotator.document)
+        event = minter.entity("event", scope, mention.label, str(date.value) if date else "")
+        g.add((event, RDF.type, mention.kind))
+        g.add((event, RDFS.label, Literal(mention.label)))
+        if date:
+            g.add((event, MHKG.eventDate, date.value))
+        if place:
+            g.add((event, MHKG.place, _describe_place(g, context, place)))
+        if mention.participants is not None:
+            g.add(
+                (
+                    event,
+                    MHKG.participantCount,
+                    Literal(mention.participants, datatype=XSD.nonNegativeInteger),
+                )
+            )
+        if event_project:
+            g.add((event, MHKG.partOfProject, event_project))
+        annotator.annotate(sentence.sentence, mention.rule, event)
+
+
+def _event_place(sentence: SentenceReading, reading: Reading, after: int) -> PlaceMention | None:
+    """A city the sentence names (the first after the event, else any), else a country named
+    after the event, else the article's dateline when this is the dateline's sentence."""
+    cities = [p for p in sentence.places if p.city]
+    later = [p for p in cities if p.start >= after]
+    if later or cities:
+        return (later or cities)[0]
+    countries = [p for p in sentence.places if p.start >= after and p.rule == "country-name"]
+    if countries:
+        return countries[0]
+    return reading.dateline if sentence is reading.dateline_sentence else None
+
+
+def _describe_place(g: Graph, context: LoadContext, place: PlaceMention) -> URIRef:
+    country = context.minter.country(place.iso3)
+    if not place.city:
+        return country
+    city = context.minter.entity("place", place.city, place.iso3)
+    g.add((city, RDF.type, MHKG.City))
+    g.add((city, RDFS.label, Literal(place.city)))
+    g.add((city, MHKG.inCountry, country))
+    return city

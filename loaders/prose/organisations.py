@@ -1,0 +1,304 @@
+"""Organisations in running text, with their kind, country and role.
+
+Rule families, tried in this order on each sentence (a span taken by one is not read
+again by the next):
+
+- ``acronym-definition``: "Local Stakeholder Consultations (LSCs)" and "COMISCA (Central
+  American Ministries of Health Council)", either order; the acronym then stands for the
+  organisation wherever else the document uses it.
+- ``ministries-of-countries``: "the Ministries of Health of El Salvador, Nicaragua and
+  Honduras" is one ministry per country.
+- ``ministry``: "Ministry of Foreign Affairs", "Ministry of Healthcare of Belarus".
+- ``government``: "Government of Guinea", "Governments of A and B", "the Guinean Government".
+- ``country-office``: "IOM Belarus", "IOM Mission in Georgia" (an office of a directory
+  organisation in a country).
+- ``named-body``: a capitalised name ending in what a body is ("Steering Committee",
+  "Directorate-General for Health and Food Safety", "Project Coordinating Council").
+- ``directory``: a name or acronym of the bundled directory ("WHO", "DG SANTE").
+- ``demonym-group``: "the Guinean diaspora".
+
+A role comes from what the text says just before the name ("funded by", "implemented by",
+"in cooperation with"), else from the organisation's kind (a committee coordinates, a
+target group benefits, the others are partners).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from rdflib import URIRef
+
+from mhkg.iri import normalise_name
+from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
+from mhkg.vocab import MHKG
+
+# A word of a proper name, and the small words a name may hold between such words.
+_CAP = r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})"
+_LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
+NAME = rf"{_CAP}(?:,? (?:{_LINK} )*{_CAP})*"
+ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
+
+HEADS = (
+    r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
+    r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
+    r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
+    r"Working Group|Consultations|Alliance|Coalition|Programme|Mechanism"
+)
+ROLE_CUES = [
+    ("funder", r"fund(?:ed|ing)? (?:by|from)|financ(?:ed|ial support|ing) (?:by|of|from)|"
+               r"(?:with|thanks to) (?:the )?(?:generous )?(?:financial )?support (?:of|from)|"
+               r"grant from|donor|sponsored by|co-?funded by"),
+    ("implementer", r"implemented by|carried out by|executed by|led by|implementing (?:agency|"
+                    r"organi[sz]ation)"),
+    ("beneficiary", r"benefit(?:ing|s)? |for the benefit of|beneficiar"),
+    ("partner", r"in (?:cooperation|collaboration|partnership|coordination) with|partner|"
+                r"together with|jointly with|involving|with the participation of"),
+]  # fmt: skip
+ROLE_CUE_PATTERNS = [(role, re.compile(rf"(?:{cue})", re.I)) for role, cue in ROLE_CUES]
+DEFAULT_ROLES = {MHKG.Fund: "funder", MHKG.Group: "beneficiary"}
+# An acronym followed by one of these names a group of organisations, not the one it stands for.
+COLLECTIVE = re.compile(r"\s+(?:agencies|entities|system|family|member states|partners)\b")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int  # offsets in the sentence
+    end: int
+    organisation: Organisation
+    role: str  # funder, implementer, partner, coordination, beneficiary
+    rule: str
+    defines: str | None = None  # the acronym this mention defines
+    written: str | None = None  # the name as the text writes it, where it defines an acronym
+
+
+@dataclass
+class OrgReader:
+    """Reads organisations from the sentences of one document."""
+
+    directory: Directory
+    country_of: Callable[[str], str | None]  # a country's name → its ISO3, or None
+    country_name: Callable[[str], str]  # ISO3 → its name
+    default_country: str | None = None  # the document's country, for "the Ministry of Health"
+    demonym_of: Callable[[str], str | None] = lambda _: None
+
+    def __post_init__(self) -> None:
+        self.acronyms: dict[str, Organisation] = {}  # defined in this document
+        self.bodies: dict[str, Organisation] = {}  # committees named so far, by body_key
+        self.written: dict[str, str] = {}  # acronym → the name the document writes out
+
+    def find(self, sentence: str) -> list[OrgMention]:
+        """Every organisation the sentence names, in reading order, each with its role."""
+        taken: list[tuple[int, int, Organisation, str, str | None]] = []
+        for rule in (
+            self._acronym_definitions, self._ministries_of_countries, self._ministries,
+            self._governments, self._country_offices, self._named_bodies, self._directory_names,
+            self._demonym_groups,
+        ):  # fmt: skip
+            for start, end, organisation, name, defines in rule(sentence):
+                if not any(start < t[1] and t[0] < end for t in taken if t[3] != name):
+                    taken.append((start, end, organisation, name, defines))
+        found: list[OrgMention] = []
+        for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
+            role = role_of(organisation, _cue(sentence, start, found))
+            written = self.written.get(defines) if defines else None
+            found.append(OrgMention(start, end, organisation, role, name, defines, written))
+        return found
+
+    # --- rule families: each yields (start, end, organisation, rule name, acronym defined)
+
+    def _acronym_definitions(self, sentence: str):
+        long_first = re.finditer(rf"(?P<name>{NAME}) \((?P<acronym>{ACRONYM})\)", sentence)
+        short_first = re.finditer(rf"\b(?P<acronym>{ACRONYM}) \((?P<name>{NAME})\)", sentence)
+        for match in (*long_first, *short_first):
+            name = _trim_to_acronym(match["name"], match["acronym"])
+            organisation = self._named(name, acronym=match["acronym"])
+            if organisation is None:
+                continue
+            self.acronyms[match["acronym"]] = organisation
+            self.acronyms[match["acronym"].removesuffix("s")] = organisation
+            self.written[match["acronym"]] = name
+            yield match.start(), match.end(), organisation, "acronym-definition", match["acronym"]
+
+    def _ministries_of_countries(self, sentence: str):
+        pattern = (
+            rf"\b(?:the )?Ministries of (?P<portfolio>{NAME}?) of (?:the )?(?P<countries>{NAME})"
+        )
+        for match in re.finditer(pattern, sentence):
+            portfolio = match["portfolio"]
+            codes = [self.country_of(name) for name in _list_items(match["countries"])]
+            if not codes or None in codes:
+                continue
+            for code in codes:
+                yield (
+                    match.start(),
+                    match.end(),
+                    self._national(f"Ministry of {portfolio}", MHKG.Ministry, code),
+                    "ministries-of-countries",
+                    None,
+                )
+
+    def _ministries(self, sentence: str):
+        # the name runs on over capitalised words, not into a next ministry ("… and the Ministry")
+        pattern = rf"\bMinistry (?:of|for) {_CAP}(?: (?:{_LINK} )*(?!Ministr){_CAP})*"
+        for match in re.finditer(pattern, sentence):
+            name, country = self._split_country(match.group())
+            organisation = self._national(name, MHKG.Ministry, country)
+            yield match.start(), match.end(), organisation, "ministry", None
+
+    def _governments(self, sentence: str):
+        for match in re.finditer(rf"\bGovernments? of (?:the )?(?P<countries>{NAME})", sentence):
+            for item in _list_items(match["countries"]):
+                if code := self.country_of(item):
+                    yield (
+                        match.start(),
+                        match.end(),
+                        self._national("Government", MHKG.Government, code),
+                        "government",
+                        None,
+                    )
+        for match in re.finditer(rf"\b(?P<demonym>{_CAP}) [Gg]overnment\b", sentence):
+            if code := self.demonym_of(match["demonym"]):
+                yield (
+                    match.start(),
+                    match.end(),
+                    self._national("Government", MHKG.Government, code),
+                    "government",
+                    None,
+                )
+
+    def _country_offices(self, sentence: str):
+        office = r"(?:Mission|Office|Country Office)"
+        country = rf"{_CAP}(?: (?!{office}\b){_CAP})?"
+        pattern = (
+            rf"\b(?P<acronym>[A-Z]{{2,}}) (?:{office} in )?(?P<country>{country})(?: {office})?\b"
+        )
+        for match in re.finditer(pattern, sentence):
+            parent = self.directory.find(match["acronym"])
+            code = self.country_of(match["country"])
+            if parent is None or code is None:
+                continue
+            name = f"{parent.acronym or parent.name} {self.country_name(code)}"
+            office = Organisation(name, parent.kind, country=code, parent=parent, key=name)
+            yield match.start(), match.end(), office, "country-office", None
+
+    def _named_bodies(self, sentence: str):
+        pattern = rf"(?P<name>(?:{_CAP} )*(?:{HEADS})\b(?: (?:of|for|on) (?:the )?{_CAP}(?: (?:and|of|for|on) {_CAP})*)?)"  # noqa: E501
+        for match in re.finditer(pattern, sentence):
+            name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", match["name"])
+            name = re.sub(r" of \S+['’]s?$", "", name)
+            if (organisation := self._named(name)) is not None:
+                start = match.start() + match["name"].index(name)
+                yield start, start + len(name), organisation, "named-body", None
+
+    def _directory_names(self, sentence: str):
+        for match in re.finditer(rf"\b{ACRONYM}\b|\b{NAME}", sentence):
+            text = match.group()
+            if COLLECTIVE.match(sentence, match.end()):
+                continue
+            organisation = self.acronyms.get(text) or self.directory.find(text.removesuffix("'s"))
+            if organisation is not None:
+                yield match.start(), match.end(), organisation, "directory", None
+
+    def _demonym_groups(self, sentence: str):
+        for match in re.finditer(
+            rf"\b(?P<demonym>{_CAP}) (?P<group>diaspora|communit(?:y|ies))\b", sentence
+        ):  # noqa: E501
+            if code := self.demonym_of(match["demonym"]):
+                name = f"{match['demonym']} {match['group']}"
+                group = Organisation(name, MHKG.Group, country=code, key=name)
+                yield match.start(), match.end(), group, "demonym-group", None
+
+    # --- building organisations
+
+    def _named(self, name: str, acronym: str | None = None) -> Organisation | None:
+        """The organisation a name stands for, if it is one (a known name, or one whose
+        words say what kind of body it is)."""
+        known = self.directory.find(acronym or "") or self.directory.find(name)
+        if known is not None:
+            return known
+        kind = kind_from_name(name)
+        if kind is None or kind == MHKG.Group:
+            return None
+        base, country = self._split_country(name)
+        if kind in (MHKG.Ministry, MHKG.Government):
+            return self._national(base, kind, country)
+        if kind == MHKG.CoordinationBody:
+            return self._body(name, acronym)
+        return Organisation(name, kind, acronym=acronym, country=country)
+
+    def _body(self, name: str, acronym: str | None) -> Organisation:
+        """A committee: the first name the document gives it is its label, others its
+        alternative labels ("Coordination Council", "Project Coordinating Council")."""
+        key = body_key(name)
+        known = self.bodies.get(key)
+        if known is None:
+            known = Organisation(
+                name, MHKG.CoordinationBody, acronym=acronym, key=key, project_bound=True
+            )
+        elif name != known.name and name not in known.aliases:
+            known = replace(known, aliases=(*known.aliases, name))
+        if acronym and not known.acronym:
+            known = replace(known, acronym=acronym)
+        self.bodies[key] = known
+        return known
+
+    def _national(self, name: str, kind: URIRef, country: str | None) -> Organisation:
+        code = country or self.default_country
+        if code is None:
+            return Organisation(name, kind)
+        return national_body(name, kind, code, self.country_name(code))
+
+    def _split_country(self, name: str) -> tuple[str, str | None]:
+        """ "Ministry of Health of El Salvador" → ("Ministry of Health", "SLV")."""
+        for match in re.finditer(r" (?:of|in) (?:the )?", name):
+            if code := self.country_of(name[match.end() :]):
+                return name[: match.start()], code
+        return name, None
+
+
+def body_key(name: str) -> str:
+    """What identifies a committee within its project, however a text words it: "Project
+    Coordinating Council" and "Coordination Council" are one council."""
+    words = [w for w in normalise_name(name).split() if w not in ("project", "the")]
+    return " ".join(re.sub(r"(?:ing|ion|ions|s)$", "", w) if len(w) > 5 else w for w in words)
+
+
+def role_of(organisation: Organisation, cue: str | None) -> str:
+    """A committee coordinates and a fund funds whatever the text around them says; others
+    take the role their cue gives, else their kind's usual one, else partner."""
+    if organisation.kind == MHKG.CoordinationBody:
+        return "coordination"
+    return cue or DEFAULT_ROLES.get(organisation.kind, "partner")
+
+
+def _cue(sentence: str, start: int, before: list[OrgMention]) -> str | None:
+    """The role that the last cue between the previous organisation named and this one gives."""
+    previous_end = max((m.end for m in before if m.end <= start), default=0)
+    window = sentence[previous_end:start]
+    best: tuple[int, str] | None = None
+    for role, pattern in ROLE_CUE_PATTERNS:
+        for match in pattern.finditer(window):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), role)
+    return best[1] if best else None
+
+
+def _trim_to_acronym(name: str, acronym: str) -> str:
+    """The words of `name` an acronym defined after it stands for: "the Local Stakeholder
+    Consultations (LSCs)" → "Local Stakeholder Consultations"."""
+    name = re.sub(r"^(?:The|A|An) ", "", name)
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    words = name.split()
+    capitalised = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if len(capitalised) > len(letters) >= 2:
+        first = capitalised[-len(letters)]
+        if all(words[i][0] == letters[k] for k, i in enumerate(capitalised[-len(letters) :])):
+            return " ".join(words[first:])
+    return name
+
+
+def _list_items(text: str) -> list[str]:
+    """ "El Salvador, Nicaragua and Honduras" → its three names."""
+    return [item for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if item]

@@ -1,0 +1,128 @@
+"""Countries in running text: by name ("Guinea"), demonym ("Guinean diaspora") and city
+("a workshop in Bern" → Switzerland).
+
+Names are matched greedily, longest first, on capitalised words, so "Papua New Guinea"
+is not read as "Guinea". A city is taken only where the text uses it as a place: after
+"in", "at", "from", "to" or "near", before ", Country", or as an article's dateline
+("Minsk, Belarus – On 15 July …"); a name shared by cities of several countries is
+read as the one in the country the text names next to it, else the most populous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from mhkg.iri import normalise_name
+from mhkg.loaders.gazetteer import Gazetteer
+
+WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
+PLACE_WORDS = frozenset({"in", "at", "from", "to", "near", "across", "throughout", "within"})
+MAX_PLACE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    iso3: str
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+    iso3: str
+    city: str | None = None  # the city's name, when a city was named
+    rule: str = "country-name"  # or "demonym", "city"
+
+
+@dataclass(frozen=True)
+class PlaceFinder:
+    gazetteer: Gazetteer
+    demonyms: Mapping[str, str]  # normalised demonym → ISO3
+    cities: Mapping[str, Sequence[City]]  # normalised name → cities of that name
+
+    def find(self, sentence: str) -> list[PlaceMention]:
+        """Every country the sentence names, by any of the three means, in reading order."""
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(sentence)]
+        found: list[PlaceMention] = []
+        index = 0
+        while index < len(words):
+            mention, used = self._longest_at(sentence, words, index)
+            if mention:
+                found.append(mention)
+                index += used
+            else:
+                index += 1
+        return self._resolve_cities(found)
+
+    def _longest_at(
+        self, sentence: str, words: list[tuple[int, int, str]], index: int
+    ) -> tuple[PlaceMention | None, int]:
+        if not words[index][2][0].isupper():
+            return None, 0
+        for size in range(min(MAX_PLACE_WORDS, len(words) - index), 0, -1):
+            start, end = words[index][0], words[index + size - 1][1]
+            text = sentence[start:end]
+            if size > 1 and not _is_one_name(sentence[start:end]):
+                continue
+            if mention := self._mention(sentence, words, index, start, end, text):
+                return mention, size
+        return None, 0
+
+    def _mention(self, sentence, words, index, start, end, text) -> PlaceMention | None:
+        key = normalise_name(text)
+        if (code := self.gazetteer.countries.get(key)) and _written_as_name(text):
+            return PlaceMention(start, end, text, code)
+        if code := self.demonyms.get(key) or self.demonyms.get(key.removesuffix("s")):
+            return PlaceMention(start, end, text, code, rule="demonym")
+        if key in self.cities and (
+            _used_as_place(sentence, words, index, end) or self._country_follows(sentence, end)
+        ):
+            best = max(self.cities[key], key=lambda city: city.population)
+            return PlaceMention(start, end, text, best.iso3, city=best.name, rule="city")
+        return None
+
+    def _resolve_cities(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """A city named next to a country ("Bern, Switzerland") is that country's city."""
+        resolved = []
+        for i, mention in enumerate(found):
+            following = found[i + 1] if i + 1 < len(found) else None
+            if mention.city and following and not following.city:
+                for city in self.cities[normalise_name(mention.text)]:
+                    if city.iso3 == following.iso3:
+                        mention = PlaceMention(
+                            mention.start, mention.end, mention.text, city.iso3, city.name, "city"
+                        )
+            resolved.append(mention)
+        return resolved
+
+    def _country_follows(self, sentence: str, end: int) -> bool:
+        """ "Bern, Switzerland": a country's name right after a comma."""
+        match = re.match(r",\s*((?:[A-Z][\w'’-]*\s?){1,4})", sentence[end:])
+        if not match:
+            return False
+        words = normalise_name(match.group(1)).split()
+        return any(" ".join(words[:n]) in self.gazetteer.countries for n in range(1, 5))
+
+
+def _is_one_name(text: str) -> bool:
+    """Several words make one name when no punctuation but hyphens separates them
+    ("Sierra Leone", "Guinea-Bissau"), and "and"/"of"/"the" only inside ("Bosnia and
+    Herzegovina", "Republic of the Congo")."""
+    return not re.search(r"[,;:()\"“”]", text)
+
+
+def _written_as_name(text: str) -> bool:
+    """A country's short alias counts in capitals only ("US", not "us")."""
+    letters = re.sub(r"\W", "", text)
+    return len(letters) > 3 or text.isupper()
+
+
+def _used_as_place(sentence: str, words: list[tuple[int, int, str]], index: int, end: int) -> bool:
+    before = words[index - 1][2].lower() if index else ""
+    dateline = index == 0 and re.match(r"\s*(?:,|–|—|-\s)", sentence[end:])
+    return before in PLACE_WORDS or bool(dateline)

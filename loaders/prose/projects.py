@@ -1,0 +1,80 @@
+"""Projects named in running text, and what the text says of how they relate.
+
+A project is named by a quoted title next to the word "project" (the project "Title",
+the “Title” project), or as "the Capitalised-Name project", or by a capitalised name
+that ends in Project/Programme/Initiative. The one named most often (the first named on
+a tie) is the one an article reports on. A sentence that names another project with
+words of continuity ("builds on", "follow-up to", "second phase of", "initiated within
+the X project … sustained") makes that project a predecessor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from mhkg.iri import normalise_name
+
+OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
+_QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
+_CAPITALISED = r"[A-Z][\w'’-]*"
+_NAMED = rf"\b[Tt]he (?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}})"
+PROJECT_WORD = r"(?:project|programme|program|initiative)"
+PROJECT_MENTIONS = [
+    # the project "Title" / the programme: “Title”
+    ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
+    # the “Title” project
+    ("quoted-title", re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.I)),
+    # the Re-Health project (the word in lower case is not part of the name)
+    ("named-project", re.compile(rf"{_NAMED} {PROJECT_WORD}\b")),
+    # the Border Health Initiative (capitalised, the word is part of the name)
+    (
+        "named-project",
+        re.compile(
+            rf"\b[Tt]he (?P<named>(?:{_CAPITALISED} ){{1,5}}(?:Project|Programme|Program|Initiative))\b"
+        ),
+    ),
+]
+CONTINUITY = re.compile(
+    r"\b(?:builds? (?:up)?on|building (?:up)?on|follow(?:s|ing)?[- ]up (?:to|of|on)|"
+    r"continu(?:es|ation of|ing)|successor (?:to|of)|(?:second|third|next|new) phase of|"
+    r"previous phase|scal(?:es|ing) up|initiated (?:with)?in|sustained|used as a basis|"
+    r"lessons (?:learned|learnt) (?:from|under|in))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ProjectMention:
+    start: int
+    end: int
+    title: str
+    rule: str
+
+
+def find(sentence: str) -> list[ProjectMention]:
+    """The projects a sentence names, in reading order."""
+    found: dict[tuple[int, str], ProjectMention] = {}
+    for rule, pattern in PROJECT_MENTIONS:
+        for match in pattern.finditer(sentence):
+            title = match.groupdict().get("quoted") or match.groupdict().get("named") or ""
+            title = title.strip(" ,.")
+            if title and not any(m.start <= match.start() < m.end for m in found.values()):
+                found[(match.start(), title)] = ProjectMention(
+                    match.start(), match.end(), title, rule
+                )
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def reported(mentions: list[ProjectMention]) -> str | None:
+    """The title named most often, the first named on a tie."""
+    if not mentions:
+        return None
+    counts = Counter(normalise_name(m.title) for m in mentions)
+    best = max(counts.values())
+    return next(m.title for m in mentions if counts[normalise_name(m.title)] == best)
+
+
+def speaks_of_continuity(sentence: str) -> bool:
+    return bool(CONTINUITY.search(sentence))

@@ -1,0 +1,107 @@
+"""One pass over a text: every sentence with what each rule family finds in it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mhkg.iri import normalise_name
+from mhkg.loaders import data
+from mhkg.loaders.prose import dates, events, people, projects, sdgs
+from mhkg.loaders.prose.organisations import OrgMention, OrgReader
+from mhkg.loaders.prose.places import City, PlaceFinder, PlaceMention
+from mhkg.loaders.prose.text import Sentence, sentences
+from mhkg.loaders.source import LoadContext
+
+# "Minsk, Belarus – On 15 July …": where an article was written, at its start.
+DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?) [–—-] ")
+
+
+@dataclass
+class SentenceReading:
+    sentence: Sentence
+    places: list[PlaceMention] = field(default_factory=list)
+    goals: list[sdgs.GoalMention] = field(default_factory=list)
+    organisations: list[OrgMention] = field(default_factory=list)
+    people: list[people.PersonMention] = field(default_factory=list)
+    events: list[events.EventMention] = field(default_factory=list)
+    dates: list[dates.DateMention] = field(default_factory=list)
+    projects: list[projects.ProjectMention] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    sentences: list[SentenceReading]
+    orgs: OrgReader
+    dateline: PlaceMention | None = None  # the dateline's city (or country)
+    dateline_sentence: SentenceReading | None = None
+
+    def project_mentions(self) -> list[projects.ProjectMention]:
+        return [m for s in self.sentences for m in s.projects]
+
+    def countries(self) -> list[str]:
+        """Every country named, in order of first mention."""
+        return list(dict.fromkeys(p.iso3 for s in self.sentences for p in s.places))
+
+
+_finders: dict[int, PlaceFinder] = {}
+
+
+def place_finder(context: LoadContext) -> PlaceFinder:
+    """Country names from the context's gazetteer; demonyms and cities from the bundled data."""
+    key = id(context.gazetteer)
+    if key not in _finders:
+        cities = {
+            name: tuple(City(c.name, c.iso3, c.population) for c in found)
+            for name, found in data.cities().items()
+        }
+        _finders[key] = PlaceFinder(context.gazetteer, data.demonyms(), cities)
+    return _finders[key]
+
+
+def read(
+    text: str, context: LoadContext, offset: int = 0, default_country: str | None = None
+) -> Reading:
+    """Read every sentence of `text` (at `offset` in its document). National bodies named
+    without their country ("the Ministry of Health") belong to `default_country`, else to
+    the country of the dateline, else to the one country the text names, if only one."""
+    finder = place_finder(context)
+    split = sentences(text, offset)
+    readings = [SentenceReading(s, places=finder.find(s.text)) for s in split]
+    dateline, dateline_sentence = _dateline(readings)
+    countries = list(dict.fromkeys(p.iso3 for r in readings for p in r.places))
+    if default_country is None:
+        default_country = dateline.iso3 if dateline else None
+    if default_country is None and len(countries) == 1:
+        default_country = countries[0]
+    orgs = OrgReader(
+        directory=context.directory,
+        country_of=context.gazetteer.country,
+        country_name=context.country_name,
+        default_country=default_country,
+        demonym_of=lambda word: data.demonyms().get(normalise_name(word)),
+    )
+    for reading in readings:
+        sentence = reading.sentence.text
+        reading.goals = sdgs.find(sentence)
+        reading.organisations = orgs.find(sentence)
+        reading.people = people.find(sentence, lambda name: _is_place(finder, name))
+        reading.dates = dates.find(sentence)
+        reading.events = events.find(sentence)
+        reading.projects = projects.find(sentence)
+    return Reading(readings, orgs, dateline, dateline_sentence)
+
+
+def _dateline(
+    readings: list[SentenceReading],
+) -> tuple[PlaceMention | None, SentenceReading | None]:
+    """The place an article's dateline names (among its first sentences), and its sentence."""
+    for reading in readings[:3]:
+        match = DATELINE.match(reading.sentence.text)
+        if match and reading.places and reading.places[0].start < match.end():
+            return reading.places[0], reading
+    return None, None
+
+
+def _is_place(finder: PlaceFinder, name: str) -> bool:
+    return any(p.start == 0 and p.end == len(name) for p in finder.find(name))

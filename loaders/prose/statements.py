@@ -1,0 +1,119 @@
+"""What a reading says, as triples — each with the W3C Web Annotation that says where it
+was read: the source document, the sentence quoted, its character offsets, and the rule.
+
+Statements that are resources of their own (a participation, a person, a post, an event)
+are the annotation's body; a plain statement (a project's goal or country) is the body as
+an rdf:Statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
+
+from mhkg.iri import Minter, tail
+from mhkg.loaders.organisations import ROLES, Organisation, add_participation
+from mhkg.loaders.prose.reading import Reading, SentenceReading
+from mhkg.loaders.prose.text import Sentence
+from mhkg.vocab import MHKG, OA
+
+Body = URIRef | tuple[URIRef, URIRef, URIRef]
+
+
+class Annotator:
+    """Adds the annotations of one document's statements to a graph."""
+
+    def __init__(self, g: Graph, minter: Minter, document: URIRef, positions: bool) -> None:
+        self.g, self.minter, self.document = g, minter, document
+        self.positions = positions  # whether offsets point into the document's text
+
+    def annotate(self, sentence: Sentence, rule: str, *bodies: Body) -> None:
+        key = [tail(self.document), str(sentence.start), rule, *(_key(b) for b in bodies)]
+        annotation = self.minter.entity("annotation", *key)
+        g = self.g
+        g.add((annotation, RDF.type, OA.Annotation))
+        g.add((annotation, MHKG.extractionRule, Literal(rule)))
+        for body in bodies:
+            g.add((annotation, OA.hasBody, self._body(body)))
+        target, quote = BNode(), BNode()
+        g.add((annotation, OA.hasTarget, target))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, self.document))
+        g.add((target, OA.hasSelector, quote))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(sentence.text)))
+        if self.positions:
+            position = BNode()
+            g.add((target, OA.hasSelector, position))
+            g.add((position, RDF.type, OA.TextPositionSelector))
+            g.add((position, OA.start, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+            g.add((position, OA.end, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+
+    def _body(self, body: Body) -> URIRef | BNode:
+        if isinstance(body, URIRef):
+            return body
+        statement = BNode()
+        self.g.add((statement, RDF.type, RDF.Statement))
+        for prop, term in zip((RDF.subject, RDF.predicate, RDF.object), body, strict=True):
+            self.g.add((statement, prop, term))
+        return statement
+
+
+def _key(body: Body) -> str:
+    return tail(body) if isinstance(body, URIRef) else "-".join(tail(t) for t in body)
+
+
+def state_organisations(
+    g: Graph, minter: Minter, annotator: Annotator, reading: SentenceReading, project: URIRef | None
+) -> None:
+    for mention in reading.organisations:
+        organisation = _scoped(mention.organisation, project)
+        node = organisation.describe(g, minter)
+        if mention.defines and mention.defines != organisation.acronym:
+            g.add((node, MHKG.acronym, Literal(mention.defines)))
+        if mention.written and mention.written != organisation.name:
+            g.add((node, SKOS.altLabel, Literal(mention.written)))
+        if project is None:
+            annotator.annotate(reading.sentence, mention.rule, node)
+            continue
+        participation = add_participation(g, minter, project, organisation, ROLES[mention.role])
+        annotator.annotate(reading.sentence, mention.rule, participation)
+
+
+def state_people(
+    g: Graph, minter: Minter, annotator: Annotator, reading: SentenceReading, doc: Reading
+) -> None:
+    for mention in reading.people:
+        person = minter.entity("person", mention.name)
+        g.add((person, RDF.type, MHKG.Person))
+        g.add((person, RDFS.label, Literal(mention.name)))
+        organisation = _organisation_named(doc, mention.organisation_text)
+        post = minter.entity(
+            "post", tail(organisation.iri(minter)) if organisation else "", mention.post
+        )  # noqa: E501
+        g.add((post, RDF.type, MHKG.Post))
+        g.add((post, RDFS.label, Literal(mention.post)))
+        g.add((person, ORG.holds, post))
+        if organisation:
+            node = organisation.describe(g, minter)
+            g.add((post, ORG.postIn, node))
+            g.add((person, ORG.memberOf, node))
+        annotator.annotate(reading.sentence, mention.rule, person, post)
+
+
+def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
+    if not text:
+        return None
+    found = doc.orgs.find(text)
+    if found and found[0].start == 0:
+        return found[0].organisation
+    return doc.orgs.directory.find(text) or doc.orgs.acronyms.get(text)
+
+
+def _scoped(organisation: Organisation, project: URIRef | None) -> Organisation:
+    """A committee exists within its project: its IRI is scoped to it."""
+    if not organisation.project_bound or project is None:
+        return organisation
+    return replace(organisation, scope=project)
