@@ -16,7 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from mhkg.errors import RecordError
-from mhkg.loaders import page_text, values
+from mhkg.loaders import page_text, prose, values
 from mhkg.loaders.document import describe_document
 from mhkg.loaders.gazetteer import UnknownCountryError
 from mhkg.loaders.organisations import IDF, IOM, add_participation
@@ -54,6 +54,7 @@ class ProjectPage:
     other_fields: dict[str, str] = field(default_factory=dict)  # labels the loader doesn't know
     currency: str | None = None  # from the budget's label, "Budget Amount (USD)"
     description: str = ""
+    description_offset: int | None = None  # where the description starts in the page's text
 
 
 class Label(NamedTuple):
@@ -111,6 +112,8 @@ def parse(
         else:
             break
     result.description = "\n".join(lines[index:])
+    before = page.lines[: len(page.lines) - len(lines) + index]  # the lines the menu took, too
+    result.description_offset = len("\n".join(before)) + (1 if before else 0)
     return result
 
 
@@ -164,11 +167,17 @@ def load(source: Source, context: LoadContext) -> list[Record]:
     return [Record(source.name, to_graph(page, source, context))]
 
 
-def to_graph(page: ProjectPage, source: Source, context: LoadContext) -> Graph:
-    """The project, its typed header fields, its funder and implementer, and its page."""
+def to_graph(
+    page: ProjectPage,
+    source: Source,
+    context: LoadContext,
+    document_kind: URIRef = MHKG.ProjectPage,
+) -> Graph:
+    """The project, its typed header fields, its funder and implementer, what its description
+    says, and the document it comes from (a page, or a file of records)."""
     minter, g = context.minter, Graph()
     fields = {k: v for k, v in page.fields.items() if v}
-    project = describe_project(g, minter, page.title, fields.get("code"))
+    project = describe_project(g, minter, page.title)
     if page.description:
         g.add((project, DCTERMS.description, Literal(page.description)))
     for name, prop in (("code", MHKG.projectCode), ("prima_id", MHKG.primaId)):
@@ -189,15 +198,41 @@ def to_graph(page: ProjectPage, source: Source, context: LoadContext) -> Graph:
         g.add((budget, RDF.type, SCHEMA.MonetaryAmount))
         g.add((budget, SCHEMA.value, values.decimal_literal(number)))
         g.add((budget, SCHEMA.currency, Literal(currency)))
-    for iso3 in _field(
+    countries = _field(
         context.gazetteer.country_list, fields.get("countries", ""), source, "countries"
-    ):
+    )
+    for iso3 in countries:
         g.add((project, MHKG.benefitingCountry, minter.country(iso3)))
     add_participation(g, minter, project, IDF, MHKG.funderRole)
     add_participation(g, minter, project, IOM, MHKG.implementerRole)
-    document = describe_document(g, minter, source, MHKG.ProjectPage, page.title)
+    title = page.title if document_kind == MHKG.ProjectPage else None  # a file has many
+    document = describe_document(g, minter, source, document_kind, title)
     g.add((document, MHKG.reportsOn, project))
+    if page.description:
+        _describe_prose(g, page, project, document, countries, context)
     return g
+
+
+def _describe_prose(
+    g: Graph,
+    page: ProjectPage,
+    project: URIRef,
+    document: URIRef,
+    countries: list[str],
+    context: LoadContext,
+) -> None:
+    """What the description says; a national body it names without a country ("the
+    Ministry of Health") belongs to the page's country when the page has only one."""
+    reading = prose.read(
+        page.description,
+        context,
+        page.description_offset or 0,
+        default_country=countries[0] if len(countries) == 1 else None,
+    )
+    prose.describe_text(
+        g, context, reading, document=document, project=project,
+        positions=page.description_offset is not None,
+    )  # fmt: skip
 
 
 DEFAULT_CURRENCY = "USD"  # the IOM Development Fund budgets in US dollars

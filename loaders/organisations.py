@@ -1,13 +1,26 @@
-"""Organisations every IOM record involves, and participations in projects."""
+"""Organisations: how one is identified (one IRI however a source names it), described, and
+linked to the projects it takes part in.
+
+An organisation's IRI is minted from its acronym when it has one (acronyms are how
+bodies such as COMISCA are known across documents and languages), else from its
+name; a national body's country is part of its identity ("Ministry of Health" of
+Guinea and of Honduras are two ministries); a body that exists only within one
+project (a steering committee) is scoped to that project. Well-known organisations
+come from a bundled directory, so "IOM" and "International Organization for
+Migration" are one whichever a source writes.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF, RDFS
+from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
-from mhkg.iri import Minter
+from mhkg.iri import Minter, normalise_name, tail
+from mhkg.loaders.data import DirectoryEntry
 from mhkg.vocab import MHKG
 
 ROLE_NAMES = {
@@ -17,17 +30,42 @@ ROLE_NAMES = {
     MHKG.coordinationRole: "coordination",
     MHKG.beneficiaryRole: "beneficiary",
 }
+ROLES = {name: role for role, name in ROLE_NAMES.items()}
+
+KINDS = {
+    name: MHKG[name]
+    for name in (
+        "Organisation",
+        "Government",
+        "Ministry",
+        "GovernmentAgency",
+        "IntergovernmentalOrganisation",
+        "Fund",
+        "CoordinationBody",
+        "CivilSocietyOrganisation",
+        "Group",
+    )
+}
 
 
 @dataclass(frozen=True)
-class KnownOrganisation:
-    name: str
-    kind: URIRef
+class Organisation:
+    """An organisation as the graph states it."""
+
+    name: str  # its label, e.g. "Ministry of Health of Guinea"
+    kind: URIRef  # its most specific mhkg class
     acronym: str | None = None
-    parent: KnownOrganisation | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    parent: Organisation | None = None
+    scope: URIRef | None = None  # the project a body such as a steering committee belongs to
+    key: str | None = None  # what identifies it within its country and scope, if not its
+    # acronym or name (a ministry's name without its country: "Ministry of Health")
+    aliases: tuple[str, ...] = ()
+    project_bound: bool = False  # a body that exists within one project: scope it to that
 
     def iri(self, minter: Minter) -> URIRef:
-        return minter.organisation(self.name)
+        scope = tail(self.scope) if self.scope else ""
+        return minter.organisation(self.key or self.acronym or self.name, self.country, scope)
 
     def describe(self, g: Graph, minter: Minter) -> URIRef:
         node = self.iri(minter)
@@ -35,19 +73,88 @@ class KnownOrganisation:
         g.add((node, RDFS.label, Literal(self.name)))
         if self.acronym:
             g.add((node, MHKG.acronym, Literal(self.acronym)))
+        for alias in self.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if self.country:
+            g.add((node, MHKG.country, minter.country(self.country)))
         if self.parent:
             g.add((node, ORG.subOrganizationOf, self.parent.describe(g, minter)))
         return node
 
 
-IOM = KnownOrganisation(
-    "International Organization for Migration", MHKG.IntergovernmentalOrganisation, "IOM"
+IOM = Organisation(
+    "International Organization for Migration",
+    MHKG.IntergovernmentalOrganisation,
+    "IOM",
+    key="International Organization for Migration",
 )
-IDF = KnownOrganisation("IOM Development Fund", MHKG.Fund, "IDF", parent=IOM)
+IDF = Organisation("IOM Development Fund", MHKG.Fund, "IDF", parent=IOM, key="IOM Development Fund")
+
+
+class Directory:
+    """Well-known organisations, found by name, alias, acronym or IATI identifier."""
+
+    def __init__(self, entries: Iterable[DirectoryEntry]) -> None:
+        self._entries = list(entries)
+        self._by_acronym: dict[str, DirectoryEntry] = {}
+        self._by_name: dict[str, DirectoryEntry] = {}
+        self._by_ref: dict[str, DirectoryEntry] = {}
+        for entry in self._entries:
+            if entry.acronym:
+                self._by_acronym.setdefault(entry.acronym, entry)
+            for name in (entry.name, *entry.aliases):
+                self._by_name.setdefault(normalise_name(name), entry)
+            if entry.iati_ref:
+                self._by_ref.setdefault(entry.iati_ref.upper(), entry)
+
+    @classmethod
+    def bundled(cls) -> Directory:
+        from mhkg.loaders import data
+
+        return cls(data.organisations())
+
+    def find(self, name: str) -> Organisation | None:
+        """The organisation a name, alias or acronym (as written, case counts) stands for."""
+        name = name.strip()
+        entry = self._by_acronym.get(name) or self._by_name.get(normalise_name(name))
+        if entry is None and name.lower().startswith("the "):
+            entry = self._by_name.get(normalise_name(name[4:]))
+        return self._organisation(entry) if entry else None
+
+    def by_iati_ref(self, ref: str) -> Organisation | None:
+        entry = self._by_ref.get(ref.strip().upper())
+        return self._organisation(entry) if entry else None
+
+    def _organisation(self, entry: DirectoryEntry) -> Organisation:
+        if entry.name == IOM.name:
+            return IOM
+        if entry.name == IDF.name:
+            return IDF
+        parent = self._by_acronym.get(entry.parent_acronym) if entry.parent_acronym else None
+        return Organisation(
+            name=entry.name,
+            kind=KINDS.get(entry.kind, MHKG.Organisation),
+            acronym=entry.acronym or None,
+            country=entry.iso3 or None,
+            aliases=entry.aliases,
+            parent=self._organisation(parent) if parent and parent != entry else None,
+            key=entry.name,
+        )
+
+
+def resolve(directory: Directory, organisation: Organisation) -> Organisation:
+    """The directory's organisation when it knows this one by acronym or name, else this one."""
+    for name in filter(None, (organisation.acronym, organisation.key, organisation.name)):
+        known = directory.find(name)
+        if known is not None and (
+            not organisation.country or known.country in (None, organisation.country)
+        ):
+            return known
+    return organisation
 
 
 def add_participation(
-    g: Graph, minter: Minter, project: URIRef, organisation: KnownOrganisation, role: URIRef
+    g: Graph, minter: Minter, project: URIRef, organisation: Organisation, role: URIRef
 ) -> URIRef:
     """State that `organisation` takes part in `project` in `role`."""
     member = organisation.describe(g, minter)
@@ -57,3 +164,59 @@ def add_participation(
     g.add((participation, MHKG.participant, member))
     g.add((participation, MHKG.role, role))
     return participation
+
+
+# What an organisation's name says about its kind. Order matters: the first match wins, so a
+# council of several countries' ministries is intergovernmental, not a ministry.
+_MULTINATIONAL = (
+    r"\b(?:international|intergovernmental|regional|united nations|world|global|"
+    r"(?:central |latin |north |south )?americas?n?|caribbean|african?|europe(?:an)?|"
+    r"arab|asian?|pacific|mediterranean|andean|balkan|commonwealth)\b"
+)
+_BODY = r"\b(?:organi[sz]ation|union|council|community|commission|meeting|conference|bank)\b"
+_COMMITTEE = (
+    r"\b(?:committees?|councils?|boards?|task forces?|working groups?|platforms?|"
+    r"consultations?|steering|coordination mechanism)\b"
+)
+_AGENCY = (
+    r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
+    r"inspectorate|commission)\b|^DG\b"
+)
+_CIVIL_SOCIETY = r"\b(?:red cross|red crescent|association|society|ngo|non-governmental)\b"
+KIND_PATTERNS = [
+    (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),
+    (r"\bministr(?:y|ies)\b", MHKG.Ministry),
+    (r"\bgovernments?\b(?! agenc)", MHKG.Government),
+    (r"\bdiaspora\b|\bcommunit(?:y|ies)\b", MHKG.Group),
+    (r"\bfund\b|\bfacility\b", MHKG.Fund),
+    (_CIVIL_SOCIETY, MHKG.CivilSocietyOrganisation),
+    (_COMMITTEE, MHKG.CoordinationBody),
+    (_AGENCY, MHKG.GovernmentAgency),
+]
+KIND_PATTERNS = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in KIND_PATTERNS]
+
+
+def kind_from_name(name: str) -> URIRef | None:
+    """The kind of organisation a name says it is ("Ministry of …", "… Agency"), or None."""
+    for pattern, kind in KIND_PATTERNS:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def national_body(name: str, kind: URIRef, iso3: str, country_name: str) -> Organisation:
+    """A body of one country (ministry, government, agency), identified by its name without
+    the country and labelled with it: "Ministry of Health" of Guinea → "Ministry of Health of
+    Guinea", however the source adds the country ("…, Guinea", "… (Guinea)", "… of Guinea")."""
+    base = strip_country(name, country_name)
+    label = (
+        base if kind == MHKG.Government and base != "Government" else f"{base} of {country_name}"
+    )
+    return Organisation(label, kind, country=iso3, key=base)
+
+
+def strip_country(name: str, country_name: str) -> str:
+    country = re.escape(country_name)
+    pattern = rf"\s*(?:,\s*|\(\s*|\bof\s+(?:the\s+)?|\bin\s+(?:the\s+)?|-\s*){country}\)?\s*$"
+    base = re.sub(pattern, "", name.strip(), flags=re.I).strip()
+    return re.sub(r"^the\s+", "", base, flags=re.I) or name.strip()

@@ -54,6 +54,7 @@ class MHKG(DefinedNamespace):
     SourceDocument: URIRef
     ProjectPage: URIRef
     NewsArticle: URIRef
+    RecordFile: URIRef
 
     # Project properties
     projectCode: URIRef
@@ -66,8 +67,13 @@ class MHKG(DefinedNamespace):
     fundingYear: URIRef
     budget: URIRef
     idfRegion: URIRef
+    projectCountry: URIRef
     benefitingCountry: URIRef
     addressesGoal: URIRef
+    relatedProject: URIRef
+    predecessor: URIRef
+    iatiIdentifier: URIRef
+    sector: URIRef
     # Participation (n-ary relation organisation–project–role)
     participant: URIRef
     inProject: URIRef
@@ -78,6 +84,7 @@ class MHKG(DefinedNamespace):
     # Organisations
     country: URIRef
     acronym: URIRef
+    organisationIdentifier: URIRef
     # Events
     eventDate: URIRef
     place: URIRef
@@ -89,12 +96,14 @@ class MHKG(DefinedNamespace):
     iso3166Alpha3: URIRef
     iso3166Numeric: URIRef
     inRegion: URIRef
+    inCountry: URIRef
     goalNumber: URIRef
     targetOf: URIRef
     # Source documents
     reportsOn: URIRef
     sourceFile: URIRef
     sha256: URIRef
+    extractionRule: URIRef
 
     # Named individuals: the participation roles and the concept schemes
     funderRole: URIRef
@@ -107,9 +116,13 @@ class MHKG(DefinedNamespace):
     projectTypes: URIRef
     coverages: URIRef
     sdgScheme: URIRef
+    # IATI: concept schemes of the sectors IATI activities give
+    dacSectors: URIRef
+    dacSectorCategories: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
 
 PREFIXES = {
     "mhkg": str(MHKG),
@@ -123,5 +136,6 @@ PREFIXES = {
     "org": "http://www.w3.org/ns/org#",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "schema": str(SCHEMA),
+    "oa": str(OA),
     "sh": "http://www.w3.org/ns/shacl#",
 }

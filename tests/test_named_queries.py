@@ -370,7 +370,7 @@ def test_events_give_the_date_as_written_and_the_place_country(
                 mhkg:participantCount 24 ; mhkg:partOfProject <id/project/p> .
             <id/event/e2> a mhkg:Meeting ; rdfs:label "council meeting" ;
                 mhkg:eventDate "--07-15"^^xsd:gMonthDay ; mhkg:place <id/country/BLR> .
-            <id/place/bern> a mhkg:City ; rdfs:label "Bern" ; mhkg:country <id/country/CHE> .
+            <id/place/bern> a mhkg:City ; rdfs:label "Bern" ; mhkg:inCountry <id/country/CHE> .
         """,
     )
     rows = {str(r["label"]): r for r in run(vocabulary_store, "events").rows}
@@ -416,8 +416,10 @@ PARAMETERS = [(q.name, p.name) for q in named_queries.all_queries() for p in q.p
 
 SDGS_OF_THE_IDF_PROJECTS = """
     @prefix mhkg: <https://w3id.org/mhkg/ontology#> .
-    <id/project/cd-0015> mhkg:addressesGoal <id/sdg/3>, <id/sdg/10> .
-    <id/project/ma-0293> mhkg:addressesGoal <id/sdg/3> .
+    <id/project/diaspora-engagement-in-support-of-the-health-5415abb6>
+        mhkg:addressesGoal <id/sdg/3>, <id/sdg/10> .
+    <id/project/strengthening-the-governments-capacity-in-el-3c425840>
+        mhkg:addressesGoal <id/sdg/3> .
 """
 
 

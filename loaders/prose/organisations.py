@@ -204,7 +204,7 @@ class OrgReader:
     def _demonym_groups(self, sentence: str):
         for match in re.finditer(
             rf"\b(?P<demonym>{_CAP}) (?P<group>diaspora|communit(?:y|ies))\b", sentence
-        ):  # noqa: E501
+        ):
             if code := self.demonym_of(match["demonym"]):
                 name = f"{match['demonym']} {match['group']}"
                 group = Organisation(name, MHKG.Group, country=code, key=name)

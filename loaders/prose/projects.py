@@ -32,7 +32,8 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b[Tt]he (?P<named>(?:{_CAPITALISED} ){{1,5}}(?:Project|Programme|Program|Initiative))\b"
+            rf"\b[Tt]he (?P<named>(?:{_CAPITALISED} ){{1,5}}"
+            r"(?:Project|Programme|Program|Initiative))\b"
         ),
     ),
 ]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 NUMBER_WORDS = {
     word: n
     for n, word in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen".split(),
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen""".split(),
         start=1,
     )
 }
@@ -32,10 +32,11 @@ NUMBERED = [
     (
         "sdg-number",
         re.compile(
-            rf"\b(?:SDGs?|(?:Sustainable Development|Global) Goals?)\s*(?:#|No\.?|number)?\s*(?P<goals>{_LIST})",
+            r"\b(?:SDGs?|(?:Sustainable Development|Global) Goals?)\s*(?:#|No\.?|number)?\s*"
+            rf"(?P<goals>{_LIST})",
             re.I,
         ),
-    ),  # noqa: E501
+    ),
     # target 10.7, SDG target 3.8, targets 10.7 and 3.8
     (
         "sdg-target",
@@ -43,7 +44,7 @@ NUMBERED = [
             r"\b(?:SDG\s+)?targets?\s+(?P<targets>\d{1,2}\.[0-9a-z]{1,2}(?:\s*(?:,|and)\s*\d{1,2}\.[0-9a-z]{1,2})*)\b",
             re.I,
         ),
-    ),  # noqa: E501
+    ),
 ]
 IN_CONTEXT = [
     # goal number three, Goal 3, goals 3 and 10 (in a sentence about the SDGs)
@@ -91,7 +92,7 @@ def find(sentence: str) -> list[GoalMention]:
             found += [
                 GoalMention(m.start(), m.end(), goal, rule="sdg-name")
                 for m in pattern.finditer(sentence)
-            ]  # noqa: E501
+            ]
     unique: dict[tuple[int, str | None], GoalMention] = {}
     for mention in sorted(found, key=lambda m: m.start):
         unique.setdefault((mention.goal, mention.target), mention)

@@ -33,6 +33,8 @@ class Annotator:
         key = [tail(self.document), str(sentence.start), rule, *(_key(b) for b in bodies)]
         annotation = self.minter.entity("annotation", *key)
         g = self.g
+        if (annotation, RDF.type, OA.Annotation) in g:  # the sentence says it twice
+            return
         g.add((annotation, RDF.type, OA.Annotation))
         g.add((annotation, MHKG.extractionRule, Literal(rule)))
         for body in bodies:
@@ -92,7 +94,7 @@ def state_people(
         organisation = _organisation_named(doc, mention.organisation_text)
         post = minter.entity(
             "post", tail(organisation.iri(minter)) if organisation else "", mention.post
-        )  # noqa: E501
+        )
         g.add((post, RDF.type, MHKG.Post))
         g.add((post, RDFS.label, Literal(mention.post)))
         g.add((person, ORG.holds, post))

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc mr mrs ms dr prof st no nos vs approx dept gen col lt sgt fig art para "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp u.s u.k u.n".split()
+    """
+    e.g i.e etc mr mrs ms dr prof st no nos vs approx dept gen col lt sgt fig art para jan feb
+    mar apr jun jul aug sep sept oct nov dec inc ltd co corp u.s u.k u.n
+""".split()
 )
 # A sentence ends at . ! or ? (with any closing quotes or brackets) before white space and
 # what can start a sentence; a line break or a bullet ends one too.

@@ -17,7 +17,14 @@ from mhkg.vocab import MHKG, SCHEMA
 from .conftest import HERE, text_source
 
 BASE = "https://w3id.org/mhkg/"
-CD0015 = URIRef(BASE + "id/project/cd-0015")
+
+
+def the_project(graph: Graph) -> URIRef:
+    (project,) = graph.subjects(RDF.type, MHKG.Project)
+    return project
+
+
+CD0015 = URIRef(BASE + "id/project/diaspora-engagement-in-support-of-the-health-5415abb6")
 
 
 def conforms(graph: Graph) -> bool:
@@ -26,10 +33,11 @@ def conforms(graph: Graph) -> bool:
 
 
 def only_project_facts(graph: Graph) -> Graph:
-    """The graph without the triples that describe the source file itself."""
+    """The graph without the triples that describe the source file itself or where in it
+    each statement was read (its annotations' IRIs and offsets depend on the file)."""
     kept = Graph()
     for s, p, o in graph:
-        if "/id/document/" not in str(s):
+        if isinstance(s, URIRef) and not any(k in s for k in ("/id/document/", "/id/annotation/")):
             kept.add((s, p, o))
     return kept
 
@@ -39,14 +47,14 @@ def test_seed_000_gives_the_expected_graph(seed, context):
     expected = Graph().parse(HERE / "expected" / "000-idf-project-page.ttl")
     if not isomorphic(record.graph, expected):
         _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(record.graph))
-        pytest.fail(f"missing: {sorted(missing)}\nunexpected: {sorted(extra)}")
+        pytest.fail(f"missing: {sorted(missing)[:10]}\nunexpected: {sorted(extra)[:10]}")
     assert conforms(record.graph)
 
 
 def test_seed_001_has_four_countries_and_no_prima_id(seed, context):
     (record,) = idf_page.load(seed("001"), context)
     g = record.graph
-    project = URIRef(BASE + "id/project/ma-0293")
+    project = URIRef(BASE + "id/project/strengthening-the-governments-capacity-in-el-3c425840")
     countries = {str(c).rsplit("/", 1)[1] for c in g.objects(project, MHKG.benefitingCountry)}
     assert countries == {"SLV", "HND", "GTM", "NIC"}
     assert g.value(project, MHKG.primaId) is None
@@ -71,7 +79,7 @@ def test_html_page_gives_the_same_project_as_the_text_page(seed, fixture_source,
 def test_html_definition_list_with_other_date_and_number_forms(fixture_source, context):
     (record,) = idf_page.load(fixture_source("idf-project-page-multi.html"), context)
     g = record.graph
-    project = URIRef(BASE + "id/project/mh-0412")
+    project = the_project(record.graph)
     assert g.value(project, MHKG.startDate) == Literal("2020-03", datatype=XSD.gYearMonth)
     assert g.value(project, MHKG.endDate) == Literal("2022-06-30", datatype=XSD.date)
     amount = g.value(g.value(project, MHKG.budget), SCHEMA.value)
@@ -140,7 +148,7 @@ def test_labels_with_inline_values_and_other_currencies(context):
     )
     (record,) = idf_page.load(text_source(text), context)
     g = record.graph
-    project = URIRef(BASE + "id/project/xy-0002")
+    project = the_project(record.graph)
     assert str(g.value(g.value(project, MHKG.budget), SCHEMA.currency)) == "EUR"
     countries = {str(c).rsplit("/", 1)[1] for c in g.objects(project, MHKG.benefitingCountry)}
     assert countries == {"MLI", "NER", "TCD"}
@@ -149,7 +157,9 @@ def test_labels_with_inline_values_and_other_currencies(context):
 def test_the_same_page_always_gets_the_same_iris(seed, context):
     first = idf_page.load(seed("000"), context)[0].graph
     second = idf_page.load(seed("000"), context)[0].graph
-    assert set(first.subjects()) == set(second.subjects())
+    named = {s for s in first.subjects() if isinstance(s, URIRef)}
+    assert named == {s for s in second.subjects() if isinstance(s, URIRef)}
+    assert isomorphic(first, second)
     assert (CD0015, RDF.type, MHKG.Project) in first
 
 
@@ -195,7 +205,7 @@ def test_a_field_with_two_value_lines_inside_the_header_keeps_both(context):
 def test_list_items_after_the_last_label_belong_to_it_until_the_description(context):
     text = page(countries="- Mali\n- Niger")
     (record,) = idf_page.load(text_source(text), context)
-    project = URIRef(BASE + "id/project/ab-0001")
+    project = the_project(record.graph)
     countries = {
         str(c).rsplit("/", 1)[1] for c in record.graph.objects(project, MHKG.benefitingCountry)
     }
@@ -223,7 +233,7 @@ def test_a_page_whose_title_is_missing_after_the_site_menu_is_rejected(seed, con
 def test_the_currency_comes_from_the_value_or_the_label(label, value, currency, context):
     text = page(budget=value).replace("Budget Amount (USD)", label)
     (record,) = idf_page.load(text_source(text), context)
-    budget = record.graph.value(URIRef(BASE + "id/project/ab-0001"), MHKG.budget)
+    budget = record.graph.value(the_project(record.graph), MHKG.budget)
     assert str(record.graph.value(budget, SCHEMA.currency)) == currency
 
 

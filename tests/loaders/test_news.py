@@ -7,6 +7,8 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from mhkg.loaders import news, page_text
+from mhkg.loaders.prose import projects
+from mhkg.loaders.prose.text import sentences
 from mhkg.vocab import MHKG
 
 from .conftest import text_source
@@ -25,8 +27,12 @@ from .conftest import text_source
     ],
 )
 def test_project_mentions(text, expected):
-    titles = [title for _, title in news.project_mentions(text)]
+    titles = [mention.title for mention in projects.find(text)]
     assert (titles[0] if titles else None) == expected
+
+
+def reported_project(text: str) -> str | None:
+    return projects.reported([m for s in sentences(text) for m in projects.find(s.text)])
 
 
 def test_the_project_named_most_often_is_the_one_reported_on():
@@ -34,12 +40,12 @@ def test_the_project_named_most_often_is_the_one_reported_on():
         "Within the Alpha project, partners met. The Beta project continues. "
         'The "Beta" project ended; the Beta project was evaluated.'
     )
-    assert news.reported_project(text) == "Beta"
+    assert reported_project(text) == "Beta"
 
 
 def test_first_named_wins_a_tie():
     text = "Under the Alpha project we met. The Beta project is older."
-    assert news.reported_project(text) == "Alpha"
+    assert reported_project(text) == "Alpha"
 
 
 def test_site_menu_is_stripped_and_headline_found():

@@ -444,7 +444,10 @@ def test_subclass(onto: Graph, sub: URIRef, sup: URIRef) -> None:
         (MHKG.primaId, DCTERMS.identifier),
         (MHKG.startDate, SCHEMA.startDate),
         (MHKG.endDate, SCHEMA.endDate),
-        (MHKG.benefitingCountry, SCHEMA.areaServed),
+        (MHKG.benefitingCountry, MHKG.projectCountry),
+        (MHKG.projectCountry, SCHEMA.areaServed),
+        (MHKG.predecessor, MHKG.relatedProject),
+        (MHKG.inCountry, SCHEMA.containedInPlace),
         (MHKG.place, SCHEMA.location),
         (MHKG.eventParticipant, SCHEMA.attendee),
         (MHKG.partOfProject, DCTERMS.isPartOf),
@@ -542,7 +545,10 @@ def test_roles_are_the_concepts_of_the_roles_scheme(onto: Graph) -> None:
 
 
 def test_concept_schemes(onto: Graph) -> None:
-    schemes = {MHKG.roles, MHKG.projectStatuses, MHKG.projectTypes, MHKG.coverages, MHKG.sdgScheme}
+    schemes = {
+        MHKG.roles, MHKG.projectStatuses, MHKG.projectTypes, MHKG.coverages, MHKG.sdgScheme,
+        MHKG.dacSectors, MHKG.dacSectorCategories,
+    }  # fmt: skip
     assert set(onto.subjects(RDF.type, SKOS.ConceptScheme)) == schemes
     for scheme in schemes:
         assert onto.value(scheme, SKOS.prefLabel) is not None

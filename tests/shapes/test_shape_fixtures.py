@@ -99,7 +99,7 @@ def shape_of(path: Path, kind: str, stems: list[str]) -> str | None:
 
 def test_every_shape_has_a_valid_and_an_invalid_fixture() -> None:
     stems = [stem(s) for s in targeted_shapes()]
-    assert len(stems) == 14
+    assert len(stems) == 16
     valid = {shape_of(p, "valid", stems) for p in VALID}
     invalid = {shape_of(p, "invalid", stems) for p in INVALID}
     assert None not in valid | invalid, "a fixture name matches no shape"
