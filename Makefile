@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test java serve test lint format bench clean
+.PHONY: help install install-test java chromium node comunica vendor serve test lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -26,7 +26,7 @@ $(BIN)/python:
 install: $(BIN)/python ## Install mhkg (editable) into .venv
 	$(BIN)/python -m pip install --quiet -e .
 
-install-test: $(BIN)/python java ## Install mhkg with the test extras into .venv
+install-test: $(BIN)/python java chromium comunica ## Install mhkg with the test extras (and the test clients)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 
 java: ## Make sure a Java runtime is present (HermiT needs one); installs Debian's if not
@@ -35,6 +35,32 @@ java: ## Make sure a Java runtime is present (HermiT needs one); installs Debian
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends default-jre-headless; }
+
+chromium: ## Make sure headless Chromium and its WebDriver are present (browser tests)
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
+	  echo "Chromium or chromedriver not found: installing Debian's chromium, chromium-driver"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
+	    chromium chromium-driver fonts-dejavu-core; }
+
+node: ## Make sure Node.js and npm are present (the Comunica client); installs Debian's if not
+	@{ command -v node && command -v npm; } >/dev/null 2>&1 || { \
+	  echo "Node.js or npm not found: installing Debian's nodejs, npm"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends nodejs npm; }
+
+COMUNICA := tools/comunica/node_modules/.bin/comunica-sparql
+
+$(COMUNICA): tools/comunica/package-lock.json | node
+	cd tools/comunica && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+comunica: $(COMUNICA) ## Install Comunica (a third-party SPARQL client for the tests) from its lockfile
+
+vendor: node ## Re-vendor the query editor (YASGUI) into server/static/vendor from its lockfile
+	tools/vendor_assets.sh
 
 serve: install ## Serve the knowledge graph (bundled data loaded into an empty store)
 	$(BIN)/mhkg serve --host $(HOST) --port $(PORT)

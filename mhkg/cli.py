@@ -207,14 +207,38 @@ def export(store: str | None, fmt: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int)
 @click.option(
-    "--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run."
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a client's query may run before it is stopped (503).",
 )
-def serve(store: str | None, host: str, port: int, timeout: float) -> None:
-    """Serve the knowledge graph over HTTP (loads the bundled data into an empty store)."""
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Results beyond this many rows are cut (header MHKG-Truncated: true).",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Worker processes that run clients' queries.",
+)
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update on /sparql.")
+@click.option("--allow-load", is_flag=True, help="With --allow-update: accept LOAD (fetches URLs).")
+@click.option("--allow-service", is_flag=True, help="Accept federated queries (SERVICE).")
+def serve(store: str | None, host: str, port: int, **settings: Any) -> None:
+    """Serve the knowledge graph over HTTP (loads the bundled data into an empty store).
+
+    Read-only unless --allow-update; a query that runs longer than --timeout is stopped.
+    """
     from mhkg.server import serve as run_server
 
     context = Context(store)
     try:
-        run_server(context.store_location, context.minter, host=host, port=port, timeout=timeout)
+        run_server(context.store_location, context.minter, host=host, port=port, **settings)
     except MhkgError as error:
         fail(error)

@@ -1,90 +1,116 @@
-"""SPARQL 1.1 Protocol (query operation) and the named queries as an API."""
+"""/sparql: the SPARQL 1.1 Protocol (query, and update when enabled), the query editor for
+browsers, and the SPARQL Service Description for RDF clients that send no query."""
 
 from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, render_template, request, url_for
+from rdflib import URIRef
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from mhkg import queries as named_queries
-from mhkg.results import QueryResult, serialize
-from mhkg.server.errors import error_response
-from mhkg.server.store import get_store
+from mhkg.server import safety
+from mhkg.server.negotiation import HTML, RDF_TYPES, SOLUTION_TYPES, best_match, negotiate
+from mhkg.server.responses import graph_response, results_response
+from mhkg.server.safety import uses_service  # noqa: F401 - part of this module's interface
+from mhkg.server.service_description import service_description
+from mhkg.server.store import get_store, run_client_query, store_changed
+from mhkg.store.base import QueryDataset
+from mhkg.vocab import PREFIXES
 
 blueprint = Blueprint("sparql", __name__)
 
-SOLUTION_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "jsonld",
-    "application/rdf+xml": "xml",
-}
-
-
-# What a query says outside strings, IRIs and comments is where a SERVICE keyword can be.
-_NOT_KEYWORDS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_SERVICE = re.compile(r"(?<![?$\w])SERVICE\b", re.IGNORECASE)
-
-
-def uses_service(query: str) -> bool:
-    """Whether a query asks for federation (SERVICE), which makes the server fetch a URL."""
-    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", query)))
-
-
-def negotiated(result: QueryResult) -> Response:
-    """The result in the type a `format` parameter names, else the best type the client
-    accepts (SPARQL JSON, or Turtle for graphs, when it takes anything)."""
-    offered = GRAPH_TYPES if result.form == "CONSTRUCT" else SOLUTION_TYPES
-    by_name = {name: media_type for media_type, name in offered.items()}
-    if fmt := request.values.get("format"):
-        if fmt not in by_name:
-            detail = f"format {fmt!r} is not offered for this result; use one of {sorted(by_name)}"
-            return error_response(400, "Bad Request", detail)
-        media_type = by_name[fmt]
-    else:
-        media_type = request.accept_mimetypes.best_match(list(offered)) or next(iter(offered))
-    body = serialize(result, offered[media_type])
-    return Response(body, mimetype=media_type, headers={"Vary": "Accept"})
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+_ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
-def sparql() -> Response:
-    if request.method == "POST" and request.mimetype == "application/sparql-query":
-        text = request.get_data(as_text=True)
-    else:
-        text = request.values.get("query")
-    if not text:
-        return error_response(400, "Bad Request", "give a SPARQL query in the 'query' parameter")
-    if uses_service(text) and not current_app.config["ALLOW_SERVICE"]:
-        return error_response(403, "Forbidden", "federated queries (SERVICE) are disabled here")
-    return negotiated(get_store().query(text))
+def endpoint() -> Response | str:
+    operation, text = _operation()
+    if operation is None:
+        return _without_query()
+    if not text or not text.strip():
+        raise BadRequest(f"the '{operation}' parameter is empty")
+    if operation == "update":
+        return _update(text)
+    if request.method == "GET" and _prefers_html():
+        return editor_page()  # a shared link to the editor: the page reads the query itself
+    safety.check_query(text)
+    result, truncated = run_client_query(text, dataset=requested_dataset())
+    offers = list(RDF_TYPES if result.form == "CONSTRUCT" else SOLUTION_TYPES)
+    return results_response(result, truncated, negotiate(offers))
 
 
-@blueprint.route("/queries")
-def list_queries() -> Response:
-    return jsonify(
-        [
-            {
-                "name": q.name,
-                "title": q.title,
-                "description": q.description,
-                "parameters": [vars(p) for p in q.parameters],
-            }
-            for q in named_queries.all_queries()
-        ]
+def _operation() -> tuple[str | None, str | None]:
+    """('query' or 'update', its text), or (None, None) when the request carries neither."""
+    if request.method == "GET":
+        if "update" in request.args:
+            raise BadRequest("SPARQL Update is sent by POST, never by GET")
+        return ("query", request.args["query"]) if "query" in request.args else (None, None)
+    if request.mimetype == "application/sparql-query":
+        return "query", request.get_data(as_text=True)
+    if request.mimetype == "application/sparql-update":
+        return "update", request.get_data(as_text=True)
+    if request.mimetype not in FORM_TYPES:
+        raise UnsupportedMediaType(
+            "POST a query as application/x-www-form-urlencoded (query=...) or as "
+            "application/sparql-query; an update as update=... or application/sparql-update"
+        )
+    if "query" in request.form and "update" in request.form:
+        raise BadRequest("send either 'query' or 'update', not both")
+    for operation in ("update", "query"):
+        if operation in request.form:
+            return operation, request.form[operation]
+    return None, None
+
+
+def _prefers_html() -> bool:
+    if "format" in request.args:
+        return request.args["format"] == "html"
+    offers = [*SOLUTION_TYPES, *RDF_TYPES, HTML]
+    return best_match(request.headers.get("Accept"), offers) == HTML
+
+
+def _without_query() -> Response | str:
+    """GET without a query: the editor for browsers, else the service description."""
+    offers = [*RDF_TYPES, HTML]
+    if request.method == "GET" and best_match(request.headers.get("Accept"), offers):
+        media_type = negotiate(offers)
+        if media_type == HTML:
+            return editor_page()
+        return graph_response(service_description(), media_type)
+    raise BadRequest("give a SPARQL query in the 'query' parameter (or POST it)")
+
+
+def editor_page() -> str:
+    examples = [
+        {"name": q.name, "title": q.title, "description": q.description, "query": q.text}
+        for q in named_queries.all_queries()
+    ]
+    return render_template(
+        "sparql.html",
+        endpoint=url_for("sparql.endpoint", _external=True),
+        prefixes=dict(PREFIXES),
+        examples=examples,
+        page_title="SPARQL query editor",
     )
 
 
-@blueprint.route("/queries/<name>")
-def run_named_query(name: str) -> Response:
-    named = named_queries.load(name)
-    given = {k: v for k, v in request.args.items() if k != "format"}
-    return negotiated(get_store().query(named.text, named.bindings(given)))
+def requested_dataset() -> QueryDataset | None:
+    """The dataset that default-graph-uri / named-graph-uri name, if they name one."""
+    defaults = request.values.getlist("default-graph-uri")
+    named = request.values.getlist("named-graph-uri")
+    if not defaults and not named:
+        return None
+    for iri in defaults + named:
+        if not _ABSOLUTE_IRI.match(iri):
+            raise BadRequest(f"{iri!r} is not an absolute IRI (default-graph-uri/named-graph-uri)")
+    return QueryDataset(tuple(URIRef(g) for g in defaults), tuple(URIRef(g) for g in named))
+
+
+def _update(text: str) -> Response:
+    safety.check_update(text)
+    get_store().update(text)
+    store_changed()
+    return Response(status=204)

@@ -1,20 +1,83 @@
-"""The application's store: opened once per app, closed with it."""
+"""The application's store: opened once per app, and the workers that run clients' queries.
+
+The serving process holds the store open read-write (which keeps other writers out) and
+runs the server's own, bounded queries (resource pages, dataset statistics) itself; the
+queries that clients write (/sparql, /queries/NAME) go to the worker processes, which the
+timeout can stop (see mhkg.server.workers).
+"""
 
 from __future__ import annotations
 
+import atexit
+from collections.abc import Mapping
+
 from flask import Flask, current_app
+from rdflib.term import Node
 
 from mhkg import pipeline
 from mhkg.iri import Minter
+from mhkg.results import QueryResult
+from mhkg.server.workers import QueryWorkers
 from mhkg.store import Store, open_store
+from mhkg.store.base import QueryDataset
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["mhkg.store"] = open_store(app.config["STORE"])
+    store = open_store(app.config["STORE"])
+    app.extensions["mhkg.store"] = store
+    workers = None
+    if store.location != ":memory:":
+        workers = QueryWorkers(
+            store.location, size=app.config["QUERY_WORKERS"], timeout=app.config["QUERY_TIMEOUT"]
+        )
+        atexit.register(workers.close)
+    app.extensions["mhkg.workers"] = workers
 
 
 def get_store() -> Store:
     return current_app.extensions["mhkg.store"]
+
+
+def get_workers() -> QueryWorkers | None:
+    return current_app.extensions["mhkg.workers"]
+
+
+def run_client_query(
+    sparql: str,
+    bindings: Mapping[str, Node] | None = None,
+    dataset: QueryDataset | None = None,
+) -> tuple[QueryResult, bool]:
+    """A query a client wrote, within the timeout and the row cap: (result, truncated)."""
+    cap = current_app.config["MAX_ROWS"]
+    max_rows = cap + 1 if cap else None
+    workers = get_workers()
+    runner = workers.query if workers is not None else get_store().query
+    result = runner(sparql, bindings, dataset=dataset, max_rows=max_rows)
+    truncated = bool(cap) and _size(result) > cap
+    if truncated and result.graph is not None:
+        kept = list(result.graph)[:cap]
+        result.graph.remove((None, None, None))
+        for triple in kept:
+            result.graph.add(triple)
+    elif truncated:
+        del result.rows[cap:]
+    return result, truncated
+
+
+def _size(result: QueryResult) -> int:
+    return len(result.graph) if result.graph is not None else len(result.rows)
+
+
+def store_changed() -> None:
+    """The server wrote to the store: the workers must see the new state."""
+    if (workers := get_workers()) is not None:
+        workers.refresh()
+
+
+def close(app: Flask) -> None:
+    if (workers := app.extensions.get("mhkg.workers")) is not None:
+        workers.close()
+    app.extensions["mhkg.store"].close()
 
 
 def load_bundled_data_if_empty(location: str, minter: Minter) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from rdflib import Graph, URIRef
@@ -12,6 +13,16 @@ from rdflib.term import Node
 from mhkg.results import QueryResult
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "jsonld")
+
+
+@dataclass(frozen=True)
+class QueryDataset:
+    """The RDF dataset a query runs on, as the SPARQL Protocol's default-graph-uri and
+    named-graph-uri name it: the merge of `default_graphs` (each triple once) as the default
+    graph, and `named_graphs` as the only graphs GRAPH can reach. Either may be empty."""
+
+    default_graphs: Sequence[URIRef] = ()
+    named_graphs: Sequence[URIRef] = ()
 
 
 class Store(ABC):
@@ -26,8 +37,19 @@ class Store(ABC):
     location: str
 
     @abstractmethod
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query; `bindings` pin variables to values (parameters)."""
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        dataset: QueryDataset | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; `bindings` pin variables to values (parameters).
+
+        `dataset` replaces the store's dataset (and the query's FROM / FROM NAMED);
+        `max_rows` stops the evaluation after that many solutions (or triples).
+        """
 
     @abstractmethod
     def update(self, sparql: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -13,7 +14,7 @@ from rdflib.term import Node
 
 from mhkg.errors import QueryError, StoreError
 from mhkg.results import QueryResult
-from mhkg.store.base import EXPORT_FORMATS, Store
+from mhkg.store.base import EXPORT_FORMATS, QueryDataset, Store
 from mhkg.vocab import PREFIXES
 
 _EXPORT = {
@@ -64,28 +65,48 @@ class EmbeddedStore(Store):
     returns a triple once per graph that holds it, which inflates counts.)
     """
 
-    def __init__(self, path: str | Path | None) -> None:
+    def __init__(self, path: str | Path | None, *, read_only: bool = False) -> None:
+        """`read_only` opens an existing store without its lock, as of now: another process
+        may hold it open for writing, and what that process writes later is not seen."""
         self.location = str(path) if path is not None else ":memory:"
+        self.read_only = read_only
         try:
             if path is None:
                 self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.location}: {exc}") from exc
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        dataset: QueryDataset | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
         substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        # The error is raised outside the handler, so that no traceback keeps a frame that
+        # holds the pyoxigraph store (and with it the store's lock) alive after close().
         try:
-            answer = self._store.query(
-                sparql, substitutions=substitutions or None, prefixes=PREFIXES
-            )
+            return _result(self._evaluate(sparql, substitutions, dataset), max_rows)
         except SyntaxError as exc:
-            raise QueryError(f"the query does not parse: {exc}") from exc
+            error = QueryError(f"the query does not parse: {exc}")
         except OSError as exc:  # raised while evaluating, e.g. a SERVICE that cannot be reached
-            raise QueryError(f"the query failed: {exc}") from exc
-        return _result(answer)
+            error = QueryError(f"the query failed: {exc}")
+        raise error
+
+    def _evaluate(
+        self, sparql: str, substitutions: dict, dataset: QueryDataset | None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        store, graphs = self._store, {}
+        if dataset is not None:
+            store, graphs = _dataset_store(self._store, dataset)
+        return store.query(sparql, substitutions=substitutions or None, prefixes=PREFIXES, **graphs)
 
     def update(self, sparql: str) -> None:
         """Run an update on the named graphs; the union is then recomputed in the same
@@ -128,7 +149,8 @@ class EmbeddedStore(Store):
         ox.serialize(named, out, _EXPORT[fmt], prefixes=PREFIXES)
 
     def close(self) -> None:
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
         del self._store
 
 
@@ -143,19 +165,41 @@ def _forget_from_union(name: URIRef) -> str:
     )
 
 
-def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+def _dataset_store(store: ox.Store, dataset: QueryDataset) -> tuple[ox.Store, dict]:
+    """The store and query arguments that give `dataset`. Oxigraph merges several default
+    graphs with a triple once per graph that holds it, so a merge of several is copied into
+    an in-memory store's default graph (with the named graphs), where each triple is once."""
+    named = [ox.NamedNode(str(g)) for g in dataset.named_graphs]
+    defaults = [ox.NamedNode(str(g)) for g in dataset.default_graphs]
+    if len(defaults) <= 1:
+        return store, {"default_graph": defaults, "named_graphs": named}
+    merged = ox.Store()
+    for graph in defaults:
+        merged.extend(
+            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+            for q in store.quads_for_pattern(None, None, None, graph)
+        )
+    for graph in named:
+        merged.extend(store.quads_for_pattern(None, None, None, graph))
+    return merged, {"named_graphs": named}
+
+
+def _result(
+    answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_rows: int | None = None
+) -> QueryResult:
+    """The answer as a QueryResult, evaluated no further than `max_rows` rows (or triples)."""
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(form="ASK", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         graph = Graph()
-        for triple in answer:
+        for triple in islice(answer, max_rows):
             graph.add(
                 (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
             )
         return QueryResult(form="CONSTRUCT", graph=graph)
     variables = [v.value for v in answer.variables]
     rows = []
-    for solution in answer:
+    for solution in islice(answer, max_rows):
         row = {}
         for name in variables:
             value = to_rdflib(solution[name])

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,11 @@ from rdflib.namespace import OWL, RDF, SH
 from mhkg import pipeline
 from mhkg.iri import Minter
 from mhkg.server import create_app
-from mhkg.server.store import load_bundled_data_if_empty
+from mhkg.server.store import close, load_bundled_data_if_empty
 from mhkg.store import open_store
 from mhkg.vocab import MHKG, ONTOLOGY_IRI
+
+from .fixtures_app import app_over, error_of
 
 SR = "{http://www.w3.org/2005/sparql-results#}"
 CODES = "SELECT ?project ?code WHERE { ?project a mhkg:Project ; mhkg:projectCode ?code }"
@@ -30,10 +33,9 @@ CONTRACT_QUERIES = {
 
 
 @pytest.fixture(scope="module")
-def app(seeded_copy) -> Flask:
-    """An app with a seeded store folder of its own (a folder opens once per process)."""
-    app = create_app({"STORE": str(seeded_copy("server")), "TESTING": True})
-    return app
+def app(seeded_copy) -> Iterator[Flask]:
+    with app_over(seeded_copy("server")) as app:
+        yield app
 
 
 @pytest.fixture
@@ -63,17 +65,6 @@ def codes_in(response) -> set[str]:
     raise AssertionError(f"not a SPARQL results type: {media_type}")
 
 
-def error_of(response, status: int) -> dict:
-    """The one JSON error shape: {"error": {"status", "title", "detail"}}."""
-    assert response.status_code == status
-    assert response.mimetype == "application/json"
-    error = response.get_json()["error"]
-    assert error["status"] == status
-    assert error["title"] and error["detail"]
-    assert "Traceback" not in error["detail"]
-    return error
-
-
 # --- /sparql -----------------------------------------------------------------------------
 
 ACCEPT = [
@@ -84,7 +75,10 @@ ACCEPT = [
     ("text/csv", "text/csv"),
     ("text/tab-separated-values", "text/tab-separated-values"),
     ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "application/sparql-results+json"),
+    ("application/xml;q=0.9,*/*;q=0.8", "application/sparql-results+json"),
+    ("application/json", "application/sparql-results+json"),
+    ("text/*", "text/csv"),
+    ("text/csv;q=0, text/*", "text/tab-separated-values"),
 ]
 
 
@@ -171,7 +165,10 @@ def test_a_malformed_query_is_a_400_with_a_json_error(client: FlaskClient, metho
 
 
 def test_a_missing_query_is_a_400(client: FlaskClient) -> None:
-    assert "query" in error_of(client.get("/sparql"), 400)["detail"]
+    results = {"Accept": "application/sparql-results+json"}
+    assert "query" in error_of(client.get("/sparql", headers=results), 400)["detail"]
+    assert "query" in error_of(client.post("/sparql", data={"format": "json"}), 400)["detail"]
+    assert "empty" in error_of(client.get("/sparql?query=%20"), 400)["detail"]
 
 
 def test_an_update_is_not_a_query(client: FlaskClient) -> None:
@@ -266,10 +263,13 @@ def test_shapes_are_turtle_that_parses(client: FlaskClient, parse_rdf) -> None:
 def test_the_store_comes_from_mhkg_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("MHKG_STORE", str(tmp_path / "from-env"))
     app = create_app({"TESTING": True})
-    assert app.config["STORE"] == str(tmp_path / "from-env")
-    response = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
-    assert response.get_json(force=True)["boolean"] is False  # a new, empty store
-    assert (tmp_path / "from-env").is_dir()
+    try:
+        assert app.config["STORE"] == str(tmp_path / "from-env")
+        response = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+        assert response.get_json(force=True)["boolean"] is False  # a new, empty store
+        assert (tmp_path / "from-env").is_dir()
+    finally:
+        close(app)
 
 
 def test_an_empty_store_gets_the_bundled_seeds_once(

@@ -1,0 +1,121 @@
+"""Safe by default: read-only, no fetching, bounded requests, CORS on what can be read.
+
+Nothing a request sends can make the server fetch a URL or read a file: SPARQL Update (and
+with it LOAD) and federated queries (SERVICE) are refused unless the operator enables them
+(ALLOW_UPDATE, ALLOW_LOAD, ALLOW_SERVICE); FROM and default-graph-uri only ever name graphs
+already in the store. Queries longer than MAX_QUERY_LENGTH characters and bodies larger than
+MAX_CONTENT_LENGTH bytes are refused with 413.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, RequestEntityTooLarge
+
+# What a query says outside strings, IRIs and comments is where its keywords are.
+_NOT_KEYWORDS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
+_LOAD = re.compile(r"(?<![?$\w:])LOAD\b", re.IGNORECASE)
+_PROLOGUE = re.compile(r"^\s*(?:(?:BASE\s*\S+|PREFIX\s*[\w.-]*:\s*\S+)\s*)*", re.IGNORECASE)
+_UPDATE_START = re.compile(
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
+)
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "Content-Location, ETag, Last-Modified, Link, "
+    "MHKG-Truncated, MHKG-Row-Limit",
+}
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type, Accept-Encoding, If-None-Match",
+    "Access-Control-Max-Age": "86400",
+}
+
+
+def keywords_of(text: str) -> str:
+    """The text with strings, IRIs and comments blanked out."""
+    return _NOT_KEYWORDS.sub(" ", text)
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query asks for federation (SERVICE), which makes the server fetch a URL."""
+    return bool(_SERVICE.search(keywords_of(text)))
+
+
+def uses_load(text: str) -> bool:
+    """Whether an update LOADs a document, which makes the server fetch a URL."""
+    return bool(_LOAD.search(keywords_of(text)))
+
+
+def is_update(text: str) -> bool:
+    """Whether the text is a SPARQL Update rather than a query (its first keyword after the
+    prologue)."""
+    body = _PROLOGUE.sub("", keywords_of(text), count=1)
+    return bool(_UPDATE_START.match(body))
+
+
+def check_length(text: str) -> None:
+    limit = current_app.config["MAX_QUERY_LENGTH"]
+    if limit and len(text) > limit:
+        raise RequestEntityTooLarge(
+            f"the query is {len(text):,} characters long; this server accepts at most {limit:,}"
+        )
+
+
+def check_query(text: str) -> None:
+    """Refuse what a query operation may not do here (400 for an update, 403 for SERVICE)."""
+    check_length(text)
+    if is_update(text):
+        raise BadRequest(
+            "this is a SPARQL Update, not a query: send it by POST as 'update' (form) or "
+            "application/sparql-update; this server accepts updates only when its operator "
+            "enables them"
+        )
+    if uses_service(text) and not current_app.config["ALLOW_SERVICE"]:
+        raise Forbidden(
+            "federated queries (SERVICE) are disabled on this server: they would make it "
+            "fetch URLs (the operator can enable them with --allow-service)"
+        )
+
+
+def check_update(text: str) -> None:
+    """Refuse an update unless the operator enabled updates (and LOAD, SERVICE in them)."""
+    check_length(text)
+    config = current_app.config
+    if not config["ALLOW_UPDATE"]:
+        raise Forbidden(
+            "this endpoint is read-only: SPARQL Update is disabled (the operator can enable "
+            "it with --allow-update)"
+        )
+    if uses_load(text) and not config["ALLOW_LOAD"]:
+        raise Forbidden("LOAD is disabled on this server: it would make it fetch a URL")
+    if uses_service(text) and not config["ALLOW_SERVICE"]:
+        raise Forbidden("federated queries (SERVICE) are disabled on this server")
+
+
+def add_cors_headers(response: Response) -> Response:
+    """Every answer to a read (GET, HEAD, OPTIONS, a query by POST) may be read by any page."""
+    if request.method in ("GET", "HEAD", "OPTIONS") or (
+        request.method == "POST" and not _is_update_request()
+    ):
+        response.headers.update(CORS_HEADERS)
+    if request.method == "OPTIONS":
+        response.headers.update(PREFLIGHT_HEADERS)
+    return response
+
+
+def _is_update_request() -> bool:
+    if request.mimetype == "application/sparql-update":
+        return True
+    try:
+        return "update" in request.form
+    except HTTPException:  # a body too large to read: no update was run
+        return False
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(add_cors_headers)
