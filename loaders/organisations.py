@@ -62,19 +62,27 @@ class Organisation:
     # acronym or name (a ministry's name without its country: "Ministry of Health")
     aliases: tuple[str, ...] = ()
     project_bound: bool = False  # a body that exists within one project: scope it to that
+    known_iri: URIRef | None = None  # the IRI the knowledge graph already gives it
 
     def iri(self, minter: Minter) -> URIRef:
+        if self.known_iri is not None:
+            return self.known_iri
         scope = tail(self.scope) if self.scope else ""
         return minter.organisation(self.key or self.acronym or self.name, self.country, scope)
 
     def describe(self, g: Graph, minter: Minter) -> URIRef:
         node = self.iri(minter)
         g.add((node, RDF.type, self.kind))
-        g.add((node, RDFS.label, Literal(self.name)))
+        label = g.value(node, RDFS.label)
+        if label is None:
+            g.add((node, RDFS.label, Literal(self.name)))
+        elif str(label) != self.name:  # named otherwise earlier in the same record
+            g.add((node, SKOS.altLabel, Literal(self.name)))
         if self.acronym:
             g.add((node, MHKG.acronym, Literal(self.acronym)))
         for alias in self.aliases:
-            g.add((node, SKOS.altLabel, Literal(alias)))
+            if alias != str(g.value(node, RDFS.label)):
+                g.add((node, SKOS.altLabel, Literal(alias)))
         if self.country:
             g.add((node, MHKG.country, minter.country(self.country)))
         if self.parent:
@@ -173,16 +181,21 @@ _MULTINATIONAL = (
     r"(?:central |latin |north |south )?americas?n?|caribbean|african?|europe(?:an)?|"
     r"arab|asian?|pacific|mediterranean|andean|balkan|commonwealth)\b"
 )
-_BODY = r"\b(?:organi[sz]ation|union|council|community|commission|meeting|conference|bank)\b"
+_BODY = (
+    r"\b(?:organi[sz]ation|union|council|community|commission|meeting|conference|bank|network|"
+    r"surveillance|partnership|forum)\b"
+)
 _COMMITTEE = (
-    r"\b(?:committees?|councils?|boards?|task forces?|working groups?|platforms?|"
-    r"consultations?|steering|coordination mechanism)\b"
+    r"\b(?:committees?|councils?|boards?|task forces?|working groups?|platforms?|networks?|"
+    r"consultations?|steering|coordination mechanism|interagency group|inter-agency group)\b"
 )
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
-    r"inspectorate|commission)\b|^DG\b"
+    r"inspectorate|commission|observatory|centre|center|embassy|insurance company)\b|^DG\b"
 )
-_CIVIL_SOCIETY = r"\b(?:red cross|red crescent|association|society|ngo|non-governmental)\b"
+_CIVIL_SOCIETY = (
+    r"\b(?:red cross|red crescent|association|society|ngo|non-governmental|foundation)\b"
+)
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),
     (r"\bministr(?:y|ies)\b", MHKG.Ministry),

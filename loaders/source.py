@@ -13,6 +13,7 @@ from mhkg.errors import RecordError
 from mhkg.iri import Minter
 from mhkg.loaders.gazetteer import Gazetteer
 from mhkg.loaders.organisations import Directory
+from mhkg.loaders.registry import Registry
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -90,6 +91,7 @@ class LoadContext:
     gazetteer: Gazetteer = field(repr=False)
     reference: Graph = field(repr=False, default_factory=Graph)
     directory: Directory = field(repr=False, default_factory=Directory.bundled)
+    registry: Registry = field(repr=False, default_factory=Registry)  # what is loaded so far
 
     def knows(self, entity: URIRef) -> bool:
         """Whether the reference data describes `entity` (its label and type come from there)."""

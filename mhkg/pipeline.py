@@ -24,6 +24,7 @@ from mhkg.errors import RecordError, ValidationError
 from mhkg.iri import Minter
 from mhkg.loaders import LoadContext, Source, loader_for
 from mhkg.loaders.gazetteer import Gazetteer
+from mhkg.loaders.registry import ORGANISATIONS_QUERY, Registry
 from mhkg.store import Store
 
 ONTOLOGY_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH = "ontology", "reference", "derived"
@@ -53,8 +54,22 @@ def _validation_context(base: str) -> Graph:
     return ontology.graph() + ontology.reference_graph(base)
 
 
-def context_for(minter: Minter) -> LoadContext:
-    return LoadContext(minter, _gazetteer(minter.base), ontology.reference_graph(minter.base))
+def context_for(minter: Minter, registry: Registry | None = None) -> LoadContext:
+    """What loaders need: IRIs, gazetteers, reference data, and the organisations loaded so
+    far (an empty registry when none is given)."""
+    return LoadContext(
+        minter,
+        _gazetteer(minter.base),
+        ontology.reference_graph(minter.base),
+        registry=registry or Registry(),
+    )
+
+
+def known_organisations(store: Store) -> Registry:
+    """The organisations the store holds, with every name they go by."""
+    registry = Registry()
+    registry.add_rows(store.query(ORGANISATIONS_QUERY).rows)
+    return registry
 
 
 @cache
@@ -119,7 +134,7 @@ def load_sources(
     """Load the sources that `openers` open (an unreadable one is reported, not fatal)."""
     install_vocabulary(store, minter)
     report = LoadReport()
-    context = context_for(minter)
+    context = context_for(minter, known_organisations(store))
     loaded_from: dict[URIRef, str] = {}  # graph → where its source was read, for this run
     for open_source in openers:
         try:
@@ -131,6 +146,8 @@ def load_sources(
             continue
         report.rejected += prepared.rejected
         report.loaded += commit(store, source, prepared, context.minter)
+        for _, graph in prepared.records:
+            context.registry.add_graph(graph, context.minter)
     refresh_derived(store, minter)
     return report
 

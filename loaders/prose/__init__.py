@@ -49,7 +49,7 @@ def describe_text(
     annotator = Annotator(g, minter, document, positions)
     for sentence in reading.sentences:
         _publisher_implements(sentence, project)
-        state_organisations(g, minter, annotator, sentence, project)
+        state_organisations(g, context, annotator, sentence, project)
         state_people(g, minter, annotator, sentence, reading)
         _state_events(g, context, annotator, sentence, reading, project)
         if project is None:

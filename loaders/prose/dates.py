@@ -22,6 +22,10 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 PATTERNS = [
+    # from 12 to 14 September 2023, 12-14 September 2023: the first day
+    re.compile(
+        rf"\b(?:[Ff]rom )?{_DAY}(?: to |\s?[-–]\s?)[0-3]?\d(?:st|nd|rd|th)? {_MONTH},? {_YEAR}\b"
+    ),
     re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b"),  # 15 July 2024
     re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),  # July 15, 2024
     re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2024-07-15

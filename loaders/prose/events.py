@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from mhkg.vocab import MHKG
 
 EVENT_WORDS = {
+    "launch": MHKG.Meeting,
+    "exercise": MHKG.Workshop,
+    "simulation": MHKG.Workshop,
     "meeting": MHKG.Meeting,
     "round table": MHKG.Meeting,
     "roundtable": MHKG.Meeting,
@@ -36,20 +39,44 @@ _ORDINAL = (
     r"\d+(?:st|nd|rd|th))"
 )
 _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
-_MODIFIER = r"(?!(?:was|were|is|are|has|had|will|took|in|on|at|of|and|with)\b)[\w-]+"
+_MODIFIER = (
+    r"(?!(?:a|an|the|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
+    r"in|on|at|of|and|with|for|to|by|from)\b)[\w-]+"
+)
 EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?)(?![\w-])"
     r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology)\b)"
 )
-PARTICIPANTS = re.compile(
-    r"\b(?:brought together|gathered|attended by|with|bringing together|involving|of)\s+"
-    r"(?:more than |over |about |some |around |nearly |almost )?(?P<count>\d[\d,]*)\s+"
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS = {w: n for n, w in enumerate(_UNITS, 1)} | {w: n for n, w in enumerate(_TEENS, 10)}
+NUMBER_WORDS |= {t: 10 * n for n, t in enumerate(_TENS, 2)}
+NUMBER_WORDS |= {
+    f"{t}-{u}": 10 * m + n for m, t in enumerate(_TENS, 2) for n, u in enumerate(_UNITS, 1)
+}
+_COUNT = r"(?P<count>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_PEOPLE = (
     r"(?:participants|people|representatives|attendees|delegates|stakeholders|experts|"
-    r"officials|members|professionals)\b",
-    re.IGNORECASE,
+    r"officials|members|professionals|workers|staff|officers|volunteers|practitioners)"
 )
+_ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
+PARTICIPANTS = [
+    # brought together 24 participants, attended by over 40 officials
+    re.compile(
+        rf"\b(?:brought together|gathered|attended by|bringing together|involving|with)\s+"
+        rf"{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
+        re.IGNORECASE,
+    ),
+    # Forty-eight health workers took part; 120 participants attended
+    re.compile(
+        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,60}}?"
+        r"\b(?:took part|participated|attended|joined|were trained)",
+        re.IGNORECASE,
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -67,8 +94,16 @@ def find(sentence: str) -> list[EventMention]:
     found = []
     for match in EVENT.finditer(sentence):
         label = match["label"]
-        count = PARTICIPANTS.search(sentence, match.end())
-        participants = int(count["count"].replace(",", "")) if count else None
+        participants = participant_count(sentence)
         kind = EVENT_WORDS[match["head"].lower()]
         found.append(EventMention(match.start(), match.end(), label, kind, participants))
     return found
+
+
+def participant_count(sentence: str) -> int | None:
+    """How many people the sentence says took part, in figures or in words."""
+    for pattern in PARTICIPANTS:
+        if match := pattern.search(sentence):
+            count = match["count"].lower().replace(",", "")
+            return int(count) if count.isdigit() else NUMBER_WORDS[count]
+    return None

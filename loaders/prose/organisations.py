@@ -26,25 +26,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
 from mhkg.iri import normalise_name
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
+from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
 # A word of a proper name, and the small words a name may hold between such words.
-_CAP = r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})"
+_CAP = r"(?:[A-Z][\w’'&-]*(?:\.[\w’'&-]+)*|[A-Z]{2,})"  # "U.S" keeps its inner dots only
 _LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
-NAME = rf"{_CAP}(?:,? (?:{_LINK} )*{_CAP})*"
+# a name runs over capitalised words and the small words between them, but "and the" starts
+# another name ("the Ministry of Health and the Ministry of Labour")
+NAME = rf"{_CAP}(?:,? (?!and the )(?:{_LINK} )*{_CAP})*"
+# where brackets close a name, it may hold "and the" ("… of Central America and the Dominican
+# Republic (RESSCARD)")
+BRACKETED_NAME = rf"{_CAP}(?:,? (?:{_LINK} )*{_CAP})*"
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
 
 HEADS = (
     r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
     r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
-    r"Working Group|Consultations|Alliance|Coalition|Programme|Mechanism"
+    r"Working Group|Consultations|Alliance|Coalition|Programme|Mechanism|Embassy|Observatory"
 )
 ROLE_CUES = [
     ("funder", r"fund(?:ed|ing)? (?:by|from)|financ(?:ed|ial support|ing) (?:by|of|from)|"
@@ -82,6 +88,7 @@ class OrgReader:
     country_name: Callable[[str], str]  # ISO3 → its name
     default_country: str | None = None  # the document's country, for "the Ministry of Health"
     demonym_of: Callable[[str], str | None] = lambda _: None
+    registry: Registry = field(default_factory=Registry)  # organisations loaded before
 
     def __post_init__(self) -> None:
         self.acronyms: dict[str, Organisation] = {}  # defined in this document
@@ -109,8 +116,12 @@ class OrgReader:
     # --- rule families: each yields (start, end, organisation, rule name, acronym defined)
 
     def _acronym_definitions(self, sentence: str):
-        long_first = re.finditer(rf"(?P<name>{NAME}) \((?P<acronym>{ACRONYM})\)", sentence)
-        short_first = re.finditer(rf"\b(?P<acronym>{ACRONYM}) \((?P<name>{NAME})\)", sentence)
+        long_first = re.finditer(
+            rf"(?P<name>{BRACKETED_NAME}) \((?P<acronym>{ACRONYM})\)", sentence
+        )
+        short_first = re.finditer(
+            rf"\b(?P<acronym>{ACRONYM}) \((?P<name>{BRACKETED_NAME})\)", sentence
+        )
         for match in (*long_first, *short_first):
             name = _trim_to_acronym(match["name"], match["acronym"])
             organisation = self._named(name, acronym=match["acronym"])
@@ -122,30 +133,52 @@ class OrgReader:
             yield match.start(), match.end(), organisation, "acronym-definition", match["acronym"]
 
     def _ministries_of_countries(self, sentence: str):
+        """ "the Ministries of Health of A, B and C": one per country; "the Ministries of Health
+        and of Labour": one per portfolio (of the document's country)."""
         pattern = (
-            rf"\b(?:the )?Ministries of (?P<portfolio>{NAME}?) of (?:the )?(?P<countries>{NAME})"
+            rf"\b(?:the )?Ministries of (?P<tail>{_CAP}(?:,? (?:and |of |the |and of )*{_CAP})*)"
         )
         for match in re.finditer(pattern, sentence):
-            portfolio = match["portfolio"]
-            codes = [self.country_of(name) for name in _list_items(match["countries"])]
-            if not codes or None in codes:
-                continue
-            for code in codes:
-                yield (
-                    match.start(),
-                    match.end(),
-                    self._national(f"Ministry of {portfolio}", MHKG.Ministry, code),
-                    "ministries-of-countries",
-                    None,
-                )
+            portfolios, codes = [], []
+            for part in re.split(r",? (?:and )?of (?:the )?", match["tail"]):
+                found = [self.country_of(item) for item in _list_items(part)]
+                if found and None not in found:
+                    codes += found
+                else:
+                    portfolios.append(part)
+            for code in codes or [None]:
+                for portfolio in portfolios:
+                    ministry = self._national(f"Ministry of {portfolio}", MHKG.Ministry, code)
+                    yield match.start(), match.end(), ministry, "ministries-of-countries", None
 
     def _ministries(self, sentence: str):
-        # the name runs on over capitalised words, not into a next ministry ("… and the Ministry")
-        pattern = rf"\bMinistry (?:of|for) {_CAP}(?: (?:{_LINK} )*(?!Ministr){_CAP})*"
+        """ "Ministry of Foreign Affairs", "Ministry of Healthcare of Belarus", and with the
+        country before it: "Kenya's Ministry of Health", "the Somali Federal Ministry of …"."""
+        # the name runs on over capitalised words, not into another ministry or name
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) {_CAP}(?: (?!and the )(?:{_LINK} )*(?!Ministr){_CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
-            name, country = self._split_country(match.group())
-            organisation = self._national(name, MHKG.Ministry, country)
-            yield match.start(), match.end(), organisation, "ministry", None
+            text = match.group()
+            name, country = self._split_country(text.removeprefix(match["rank"] or ""))
+            start, owner = self._owner_before(sentence, match.start())
+            ministry = self._national(name, MHKG.Ministry, country or owner)
+            if owner or match["rank"]:
+                written = sentence[start : match.end()]
+                ministry = replace(ministry, aliases=(*ministry.aliases, written))
+            yield start, match.end(), ministry, "ministry", None
+
+    def _owner_before(self, sentence: str, start: int) -> tuple[int, str | None]:
+        """A country named just before a body ("Kenya's", "the Tonga", "Somali")."""
+        for words in (2, 1):
+            pattern = rf"(?P<owner>{_CAP}(?: {_CAP}){{{words - 1}}})(?:['’]s)? $"
+            match = re.search(pattern, sentence[:start])
+            if match and (code := self._country_named(match["owner"])):
+                return match.start(), code
+        return start, None
+
+    def _country_named(self, text: str) -> str | None:
+        """The country a name or demonym stands for ("Kenya", "Kenya's", "Somali")."""
+        text = re.sub(r"['’]s$", "", text.strip())
+        return self.country_of(text) or self.demonym_of(text)
 
     def _governments(self, sentence: str):
         for match in re.finditer(rf"\bGovernments? of (?:the )?(?P<countries>{NAME})", sentence):
@@ -184,22 +217,39 @@ class OrgReader:
             yield match.start(), match.end(), office, "country-office", None
 
     def _named_bodies(self, sentence: str):
-        pattern = rf"(?P<name>(?:{_CAP} )*(?:{HEADS})\b(?: (?:of|for|on) (?:the )?{_CAP}(?: (?:and|of|for|on) {_CAP})*)?)"  # noqa: E501
+        # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
+        # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
+        rest = rf"(?: (?:of|for|on) (?:the )?{_CAP}(?: (?!and the )(?:(?:and|of|for|on|the) )*{_CAP})*)?"  # noqa: E501
+        pattern = rf"(?P<name>(?:{_CAP} )*(?:{HEADS})\b{rest})"
         for match in re.finditer(pattern, sentence):
             name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", match["name"])
-            name = re.sub(r" of \S+['’]s?$", "", name)
-            if (organisation := self._named(name)) is not None:
-                start = match.start() + match["name"].index(name)
+            name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
+            start = match.start() + match["name"].index(name)
+            owner_start, owner = self._owner_before(sentence, start)
+            if (organisation := self._named(name, owner=owner)) is not None:
+                if owner and organisation.country == owner:
+                    start = owner_start
                 yield start, start + len(name), organisation, "named-body", None
 
     def _directory_names(self, sentence: str):
-        for match in re.finditer(rf"\b{ACRONYM}\b|\b{NAME}", sentence):
-            text = match.group()
+        """Acronyms the document defined, and names and acronyms of the directory and of the
+        organisations loaded before ("WHO", "DG SANTE", "Save the Children")."""
+        acronyms = re.finditer(rf"\b{ACRONYM}\b", sentence)
+        names = re.finditer(rf"\b(?:(?:The|the) )?(?P<name>{NAME})", sentence)
+        for match in (*acronyms, *names):
             if COLLECTIVE.match(sentence, match.end()):
                 continue
-            organisation = self.acronyms.get(text) or self.directory.find(text.removesuffix("'s"))
+            text = (match.groupdict().get("name") or match.group()).removesuffix("'s")
+            text = text.removesuffix("’s")
+            organisation = (
+                self.acronyms.get(text)
+                or self.directory.find(text)
+                or (re.fullmatch(ACRONYM, text) and self.registry.find(text))
+                or None
+            )
             if organisation is not None:
-                yield match.start(), match.end(), organisation, "directory", None
+                start = match.start("name") if "name" in match.groupdict() else match.start()
+                yield start, start + len(text), organisation, "directory", None
 
     def _demonym_groups(self, sentence: str):
         for match in re.finditer(
@@ -212,10 +262,19 @@ class OrgReader:
 
     # --- building organisations
 
-    def _named(self, name: str, acronym: str | None = None) -> Organisation | None:
+    def _named(
+        self, name: str, acronym: str | None = None, owner: str | None = None
+    ) -> Organisation | None:
         """The organisation a name stands for, if it is one (a known name, or one whose
-        words say what kind of body it is)."""
-        known = self.directory.find(acronym or "") or self.directory.find(name)
+        words say what kind of body it is). A government body belongs to the country its
+        name or the words before it name ("Ghana Health Service", "the U.S. Department of
+        State"), else to the document's country."""
+        known = (
+            self.directory.find(acronym or "")
+            or self.directory.find(name)
+            or (acronym and self.registry.find(acronym))
+            or self.registry.find(name)
+        )
         if known is not None:
             return known
         kind = kind_from_name(name)
@@ -223,10 +282,20 @@ class OrgReader:
             return None
         base, country = self._split_country(name)
         if kind in (MHKG.Ministry, MHKG.Government):
-            return self._national(base, kind, country)
+            return self._national(base, kind, country or owner)
         if kind == MHKG.CoordinationBody:
             return self._body(name, acronym)
+        if kind == MHKG.GovernmentAgency:
+            country = country or owner or self._country_starting(name) or self.default_country
         return Organisation(name, kind, acronym=acronym, country=country)
+
+    def _country_starting(self, name: str) -> str | None:
+        """The country a name starts with: "Ghana Health Service", "Mandera County" (no)."""
+        words = name.split()
+        for size in (3, 2, 1):
+            if len(words) > size and (code := self._country_named(" ".join(words[:size]))):
+                return code
+        return None
 
     def _body(self, name: str, acronym: str | None) -> Organisation:
         """A committee: the first name the document gives it is its label, others its
@@ -248,7 +317,10 @@ class OrgReader:
         code = country or self.default_country
         if code is None:
             return Organisation(name, kind)
-        return national_body(name, kind, code, self.country_name(code))
+        body = national_body(name, kind, code, self.country_name(code))
+        if country is None and name != body.name and kind != MHKG.Government:
+            body = replace(body, aliases=(name,))  # as the text writes it: "Ministry of Health"
+        return body
 
     def _split_country(self, name: str) -> tuple[str, str | None]:
         """ "Ministry of Health of El Salvador" → ("Ministry of Health", "SLV")."""

@@ -15,23 +15,34 @@ from dataclasses import dataclass
 
 _QUALIFIER = (
     r"(?:Deputy|Vice|Senior|Junior|Acting|Assistant|Associate|Chief|Principal|Executive|"
-    r"Regional|National|Permanent|Special|Technical|General|First|Second|Interim|Former|Lead)"
+    r"Regional|National|Permanent|Special|Technical|General|First|Second|Interim|Former|Lead|"
+    r"State|Country|Programme|Program|Project)"
 )
 _TITLE = (
     r"(?:Minister|Secretary(?:-General)?|Director(?:-General)?|Chief|Head|Coordinator|Officer|"
     r"Manager|Representative|Chair(?:person|man|woman)?|President|Governor|Mayor|Ambassador|"
     r"Adviser|Advisor|Specialist|Expert|Consultant|Commissioner|Counsellor|Rector|Dean|"
-    r"Spokesperson|Focal Point|Envoy|Attaché)"
+    r"Spokesperson|Focal Point|Envoy|Attaché)(?:-[A-Z][a-z]+)?"  # Minister-Counsellor
 )
-_CAP = r"[A-Z][\w’'.-]*"
-_REST = rf"(?: (?:of|for|at|in|on) (?:the )?{_CAP}(?: (?:and|of|for|the|on|in|de) (?:the )?{_CAP}| {_CAP})*)?"  # noqa: E501
-POST = rf"(?:{_QUALIFIER} )*{_TITLE}(?: {_CAP})?{_REST}"
+_CAP = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"  # a capitalised word ("U.S" keeps inner dots only)
+_ORG = rf"{_CAP}(?: (?!and the )(?:(?:and|of|for|the|on|in|de) )*{_CAP})*"
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mme|Prof|Professor|H\.E|Hon|Sir|Dame)\.? )"
+# capitalised words of the field before the title: "Migration Health Programme Manager"
+_FIELD = rf"(?:(?!{_TITLE}\b)[A-Z][a-z]+ ){{0,3}}"
+POST = rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}(?: (?:of|for|in|on) (?:the )?{_ORG})?"
 # A person's name: two to four capitalised words, none of them a title or qualifier.
-PERSON = rf"(?!(?:{_QUALIFIER}|{_TITLE}|The|This|At|In|On)\b){_CAP}(?: (?!(?:{_QUALIFIER}|{_TITLE})\b){_CAP}){{1,3}}"  # noqa: E501
+_NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|The|This|At|In|On|IOM|UN)\b"
+PERSON = rf"(?!{_NOT_NAME}){_CAP}(?: (?!{_NOT_NAME}){_CAP}){{1,3}}"
+# what may stand before a post: an organisation's acronym ("IOM Moldova Chief of Mission"),
+# or an organisation in the possessive ("the Ghana Health Service's Director of …")
+_PREFIX = rf"(?:(?P<prefix>[A-Z]{{2,}}(?: [A-Z][a-z]+)?) |(?:the )?(?P<owner>{_ORG})['’]s )?"
+_AT = rf"(?: at (?:the )?(?P<at>{_ORG}))?"
 
-NAME_THEN_POST = re.compile(rf"(?P<person>{PERSON}), (?:the )?(?P<post>{POST})")
+NAME_THEN_POST = re.compile(
+    rf"{_HONORIFIC}?(?P<person>{PERSON}), (?:the )?{_PREFIX}(?P<post>{POST}){_AT}"
+)
 POST_THEN_NAME = re.compile(
-    rf"(?:\b(?P<before>[A-Z]{{2,}}) )?(?P<post>{POST}),? (?P<person>{PERSON})\b(?!,? {_TITLE})"
+    rf"\b{_PREFIX}(?P<post>{POST}),? {_HONORIFIC}?(?P<person>{PERSON})\b(?!,? (?:the )?{_TITLE})"
 )
 # A ministry's title ("Minister of Healthcare") implies the ministry.
 MINISTER = re.compile(r"^(?:(?:Deputy|Vice|First|Acting) )*Minister (?P<portfolio>(?:of|for) .+)$")
@@ -58,11 +69,19 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
                 match.start() < m.end and m.start < match.end() for m in found
             ):
                 continue
-            organisation = organisation_of(post)
-            if "before" in pattern.groupindex and match["before"]:  # "IOM Chief of Mission …"
-                organisation = match["before"]
+            parts = match.groupdict()
+            organisation = parts["owner"] or parts.get("at") or organisation_of(post)
+            if match["prefix"]:  # "IOM Chief of Mission in Ghana": the office, in the title
+                post = f"{match['prefix']} {post}"
+                organisation = _office(match["prefix"], post)
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
     return sorted(found, key=lambda m: m.start)
+
+
+def _office(prefix: str, post: str) -> str:
+    """The office a post's prefix and place name: "IOM" + "… in Ghana" → "IOM Ghana"."""
+    place = re.search(rf"\bin (?:the )?({_CAP}(?: {_CAP})*)$", post)
+    return f"{prefix} {place.group(1)}" if place and " " not in prefix else prefix
 
 
 def organisation_of(post: str) -> str | None:
@@ -71,5 +90,5 @@ def organisation_of(post: str) -> str | None:
     if match := MINISTER.match(post):
         return f"Ministry {match['portfolio']}"
     if match := POST_ORGANISATION.search(post):
-        return match["organisation"]
+        return match["organisation"] if not re.fullmatch(r"Mission|Office", match[1]) else None
     return None

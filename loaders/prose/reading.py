@@ -80,6 +80,7 @@ def read(
         country_name=context.country_name,
         default_country=default_country,
         demonym_of=lambda word: data.demonyms().get(normalise_name(word)),
+        registry=context.registry,
     )
     for reading in readings:
         sentence = reading.sentence.text

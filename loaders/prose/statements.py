@@ -17,6 +17,7 @@ from mhkg.iri import Minter, tail
 from mhkg.loaders.organisations import ROLES, Organisation, add_participation
 from mhkg.loaders.prose.reading import Reading, SentenceReading
 from mhkg.loaders.prose.text import Sentence
+from mhkg.loaders.source import LoadContext
 from mhkg.vocab import MHKG, OA
 
 Body = URIRef | tuple[URIRef, URIRef, URIRef]
@@ -68,10 +69,15 @@ def _key(body: Body) -> str:
 
 
 def state_organisations(
-    g: Graph, minter: Minter, annotator: Annotator, reading: SentenceReading, project: URIRef | None
+    g: Graph,
+    context: LoadContext,
+    annotator: Annotator,
+    reading: SentenceReading,
+    project: URIRef | None,
 ) -> None:
+    minter = context.minter
     for mention in reading.organisations:
-        organisation = _scoped(mention.organisation, project)
+        organisation = context.registry.canonical(_scoped(mention.organisation, project), minter)
         node = organisation.describe(g, minter)
         if mention.defines and mention.defines != organisation.acronym:
             g.add((node, MHKG.acronym, Literal(mention.defines)))
@@ -108,10 +114,11 @@ def state_people(
 def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
     if not text:
         return None
-    found = doc.orgs.find(text)
-    if found and found[0].start == 0:
-        return found[0].organisation
-    return doc.orgs.directory.find(text) or doc.orgs.acronyms.get(text)
+    known = doc.orgs.directory.find(text) or doc.orgs.acronyms.get(text)
+    if known is not None:
+        return known
+    found = doc.orgs.find(text)  # the last one named: "Head of Programmes of IOM Iraq"
+    return found[-1].organisation if found else None
 
 
 def _scoped(organisation: Organisation, project: URIRef | None) -> Organisation:
