@@ -452,3 +452,34 @@ def test_a_parameter_keeps_exactly_the_rows_with_that_value(
 
 def sorted_items(row: dict) -> list[tuple[str, str]]:
     return sorted((k, str(v)) for k, v in row.items())
+
+
+def test_provenance_quotes_the_sentence_at_its_offsets_in_the_source(
+    seeded_store: Store, seed_files: list[Path], minter: Minter
+) -> None:
+    """'Where does this come from?': each quote is the source text at its offsets."""
+    texts = {minter.document(path.name): path.read_text("utf-8") for path in seed_files}
+    quoted = 0
+    for resource in (
+        "id/organisation/ministry-of-health-gin",
+        "id/person/aleksandr-tarasenko",
+        "id/country/BLR",
+    ):
+        rows = run(seeded_store, "provenance", resource=minter.base + resource).rows
+        assert rows, resource
+        for row in rows:
+            assert row["document"] in texts
+            if row.get("quote") is not None:
+                start, end = int(row["start"]), int(row["end"])
+                assert texts[row["document"]][start:end] == str(row["quote"])
+                assert str(row["rule"])
+                quoted += 1
+    assert quoted >= 3
+
+
+def test_provenance_of_a_header_field_is_its_document_without_a_quote(
+    seeded_store: Store, idf_project_iris: dict
+) -> None:
+    rows = run(seeded_store, "provenance", resource=str(idf_project_iris["MA.0293"])).rows
+    documents = {str(row["document"]).rsplit("/", 1)[1] for row in rows}
+    assert documents == {"001-9dadf857c818826a-txt"}
