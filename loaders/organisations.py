@@ -210,10 +210,20 @@ KIND_PATTERNS = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in
 
 
 def kind_from_name(name: str) -> URIRef | None:
-    """The kind of organisation a name says it is ("Ministry of …", "… Agency"), or None."""
-    for pattern, kind in KIND_PATTERNS:
-        if pattern.search(name):
-            return kind
+    """The kind of organisation a name says it is ("Ministry of …", "… Agency"), or None.
+
+    A body of several countries is intergovernmental whatever else it says; otherwise the
+    name's head decides before what it is "of": a "Working Group of the Ministry of Health"
+    is a working group, not a ministry.
+    """
+    (igo_pattern, igo), *others = KIND_PATTERNS
+    if igo_pattern.search(name):
+        return igo
+    head = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]
+    for text in (head, name):
+        for pattern, kind in others:
+            if pattern.search(text):
+                return kind
     return None
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from mhkg.iri import Minter, tail
+from mhkg.iri import Minter, normalise_name, tail
 from mhkg.loaders.organisations import IOM
 from mhkg.loaders.project import describe_project
 from mhkg.loaders.prose import projects
@@ -47,25 +47,55 @@ def describe_text(
     project's countries (for articles; a page's header lists them)."""
     minter = context.minter
     annotator = Annotator(g, minter, document, positions)
+    carried: tuple[int, URIRef] | None = None  # (paragraph, project) a sentence named
     for sentence in reading.sentences:
-        _publisher_implements(sentence, project)
-        state_organisations(g, context, annotator, sentence, project)
+        here = _project_of(g, minter, sentence, project, carried)
+        if here != project:
+            carried = (sentence.paragraph, here)
+        _publisher_implements(sentence, here)
+        state_organisations(g, context, annotator, sentence, here)
         state_people(g, minter, annotator, sentence, reading)
-        _state_events(g, context, annotator, sentence, reading, project)
-        if project is None:
+        _state_events(g, context, annotator, sentence, reading, here)
+        if here is None:
             continue
         for goal in sentence.goals:
             node = minter.sdg(goal.goal) if goal.target is None else _target(g, minter, goal)
-            g.add((project, MHKG.addressesGoal, node))
-            annotator.annotate(sentence.sentence, goal.rule, (project, MHKG.addressesGoal, node))
+            g.add((here, MHKG.addressesGoal, node))
+            annotator.annotate(sentence.sentence, goal.rule, (here, MHKG.addressesGoal, node))
         if countries_from_text:
-            for place in sentence.places:
+            for place in _project_places(sentence):
                 country = minter.country(place.iso3)
-                g.add((project, MHKG.projectCountry, country))
+                g.add((here, MHKG.projectCountry, country))
                 annotator.annotate(
-                    sentence.sentence, place.rule, (project, MHKG.projectCountry, country)
+                    sentence.sentence, place.rule, (here, MHKG.projectCountry, country)
                 )
-        _state_projects(g, minter, annotator, sentence, project)
+        if project is not None:
+            _state_projects(g, minter, annotator, sentence, project)
+
+
+def _project_of(
+    g: Graph,
+    minter: Minter,
+    sentence: SentenceReading,
+    project: URIRef | None,
+    carried: tuple[int, URIRef] | None,
+) -> URIRef | None:
+    """The project a sentence is about: the one it names (unless it names several, or names
+    another only as the one this continues), else the one an earlier sentence of the same
+    paragraph named, else the project of the whole text."""
+    named = {normalise_name(m.title): m.title for m in sentence.projects}
+    if len(named) == 1 and not projects.speaks_of_continuity(sentence.sentence.text):
+        return describe_project(g, minter, next(iter(named.values())))
+    if not named and carried and carried[0] == sentence.paragraph:
+        return carried[1]
+    return project
+
+
+def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
+    """The countries a sentence names, but not a donor's ("funded by the Government of
+    Japan" does not make Japan a country of the project)."""
+    donors = [(m.start, m.end) for m in sentence.organisations if m.role == "funder"]
+    return [p for p in sentence.places if not any(s <= p.start < e for s, e in donors)]
 
 
 def _publisher_implements(sentence: SentenceReading, project: URIRef | None) -> None:

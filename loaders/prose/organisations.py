@@ -65,7 +65,9 @@ ROLE_CUES = [
 ROLE_CUE_PATTERNS = [(role, re.compile(rf"(?:{cue})", re.I)) for role, cue in ROLE_CUES]
 DEFAULT_ROLES = {MHKG.Fund: "funder", MHKG.Group: "beneficiary"}
 # An acronym followed by one of these names a group of organisations, not the one it stands for.
-COLLECTIVE = re.compile(r"\s+(?:agencies|entities|system|family|member states|partners)\b")
+COLLECTIVE = re.compile(
+    r"\s+(?:agencies|entities|system|family|member states|partners)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,12 @@ class OrgReader:
             self._demonym_groups,
         ):  # fmt: skip
             for start, end, organisation, name, defines in rule(sentence):
-                if not any(start < t[1] and t[0] < end for t in taken if t[3] != name):
+                overlapping = [t for t in taken if start < t[1] and t[0] < end and t[3] != name]
+                # a body may hold another's name whole: "the Working Group of the Ministry of …"
+                holds = name == "named-body" and all(
+                    start <= t[0] and t[1] <= end for t in overlapping
+                )
+                if not overlapping or holds:
                     taken.append((start, end, organisation, name, defines))
         found: list[OrgMention] = []
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
@@ -182,15 +189,13 @@ class OrgReader:
 
     def _governments(self, sentence: str):
         for match in re.finditer(rf"\bGovernments? of (?:the )?(?P<countries>{NAME})", sentence):
-            for item in _list_items(match["countries"]):
-                if code := self.country_of(item):
-                    yield (
-                        match.start(),
-                        match.end(),
-                        self._national("Government", MHKG.Government, code),
-                        "government",
-                        None,
-                    )
+            end = match.start("countries")
+            for item in _list_items(match["countries"]):  # the countries the list starts with
+                if not (code := self.country_of(item)):
+                    break
+                end = match.start("countries") + match["countries"].index(item) + len(item)
+                government = self._national("Government", MHKG.Government, code)
+                yield match.start(), end, government, "government", None
         for match in re.finditer(rf"\b(?P<demonym>{_CAP}) [Gg]overnment\b", sentence):
             if code := self.demonym_of(match["demonym"]):
                 yield (
@@ -236,6 +241,7 @@ class OrgReader:
         organisations loaded before ("WHO", "DG SANTE", "Save the Children")."""
         acronyms = re.finditer(rf"\b{ACRONYM}\b", sentence)
         names = re.finditer(rf"\b(?:(?:The|the) )?(?P<name>{NAME})", sentence)
+        seen: set[tuple[int, int]] = set()
         for match in (*acronyms, *names):
             if COLLECTIVE.match(sentence, match.end()):
                 continue
@@ -245,11 +251,25 @@ class OrgReader:
                 self.acronyms.get(text)
                 or self.directory.find(text)
                 or (re.fullmatch(ACRONYM, text) and self.registry.find(text))
-                or None
+                or self._body_by_initials(text)
             )
-            if organisation is not None:
-                start = match.start("name") if "name" in match.groupdict() else match.start()
+            start = match.start("name") if "name" in match.groupdict() else match.start()
+            if organisation and (start, start + len(text)) not in seen:
+                seen.add((start, start + len(text)))
                 yield start, start + len(text), organisation, "directory", None
+
+    def _body_by_initials(self, acronym: str) -> Organisation | None:
+        """A committee named before, by its initials: "the TWG" after "the Technical Working
+        Group" (when the document never said so)."""
+        if not re.fullmatch(r"[A-Z]{2,8}s?", acronym):
+            return None
+        letters = acronym.removesuffix("s")
+        matching = [
+            body
+            for body in self.bodies.values()
+            if "".join(w[0] for w in body.name.split() if w[:1].isupper()) == letters
+        ]
+        return matching[0] if len(matching) == 1 else None
 
     def _demonym_groups(self, sentence: str):
         for match in re.finditer(

@@ -28,14 +28,14 @@ _CAP = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"  # a capitalised word ("U.S" keeps in
 _ORG = rf"{_CAP}(?: (?!and the )(?:(?:and|of|for|the|on|in|de) )*{_CAP})*"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mme|Prof|Professor|H\.E|Hon|Sir|Dame)\.? )"
 # capitalised words of the field before the title: "Migration Health Programme Manager"
-_FIELD = rf"(?:(?!{_TITLE}\b)[A-Z][a-z]+ ){{0,3}}"
+_FIELD = rf"(?:(?!(?:{_TITLE}|The|A|An|This|Its|Their|Our)\b)[A-Z][a-z]+ ){{0,3}}"
 POST = rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}(?: (?:of|for|in|on) (?:the )?{_ORG})?"
 # A person's name: two to four capitalised words, none of them a title or qualifier.
 _NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|The|This|At|In|On|IOM|UN)\b"
 PERSON = rf"(?!{_NOT_NAME}){_CAP}(?: (?!{_NOT_NAME}){_CAP}){{1,3}}"
 # what may stand before a post: an organisation's acronym ("IOM Moldova Chief of Mission"),
 # or an organisation in the possessive ("the Ghana Health Service's Director of …")
-_PREFIX = rf"(?:(?P<prefix>[A-Z]{{2,}}(?: [A-Z][a-z]+)?) |(?:the )?(?P<owner>{_ORG})['’]s )?"
+_PREFIX = rf"(?:(?P<prefix>[A-Z]{{2,}}(?: [A-Z][a-z]+)?) |(?:[Tt]he )?(?P<owner>{_ORG})['’]s )?"
 _AT = rf"(?: at (?:the )?(?P<at>{_ORG}))?"
 
 NAME_THEN_POST = re.compile(
@@ -71,6 +71,8 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
                 continue
             parts = match.groupdict()
             organisation = parts["owner"] or parts.get("at") or organisation_of(post)
+            if parts["owner"] and MINISTER.match(post):  # "Kenya's Minister of Health"
+                organisation = f"{parts['owner']}'s {organisation_of(post)}"
             if match["prefix"]:  # "IOM Chief of Mission in Ghana": the office, in the title
                 post = f"{match['prefix']} {post}"
                 organisation = _office(match["prefix"], post)

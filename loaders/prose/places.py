@@ -19,7 +19,8 @@ from mhkg.loaders.gazetteer import Gazetteer
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 PLACE_WORDS = frozenset({"in", "at", "from", "to", "near", "across", "throughout", "within"})
-MAX_PLACE_WORDS = 4
+REGION_WORDS = frozenset({"Latin", "Central", "North", "South", "East", "West", "Pan"})
+MAX_PLACE_WORDS = 6  # "Democratic Republic of the Congo"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class PlaceFinder:
         if (code := self.gazetteer.countries.get(key)) and _written_as_name(text):
             return PlaceMention(start, end, text, code)
         if code := self.demonyms.get(key) or self.demonyms.get(key.removesuffix("s")):
+            if index and words[index - 1][2] in REGION_WORDS:  # "Latin American", not USA
+                return None
             return PlaceMention(start, end, text, code, rule="demonym")
         if key in self.cities and (
             _used_as_place(sentence, words, index, end) or self._country_follows(sentence, end)

@@ -21,7 +21,19 @@ _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOT
 _CAPITALISED = r"[A-Z][\w'’-]*"
 _NAMED = rf"\b[Tt]he (?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}})"
 PROJECT_WORD = r"(?:project|programme|program|initiative)"
+_TITLE = rf"{_CAPITALISED}(?: (?:(?:of|for|and|in|on|the|to|with|through) )*{_CAPITALISED}){{0,12}}"
+_ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
+# "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
+DEFINITIONS = [
+    re.compile(
+        rf"\b[Tt]he (?P<title>{_TITLE} (?:Project|Programme|Program|Initiative)) "
+        rf"\((?P<acronym>{_ACRONYM})\)"
+    ),
+    re.compile(rf"\b[Tt]he (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
+]
 PROJECT_MENTIONS = [
+    # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the acronym
+    ("acronym-definition", DEFINITIONS[1]),
     # the project "Title" / the programme: “Title”
     ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
     # the “Title” project
@@ -66,6 +78,11 @@ def find(sentence: str) -> list[ProjectMention]:
                     match.start(), match.end(), title, rule
                 )
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def acronyms(sentence: str) -> dict[str, str]:
+    """The project acronyms a sentence defines, and the titles they stand for."""
+    return {m["acronym"]: m["title"] for pattern in DEFINITIONS for m in pattern.finditer(sentence)}
 
 
 def reported(mentions: list[ProjectMention]) -> str | None:

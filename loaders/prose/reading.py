@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mhkg.iri import normalise_name
 from mhkg.loaders import data
@@ -20,6 +20,7 @@ DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,4
 @dataclass
 class SentenceReading:
     sentence: Sentence
+    paragraph: int = 0  # which line of the text the sentence is on
     places: list[PlaceMention] = field(default_factory=list)
     goals: list[sdgs.GoalMention] = field(default_factory=list)
     organisations: list[OrgMention] = field(default_factory=list)
@@ -67,7 +68,10 @@ def read(
     the country of the dateline, else to the one country the text names, if only one."""
     finder = place_finder(context)
     split = sentences(text, offset)
-    readings = [SentenceReading(s, places=finder.find(s.text)) for s in split]
+    readings = [
+        SentenceReading(s, text.count("\n", 0, s.start - offset), finder.find(s.text))
+        for s in split
+    ]
     dateline, dateline_sentence = _dateline(readings)
     countries = list(dict.fromkeys(p.iso3 for r in readings for p in r.places))
     if default_country is None:
@@ -90,7 +94,19 @@ def read(
         reading.dates = dates.find(sentence)
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
+    _spell_out_project_acronyms(readings)
     return Reading(readings, orgs, dateline, dateline_sentence)
+
+
+def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:
+    """ "the ICBH project" is the project the text called "… Project (ICBH)" elsewhere."""
+    defined: dict[str, str] = {}
+    for reading in readings:
+        defined |= projects.acronyms(reading.sentence.text)
+    for reading in readings:
+        reading.projects = [
+            replace(m, title=defined.get(m.title, m.title)) for m in reading.projects
+        ]
 
 
 def _dateline(
