@@ -2,8 +2,8 @@
 its label and types, properties with labelled objects, backlinks and provenance.
 
 Provenance: the named graphs holding triples about the resource, each `prov:wasDerivedFrom`
-its source document, and the W3C Web Annotations whose body is the resource (the sentence
-quoted from the source, its position, the extraction rule).
+its source document, and the W3C Web Annotations whose body is the resource or a statement
+or participation about it (the sentence quoted from the source, its position, the rule).
 """
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ _PROVENANCE = """SELECT DISTINCT ?r ?graph ?document ?title ?generated WHERE {
   OPTIONAL { ?graph prov:generatedAtTime ?generated } } ORDER BY ?graph"""
 _QUOTES = """PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT DISTINCT ?r ?annotation ?document ?title ?exact ?start ?end ?rule WHERE {
-  ?annotation oa:hasBody ?r ; oa:hasTarget ?target . ?target oa:hasSource ?document .
+  { ?annotation oa:hasBody ?r }
+  UNION  # a statement or participation about the resource
+  { ?annotation oa:hasBody ?body .
+    ?body rdf:subject|rdf:object|mhkg:participant|mhkg:inProject ?r }
+  ?annotation oa:hasTarget ?target . ?target oa:hasSource ?document .
   OPTIONAL { ?document dcterms:title ?title }
   OPTIONAL { ?target oa:hasSelector ?quote . ?quote oa:exact ?exact }
   OPTIONAL { ?target oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end }
