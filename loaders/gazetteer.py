@@ -52,8 +52,8 @@ class Gazetteer:
         """Alpha-3 codes of a list of countries, in order, each once.
 
         The list may be separated by commas, semicolons or "and", or not at
-        all ("El Salvador Honduras Guatemala"): names are matched greedily,
-        longest first, so "Papua New Guinea" is not read as "Guinea".
+        all ("Ghana Togo Benin"): names are matched greedily,
+        longest first, so "South Sudan" is not read as "Sudan".
         """
         codes: list[str] = []
         chunks = [c for c in LIST_SEPARATORS.split(text) if c.strip()]
@@ -91,7 +91,7 @@ class Gazetteer:
                     start = end
                     break
             else:
-                if words[start] in CONJUNCTIONS:  # "Guinea and Mali", not "Trinidad and Tobago"
+                if words[start] in CONJUNCTIONS:  # "Ghana and Mali", not "Trinidad and Tobago"
                     start += 1
                     continue
                 raise UnknownCountryError(

@@ -238,7 +238,7 @@ def _add_goal(
     if what != "target":
         g.add((project, MHKG.addressesGoal, goal))
         return
-    target = sdg_target(context, code.lower())
+    target = context.minter.sdg_target(code.lower())
     g.add((project, MHKG.addressesGoal, target))
     g.add((target, RDF.type, MHKG.SustainableDevelopmentTarget))
     g.add((target, MHKG.targetOf, goal))
@@ -246,14 +246,9 @@ def _add_goal(
     g.add((target, SKOS.inScheme, MHKG.sdgScheme))
 
 
-def sdg_target(context: LoadContext, code: str) -> URIRef:
-    """<id/sdg-target/N.M> (as mhkg.iri documents it; the Minter has no method for it yet)."""
-    return URIRef(f"{context.minter.base}id/sdg-target/{code}")
-
-
 def dac_sector(context: LoadContext, code: str) -> URIRef:
     """<id/sector/dac-NNNNN> for a DAC purpose code, <id/sector/dac-NNN> for a category."""
-    return URIRef(f"{context.minter.base}id/sector/dac-{code}")
+    return context.minter.sector("dac", code)
 
 
 def _add_sector(

@@ -6,8 +6,8 @@ the money on; both work alongside the implementer). An organisation is the direc
 the directory knows its IATI identifier (@ref) or its name; otherwise its kind comes from its
 type (OrganisationType), refined by its name within the government kinds ("Ministry of …"),
 and a government body is a national body of the country its name or @ref gives, else of the
-activity's only recipient country, so that "Ministry of Health, Guinea" here and "the Ministry
-of Health" on a Guinea page are one ministry.
+activity's only recipient country, so that "Ministry of Health, Ghana" here and "the Ministry
+of Health" on a Ghana page are one ministry.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ _BRACKETED_COUNTRY = re.compile(r"\((?P<country>[^()]+)\)\s*$")
 
 
 def country_in_name(name: str, context: LoadContext) -> str | None:
-    """The country a name ends with: "…, Guinea", "… (Guinea)", "… of Guinea"."""
+    """The country a name ends with: "…, Ghana", "… (Ghana)", "… of Ghana"."""
     for pattern in (_BRACKETED_COUNTRY, _TRAILING_COUNTRY):
         if (match := pattern.search(name)) and (
             iso3 := context.gazetteer.country(match["country"])

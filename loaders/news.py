@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
+from mhkg.errors import RecordError
 from mhkg.loaders import page_text, prose
 from mhkg.loaders.document import describe_document
 from mhkg.loaders.project import describe_project
@@ -27,6 +28,8 @@ def load(source: Source, context: LoadContext) -> list[Record]:
     page = page_text.read(source)
     body_lines = page_text.strip_site_menu(page.lines)
     body = "\n".join(body_lines)
+    if not any(ch.isalpha() for ch in body):
+        raise RecordError(source.name, "has no text to read (no letters after the site menu)")
     offset = len("\n".join(page.lines)) - len(body)  # the body ends the document's text
     g = Graph()
     document = describe_document(

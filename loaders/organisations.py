@@ -2,9 +2,9 @@
 linked to the projects it takes part in.
 
 An organisation's IRI is minted from its acronym when it has one (acronyms are how
-bodies such as COMISCA are known across documents and languages), else from its
+bodies such as SADC are known across documents and languages), else from its
 name; a national body's country is part of its identity ("Ministry of Health" of
-Guinea and of Honduras are two ministries); a body that exists only within one
+Ghana and of Togo are two ministries); a body that exists only within one
 project (a steering committee) is scoped to that project. Well-known organisations
 come from a bundled directory, so "IOM" and "International Organization for
 Migration" are one whichever a source writes.
@@ -52,7 +52,7 @@ KINDS = {
 class Organisation:
     """An organisation as the graph states it."""
 
-    name: str  # its label, e.g. "Ministry of Health of Guinea"
+    name: str  # its label, e.g. "Ministry of Health of Ghana"
     kind: URIRef  # its most specific mhkg class
     acronym: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-3
@@ -229,8 +229,8 @@ def kind_from_name(name: str) -> URIRef | None:
 
 def national_body(name: str, kind: URIRef, iso3: str, country_name: str) -> Organisation:
     """A body of one country (ministry, government, agency), identified by its name without
-    the country and labelled with it: "Ministry of Health" of Guinea → "Ministry of Health of
-    Guinea", however the source adds the country ("…, Guinea", "… (Guinea)", "… of Guinea")."""
+    the country and labelled with it: "Ministry of Health" of Ghana → "Ministry of Health of
+    Ghana", however the source adds the country ("…, Ghana", "… (Ghana)", "… of Ghana")."""
     base = strip_country(name, country_name)
     label = (
         base if kind == MHKG.Government and base != "Government" else f"{base} of {country_name}"

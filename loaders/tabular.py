@@ -90,6 +90,8 @@ def load_json(source: Source, context: LoadContext) -> list[Record]:
         raise RecordError(
             source.name, f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise RecordError(source.name, "is JSON nested too deeply to be project records") from None
     objects = _project_list(source, data)
     rows = [RawRecord(f"record {i}", values) for i, values in enumerate(objects, start=1)]
     for row in rows:  # one object may not give a field twice; two may spell its key apart

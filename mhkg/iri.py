@@ -12,6 +12,7 @@ Layout under the base::
     id/country/{ISO3}       countries, by ISO 3166-1 alpha-3 code
     id/sdg/{N}              Sustainable Development Goals
     id/sdg-target/{N.M}     their targets
+    id/sector/{vocabulary}-{code}   sectors of published vocabularies (DAC purpose codes)
     graph/{slug}            named graphs, one per source document
 """
 
@@ -43,6 +44,7 @@ ENTITY_KINDS = (
     "document",
     "agent",
     "annotation",
+    "sector",
     "project-status",
     "project-type",
     "coverage",
@@ -129,6 +131,16 @@ class Minter:
 
     def sdg(self, goal: int) -> URIRef:
         return URIRef(f"{self.base}id/sdg/{int(goal)}")
+
+    def sdg_target(self, target: str) -> URIRef:
+        """A target of an SDG by its number, "10.7" or "3.b"."""
+        if not re.fullmatch(r"(?:1[0-7]|[1-9])\.(?:\d{1,2}|[a-z])", target):
+            raise ValueError(f"{target!r} is not an SDG target number such as 10.7 or 3.b")
+        return URIRef(f"{self.base}id/sdg-target/{target}")
+
+    def sector(self, vocabulary: str, code: str) -> URIRef:
+        """A sector of a published vocabulary, e.g. ("dac", "12220")."""
+        return self.entity("sector", vocabulary, code)
 
     def document(self, source_name: str) -> URIRef:
         return self.entity("document", source_name)

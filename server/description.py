@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from mhkg import queries as named_queries
 from mhkg.store import Store
 
 BACKLINK_LIMIT = 500
@@ -26,17 +27,6 @@ _PROVENANCE = """SELECT DISTINCT ?r ?graph ?document ?title ?generated WHERE {
   GRAPH ?graph { ?r ?p ?o }
   OPTIONAL { ?graph prov:wasDerivedFrom ?document OPTIONAL { ?document dcterms:title ?title } }
   OPTIONAL { ?graph prov:generatedAtTime ?generated } } ORDER BY ?graph"""
-_QUOTES = """PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT DISTINCT ?r ?annotation ?document ?title ?exact ?start ?end ?rule WHERE {
-  { ?annotation oa:hasBody ?r }
-  UNION  # a statement or participation about the resource
-  { ?annotation oa:hasBody ?body .
-    ?body rdf:subject|rdf:object|mhkg:participant|mhkg:inProject ?r }
-  ?annotation oa:hasTarget ?target . ?target oa:hasSource ?document .
-  OPTIONAL { ?document dcterms:title ?title }
-  OPTIONAL { ?target oa:hasSelector ?quote . ?quote oa:exact ?exact }
-  OPTIONAL { ?target oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end }
-  OPTIONAL { ?annotation mhkg:extractionRule ?rule } } ORDER BY ?document ?start ?exact"""
 
 
 @dataclass
@@ -63,7 +53,18 @@ class ResourceView:
     quotes: list[dict[str, Node]] = field(default_factory=list)
 
 
+def quotes_about(store: Store, iri: URIRef) -> list[dict[str, Node]]:
+    """Where statements about the resource were read: the named query `provenance`'s rows
+    that quote a sentence."""
+    provenance = named_queries.load("provenance")
+    rows = store.query(provenance.text, provenance.bindings({"resource": str(iri)})).rows
+    return [row for row in rows if row.get("quote") is not None]
+
+
 def exists(store: Store, iri: URIRef) -> bool:
+    """Whether the store says anything of `iri` (an IRI no store could hold: no)."""
+    if not _SAFE_IRI.match(iri):
+        return False
     return bool(store.query("ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }", {"r": iri}).boolean)
 
 
@@ -138,5 +139,5 @@ def view(store: Store, iri: URIRef) -> ResourceView:
         backlinks=[(link(s), link(p)) for s, p in inbound[:BACKLINK_LIMIT]],
         backlinks_cut=len(backlinks) > BACKLINK_LIMIT,
         sources=store.query(_PROVENANCE, {"r": iri}).rows,
-        quotes=store.query(_QUOTES, {"r": iri}).rows,
+        quotes=quotes_about(store, iri),
     )

@@ -36,9 +36,19 @@ PREFLIGHT_HEADERS = {
 }
 
 
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescaped(text: str) -> str:
+    """The text with its \\u and \\U escapes replaced, as a SPARQL parser does before it
+    reads anything else (SPARQL 1.1 §19.2): an escaped character may be a quote, a bracket
+    or a '#' that changes where strings, IRIs and comments end."""
+    return _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
 def keywords_of(text: str) -> str:
     """The text with strings, IRIs and comments blanked out."""
-    return _NOT_KEYWORDS.sub(" ", text)
+    return _NOT_KEYWORDS.sub(" ", unescaped(text))
 
 
 def uses_service(text: str) -> bool:

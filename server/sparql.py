@@ -13,7 +13,6 @@ from mhkg import queries as named_queries
 from mhkg.server import safety
 from mhkg.server.negotiation import HTML, RDF_TYPES, SOLUTION_TYPES, best_match, negotiate
 from mhkg.server.responses import graph_response, results_response
-from mhkg.server.safety import uses_service  # noqa: F401 - part of this module's interface
 from mhkg.server.service_description import service_description
 from mhkg.server.store import get_store, run_client_query, store_changed
 from mhkg.store.base import QueryDataset

@@ -108,7 +108,7 @@ def _publisher_implements(sentence: SentenceReading, project: URIRef | None) -> 
 
 
 def _target(g: Graph, minter: Minter, goal) -> URIRef:
-    target = URIRef(f"{minter.base}id/sdg-target/{goal.target}")
+    target = minter.sdg_target(goal.target)
     g.add((target, RDF.type, MHKG.SustainableDevelopmentTarget))
     g.add((target, MHKG.targetOf, minter.sdg(goal.goal)))
     return target

@@ -1,5 +1,5 @@
-"""Events that took place: "the first meeting of the Coordination Council", "A first
-stakeholder consultation workshop took place in Bern, Switzerland in April 2024, which
+"""Events that took place: "the first meeting of the Technical Working Group", "A first
+validation workshop took place in Kisumu, Kenya in March 2023, which
 brought together 24 participants".
 
 An event is a singular noun phrase with an article or ordinal before it and an event
@@ -83,7 +83,7 @@ PARTICIPANTS = [
 class EventMention:
     start: int
     end: int
-    label: str  # "first meeting of the Coordination Council"
+    label: str  # "first meeting of the Technical Working Group"
     kind: object  # the mhkg event class
     participants: int | None = None
     rule: str = "event-phrase"

@@ -3,19 +3,19 @@
 Rule families, tried in this order on each sentence (a span taken by one is not read
 again by the next):
 
-- ``acronym-definition``: "Local Stakeholder Consultations (LSCs)" and "COMISCA (Central
-  American Ministries of Health Council)", either order; the acronym then stands for the
+- ``acronym-definition``: "Technical Working Groups (TWGs)" and "SADC (Southern
+  African Development Community)", either order; the acronym then stands for the
   organisation wherever else the document uses it.
-- ``ministries-of-countries``: "the Ministries of Health of El Salvador, Nicaragua and
-  Honduras" is one ministry per country.
-- ``ministry``: "Ministry of Foreign Affairs", "Ministry of Healthcare of Belarus".
-- ``government``: "Government of Guinea", "Governments of A and B", "the Guinean Government".
-- ``country-office``: "IOM Belarus", "IOM Mission in Georgia" (an office of a directory
+- ``ministries-of-countries``: "the Ministries of Health of Kenya, Uganda and
+  Tanzania" is one ministry per country.
+- ``ministry``: "Ministry of Foreign Affairs", "Ministry of Public Health of Thailand".
+- ``government``: "Government of Mali", "Governments of A and B", "the Malian Government".
+- ``country-office``: "IOM Kenya", "IOM Mission in Ghana" (an office of a directory
   organisation in a country).
 - ``named-body``: a capitalised name ending in what a body is ("Steering Committee",
-  "Directorate-General for Health and Food Safety", "Project Coordinating Council").
-- ``directory``: a name or acronym of the bundled directory ("WHO", "DG SANTE").
-- ``demonym-group``: "the Guinean diaspora".
+  "Directorate-General for Health and Food Safety", "National Coordinating Mechanism").
+- ``directory``: a name or acronym of the bundled directory ("WHO", "DG ECHO").
+- ``demonym-group``: "the Malian diaspora".
 
 A role comes from what the text says just before the name ("funded by", "implemented by",
 "in cooperation with"), else from the organisation's kind (a committee coordinates, a
@@ -30,44 +30,22 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from mhkg.iri import normalise_name
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
+from mhkg.loaders.prose.names import (
+    ACRONYM,
+    BRACKETED_NAME,
+    CAP,
+    COLLECTIVE,
+    HEADS,
+    LINK,
+    NAME,
+    body_key,
+    list_items,
+    trim_to_acronym,
+)
+from mhkg.loaders.prose.roles import cue, role_of
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
-
-# A word of a proper name, and the small words a name may hold between such words.
-_CAP = r"(?:[A-Z][\w’'&-]*(?:\.[\w’'&-]+)*|[A-Z]{2,})"  # "U.S" keeps its inner dots only
-_LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
-# a name runs over capitalised words and the small words between them, but "and the" starts
-# another name ("the Ministry of Health and the Ministry of Labour")
-NAME = rf"{_CAP}(?:,? (?!and the )(?:{_LINK} )*{_CAP})*"
-# where brackets close a name, it may hold "and the" ("… of Central America and the Dominican
-# Republic (RESSCARD)")
-BRACKETED_NAME = rf"{_CAP}(?:,? (?:{_LINK} )*{_CAP})*"
-ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
-
-HEADS = (
-    r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
-    r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
-    r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
-    r"Working Group|Consultations|Alliance|Coalition|Programme|Mechanism|Embassy|Observatory"
-)
-ROLE_CUES = [
-    ("funder", r"fund(?:ed|ing)? (?:by|from)|financ(?:ed|ial support|ing) (?:by|of|from)|"
-               r"(?:with|thanks to) (?:the )?(?:generous )?(?:financial )?support (?:of|from)|"
-               r"grant from|donor|sponsored by|co-?funded by"),
-    ("implementer", r"implemented by|carried out by|executed by|led by|implementing (?:agency|"
-                    r"organi[sz]ation)"),
-    ("beneficiary", r"benefit(?:ing|s)? |for the benefit of|beneficiar"),
-    ("partner", r"in (?:cooperation|collaboration|partnership|coordination) with|partner|"
-                r"together with|jointly with|involving|with the participation of"),
-]  # fmt: skip
-ROLE_CUE_PATTERNS = [(role, re.compile(rf"(?:{cue})", re.I)) for role, cue in ROLE_CUES]
-DEFAULT_ROLES = {MHKG.Fund: "funder", MHKG.Group: "beneficiary"}
-# An acronym followed by one of these names a group of organisations, not the one it stands for.
-COLLECTIVE = re.compile(
-    r"\s+(?:agencies|entities|system|family|member states|partners)\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -115,7 +93,8 @@ class OrgReader:
                     taken.append((start, end, organisation, name, defines))
         found: list[OrgMention] = []
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
-            role = role_of(organisation, _cue(sentence, start, found))
+            previous_end = max((m.end for m in found if m.end <= start), default=0)
+            role = role_of(organisation, cue(sentence, start, previous_end))
             written = self.written.get(defines) if defines else None
             found.append(OrgMention(start, end, organisation, role, name, defines, written))
         return found
@@ -130,7 +109,7 @@ class OrgReader:
             rf"\b(?P<acronym>{ACRONYM}) \((?P<name>{BRACKETED_NAME})\)", sentence
         )
         for match in (*long_first, *short_first):
-            name = _trim_to_acronym(match["name"], match["acronym"])
+            name = trim_to_acronym(match["name"], match["acronym"])
             organisation = self._named(name, acronym=match["acronym"])
             if organisation is None:
                 continue
@@ -143,12 +122,12 @@ class OrgReader:
         """ "the Ministries of Health of A, B and C": one per country; "the Ministries of Health
         and of Labour": one per portfolio (of the document's country)."""
         pattern = (
-            rf"\b(?:the )?Ministries of (?P<tail>{_CAP}(?:,? (?:and |of |the |and of )*{_CAP})*)"
+            rf"\b(?:the )?Ministries of (?P<tail>{CAP}(?:,? (?:and |of |the |and of )*{CAP})*)"
         )
         for match in re.finditer(pattern, sentence):
             portfolios, codes = [], []
             for part in re.split(r",? (?:and )?of (?:the )?", match["tail"]):
-                found = [self.country_of(item) for item in _list_items(part)]
+                found = [self.country_of(item) for item in list_items(part)]
                 if found and None not in found:
                     codes += found
                 else:
@@ -159,24 +138,36 @@ class OrgReader:
                     yield match.start(), match.end(), ministry, "ministries-of-countries", None
 
     def _ministries(self, sentence: str):
-        """ "Ministry of Foreign Affairs", "Ministry of Healthcare of Belarus", and with the
+        """ "Ministry of Foreign Affairs", "Ministry of Public Health of Thailand", and with the
         country before it: "Kenya's Ministry of Health", "the Somali Federal Ministry of …"."""
         # the name runs on over capitalised words, not into another ministry or name
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) {_CAP}(?: (?!and the )(?:{_LINK} )*(?!Ministr){_CAP})*"  # noqa: E501
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) {CAP}(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
-            text = match.group()
+            text = self._before_next_organisation(match.group())
+            end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
             start, owner = self._owner_before(sentence, match.start())
             ministry = self._national(name, MHKG.Ministry, country or owner)
             if owner or match["rank"]:
-                written = sentence[start : match.end()]
+                written = sentence[start:end]
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
-            yield start, match.end(), ministry, "ministry", None
+            yield start, end, ministry, "ministry", None
+
+    def _before_next_organisation(self, name: str) -> str:
+        """A ministry's name up to another organisation joined to it by "and": "Ministry of
+        Health and WHO", "… of Ghana & IOM" (but "Ministry of Labour and Social Protection")."""
+        for match in re.finditer(r" (?:and|&) (?:the )?", name):
+            rest = name[match.end() :]
+            if re.fullmatch(r"[A-Z]{2,}\w*", rest.split()[0]) or self.directory.find(rest):
+                return name[: match.start()]
+            if kind_from_name(rest) not in (None, MHKG.Ministry) and self._named(rest):
+                return name[: match.start()]
+        return name
 
     def _owner_before(self, sentence: str, start: int) -> tuple[int, str | None]:
         """A country named just before a body ("Kenya's", "the Tonga", "Somali")."""
         for words in (2, 1):
-            pattern = rf"(?P<owner>{_CAP}(?: {_CAP}){{{words - 1}}})(?:['’]s)? $"
+            pattern = rf"(?P<owner>{CAP}(?: {CAP}){{{words - 1}}})(?:['’]s)? $"
             match = re.search(pattern, sentence[:start])
             if match and (code := self._country_named(match["owner"])):
                 return match.start(), code
@@ -190,13 +181,13 @@ class OrgReader:
     def _governments(self, sentence: str):
         for match in re.finditer(rf"\bGovernments? of (?:the )?(?P<countries>{NAME})", sentence):
             end = match.start("countries")
-            for item in _list_items(match["countries"]):  # the countries the list starts with
+            for item in list_items(match["countries"]):  # the countries the list starts with
                 if not (code := self.country_of(item)):
                     break
                 end = match.start("countries") + match["countries"].index(item) + len(item)
                 government = self._national("Government", MHKG.Government, code)
                 yield match.start(), end, government, "government", None
-        for match in re.finditer(rf"\b(?P<demonym>{_CAP}) [Gg]overnment\b", sentence):
+        for match in re.finditer(rf"\b(?P<demonym>{CAP}) [Gg]overnment\b", sentence):
             if code := self.demonym_of(match["demonym"]):
                 yield (
                     match.start(),
@@ -208,7 +199,7 @@ class OrgReader:
 
     def _country_offices(self, sentence: str):
         office = r"(?:Mission|Office|Country Office)"
-        country = rf"{_CAP}(?: (?!{office}\b){_CAP})?"
+        country = rf"{CAP}(?: (?!{office}\b){CAP})?"
         pattern = (
             rf"\b(?P<acronym>[A-Z]{{2,}}) (?:{office} in )?(?P<country>{country})(?: {office})?\b"
         )
@@ -224,8 +215,10 @@ class OrgReader:
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
-        rest = rf"(?: (?:of|for|on) (?:the )?{_CAP}(?: (?!and the )(?:(?:and|of|for|on|the) )*{_CAP})*)?"  # noqa: E501
-        pattern = rf"(?P<name>(?:{_CAP} )*(?:{HEADS})\b{rest})"
+        rest = (
+            rf"(?: (?:of|for|on) (?:the )?{CAP}(?: (?!and the )(?:(?:and|of|for|on|the) )*{CAP})*)?"
+        )
+        pattern = rf"(?P<name>(?:{CAP} )*(?:{HEADS})\b{rest})"
         for match in re.finditer(pattern, sentence):
             name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", match["name"])
             name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
@@ -238,7 +231,7 @@ class OrgReader:
 
     def _directory_names(self, sentence: str):
         """Acronyms the document defined, and names and acronyms of the directory and of the
-        organisations loaded before ("WHO", "DG SANTE", "Save the Children")."""
+        organisations loaded before ("WHO", "DG ECHO", "Save the Children")."""
         acronyms = re.finditer(rf"\b{ACRONYM}\b", sentence)
         names = re.finditer(rf"\b(?:(?:The|the) )?(?P<name>{NAME})", sentence)
         seen: set[tuple[int, int]] = set()
@@ -273,7 +266,7 @@ class OrgReader:
 
     def _demonym_groups(self, sentence: str):
         for match in re.finditer(
-            rf"\b(?P<demonym>{_CAP}) (?P<group>diaspora|communit(?:y|ies))\b", sentence
+            rf"\b(?P<demonym>{CAP}) (?P<group>diaspora|communit(?:y|ies))\b", sentence
         ):
             if code := self.demonym_of(match["demonym"]):
                 name = f"{match['demonym']} {match['group']}"
@@ -319,7 +312,7 @@ class OrgReader:
 
     def _body(self, name: str, acronym: str | None) -> Organisation:
         """A committee: the first name the document gives it is its label, others its
-        alternative labels ("Coordination Council", "Project Coordinating Council")."""
+        alternative labels ("Coordination Mechanism", "National Coordinating Mechanism")."""
         key = body_key(name)
         known = self.bodies.get(key)
         if known is None:
@@ -343,54 +336,8 @@ class OrgReader:
         return body
 
     def _split_country(self, name: str) -> tuple[str, str | None]:
-        """ "Ministry of Health of El Salvador" → ("Ministry of Health", "SLV")."""
+        """ "Ministry of Health of South Sudan" → ("Ministry of Health", "SSD")."""
         for match in re.finditer(r" (?:of|in) (?:the )?", name):
             if code := self.country_of(name[match.end() :]):
                 return name[: match.start()], code
         return name, None
-
-
-def body_key(name: str) -> str:
-    """What identifies a committee within its project, however a text words it: "Project
-    Coordinating Council" and "Coordination Council" are one council."""
-    words = [w for w in normalise_name(name).split() if w not in ("project", "the")]
-    return " ".join(re.sub(r"(?:ing|ion|ions|s)$", "", w) if len(w) > 5 else w for w in words)
-
-
-def role_of(organisation: Organisation, cue: str | None) -> str:
-    """A committee coordinates and a fund funds whatever the text around them says; others
-    take the role their cue gives, else their kind's usual one, else partner."""
-    if organisation.kind == MHKG.CoordinationBody:
-        return "coordination"
-    return cue or DEFAULT_ROLES.get(organisation.kind, "partner")
-
-
-def _cue(sentence: str, start: int, before: list[OrgMention]) -> str | None:
-    """The role that the last cue between the previous organisation named and this one gives."""
-    previous_end = max((m.end for m in before if m.end <= start), default=0)
-    window = sentence[previous_end:start]
-    best: tuple[int, str] | None = None
-    for role, pattern in ROLE_CUE_PATTERNS:
-        for match in pattern.finditer(window):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), role)
-    return best[1] if best else None
-
-
-def _trim_to_acronym(name: str, acronym: str) -> str:
-    """The words of `name` an acronym defined after it stands for: "the Local Stakeholder
-    Consultations (LSCs)" → "Local Stakeholder Consultations"."""
-    name = re.sub(r"^(?:The|A|An) ", "", name)
-    letters = re.sub(r"[^A-Z]", "", acronym)
-    words = name.split()
-    capitalised = [i for i, w in enumerate(words) if w[:1].isupper()]
-    if len(capitalised) > len(letters) >= 2:
-        first = capitalised[-len(letters)]
-        if all(words[i][0] == letters[k] for k, i in enumerate(capitalised[-len(letters) :])):
-            return " ".join(words[first:])
-    return name
-
-
-def _list_items(text: str) -> list[str]:
-    """ "El Salvador, Nicaragua and Honduras" → its three names."""
-    return [item for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if item]

@@ -1,11 +1,11 @@
-"""People named with their post: "Aleksandr Tarasenko, Deputy Minister of Healthcare",
-"Deputy Minister of Healthcare Aleksandr Tarasenko", "Jane Doe, Head of the Migration
+"""People named with their post: "Jane Achieng, Deputy Minister of Public Health",
+"Deputy Minister of Public Health Jane Achieng", "Jane Doe, Head of the Migration
 Health Division at WHO".
 
 A post is a title word (Minister, Director, Chief, Head, Coordinator, …), with its
 qualifiers (Deputy, Senior, Regional, …) and what it is "of", "for" or "at". Its
-organisation is the one the post names ("Chief of IOM Belarus Mission"), else the one a
-minister's portfolio implies ("Deputy Minister of Healthcare" → the Ministry of Healthcare).
+organisation is the one the post names ("Chief of IOM Kenya Mission"), else the one a
+minister's portfolio implies ("Deputy Minister of Public Health" → the Ministry of Public Health).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ NAME_THEN_POST = re.compile(
 POST_THEN_NAME = re.compile(
     rf"\b{_PREFIX}(?P<post>{POST}),? {_HONORIFIC}?(?P<person>{PERSON})\b(?!,? (?:the )?{_TITLE})"
 )
-# A ministry's title ("Minister of Healthcare") implies the ministry.
+# A ministry's title ("Minister of Public Health") implies the ministry.
 MINISTER = re.compile(r"^(?:(?:Deputy|Vice|First|Acting) )*Minister (?P<portfolio>(?:of|for) .+)$")
 POST_ORGANISATION = re.compile(rf"\b(?:of|at|in) (?:the )?(?P<organisation>{_CAP}.*)$")
 
@@ -87,8 +87,8 @@ def _office(prefix: str, post: str) -> str:
 
 
 def organisation_of(post: str) -> str | None:
-    """The organisation a post names: "Deputy Minister of Healthcare" → "Ministry of
-    Healthcare"; "Chief of IOM Belarus Mission" → "IOM Belarus Mission"."""
+    """The organisation a post names: "Deputy Minister of Public Health" → "Ministry of
+    Public Health"; "Chief of IOM Kenya Mission" → "IOM Kenya Mission"."""
     if match := MINISTER.match(post):
         return f"Ministry {match['portfolio']}"
     if match := POST_ORGANISATION.search(post):

@@ -1,10 +1,10 @@
-"""Countries in running text: by name ("Guinea"), demonym ("Guinean diaspora") and city
-("a workshop in Bern" → Switzerland).
+"""Countries in running text: by name ("Mali"), demonym ("Malian diaspora") and city
+("a workshop in Nairobi" → Kenya).
 
-Names are matched greedily, longest first, on capitalised words, so "Papua New Guinea"
-is not read as "Guinea". A city is taken only where the text uses it as a place: after
+Names are matched greedily, longest first, on capitalised words, so "South Sudan"
+is not read as "Sudan". A city is taken only where the text uses it as a place: after
 "in", "at", "from", "to" or "near", before ", Country", or as an article's dateline
-("Minsk, Belarus – On 15 July …"); a name shared by cities of several countries is
+("Accra, Ghana – On 3 May …"); a name shared by cities of several countries is
 read as the one in the country the text names next to it, else the most populous.
 """
 
@@ -90,7 +90,7 @@ class PlaceFinder:
         return None
 
     def _resolve_cities(self, found: list[PlaceMention]) -> list[PlaceMention]:
-        """A city named next to a country ("Bern, Switzerland") is that country's city."""
+        """A city named next to a country ("Nairobi, Kenya") is that country's city."""
         resolved = []
         for i, mention in enumerate(found):
             following = found[i + 1] if i + 1 < len(found) else None
@@ -104,7 +104,7 @@ class PlaceFinder:
         return resolved
 
     def _country_follows(self, sentence: str, end: int) -> bool:
-        """ "Bern, Switzerland": a country's name right after a comma."""
+        """ "Nairobi, Kenya": a country's name right after a comma."""
         match = re.match(r",\s*((?:[A-Z][\w'’-]*\s?){1,4})", sentence[end:])
         if not match:
             return False
@@ -114,7 +114,7 @@ class PlaceFinder:
 
 def _is_one_name(text: str) -> bool:
     """Several words make one name when no punctuation but hyphens separates them
-    ("Sierra Leone", "Guinea-Bissau"), and "and"/"of"/"the" only inside ("Bosnia and
+    ("Sierra Leone", "Timor-Leste"), and "and"/"of"/"the" only inside ("Bosnia and
     Herzegovina", "Republic of the Congo")."""
     return not re.search(r"[,;:()\"“”]", text)
 

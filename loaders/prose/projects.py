@@ -38,7 +38,7 @@ PROJECT_MENTIONS = [
     ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
     # the “Title” project
     ("quoted-title", re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.I)),
-    # the Re-Health project (the word in lower case is not part of the name)
+    # the Sahel-Care project (the word in lower case is not part of the name)
     ("named-project", re.compile(rf"{_NAMED} {PROJECT_WORD}\b")),
     # the Border Health Initiative (capitalised, the word is part of the name)
     (

@@ -13,7 +13,7 @@ from mhkg.loaders.prose.places import City, PlaceFinder, PlaceMention
 from mhkg.loaders.prose.text import Sentence, sentences
 from mhkg.loaders.source import LoadContext
 
-# "Minsk, Belarus – On 15 July …": where an article was written, at its start.
+# "Accra, Ghana – On 3 May …": where an article was written, at its start.
 DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?) [–—-] ")
 
 

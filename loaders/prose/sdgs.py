@@ -41,7 +41,8 @@ NUMBERED = [
     (
         "sdg-target",
         re.compile(
-            r"\b(?:SDG\s+)?targets?\s+(?P<targets>\d{1,2}\.[0-9a-z]{1,2}(?:\s*(?:,|and)\s*\d{1,2}\.[0-9a-z]{1,2})*)\b",
+            r"\b(?:SDG\s+)?targets?\s+(?P<targets>\d{1,2}\.(?:\d{1,2}|[a-z])"
+            r"(?:\s*(?:,|and)\s*\d{1,2}\.(?:\d{1,2}|[a-z]))*)\b",
             re.I,
         ),
     ),
@@ -103,10 +104,13 @@ def _numbered(sentence: str, rule: str, pattern: re.Pattern[str]) -> list[GoalMe
     mentions = []
     for match in pattern.finditer(sentence):
         if "targets" in pattern.groupindex and match.group("targets"):
-            for target in re.findall(r"\d{1,2}\.[0-9a-z]{1,2}", match.group("targets"), re.I):
+            targets = re.findall(r"\d{1,2}\.(?:\d{1,2}|[a-z])", match.group("targets"), re.I)
+            for target in targets:
                 goal = int(target.split(".")[0])
                 if 1 <= goal <= 17:
-                    mentions.append(GoalMention(match.start(), match.end(), goal, target, rule))
+                    mentions.append(
+                        GoalMention(match.start(), match.end(), goal, target.lower(), rule)
+                    )
             continue
         for number in re.findall(_NUMBER, match.group("goals"), re.I):
             goal = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]

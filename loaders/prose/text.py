@@ -53,11 +53,16 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[:dot])
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 40) : dot])
     if not word:
         return False
     token = word.group(1).lower()
     return token in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", token))  # an initial: "J."
+
+
+# No sentence of running text is this long; a longer run (a table flattened to text, a list
+# without stops) is cut at white space, which keeps every rule's work bounded.
+MAX_SENTENCE = 2000
 
 
 def _add(found: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
@@ -65,5 +70,13 @@ def _add(found: list[Sentence], text: str, start: int, end: int, offset: int) ->
     stripped = chunk.strip(" \n•-–")
     if not stripped:
         return
-    lead = chunk.index(stripped)
-    found.append(Sentence(stripped, offset + start + lead, offset + start + lead + len(stripped)))
+    start += chunk.index(stripped)
+    while len(stripped) > MAX_SENTENCE:
+        cut = stripped.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        found.append(Sentence(stripped[:cut], offset + start, offset + start + cut))
+        rest = stripped[cut:].lstrip()
+        start += len(stripped) - len(rest)
+        stripped = rest
+    if stripped:
+        found.append(Sentence(stripped, offset + start, offset + start + len(stripped)))

@@ -6,6 +6,7 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF
 
+from mhkg.errors import RecordError
 from mhkg.loaders import news, page_text
 from mhkg.loaders.prose import projects
 from mhkg.loaders.prose.text import sentences
@@ -102,3 +103,19 @@ def test_html_article_headline_comes_from_h1(context):
     assert record.graph.value(document, MHKG.reportsOn) == URIRef(
         context.minter.project("Andes Mobility")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("\u200b\n(((( ))))\n", "blank.txt"),
+        ("<html><body><div><div></div></div></body></html>", "blank.html"),
+        ("- Take Action\n- 2030 Agenda\n", "menu-only.txt"),
+    ],
+)
+def test_a_page_without_text_is_rejected(text, name, context):
+    source = text_source(text, name)
+    if name.endswith(".html"):
+        source = type(source)(name=name, data=source.data, media_type="text/html")
+    with pytest.raises(RecordError, match="no text"):
+        news.load(source, context)

@@ -295,10 +295,17 @@ def test_an_empty_store_gets_the_bundled_seeds_once(
         ("select * where { service silent <http://x/> { ?s ?p ?o } }", True),
         ('SELECT * WHERE { ?s ?p "SERVICE" }', False),
         ("SELECT * WHERE { ?s <http://x/SERVICE> ?o } # SERVICE in a comment", False),
+        # an escaped character that ends an IRI early, or starts a comment, does not hide it
+        (
+            r"SELECT * WHERE { BIND(<http://x/\u0041#> AS ?i) SERVICE <http://x/> { ?a ?b ?c } }",
+            True,
+        ),
+        (r'SELECT * WHERE { ?s ?p "a\u0022 } SERVICE <http://x/> { ?a ?b ?c } #" }', True),
+        (r"SELECT * WHERE { ?s ?p ?o } \u0023 SERVICE <http://x/> { ?a ?b ?c }", False),
     ],
 )
 def test_service_is_recognised_only_as_a_keyword(query: str, federated: bool) -> None:
-    from mhkg.server.sparql import uses_service
+    from mhkg.server.safety import uses_service
 
     assert uses_service(query) is federated
 

@@ -98,6 +98,11 @@ def test_unknown_iris_are_404(client) -> None:
     error_of(client.get("/id/project/no-such-project"), 404)
     error_of(client.get("/doc/project/no-such-project", headers={"Accept": "text/html"}), 404)
     error_of(client.get("/graph/no-such-graph"), 404)
+
+
+@pytest.mark.parametrize("path", ["/id/%3Cx%3E", "/doc/x%22y", "/id/a%20b", "/doc/x%7By%7D"])
+def test_paths_that_no_iri_can_have_are_404_not_500(client, path: str) -> None:
+    error_of(client.get(path, headers={"Accept": "text/html"}), 404)
     error_of(client.get("/doc/country/GIN", headers={"Accept": "image/png"}), 406)
 
 

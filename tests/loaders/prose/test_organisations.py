@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mhkg.loaders.organisations import Directory, kind_from_name, national_body
-from mhkg.loaders.prose.organisations import body_key
+from mhkg.loaders.prose.names import body_key
 from mhkg.vocab import MHKG
 
 

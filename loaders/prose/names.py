@@ -1,0 +1,57 @@
+"""The shapes of names in running text: proper names, acronyms, the words a body's name ends
+in, and small helpers over them."""
+
+from __future__ import annotations
+
+import re
+
+from mhkg.iri import normalise_name
+
+# A word of a proper name, and the small words a name may hold between such words.
+# One way only to match a word, or names of capitalised words backtrack exponentially.
+CAP = r"[A-Z][\w’'&-]*(?:\.[\w’'&-]+)*"  # "U.S" keeps its inner dots only
+LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
+# a name runs over capitalised words and the small words between them, but "and the" starts
+# another name ("the Ministry of Health and the Ministry of Labour")
+NAME = rf"{CAP}(?:,? (?!and the )(?:{LINK} )*{CAP})*"
+# where brackets close a name, it may hold "and the" ("… of Southern Africa and the Indian
+# Ocean (SAIO)")
+BRACKETED_NAME = rf"{CAP}(?:,? (?:{LINK} )*{CAP})*"
+ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
+
+HEADS = (
+    r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
+    r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
+    r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
+    r"Working Group|Consultations|Alliance|Coalition|Programme|Mechanism|Embassy|Observatory"
+)
+# An acronym followed by one of these names a group of organisations, not the one it stands for.
+COLLECTIVE = re.compile(
+    r"\s+(?:agencies|entities|system|family|member states|partners)\b", re.IGNORECASE
+)
+
+
+def body_key(name: str) -> str:
+    """What identifies a committee within its project, however a text words it: "National
+    Coordinating Mechanism" and "Coordination Mechanism" are one body."""
+    words = [w for w in normalise_name(name).split() if w not in ("project", "the")]
+    return " ".join(re.sub(r"(?:ing|ion|ions|s)$", "", w) if len(w) > 5 else w for w in words)
+
+
+def trim_to_acronym(name: str, acronym: str) -> str:
+    """The words of `name` an acronym defined after it stands for: "the Regional Technical
+    Working Groups (TWGs)" → "Technical Working Groups"."""
+    name = re.sub(r"^(?:The|A|An) ", "", name)
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    words = name.split()
+    capitalised = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if len(capitalised) > len(letters) >= 2:
+        first = capitalised[-len(letters)]
+        if all(words[i][0] == letters[k] for k, i in enumerate(capitalised[-len(letters) :])):
+            return " ".join(words[first:])
+    return name
+
+
+def list_items(text: str) -> list[str]:
+    """ "Kenya, Uganda and Tanzania" → its three names."""
+    return [item for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if item]

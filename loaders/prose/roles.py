@@ -1,0 +1,41 @@
+"""The role an organisation plays in a project, from what the text says just before its name
+("funded by", "implemented by", "in cooperation with"), else from its kind."""
+
+from __future__ import annotations
+
+import re
+
+from mhkg.loaders.organisations import Organisation
+from mhkg.vocab import MHKG
+
+ROLE_CUES = [
+    ("funder", r"fund(?:ed|ing)? (?:by|from)|financ(?:ed|ial support|ing) (?:by|of|from)|"
+               r"(?:with|thanks to) (?:the )?(?:generous )?(?:financial )?support (?:of|from)|"
+               r"grant from|donor|sponsored by|co-?funded by"),
+    ("implementer", r"implemented by|carried out by|executed by|led by|implementing (?:agency|"
+                    r"organi[sz]ation)"),
+    ("beneficiary", r"benefit(?:ing|s)? |for the benefit of|beneficiar"),
+    ("partner", r"in (?:cooperation|collaboration|partnership|coordination) with|partner|"
+                r"together with|jointly with|involving|with the participation of"),
+]  # fmt: skip
+ROLE_CUE_PATTERNS = [(role, re.compile(rf"(?:{cue})", re.I)) for role, cue in ROLE_CUES]
+DEFAULT_ROLES = {MHKG.Fund: "funder", MHKG.Group: "beneficiary"}
+
+
+def role_of(organisation: Organisation, cue: str | None) -> str:
+    """A committee coordinates and a fund funds whatever the text around them says; others
+    take the role their cue gives, else their kind's usual one, else partner."""
+    if organisation.kind == MHKG.CoordinationBody:
+        return "coordination"
+    return cue or DEFAULT_ROLES.get(organisation.kind, "partner")
+
+
+def cue(sentence: str, start: int, previous_end: int) -> str | None:
+    """The role that the last cue between the previous organisation named and this one gives."""
+    window = sentence[previous_end:start]
+    best: tuple[int, str] | None = None
+    for role, pattern in ROLE_CUE_PATTERNS:
+        for match in pattern.finditer(window):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), role)
+    return best[1] if best else None
