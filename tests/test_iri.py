@@ -75,3 +75,16 @@ def test_base_iri_comes_from_the_environment(monkeypatch):
     assert minter.graph("000_x.txt") == URIRef("http://localhost:8080/graph/000-x-txt")
     monkeypatch.delenv("MHKG_BASE_IRI")
     assert base_iri() == DEFAULT_BASE_IRI
+
+
+@pytest.mark.parametrize("target", ["10.7", "3.b", "17.19", "1.1"])
+def test_sdg_targets_are_minted_by_number(target: str) -> None:
+    assert Minter(DEFAULT_BASE_IRI).sdg_target(target) == URIRef(
+        f"{DEFAULT_BASE_IRI}id/sdg-target/{target}"
+    )
+
+
+@pytest.mark.parametrize("target", ["18.1", "3.B", "3", "3.1a", "x.1"])
+def test_what_is_not_an_sdg_target_is_refused(target: str) -> None:
+    with pytest.raises(ValueError, match="not an SDG target"):
+        Minter(DEFAULT_BASE_IRI).sdg_target(target)
