@@ -48,6 +48,7 @@ def describe_text(
     minter = context.minter
     annotator = Annotator(g, minter, document, positions)
     carried: tuple[int, URIRef] | None = None  # (paragraph, project) a sentence named
+    told: dict[str, URIRef] = {}  # the last event of each kind ("round table") stated
     for sentence in reading.sentences:
         here = _project_of(g, minter, sentence, project, carried)
         if here != project:
@@ -55,7 +56,7 @@ def describe_text(
         _publisher_implements(sentence, here)
         state_organisations(g, context, annotator, sentence, here)
         state_people(g, minter, annotator, sentence, reading)
-        _state_events(g, context, annotator, sentence, reading, here)
+        _state_events(g, context, annotator, sentence, reading, here, told)
         if here is None:
             continue
         for goal in sentence.goals:
@@ -139,12 +140,20 @@ def _state_events(
     sentence: SentenceReading,
     reading: Reading,
     project: URIRef | None,
+    told: dict[str, URIRef],
 ) -> None:
-    """Events whose sentence says when or where they happened."""
+    """Events whose sentence says when or where they happened; and what a later sentence
+    adds of one ("The round table, attended by 62 participants, …")."""
     minter = context.minter
     for mention in sentence.events:
         place = _event_place(sentence, reading, mention.end)
         date = next((d for d in sentence.dates), None)
+        earlier = told.get(mention.head) if mention.definite else None
+        # "the training" after "a three-day training on …" is that training again
+        told_again = earlier is not None and mention.label in str(g.value(earlier, RDFS.label))
+        if told_again or (earlier is not None and place is None and date is None):
+            _add_participants(g, annotator, sentence, earlier, mention.participants)
+            continue
         if place is None and date is None:
             continue
         named = [m.title for m in sentence.projects]
@@ -168,6 +177,16 @@ def _state_events(
         if event_project:
             g.add((event, MHKG.partOfProject, event_project))
         annotator.annotate(sentence.sentence, mention.rule, event)
+        told[mention.head] = event
+
+
+def _add_participants(
+    g: Graph, annotator: Annotator, sentence: SentenceReading, event: URIRef, count: int | None
+) -> None:
+    """What a later sentence tells of an event told of before: how many took part."""
+    if count is not None and g.value(event, MHKG.participantCount) is None:
+        g.add((event, MHKG.participantCount, Literal(count, datatype=XSD.nonNegativeInteger)))
+        annotator.annotate(sentence.sentence, "event-reference", event)
 
 
 def _event_place(sentence: SentenceReading, reading: Reading, after: int) -> PlaceMention | None:

@@ -43,10 +43,17 @@ _MODIFIER = (
     r"(?!(?:a|an|the|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
     r"in|on|at|of|and|with|for|to|by|from)\b)[\w-]+"
 )
+# what an event is about, after its head: "training on migrant-sensitive care", "workshop to
+# pilot the curriculum", up to where the sentence says where, when or by whom
+_TOPIC_WORD = (
+    r"(?!(?:in|at|from|with|held|was|were|is|which|by|under|organi[sz]ed|took|during|"
+    r"through|that|who|where|when)\b)[\w’'-]+"
+)
 EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
-    rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?)(?![\w-])"
+    rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
+    rf"(?: (?:on|for|to) (?:{_TOPIC_WORD} ){{0,7}}{_TOPIC_WORD})?)(?![\w-])"
     r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology)\b)"
 )
 _UNITS = "one two three four five six seven eight nine".split()
@@ -60,7 +67,8 @@ NUMBER_WORDS |= {
 _COUNT = r"(?P<count>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _PEOPLE = (
     r"(?:participants|people|representatives|attendees|delegates|stakeholders|experts|"
-    r"officials|members|professionals|workers|staff|officers|volunteers|practitioners)"
+    r"officials|members|professionals|workers|staff|officers|volunteers|practitioners|"
+    r"doctors|nurses|responders|trainees|leaders|mediators)"
 )
 _ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
 PARTICIPANTS = [
@@ -72,8 +80,8 @@ PARTICIPANTS = [
     ),
     # Forty-eight health workers took part; 120 participants attended
     re.compile(
-        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,60}}?"
-        r"\b(?:took part|participated|attended|joined|were trained)",
+        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,200}}?"
+        r"\b(?:took part|participated|attended|joined|were trained|completed)",
         re.IGNORECASE,
     ),
 ]
@@ -87,6 +95,8 @@ class EventMention:
     kind: object  # the mhkg event class
     participants: int | None = None
     rule: str = "event-phrase"
+    head: str = ""  # the event word: "meeting", "round table"
+    definite: bool = False  # "the round table": may name an event told of before
 
 
 def find(sentence: str) -> list[EventMention]:
@@ -95,8 +105,14 @@ def find(sentence: str) -> list[EventMention]:
     for match in EVENT.finditer(sentence):
         label = match["label"]
         participants = participant_count(sentence)
-        kind = EVENT_WORDS[match["head"].lower()]
-        found.append(EventMention(match.start(), match.end(), label, kind, participants))
+        head = match["head"].lower()
+        definite = match["det"].lower() in ("the", "its", "their")
+        found.append(
+            EventMention(
+                match.start(), match.end(), label, EVENT_WORDS[head], participants,
+                head=head, definite=definite,
+            )
+        )  # fmt: skip
     return found
 
 

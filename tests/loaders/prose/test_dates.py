@@ -62,6 +62,9 @@ def test_date_precisions(sentence, value, datatype):
             "On 12-14 September 2023 they met.", "2023-09-12", "12-14 September 2023", id="hyphen"
         ),
         pytest.param(
+            "They met on 3 and 4 June 2024 in Lusaka.", "2024-06-03", "3 and 4 June 2024", id="and"
+        ),
+        pytest.param(
             "The course ran 5\u20139 February 2024 in Kigali.",
             "2024-02-05",
             "5\u20139 February 2024",
@@ -107,3 +110,8 @@ def test_offsets_match_the_text():
     sentence = "Screening began in October 2022 at the border post."
     (mention,) = dates.find(sentence)
     assert sentence[mention.start : mention.end] == mention.text == "October 2022"
+
+
+def test_a_range_without_a_year_gives_its_first_day() -> None:
+    (mention,) = dates.find("The review met in Juba on 14 and 15 May, with partners.")
+    assert (str(mention.value), mention.value.datatype) == ("--05-14", XSD.gMonthDay)

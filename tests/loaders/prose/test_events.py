@@ -40,7 +40,7 @@ EVENT_CLASSES = (MHKG.Meeting, MHKG.Workshop, MHKG.Consultation)
         ),
         pytest.param(
             "An online webinar on vaccination was held.",
-            "online webinar",
+            "online webinar on vaccination",
             MHKG.Workshop,
             id="webinar",
         ),
@@ -144,3 +144,23 @@ def test_dateline_place_and_participants(described):
     assert (event, RDF.type, MHKG.Consultation) in g
     assert str(g.value(event, MHKG.place)).endswith("kampala-uga")
     assert g.value(event, MHKG.participantCount).toPython() == 45
+
+
+def test_a_later_sentence_adds_to_an_event_told_before(described):
+    g, _ = described(
+        "A regional round table on cross-border referrals was held in Arusha on 2 March 2024. "
+        "The round table, attended by 57 participants, adopted a joint plan."
+    )
+    (event,) = _events(g)
+    assert str(g.value(event, RDFS.label)) == "regional round table on cross-border referrals"
+    assert g.value(event, MHKG.participantCount).toPython() == 57
+
+
+def test_the_event_again_is_not_a_second_event(described):
+    g, _ = described(
+        "Forty nurses completed a two-day training on psychological first aid in Gulu on "
+        "4 May 2023. The training was funded by the European Union and held in Uganda."
+    )
+    (event,) = _events(g)
+    assert g.value(event, MHKG.participantCount).toPython() == 40
+    assert str(g.value(event, MHKG.eventDate)) == "2023-05-04"
