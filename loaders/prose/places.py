@@ -15,19 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mhkg.iri import normalise_name
+from mhkg.loaders.data import City
 from mhkg.loaders.gazetteer import Gazetteer
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 PLACE_WORDS = frozenset({"in", "at", "from", "to", "near", "across", "throughout", "within"})
 REGION_WORDS = frozenset({"Latin", "Central", "North", "South", "East", "West", "Pan"})
 MAX_PLACE_WORDS = 6  # "Democratic Republic of the Congo"
-
-
-@dataclass(frozen=True)
-class City:
-    name: str
-    iso3: str
-    population: int = 0
 
 
 @dataclass(frozen=True)

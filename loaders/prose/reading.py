@@ -9,7 +9,7 @@ from mhkg.iri import normalise_name
 from mhkg.loaders import data
 from mhkg.loaders.prose import dates, events, people, projects, sdgs
 from mhkg.loaders.prose.organisations import OrgMention, OrgReader
-from mhkg.loaders.prose.places import City, PlaceFinder, PlaceMention
+from mhkg.loaders.prose.places import PlaceFinder, PlaceMention
 from mhkg.loaders.prose.text import Sentence, sentences
 from mhkg.loaders.source import LoadContext
 
@@ -45,19 +45,9 @@ class Reading:
         return list(dict.fromkeys(p.iso3 for s in self.sentences for p in s.places))
 
 
-_finders: dict[int, PlaceFinder] = {}
-
-
 def place_finder(context: LoadContext) -> PlaceFinder:
     """Country names from the context's gazetteer; demonyms and cities from the bundled data."""
-    key = id(context.gazetteer)
-    if key not in _finders:
-        cities = {
-            name: tuple(City(c.name, c.iso3, c.population) for c in found)
-            for name, found in data.cities().items()
-        }
-        _finders[key] = PlaceFinder(context.gazetteer, data.demonyms(), cities)
-    return _finders[key]
+    return PlaceFinder(context.gazetteer, data.demonyms(), data.cities())
 
 
 def read(
