@@ -1,4 +1,4 @@
-"""The `mhkg` command: load, query, validate, export and serve the knowledge graph.
+"""The `mhkg` command: load, query, validate, export, serve and explore the knowledge graph.
 
 Exit status: 0 success; 1 some records rejected / the data does not conform /
 the query failed / no store; 2 usage errors: unknown options, named queries or
@@ -242,3 +242,9 @@ def serve(store: str | None, host: str, port: int, **settings: Any) -> None:
         run_server(context.store_location, context.minter, host=host, port=port, **settings)
     except MhkgError as error:
         fail(error)
+
+
+# `mhkg explore` lives with the exploration modules; it uses Context, fail and store_option.
+from mhkg.explore.cli import explore_group  # noqa: E402
+
+main.add_command(explore_group, "explore")

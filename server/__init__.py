@@ -2,7 +2,8 @@
 
 One blueprint per concern: the SPARQL 1.1 Protocol and query editor (sparql), linked data
 (linked_data), the ontology and shapes (vocabulary), the named queries (named_queries), the
-dataset description and dumps (dataset), the landing page (home) and /openapi.json (openapi).
+dataset description and dumps (dataset), the landing page (home), /openapi.json (openapi), and
+stakeholder exploration (explore: the /explore page and its JSON API; reconcile: /reconcile).
 Safe by default (safety): read-only, no fetching, bounded queries (workers: the timeout).
 """
 
@@ -39,11 +40,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from mhkg.server import (
         dataset,
         errors,
+        explore,
         home,
         linked_data,
         links,
         named_queries,
         openapi,
+        reconcile,
         safety,
         sparql,
         store,
@@ -56,6 +59,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     safety.init_app(app)
     for module in (home, sparql, named_queries, linked_data, vocabulary, dataset, openapi):
         app.register_blueprint(module.blueprint)
+    explore.init_app(app)
+    reconcile.init_app(app)
     return app
 
 

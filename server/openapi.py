@@ -25,13 +25,13 @@ DOCUMENT = [
 ]
 
 
-def _content(types: list[str]) -> dict[str, Any]:
+def content(types: list[str]) -> dict[str, Any]:
     return {t: {"schema": {"type": "string"}} for t in types}
 
 
-def _op(summary: str, types: list[str], *params: dict, status: str = "200", **extra) -> dict:
+def operation(summary: str, types: list[str], *params: dict, status: str = "200", **extra) -> dict:
     responses = {
-        status: {"description": summary, "content": _content(types)}
+        status: {"description": summary, "content": content(types)}
         if types
         else {"description": summary}
     }
@@ -39,7 +39,7 @@ def _op(summary: str, types: list[str], *params: dict, status: str = "200", **ex
     return {"summary": summary, "parameters": list(params), "responses": responses, **extra}
 
 
-def _param(name: str, where: str = "query", description: str = "", **schema) -> dict:
+def parameter(name: str, where: str = "query", description: str = "", **schema) -> dict:
     return {
         "name": name,
         "in": where,
@@ -49,15 +49,15 @@ def _param(name: str, where: str = "query", description: str = "", **schema) -> 
     }
 
 
-FORMAT = _param(
+FORMAT = parameter(
     "format",
     description="Overrides Accept: json, xml, csv, tsv, turtle, jsonld, "
     "nt, trig, nquads, html (those offered by the resource)",
 )
 QUERY_PARAMS = (
-    _param("query", description="A SPARQL 1.1 query"),
-    _param("default-graph-uri", description="A graph of the default graph (repeatable)"),
-    _param("named-graph-uri", description="A named graph of the dataset (repeatable)"),
+    parameter("query", description="A SPARQL 1.1 query"),
+    parameter("default-graph-uri", description="A graph of the default graph (repeatable)"),
+    parameter("named-graph-uri", description="A named graph of the dataset (repeatable)"),
     FORMAT,
 )
 QUERY_BODY = {
@@ -78,29 +78,31 @@ QUERY_BODY = {
     }
 }
 RESULTS = [*SOLUTION_TYPES, *RDF, HTML]
-SUFFIX = _param(
+SUFFIX = parameter(
     "suffix", "path", "ttl, rdf, jsonld, nt or html", enum=["ttl", "rdf", "jsonld", "nt", "html"]
 )
 
 
 def paths() -> dict[str, Any]:
-    rest = _param(
+    rest = parameter(
         "rest",
         "path",
         "The rest of the IRI's path, optionally with .ttl, .jsonld, .rdf, .nt or .html",
     )
     return {
         "/": {
-            "get": _op("Landing page (HTML), or the main URLs (JSON)", [HTML, "application/json"])
+            "get": operation(
+                "Landing page (HTML), or the main URLs (JSON)", [HTML, "application/json"]
+            )
         },
         "/sparql": {
-            "get": _op(
+            "get": operation(
                 "SPARQL 1.1 Protocol query; without a query: the query editor (HTML) "
                 "or the SPARQL Service Description (RDF)",
                 RESULTS,
                 *QUERY_PARAMS,
             ),
-            "post": _op(
+            "post": operation(
                 "SPARQL query (form or application/sparql-query); update only when enabled",
                 RESULTS,
                 *QUERY_PARAMS[1:],
@@ -109,42 +111,44 @@ def paths() -> dict[str, Any]:
             "options": {"summary": "CORS preflight", "responses": {"200": {"description": "ok"}}},
         },
         "/queries": {
-            "get": _op(
+            "get": operation(
                 "The named queries: name, title, description, parameters",
                 ["application/json", HTML],
             )
         },
         "/queries/{name}": {
-            "get": _op(
+            "get": operation(
                 "Run a named query; its parameters from the query string",
                 [*SOLUTION_TYPES, HTML],
-                _param("name", "path"),
+                parameter("name", "path"),
                 FORMAT,
             )
         },
         "/id/{rest}": {
-            "get": _op("An entity IRI: 303 See Other to its document", [], rest, status="303")
+            "get": operation("An entity IRI: 303 See Other to its document", [], rest, status="303")
         },
         "/doc/{rest}": {
-            "get": _op("The document about an entity (HTML or RDF)", DOCUMENT, rest, FORMAT)
+            "get": operation("The document about an entity (HTML or RDF)", DOCUMENT, rest, FORMAT)
         },
-        "/graph/{rest}": {"get": _op("A named graph's triples", DOCUMENT, rest, FORMAT)},
-        "/ontology": {"get": _op("The ontology: documentation or RDF", DOCUMENT, FORMAT)},
-        "/ontology.{suffix}": {"get": _op("The ontology in one format", DOCUMENT, SUFFIX)},
-        "/shapes": {"get": _op("The SHACL shapes: documentation or RDF", DOCUMENT, FORMAT)},
-        "/shapes.{suffix}": {"get": _op("The shapes in one format", DOCUMENT, SUFFIX)},
-        "/dataset": {"get": _op("VoID and DCAT description of the dataset", DOCUMENT, FORMAT)},
-        "/.well-known/void": {"get": _op("303 to /dataset", [], status="303")},
+        "/graph/{rest}": {"get": operation("A named graph's triples", DOCUMENT, rest, FORMAT)},
+        "/ontology": {"get": operation("The ontology: documentation or RDF", DOCUMENT, FORMAT)},
+        "/ontology.{suffix}": {"get": operation("The ontology in one format", DOCUMENT, SUFFIX)},
+        "/shapes": {"get": operation("The SHACL shapes: documentation or RDF", DOCUMENT, FORMAT)},
+        "/shapes.{suffix}": {"get": operation("The shapes in one format", DOCUMENT, SUFFIX)},
+        "/dataset": {
+            "get": operation("VoID and DCAT description of the dataset", DOCUMENT, FORMAT)
+        },
+        "/.well-known/void": {"get": operation("303 to /dataset", [], status="303")},
         "/dataset/dump.{ext}": {
-            "get": _op(
+            "get": operation(
                 "The whole dataset (ETag, Last-Modified, gzip)",
                 [*DUMP],
-                _param(
+                parameter(
                     "ext", "path", "ttl, trig, nq or jsonld", enum=["ttl", "trig", "nq", "jsonld"]
                 ),
             )
         },
-        "/openapi.json": {"get": _op("This description", ["application/json"])},
+        "/openapi.json": {"get": operation("This description", ["application/json"])},
     }
 
 

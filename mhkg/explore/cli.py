@@ -1,0 +1,225 @@
+"""`mhkg explore`: search, neighbourhoods, paths and the co-participation network on the
+command line. Entities are named by IRI or by name; text for people, JSON (and GraphML, GEXF,
+CSV for the network) for programs. `--sparql` prints the SPARQL behind a text answer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from mhkg import explore
+from mhkg.cli import Context, fail, store_option
+from mhkg.errors import MhkgError
+from mhkg.explore import exports
+from mhkg.explore.graph import TYPES, StakeholderGraph
+from mhkg.explore.neighbourhood import DEFAULT_LIMIT, MAX_DEPTH, Neighbourhood
+from mhkg.explore.network import Network
+from mhkg.explore.paths import MAX_K, THROUGH, Paths
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for name, variable, metavar, text in reversed(
+        (
+            ("country", "countries", "ISO3", "Only what concerns this country (repeatable)."),
+            ("sdg", "sdgs", "N", "Only projects towards this SDG, 1-17 (repeatable)."),
+            ("kind", "kinds", "KIND", "Only organisations of this kind, e.g. Ministry."),
+            ("role", "roles", "ROLE", "Only parts in projects in this role, e.g. funder."),
+        )
+    ):
+        option = click.option(f"--{name}", variable, multiple=True, metavar=metavar, help=text)
+        command = option(command)
+    return command
+
+
+def format_option(*choices: str) -> Callable[..., Any]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True
+    )
+
+
+sparql_option = click.option("--sparql", is_flag=True, help="Also print the SPARQL behind it.")
+
+
+def _graph(store: str | None) -> StakeholderGraph:
+    try:
+        with Context(store).open() as kg:
+            return explore.read(kg.query)
+    except MhkgError as error:
+        fail(error)
+
+
+def _filters(countries, sdgs, kinds, roles) -> explore.Filters:
+    try:
+        return explore.Filters.parse(countries, sdgs, kinds, roles)
+    except explore.FilterError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _resolve(kg: StakeholderGraph, name: str, what: str) -> str:
+    try:
+        return explore.resolve(kg, name).iri
+    except explore.ResolveError as error:
+        raise click.BadParameter(str(error), param_hint=what) from None
+
+
+def _json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@click.group()
+def explore_group() -> None:
+    """Trace stakeholder relationships: who works with whom, on which projects, where."""
+
+
+@explore_group.command("search")
+@click.argument("text")
+@click.option("--type", "types", multiple=True, type=click.Choice(TYPES), help="Only this type.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@format_option("text", "json")
+@store_option
+def search_command(text: str, types: tuple[str, ...], limit: int, fmt: str, store: str | None):
+    """Entities whose names match TEXT, best first."""
+    matches = explore.search(_graph(store), text, types=types, limit=limit)
+    if fmt == "json":
+        _json({"query": text, "results": [m.to_json() for m in matches]})
+        return
+    for match in matches:
+        entity = match.entity
+        click.echo(f"{match.score:.2f}  {entity.label} ({entity.kind})  <{entity.iri}>")
+    if not matches:
+        click.echo(f"no entity is named like {text!r}", err=True)
+        sys.exit(1)
+
+
+@explore_group.command("neighbours")
+@click.argument("entity")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, MAX_DEPTH))
+@click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=click.IntRange(min=1))
+@filter_options
+@format_option("text", "json")
+@sparql_option
+@store_option
+def neighbours_command(entity, depth, limit, countries, sdgs, kinds, roles, fmt, sparql, store):
+    """What lies within --depth relations of ENTITY (an IRI or a name)."""
+    kg = _graph(store)
+    answer = explore.neighbourhood(
+        kg,
+        _resolve(kg, entity, "ENTITY"),
+        depth=depth,
+        filters=_filters(countries, sdgs, kinds, roles),
+        limit=limit,
+    )
+    if fmt == "json":
+        _json(answer.to_json())
+        return
+    click.echo(neighbourhood_text(answer))
+    if sparql:
+        click.echo(f"\nSPARQL:\n{answer.sparql}")
+
+
+def neighbourhood_text(answer: Neighbourhood) -> str:
+    entities = answer.kg.entities
+    focus = entities[answer.focus]
+    lines = [f"{focus.label} ({focus.kind}) <{focus.iri}>"]
+    for distance in range(1, max(answer.depth.values(), default=0) + 1):
+        lines.append(f"\nat {distance} relation{'s' if distance > 1 else ''}:")
+        for relation in answer.relations:
+            ends = sorted((relation.source, relation.target), key=answer.depth.__getitem__)
+            near, far = ends
+            if answer.depth[near] == distance - 1 and answer.depth[far] == distance:
+                other = entities[far]
+                lines.append(
+                    f"  {entities[near].label} — {relation.label_from(near)} — "
+                    f"{other.label} ({other.kind})"
+                )
+    if answer.truncated:
+        lines.append(f"\n(cut at {len(answer.depth)} entities: raise --limit to see more)")
+    return "\n".join(lines)
+
+
+@explore_group.command("path")
+@click.argument("start", metavar="A")
+@click.argument("end", metavar="B")
+@click.option("--k", default=3, show_default=True, type=click.IntRange(1, MAX_K))
+@click.option(
+    "--through",
+    multiple=True,
+    type=click.Choice(TYPES),
+    help=f"Types the entities between A and B may have (default: {', '.join(THROUGH)}).",
+)
+@filter_options
+@format_option("text", "json")
+@sparql_option
+@store_option
+def path_command(start, end, k, through, countries, sdgs, kinds, roles, fmt, sparql, store):
+    """The K shortest paths between A and B (each an IRI or a name)."""
+    kg = _graph(store)
+    answer = explore.paths(
+        kg,
+        _resolve(kg, start, "A"),
+        _resolve(kg, end, "B"),
+        k=k,
+        through=through or THROUGH,
+        filters=_filters(countries, sdgs, kinds, roles),
+    )
+    if fmt == "json":
+        _json(answer.to_json())
+        return
+    click.echo(paths_text(answer))
+    if sparql and answer.paths:
+        click.echo(f"\nSPARQL:\n{answer.sparql}")
+    if not answer.paths:
+        sys.exit(1)
+
+
+def paths_text(answer: Paths) -> str:
+    start, end = (answer.kg.entities[iri].label for iri in (answer.start, answer.end))
+    if not answer.paths:
+        return f"no path from {start} to {end} through {', '.join(answer.through)}"
+    lines = [f"{len(answer.paths)} shortest path(s) from {start} to {end}:"]
+    for number, path in enumerate(answer.paths, 1):
+        lines.append(f"{number}. ({len(path.steps)}) {path.sentence(answer.kg)}")
+    return "\n".join(lines)
+
+
+@explore_group.command("network")
+@filter_options
+@format_option("text", "json", "graphml", "gexf", "csv")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="Rows (text).")
+@sparql_option
+@store_option
+def network_command(countries, sdgs, kinds, roles, fmt, top, sparql, store):
+    """The co-participation network of organisations, with who is most connected and who
+    brokers between others (betweenness)."""
+    answer = explore.network(_graph(store), _filters(countries, sdgs, kinds, roles))
+    if fmt != "text":
+        click.echo(exports.write(answer, fmt), nl=False)
+        return
+    click.echo(network_text(answer, top))
+    if sparql:
+        click.echo(f"\nSPARQL:\n{explore.network_sparql(answer.filters)}")
+
+
+def network_text(answer: Network, top: int) -> str:
+    nodes, edges = answer.nodes(), answer.edges()
+    labels = {n["iri"]: n["label"] for n in nodes}
+    lines = [f"{len(nodes)} organisations, {len(edges)} pairs working together"]
+    lines.append("\nmost connected (partners, shared-project ties, projects):")
+    for node in sorted(nodes, key=lambda n: (-n["degree"], -n["strength"], n["label"]))[:top]:
+        lines.append(
+            f"  {node['degree']:4d} {node['strength']:5d} {node['projects']:4d}  {node['label']}"
+        )
+    lines.append("\nbrokers (betweenness centrality):")
+    brokers = [n for n in nodes if n["betweenness"] > 0]
+    for node in sorted(brokers, key=lambda n: (-n["betweenness"], n["label"]))[:top]:
+        lines.append(f"  {node['betweenness']:.3f}  {node['label']}")
+    if not brokers:
+        lines.append("  none: no organisation lies between two others")
+    lines.append("\nstrongest ties (shared projects):")
+    for edge in edges[:top]:
+        lines.append(f"  {edge['weight']:4d}  {labels[edge['from']]} — {labels[edge['to']]}")
+    return "\n".join(lines)

@@ -1,0 +1,182 @@
+"""Exploring stakeholder relationships over HTTP: /explore (the page) and its JSON API.
+
+    /explore/search       entities by name (autocomplete)
+    /explore/neighbours   what lies within N relations of an entity
+    /explore/paths        the k shortest paths between two entities, told in sentences
+    /explore/network      the co-participation network of organisations, with centrality;
+                          JSON, GraphML, GEXF or CSV
+
+Entities are named by IRI or by name; filters (country, sdg, kind, role: repeatable or
+comma-separated) work alike on every answer. Each answer carries the SPARQL behind it.
+The stakeholder graph is read once per state of the store (in the query workers, so the
+timeout holds) and kept until the store changes.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import BadRequest, NotFound
+
+from mhkg import explore
+from mhkg.explore import exports
+from mhkg.explore.graph import ROLES, TYPES, StakeholderGraph
+from mhkg.explore.neighbourhood import DEFAULT_LIMIT, MAX_DEPTH
+from mhkg.explore.paths import MAX_K, MAX_LENGTH, THROUGH
+from mhkg.server import openapi_explore
+from mhkg.server.links import local_href
+from mhkg.server.negotiation import negotiate
+from mhkg.server.openapi import add_paths
+from mhkg.server.store import get_store, run_server_query
+from mhkg.server.void import state
+
+blueprint = Blueprint("explore", __name__)
+_lock = threading.Lock()
+MAX_SEARCH = 50
+
+
+def stakeholder_graph() -> StakeholderGraph:
+    """The stakeholder graph of the store as it is now (read again after it changed)."""
+    digest = state(get_store()).digest
+    with _lock:
+        cached = current_app.extensions.get("mhkg.stakeholder-graph")
+        if cached is None or cached[0] != digest:
+            cached = (digest, explore.read(run_server_query))
+            current_app.extensions["mhkg.stakeholder-graph"] = cached
+        return cached[1]
+
+
+def _filters() -> explore.Filters:
+    try:
+        return explore.Filters.parse(
+            countries=request.args.getlist("country"),
+            goals=request.args.getlist("sdg"),
+            kinds=request.args.getlist("kind"),
+            roles=request.args.getlist("role"),
+        )
+    except explore.FilterError as error:
+        raise BadRequest(str(error)) from None
+
+
+def _number(name: str, default: int, low: int, high: int) -> int:
+    text = request.args.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise BadRequest(f"{name} wants a whole number from {low} to {high}, not {text!r}")
+    return int(text)
+
+
+def _entity(kg: StakeholderGraph, parameter: str) -> str:
+    """The IRI of the entity the query parameter names (an IRI or a name)."""
+    given = request.args.get(parameter, "").strip()
+    if not given:
+        raise BadRequest(f"give the parameter {parameter!r}: an entity's IRI or name")
+    try:
+        return explore.resolve(kg, given).iri
+    except explore.ResolveError as error:
+        if error.ambiguous:
+            raise BadRequest(str(error)) from None
+        raise NotFound(str(error)) from None
+
+
+def _types(parameter: str) -> list[str]:
+    return [t.strip() for v in request.args.getlist(parameter) for t in v.split(",") if t.strip()]
+
+
+@blueprint.route("/explore")
+def page() -> str:
+    kg = stakeholder_graph()
+    return render_template(
+        "explore.html",
+        page_title="Explore",
+        options=options(kg),
+        api={name: f"/explore/{name}" for name in ("search", "neighbours", "paths", "network")},
+        focus=request.args.get("entity"),
+    )
+
+
+def options(kg: StakeholderGraph) -> dict:
+    """What the page's filters offer: the countries, SDGs and kinds that have relations."""
+    related = [e for iri, e in kg.entities.items() if kg.graph.degree(iri)]
+    return {
+        "countries": sorted(
+            ({"iso3": e.iso3, "label": e.label} for e in related if e.type == "Country"),
+            key=lambda c: c["label"],
+        ),
+        "goals": sorted(
+            (
+                {"number": e.goal, "label": e.label}
+                for e in related
+                if e.type == "SustainableDevelopmentGoal"
+            ),
+            key=lambda g: g["number"],
+        ),
+        "kinds": sorted({e.kind for e in related if e.type == "Organisation"}),
+        "roles": sorted(ROLES),
+    }
+
+
+@blueprint.route("/explore/search")
+def search() -> Response:
+    text = request.args.get("q", "").strip()
+    if not text:
+        raise BadRequest("give the parameter 'q': the start of a name")
+    limit = _number("limit", 10, 1, MAX_SEARCH)
+    matches = explore.search(stakeholder_graph(), text, types=_types("type"), limit=limit)
+    return jsonify({"query": text, "results": [m.to_json(local_href) for m in matches]})
+
+
+@blueprint.route("/explore/neighbours")
+def neighbours() -> Response:
+    kg = stakeholder_graph()
+    answer = explore.neighbourhood(
+        kg,
+        _entity(kg, "entity"),
+        depth=_number("depth", 1, 0, MAX_DEPTH),
+        filters=_filters(),
+        limit=_number("limit", DEFAULT_LIMIT, 1, 5000),
+    )
+    return jsonify(answer.to_json(local_href))
+
+
+@blueprint.route("/explore/paths")
+def paths() -> Response:
+    kg = stakeholder_graph()
+    through = _types("through") or list(THROUGH)
+    if unknown := sorted(set(through) - set(TYPES)):
+        raise BadRequest(f"through wants types among {', '.join(TYPES)}, not {unknown}")
+    answer = explore.paths(
+        kg,
+        _entity(kg, "from"),
+        _entity(kg, "to"),
+        k=_number("k", 3, 1, MAX_K),
+        through=through,
+        filters=_filters(),
+        max_length=_number("max_length", MAX_LENGTH, 1, MAX_LENGTH),
+    )
+    return jsonify(answer.to_json(local_href))
+
+
+@blueprint.route("/explore/network")
+def network() -> Response:
+    fmt = request.args.get("format")
+    if fmt is None:
+        by_type = {media_type: name for name, media_type in exports.FORMATS.items()}
+        fmt = by_type[negotiate(list(by_type))]
+    elif fmt not in exports.FORMATS:
+        raise BadRequest(f"format wants one of {', '.join(exports.FORMATS)}, not {fmt!r}")
+    answer = explore.network(stakeholder_graph(), _filters())
+    body = exports.write(answer, fmt, local_href)
+    response = Response(body, mimetype=exports.FORMATS[fmt])
+    response.vary.add("Accept")
+    if fmt != "json":
+        name = f"mhkg-network.{exports.EXTENSIONS[fmt]}"
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(blueprint)
+    add_paths(app, openapi_explore.paths())
