@@ -18,6 +18,7 @@ from mhkg.explore.graph import Entity, StakeholderGraph
 
 MIN_SCORE = 0.35
 SURE = 0.9  # a name given for one entity must match it at least this well
+CLOSE = 0.05  # ... and, unless exact, better than any other by this much
 
 
 class ResolveError(LookupError):
@@ -115,7 +116,9 @@ def resolve(kg: StakeholderGraph, name_or_iri: str, *, types: Iterable[str] = ()
     if not matches or matches[0].score < SURE:
         hint = _candidates(matches) if matches else ""
         raise ResolveError(f"no entity is named {text!r}{hint}")
-    best = [m for m in matches if m.score == matches[0].score]
+    top = matches[0].score
+    # an exact name decides unless another is exact too; a partial one must stand out
+    best = [m for m in matches if m.score == top or (top < 1 and m.score >= top - CLOSE)]
     if len(best) > 1:
         raise ResolveError(
             f"{text!r} names several entities; give one's IRI{_candidates(best)}", ambiguous=True
