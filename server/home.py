@@ -42,6 +42,8 @@ def index() -> Response | str:
     places = {
         "sparql": url_for("sparql.endpoint"),
         "queries": url_for("named_queries.index"),
+        "explore": url_for("explore.page"),
+        "reconcile": url_for("reconcile.service"),
         "ontology": url_for("vocabulary.ontology_document"),
         "shapes": url_for("vocabulary.shapes_document"),
         "dataset": url_for("dataset.description"),
