@@ -8,8 +8,8 @@
 
 Entities are named by IRI or by name; filters (country, sdg, kind, role: repeatable or
 comma-separated) work alike on every answer. Each answer carries the SPARQL behind it.
-The stakeholder graph is read once per state of the store (in the query workers, so the
-timeout holds) and kept until the store changes.
+The stakeholder graph is read once (in the query workers, so the timeout holds) and kept
+until the server writes to the store.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from mhkg.server import openapi_explore
 from mhkg.server.links import local_href
 from mhkg.server.negotiation import negotiate
 from mhkg.server.openapi import add_paths
-from mhkg.server.store import get_store, run_server_query
-from mhkg.server.void import state
+from mhkg.server.store import generation, run_server_query
 
 blueprint = Blueprint("explore", __name__)
 _lock = threading.Lock()
@@ -38,11 +37,11 @@ MAX_SEARCH = 50
 
 def stakeholder_graph() -> StakeholderGraph:
     """The stakeholder graph of the store as it is now (read again after it changed)."""
-    digest = state(get_store()).digest
+    now = generation()
     with _lock:
         cached = current_app.extensions.get("mhkg.stakeholder-graph")
-        if cached is None or cached[0] != digest:
-            cached = (digest, explore.read(run_server_query))
+        if cached is None or cached[0] != now:
+            cached = (now, explore.read(run_server_query))
             current_app.extensions["mhkg.stakeholder-graph"] = cached
         return cached[1]
 

@@ -76,9 +76,18 @@ def _size(result: QueryResult) -> int:
 
 
 def store_changed() -> None:
-    """The server wrote to the store: the workers must see the new state."""
+    """The server wrote to the store: the workers must see the new state, and what was
+    computed from the old one (see `generation`) is stale."""
+    current_app.extensions["mhkg.generation"] = generation() + 1
     if (workers := get_workers()) is not None:
         workers.refresh()
+
+
+def generation() -> int:
+    """How many times the server has written to the store. Nothing else can write while it
+    serves (it holds the store's lock), so a value computed at one generation holds until
+    the next."""
+    return current_app.extensions.get("mhkg.generation", 0)
 
 
 def close(app: Flask) -> None:
