@@ -3,7 +3,8 @@
 An edge's weight is the number of projects the two share. Each organisation gets its number
 of projects, its degree (partners: "most connected"), its strength (the sum of its edges'
 weights) and its betweenness centrality (normalised, unweighted: how often it lies on the
-shortest paths between two others — "brokers"). Filters choose the projects (country, SDG),
+shortest paths between two others — "brokers"; estimated from 200 sources beyond 1,000
+organisations). Filters choose the projects (country, SDG),
 the organisations (kind) and the parts they play (role), as elsewhere in exploration.
 
 `sparql()` writes the one SELECT that gives the same edges and weights from the store.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 
 import networkx as nx
@@ -23,6 +25,8 @@ from mhkg.explore.graph import PARTICIPANT, StakeholderGraph
 from mhkg.vocab import MHKG
 
 RANKS = ("degree", "strength", "betweenness", "projects")
+EXACT_BETWEENNESS_UP_TO = 1000
+SAMPLED_SOURCES = 200
 
 
 @dataclass
@@ -40,8 +44,23 @@ class Network:
             raise ValueError(f"rank by one of {', '.join(RANKS)}, not {by!r}")
         return sorted(self.nodes(), key=lambda n: (-n[by], n["label"].casefold()))
 
+    @cached_property
+    def sampled_sources(self) -> int | None:
+        """None when betweenness is exact, else the number of sources it is estimated from."""
+        if len(self.graph) <= EXACT_BETWEENNESS_UP_TO:
+            return None
+        return min(SAMPLED_SOURCES, len(self.graph))
+
+    @cached_property
+    def betweenness(self) -> dict[str, float]:
+        """Exact up to EXACT_BETWEENNESS_UP_TO organisations (it costs organisations × ties);
+        beyond, estimated from a fixed sample of sources (the same answer every time)."""
+        return nx.betweenness_centrality(
+            self.graph, k=self.sampled_sources, normalized=True, seed=0
+        )
+
     def nodes(self, href: Callable[[str], str] | None = None) -> list[dict]:
-        betweenness = nx.betweenness_centrality(self.graph, normalized=True)
+        betweenness = self.betweenness
         rows = []
         for iri in sorted(self.graph, key=self.kg.sort_key):
             entity = self.kg.entities[iri]
@@ -71,6 +90,7 @@ class Network:
         return {
             "nodes": self.nodes(href),
             "edges": self.edges(),
+            "betweennessSampledSources": self.sampled_sources,
             "filters": self.filters.to_json(),
             "sparql": sparql(self.filters),
         }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from mhkg.explore import FilterError, Filters, neighbourhood, network, paths
@@ -229,3 +231,15 @@ def test_ranking(kg) -> None:
     assert ranked[0]["label"] == "International Organization for Migration"
     with pytest.raises(ValueError, match="rank by"):
         network(kg).ranked("fame")
+
+
+def test_betweenness_of_a_large_network_is_estimated_and_says_so(kg, monkeypatch) -> None:
+    network_module = importlib.import_module("mhkg.explore.network")  # (the package's
+    # `network` is the function)
+    assert network(kg).to_json()["betweennessSampledSources"] is None  # small: exact
+    monkeypatch.setattr(network_module, "EXACT_BETWEENNESS_UP_TO", 3)
+    monkeypatch.setattr(network_module, "SAMPLED_SOURCES", 4)
+    estimated = network(kg)
+    assert estimated.to_json()["betweennessSampledSources"] == 4
+    assert estimated.betweenness == network(kg).betweenness  # the same sample every time
+    assert all(0 <= value <= 1 for value in estimated.betweenness.values())
