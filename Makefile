@@ -59,7 +59,7 @@ $(COMUNICA): tools/comunica/package-lock.json | node
 
 comunica: $(COMUNICA) ## Install Comunica (a third-party SPARQL client for the tests) from its lockfile
 
-vendor: node ## Re-vendor the query editor (YASGUI) into server/static/vendor from its lockfile
+vendor: node ## Re-vendor YASGUI and Cytoscape.js into server/static/vendor from the lockfile
 	tools/vendor_assets.sh
 
 serve: install ## Serve the knowledge graph (bundled data loaded into an empty store)

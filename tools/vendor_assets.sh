@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Vendor the query editor into the package, so that users never run npm and the page needs no CDN.
+# Vendor the front-end libraries into the package, so that users never run npm and the pages need
+# no CDN: the query editor (/sparql) and the graph library of /explore.
 #
-# Installs the version of @triply/yasgui that tools/frontend/package-lock.json pins (npm ci:
-# exact versions and integrity hashes) and copies its built, self-contained bundle into
-# server/static/vendor/yasgui/ with its licence and third-party notices. Run it (or
-# `make vendor`) after changing the pin, then commit the result.
+# Installs the versions that tools/frontend/package-lock.json pins (npm ci: exact versions and
+# integrity hashes) and copies the built, self-contained bundles with their licences:
+# @triply/yasgui into server/static/vendor/yasgui/ (with its third-party notices) and cytoscape
+# into server/static/vendor/cytoscape/. Run it (or `make vendor`) after changing a pin, then
+# commit the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 frontend=tools/frontend
-dest=server/static/vendor/yasgui
 (cd "$frontend" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 
+# The query editor.
+dest=server/static/vendor/yasgui
 src=$frontend/node_modules/@triply/yasgui
 version=$(node -p "require('./$src/package.json').version")
 rm -rf "$dest"
@@ -27,4 +30,20 @@ cat > "$dest/VERSION" <<END
 from tools/frontend/package-lock.json by tools/vendor_assets.sh; do not edit these files
 END
 echo "vendored @triply/yasgui $version into $dest:"
+ls -l "$dest"
+
+# Cytoscape.js, the core library only (its built-in layouts; no extensions). The minified bundle
+# has no dependencies and no source-map reference.
+dest=server/static/vendor/cytoscape
+src=$frontend/node_modules/cytoscape
+version=$(node -p "require('./$src/package.json').version")
+rm -rf "$dest"
+mkdir -p "$dest"
+cp "$src/dist/cytoscape.min.js" "$dest/"
+cp "$src/LICENSE" "$dest/LICENSE.txt"
+cat > "$dest/VERSION" <<END
+cytoscape $version
+from tools/frontend/package-lock.json by tools/vendor_assets.sh; do not edit these files
+END
+echo "vendored cytoscape $version into $dest:"
 ls -l "$dest"
