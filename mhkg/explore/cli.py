@@ -213,10 +213,11 @@ def network_text(answer: Network, top: int) -> str:
         lines.append(
             f"  {node['degree']:4d} {node['strength']:5d} {node['projects']:4d}  {node['label']}"
         )
-    lines.append("\nbrokers (betweenness centrality):")
+    lines.append("\nbrokers (betweenness centrality; the IDF regions of their projects):")
     brokers = [n for n in nodes if n["betweenness"] > 0]
     for node in sorted(brokers, key=lambda n: (-n["betweenness"], n["label"]))[:top]:
-        lines.append(f"  {node['betweenness']:.3f}  {node['label']}")
+        regions = f"  ({', '.join(node['regions'])})" if node["regions"] else ""
+        lines.append(f"  {node['betweenness']:.3f}  {node['label']}{regions}")
     if not brokers:
         lines.append("  none: no organisation lies between two others")
     lines.append("\nstrongest ties (shared projects):")

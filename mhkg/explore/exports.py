@@ -23,11 +23,12 @@ EXTENSIONS = {"json": "json", "graphml": "graphml", "gexf": "gexf", "csv": "csv"
 
 def attributed_graph(network: Network) -> nx.Graph:
     """The network with plain attributes only (what GraphML and GEXF can hold): nodes keyed
-    by IRI with label, type, kind, iso3 and the measures; edges with weight and projects
-    (their IRIs, space-separated)."""
+    by IRI with label, type, kind, iso3, regions ("; "-separated) and the measures; edges
+    with weight and projects (their IRIs, space-separated)."""
     graph = nx.Graph()
     for node in network.nodes():
         attributes = {k: v for k, v in node.items() if k != "iri" and v is not None}
+        attributes["regions"] = "; ".join(node["regions"])
         graph.add_node(node["iri"], **attributes)
     for edge in network.edges():
         graph.add_edge(

@@ -636,8 +636,9 @@
     const brokers = orgs.filter((node) => node.betweenness > 0).sort((a, b) =>
       b.betweenness - a.betweenness || byName(a, b));
     fillRanking($("rank-degree"), connected, (node) => [node.degree, node.projects]);
+    // the IDF regions of a broker's projects: whom it brokers between
     fillRanking($("rank-brokers"), brokers, (node) => [
-      decimals.format(node.betweenness), node.degree,
+      decimals.format(node.betweenness), node.regions.join(", ") || "—",
     ]);
     const pairs = plural(answer.edges.length, "pair");
     $("network-summary").textContent =
@@ -651,7 +652,9 @@
       el("th", { scope: "row" }, button(node.label, () => openEntity(node.iri), {
         class: "link-button", title: `${node.label}: draw its neighbours`,
       })),
-      ...cells(node).map((value) => el("td", { class: "number" }, String(value)))));
+      ...cells(node).map((value) => el("td", {
+        class: /^[\d.,]+$/.test(String(value)) ? "number" : null,
+      }, String(value)))));
     const none = el("tr", {}, el("td", { colspan: 4, class: "hint" }, "None."));
     tbody.replaceChildren(...(rows.length ? rows : [none]));
   }

@@ -35,6 +35,7 @@ IRI = {
     "HND": ID + "country/HND",
     "SDG3": ID + "sdg/3",
     "SDG10": ID + "sdg/10",
+    "AFRICA": ID + "region/africa",
 }
 
 
@@ -67,6 +68,7 @@ def entities() -> list[Entity]:
         e("HND", "Honduras", "Country", iso3="HND"),
         e("SDG3", "Good health and well-being", "SustainableDevelopmentGoal", goal=3),
         e("SDG10", "Reduced inequalities", "SustainableDevelopmentGoal", goal=10),
+        e("AFRICA", "Africa", "Region"),
     ]
 
 
@@ -92,6 +94,7 @@ def relations() -> list[Relation]:
         link("P2", MHKG.benefitingCountry, "SLV"),
         link("P2", MHKG.benefitingCountry, "HND"),
         link("P1", MHKG.addressesGoal, "SDG3"),
+        link("P1", MHKG.idfRegion, "AFRICA"),
         link("P3", MHKG.addressesGoal, "SDG3"),
         link("P2", MHKG.addressesGoal, "SDG10"),
         link("MOH-GIN", MHKG.country, "GIN"),

@@ -215,6 +215,7 @@ def test_degree_strength_and_betweenness(kg) -> None:
     assert brokers == {"International Organization for Migration", "IOM Development Fund"}
     assert iom["betweenness"] > by_label["IOM Development Fund"]["betweenness"]
     assert by_label["European Commission"]["degree"] == 1
+    assert iom["regions"] == ["Africa"] and by_label["European Commission"]["regions"] == []
 
 
 def test_the_network_under_filters(kg) -> None:

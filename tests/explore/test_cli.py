@@ -85,9 +85,13 @@ def test_network_text_names_the_most_connected_and_the_brokers(run) -> None:
     result = run("network")
     assert result.exit_code == 0
     text = result.output
-    assert "most connected" in text and "brokers (betweenness centrality):" in text
-    brokers = text.split("brokers (betweenness centrality):\n")[1].splitlines()
-    assert brokers[0].endswith("International Organization for Migration")
+    heading = "brokers (betweenness centrality; the IDF regions of their projects):\n"
+    assert "most connected" in text and heading in text
+    brokers = text.split(heading)[1].splitlines()
+    # IOM brokers between the African and the Latin American projects
+    assert brokers[0].endswith(
+        "International Organization for Migration  (Africa, Latin America and the Caribbean)"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])

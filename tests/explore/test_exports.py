@@ -33,6 +33,7 @@ def test_graphml_reads_back_with_weights_and_measures(net, tmp_path) -> None:
     assert back.nodes[IRI["IOM"]]["label"] == "International Organization for Migration"
     assert back.nodes[IRI["MOH-GIN"]]["iso3"] == "GIN"
     assert back.nodes[IRI["IOM"]]["betweenness"] > 0
+    assert back.nodes[IRI["IOM"]]["regions"] == "Africa"
 
 
 def test_gexf_reads_back(net, tmp_path) -> None:

@@ -221,6 +221,8 @@ def test_network_ranking_focuses_an_organisation(
     assert len(driver.find_elements(*rows)) >= 3
     brokers = driver.find_elements(By.CSS_SELECTOR, "#rank-brokers tr th button")
     assert brokers, "no organisation ranked as a broker"
+    first_row = driver.find_element(By.CSS_SELECTOR, "#rank-brokers tr").text
+    assert "Africa, Latin America and the Caribbean" in first_row  # whom it brokers between
     download = driver.find_element(By.ID, "network-graphml").get_attribute("href")
     assert download.startswith(f"{live_server}/explore/network?") and "format=graphml" in download
     broker = brokers[0].text
