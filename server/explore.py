@@ -46,6 +46,12 @@ def stakeholder_graph() -> StakeholderGraph:
         return cached[1]
 
 
+def explorable(iri: str) -> bool:
+    """Whether the entity is in the stakeholder graph with at least one relation."""
+    graph = stakeholder_graph().graph
+    return str(iri) in graph and graph.degree(str(iri)) > 0
+
+
 def _filters() -> explore.Filters:
     try:
         return explore.Filters.parse(

@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 from werkzeug.exceptions import NotFound
 
 from mhkg.server.description import data_graph, exists, labels, view
+from mhkg.server.explore import explorable
 from mhkg.server.links import iri_for_path
 from mhkg.server.negotiation import HTML, SUFFIX_OF, SUFFIXES, negotiate
 from mhkg.server.responses import graph_response
@@ -85,7 +86,13 @@ def document(rest: str) -> Response:
     if media_type != HTML:
         return graph_response(data_graph(store, iri), media_type, headers)
     formats = {t: url_for("linked_data.document", rest=stem + SUFFIX_OF[t]) for t in DOCUMENT_TYPES}
-    page = render_template("resource.html", view=view(store, iri), formats=formats, page_title=None)
+    page = render_template(
+        "resource.html",
+        view=view(store, iri),
+        formats=formats,
+        explore=url_for("explore.page", entity=str(iri)) if explorable(iri) else None,
+        page_title=None,
+    )
     return _html(page, headers)
 
 

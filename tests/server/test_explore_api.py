@@ -152,3 +152,10 @@ def test_answers_follow_the_store_when_it_changes(writable_seeded_path) -> None:
         assert client.post("/sparql", data={"update": update}).status_code in (200, 204)
         after = client.get("/explore/paths?from=Belarus+Health+Watch&to=IDF").get_json()
         assert after["paths"][0]["sentence"].startswith("Belarus Health Watch — partner in — ")
+
+
+def test_resource_pages_link_to_exploration_when_there_is_something_to_explore(client) -> None:
+    page = client.get("/doc/organisation/ministry-of-healthcare-blr.html").text
+    assert f'href="/explore?entity={BELARUS_MINISTRY}"' in page
+    unrelated = client.get("/doc/sdg/17.html").text  # no project addresses SDG 17
+    assert "/explore?entity=" not in unrelated
