@@ -28,18 +28,26 @@ COUNTRIES = [f"C{a}{b}" for a in "ABCDEFGHIJ" for b in "ABCDEF"]  # 60 made-up c
 
 def synthesise(projects: int, seed: int = 7) -> StakeholderGraph:
     rng = random.Random(seed)
-    entities = [Entity(ID + "iom", "IOM", "Organisation", "IntergovernmentalOrganisation")]
-    entities += [Entity(ID + f"fund/{i}", f"Fund {i}", "Organisation", "Fund") for i in range(5)]
-    entities += [Entity(ID + f"country/{c}", c, "Country", "Country", iso3=c) for c in COUNTRIES]
+    entities = [Entity(ID + "iom", "IOM", "Organisation", ("IntergovernmentalOrganisation",))]
+    entities += [Entity(ID + f"fund/{i}", f"Fund {i}", "Organisation", ("Fund",)) for i in range(5)]
     entities += [
-        Entity(ID + f"sdg/{g}", f"SDG {g}", "SustainableDevelopmentGoal", "Sdg", goal=g)
+        Entity(ID + f"country/{c}", c, "Country", ("Country",), countries=(c,)) for c in COUNTRIES
+    ]
+    entities += [
+        Entity(ID + f"sdg/{g}", f"SDG {g}", "SustainableDevelopmentGoal", ("Sdg",), goal=g)
         for g in range(1, 18)
     ]
     bodies = []
     for i in range(max(projects // 2, 20)):
         country = rng.choice(COUNTRIES)
         bodies.append(
-            Entity(ID + f"org/{i}", f"Ministry {i}", "Organisation", "Ministry", iso3=country)
+            Entity(
+                ID + f"org/{i}",
+                f"Ministry {i}",
+                "Organisation",
+                ("Ministry",),
+                countries=(country,),
+            )
         )
     entities += bodies
     relations = [Relation(b.iri, str(MHKG.country), ID + f"country/{b.iso3}") for b in bodies]

@@ -9,7 +9,8 @@
 Entities are named by IRI or by name; filters (country, sdg, kind, role: repeatable or
 comma-separated) work alike on every answer. Each answer carries the SPARQL behind it.
 The stakeholder graph is read once (in the query workers, so the timeout holds) and kept
-until the server writes to the store.
+until the server writes to the store, as are the networks asked for; the work on it is
+bounded by the limits on depth, k, path length and the length of names.
 """
 
 from __future__ import annotations
@@ -21,18 +22,22 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from mhkg import explore
 from mhkg.explore import exports
-from mhkg.explore.graph import ROLES, TYPES, StakeholderGraph
+from mhkg.explore.graph import ROLES, StakeholderGraph
 from mhkg.explore.neighbourhood import DEFAULT_LIMIT, MAX_DEPTH
+from mhkg.explore.network import Network
 from mhkg.explore.paths import MAX_K, MAX_LENGTH, THROUGH
 from mhkg.server import openapi_explore
+from mhkg.server.errors import error_response
 from mhkg.server.links import local_href
 from mhkg.server.negotiation import negotiate
 from mhkg.server.openapi import add_paths
 from mhkg.server.store import generation, run_server_query
+from mhkg.server.workers import QueryTimeout
 
 blueprint = Blueprint("explore", __name__)
 _lock = threading.Lock()
 MAX_SEARCH = 50
+NETWORKS_KEPT = 32  # networks under different filters kept at once
 
 
 def stakeholder_graph() -> StakeholderGraph:
@@ -47,8 +52,12 @@ def stakeholder_graph() -> StakeholderGraph:
 
 
 def explorable(iri: str) -> bool:
-    """Whether the entity is in the stakeholder graph with at least one relation."""
-    graph = stakeholder_graph().graph
+    """Whether the entity is in the stakeholder graph with at least one relation (False when
+    the graph cannot be read in time: a resource page does not depend on it)."""
+    try:
+        graph = stakeholder_graph().graph
+    except QueryTimeout:
+        return False
     return str(iri) in graph and graph.degree(str(iri)) > 0
 
 
@@ -68,7 +77,7 @@ def _number(name: str, default: int, low: int, high: int) -> int:
     text = request.args.get(name, "").strip()
     if not text:
         return default
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
         raise BadRequest(f"{name} wants a whole number from {low} to {high}, not {text!r}")
     return int(text)
 
@@ -118,7 +127,7 @@ def options(kg: StakeholderGraph) -> dict:
             ),
             key=lambda g: g["number"],
         ),
-        "kinds": sorted({e.kind for e in related if e.type == "Organisation"}),
+        "kinds": sorted({k for e in related if e.type == "Organisation" for k in e.kinds}),
         "roles": sorted(ROLES),
     }
 
@@ -150,8 +159,6 @@ def neighbours() -> Response:
 def paths() -> Response:
     kg = stakeholder_graph()
     through = _types("through") or list(THROUGH)
-    if unknown := sorted(set(through) - set(TYPES)):
-        raise BadRequest(f"through wants types among {', '.join(TYPES)}, not {unknown}")
     answer = explore.paths(
         kg,
         _entity(kg, "from"),
@@ -172,16 +179,33 @@ def network() -> Response:
         fmt = by_type[negotiate(list(by_type))]
     elif fmt not in exports.FORMATS:
         raise BadRequest(f"format wants one of {', '.join(exports.FORMATS)}, not {fmt!r}")
-    answer = explore.network(stakeholder_graph(), _filters())
-    body = exports.write(answer, fmt, local_href)
+    body = exports.write(co_participation(_filters()), fmt, local_href)
     response = Response(body, mimetype=exports.FORMATS[fmt])
     response.vary.add("Accept")
     if fmt != "json":
-        name = f"mhkg-network.{exports.EXTENSIONS[fmt]}"
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response.headers["Content-Disposition"] = f'attachment; filename="mhkg-network.{fmt}"'
     return response
+
+
+def co_participation(filters: explore.Filters) -> Network:
+    """The network under these filters, kept (with its centrality) until the store changes:
+    betweenness costs organisations × ties, too much to compute again at each request."""
+    kg = stakeholder_graph()
+    key = (generation(), filters)
+    with _lock:
+        cache = current_app.extensions.setdefault("mhkg.networks", {})
+        if key not in cache:
+            if len(cache) >= NETWORKS_KEPT:
+                cache.clear()
+            cache[key] = explore.network(kg, filters)
+        return cache[key]
 
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(blueprint)
+    app.register_error_handler(explore.ExploreError, _bad_question)
     add_paths(app, openapi_explore.paths())
+
+
+def _bad_question(error: explore.ExploreError) -> Response:
+    return error_response(400, "Bad Request", str(error))

@@ -8,10 +8,12 @@ names of organisations, countries, projects (and people, events, places, SDGs) t
     GET  /reconcile/view?id=IRI              303 to the entity's page
 
 A query is {"query": "Ministry of Health", "type": "Organisation", "limit": 3,
-"properties": [{"pid": "country", "v": "GIN"}]}. Candidates are scored 0-100 by the same
-name matching as /explore/search; a `country` property (ISO code or name) halves the score of
-a candidate in another country. A candidate is a `match` when its name is exact and no other
-candidate scores as well.
+"properties": [{"pid": "country", "v": "GIN"}]}; `type` may also be a kind (Ministry). All
+entities are scored 0-100 by the same name matching as /explore/search, a `country` property
+(ISO code or name) halving the score of a candidate in other countries, before the best are
+kept. A candidate is a `match` when its name is exact and no other scores as well; an mhkg
+IRI given as the name matches its entity. A query that cannot be read gets no candidates and
+an "error" saying why, and the rest of its batch is answered.
 """
 
 from __future__ import annotations
@@ -20,11 +22,10 @@ import json
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request, url_for
-from werkzeug.exceptions import BadRequest, NotFound
+from werkzeug.exceptions import BadRequest, NotFound, RequestEntityTooLarge
 
 from mhkg import explore
 from mhkg.explore.graph import TYPES, Entity, StakeholderGraph
-from mhkg.explore.search import normalise
 from mhkg.server import openapi_explore
 from mhkg.server.explore import stakeholder_graph
 from mhkg.server.links import local_href
@@ -35,11 +36,9 @@ blueprint = Blueprint("reconcile", __name__)
 
 DEFAULT_TYPES = ("Organisation", "Country", "Project")
 MAX_QUERIES = 100
+DEFAULT_LIMIT = 5
 MAX_LIMIT = 50
-TYPE_NAMES = {
-    "SustainableDevelopmentGoal": "Sustainable Development Goal",
-    "City": "City",
-}
+TYPE_NAMES = {"SustainableDevelopmentGoal": "Sustainable Development Goal"}
 
 
 def _type(name: str) -> dict[str, str]:
@@ -63,19 +62,27 @@ def manifest() -> dict[str, Any]:
     }
 
 
+class QueryProblem(ValueError):
+    """One query of a batch that cannot be read: it gets no candidates, the others go on."""
+
+
 @blueprint.route("/reconcile", methods=["GET", "POST"])
 def service() -> Response:
     values = request.values
     if "queries" in values:
         queries = _json(values["queries"], "queries")
-        if not isinstance(queries, dict) or len(queries) > MAX_QUERIES:
-            raise BadRequest(f"queries wants an object of at most {MAX_QUERIES} queries")
+        if not isinstance(queries, dict):
+            raise BadRequest('queries wants an object of queries: {"q0": {"query": "..."}}')
+        if len(queries) > MAX_QUERIES:
+            raise RequestEntityTooLarge(
+                f"{len(queries)} queries: at most {MAX_QUERIES} a batch (the manifest's batchSize)"
+            )
         kg = stakeholder_graph()
-        return jsonify({key: {"result": reconcile(kg, q, key)} for key, q in queries.items()})
+        return jsonify({key: answer(kg, query) for key, query in queries.items()})
     if "query" in values:  # a single query (version 0.1): a name, or a query object
         text = values["query"]
         query = _json(text, "query") if text.lstrip().startswith("{") else {"query": text}
-        return jsonify({"result": reconcile(stakeholder_graph(), query, "query")})
+        return jsonify(answer(stakeholder_graph(), query))
     return jsonify(manifest())
 
 
@@ -86,56 +93,72 @@ def _json(text: str, parameter: str) -> Any:
         raise BadRequest(f"{parameter} is not JSON: {error}") from None
 
 
-def reconcile(kg: StakeholderGraph, query: Any, key: str) -> list[dict]:
+def answer(kg: StakeholderGraph, query: Any) -> dict[str, Any]:
+    """{"result": [candidates]} for one query; one that cannot be read also says why."""
+    try:
+        return {"result": reconcile(kg, query)}
+    except QueryProblem as problem:
+        return {"result": [], "error": str(problem)}
+
+
+def reconcile(kg: StakeholderGraph, query: Any) -> list[dict]:
     """The candidates for one query object, best first."""
-    if not isinstance(query, dict) or not isinstance(query.get("query"), str):
-        raise BadRequest(f"query {key!r} wants an object with a string 'query'")
-    limit = query.get("limit", 5)
-    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        raise BadRequest(f"query {key!r}: limit wants a whole number from 1 to {MAX_LIMIT}")
-    types = _types(query.get("type"), key)
-    country = _country(kg, query.get("properties") or [], key)
-    matches = explore.search(kg, query["query"], types=types, limit=max(limit * 4, 20))
-    candidates = []
-    for found in matches:
-        score = found.score
-        if country and found.entity.iso3 and found.entity.iso3 != country:
-            score /= 2
-        candidates.append((score, found))
-    candidates.sort(key=lambda c: (-c[0], *kg.sort_key(c[1].entity.iri)))
-    candidates = candidates[:limit]
-    results = []
-    for position, (score, found) in enumerate(candidates):
-        exact = normalise(found.name) == normalise(query["query"])
-        tied = any(s == score for i, (s, _) in enumerate(candidates) if i != position)
-        results.append(
-            {
-                "id": found.entity.iri,
-                "name": found.entity.label,
-                "type": [_type(found.entity.type)],
-                "score": round(score * 100, 1),
-                "match": exact and position == 0 and not tied and score == found.score,
-                "description": _description(found.entity),
-            }
-        )
-    return results
+    if not isinstance(query, dict):
+        raise QueryProblem('a query is an object such as {"query": "Ministry of Health"}')
+    text = query.get("query")
+    if text is None and query.get("properties"):
+        return []  # mhkg matches names: properties alone name nothing
+    if not isinstance(text, str) or not text.strip():
+        raise QueryProblem("'query' wants a name")
+    limit = query.get("limit", DEFAULT_LIMIT)
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise QueryProblem(f"'limit' wants a whole number from 1 (at most {MAX_LIMIT} are given)")
+    types = _types(kg, query.get("type"))
+    if (given := text.strip()) in kg.entities:  # an IRI of ours names itself
+        return [_candidate(kg.entities[given], 1.0, match=True)]
+    country = _country(kg, query.get("properties") or [])
+    scored = []
+    for found in explore.search(kg, text, types=types, limit=len(kg.entities)):
+        elsewhere = country and found.entity.countries and country not in found.entity.countries
+        scored.append((found.score / 2 if elsewhere else found.score, found))
+    scored.sort(key=lambda c: (-c[0], *kg.sort_key(c[1].entity.iri)))
+    alone_at_the_top = len(scored) == 1 or (len(scored) > 1 and scored[1][0] < scored[0][0])
+    return [
+        # a match: the exact name (score 1, not lowered by the country), and no other as good
+        _candidate(found.entity, score, match=position == 0 and score == 1 and alone_at_the_top)
+        for position, (score, found) in enumerate(scored[: min(limit, MAX_LIMIT)])
+    ]
 
 
-def _types(given: Any, key: str) -> list[str]:
+def _candidate(entity: Entity, score: float, *, match: bool) -> dict[str, Any]:
+    return {
+        "id": entity.iri,
+        "name": entity.label,
+        "type": [_type(entity.type)],
+        "score": round(score * 100, 1),
+        "match": match,
+        "description": _description(entity),
+    }
+
+
+def _types(kg: StakeholderGraph, given: Any) -> list[str]:
+    """Type names (or IRIs) given as one or a list: broad types (Organisation) or kinds
+    (Ministry)."""
     names = given if isinstance(given, list) else [given] if given else []
+    known = set(TYPES) | {kind for entity in kg.entities.values() for kind in entity.kinds}
     types = []
     for name in names:
         short = str(name).removeprefix(str(MHKG))
-        if short not in TYPES:
-            raise BadRequest(f"query {key!r}: no type {name!r}; types are {', '.join(TYPES)}")
+        if short not in known:
+            raise QueryProblem(f"no type {name!r}; types are {', '.join(TYPES)} (or kinds)")
         types.append(short)
     return types
 
 
-def _country(kg: StakeholderGraph, properties: Any, key: str) -> str | None:
+def _country(kg: StakeholderGraph, properties: Any) -> str | None:
     """The ISO code a `country` property names (by code, name or IRI), if one is given."""
     if not isinstance(properties, list):
-        raise BadRequest(f"query {key!r}: properties wants a list of {{pid, v}}")
+        raise QueryProblem('properties wants a list such as [{"pid": "country", "v": "GIN"}]')
     for prop in properties:
         pid = str(prop.get("pid", "")) if isinstance(prop, dict) else ""
         if pid.removeprefix(str(MHKG)) != "country":
@@ -150,14 +173,18 @@ def _country(kg: StakeholderGraph, properties: Any, key: str) -> str | None:
 
 
 def _description(entity: Entity) -> str:
-    kind = entity.kind if entity.kind != entity.type else entity.type
-    return f"{kind}, {entity.iso3}" if entity.iso3 and entity.type != "Country" else kind
+    if entity.type == "Country" or not entity.countries:
+        return entity.kind
+    return f"{entity.kind}, {', '.join(entity.countries)}"
 
 
 @blueprint.route("/reconcile/suggest/entity")
 def suggest_entity() -> Response:
     prefix = request.args.get("prefix", "").strip()
-    types = _types(request.args.get("type"), "suggest") if request.args.get("type") else []
+    try:
+        types = _types(stakeholder_graph(), request.args.get("type"))
+    except QueryProblem as problem:
+        raise BadRequest(str(problem)) from None
     matches = explore.search(stakeholder_graph(), prefix, types=types, limit=10) if prefix else []
     return jsonify(
         {

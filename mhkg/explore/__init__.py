@@ -10,7 +10,7 @@ The CLI (`mhkg explore`) and the server (/explore, /reconcile) share these modul
 """
 
 from mhkg.explore.filters import FilterError, Filters
-from mhkg.explore.graph import StakeholderGraph, read
+from mhkg.explore.graph import ExploreError, StakeholderGraph, read
 from mhkg.explore.neighbourhood import neighbourhood
 from mhkg.explore.network import network
 from mhkg.explore.network import sparql as network_sparql
@@ -18,6 +18,7 @@ from mhkg.explore.paths import paths
 from mhkg.explore.search import ResolveError, resolve, search
 
 __all__ = [
+    "ExploreError",
     "FilterError",
     "Filters",
     "ResolveError",

@@ -1,6 +1,8 @@
 """`mhkg explore`: search, neighbourhoods, paths and the co-participation network on the
 command line. Entities are named by IRI or by name; text for people, JSON (and GraphML, GEXF,
-CSV for the network) for programs. `--sparql` prints the SPARQL behind a text answer."""
+CSV for the network, whose default is JSON as CONTRACT.md lists it) for programs. `--sparql`
+prints the SPARQL behind a text answer. Exit status: 0 an answer, 1 none (no path, no match,
+no store), 2 a usage error (a name naming nothing or several entities, a bad filter)."""
 
 from __future__ import annotations
 
@@ -53,10 +55,7 @@ def _graph(store: str | None) -> StakeholderGraph:
 
 
 def _filters(countries, sdgs, kinds, roles) -> explore.Filters:
-    try:
-        return explore.Filters.parse(countries, sdgs, kinds, roles)
-    except explore.FilterError as error:
-        raise click.BadParameter(str(error)) from None
+    return explore.Filters.parse(countries, sdgs, kinds, roles)
 
 
 def _resolve(kg: StakeholderGraph, name: str, what: str) -> str:
@@ -70,7 +69,18 @@ def _json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-@click.group()
+class ExploreGroup(click.Group):
+    """A question exploration cannot answer as asked (a kind no organisation has, say) is a
+    usage error, like a bad option: exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except explore.ExploreError as error:
+            raise click.UsageError(str(error), ctx) from None
+
+
+@click.group(cls=ExploreGroup)
 def explore_group() -> None:
     """Trace stakeholder relationships: who works with whom, on which projects, where."""
 
@@ -86,13 +96,13 @@ def search_command(text: str, types: tuple[str, ...], limit: int, fmt: str, stor
     matches = explore.search(_graph(store), text, types=types, limit=limit)
     if fmt == "json":
         _json({"query": text, "results": [m.to_json() for m in matches]})
-        return
-    for match in matches:
-        entity = match.entity
-        click.echo(f"{match.score:.2f}  {entity.label} ({entity.kind})  <{entity.iri}>")
+    else:
+        for match in matches:
+            entity = match.entity
+            click.echo(f"{match.score:.2f}  {entity.label} ({entity.kind})  <{entity.iri}>")
     if not matches:
         click.echo(f"no entity is named like {text!r}", err=True)
-        sys.exit(1)
+    sys.exit(0 if matches else 1)
 
 
 @explore_group.command("neighbours")
@@ -168,12 +178,11 @@ def path_command(start, end, k, through, countries, sdgs, kinds, roles, fmt, spa
     )
     if fmt == "json":
         _json(answer.to_json())
-        return
-    click.echo(paths_text(answer))
-    if sparql and answer.paths:
-        click.echo(f"\nSPARQL:\n{answer.sparql}")
-    if not answer.paths:
-        sys.exit(1)
+    else:
+        click.echo(paths_text(answer))
+        if sparql and answer.paths:
+            click.echo(f"\nSPARQL:\n{answer.sparql}")
+    sys.exit(0 if answer.paths else 1)
 
 
 def paths_text(answer: Paths) -> str:
@@ -188,13 +197,13 @@ def paths_text(answer: Paths) -> str:
 
 @explore_group.command("network")
 @filter_options
-@format_option("text", "json", "graphml", "gexf", "csv")
+@format_option("json", "graphml", "gexf", "csv", "text")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="Rows (text).")
 @sparql_option
 @store_option
 def network_command(countries, sdgs, kinds, roles, fmt, top, sparql, store):
-    """The co-participation network of organisations, with who is most connected and who
-    brokers between others (betweenness)."""
+    """The co-participation network of organisations; `--format text` tells who is most
+    connected and who brokers between others (betweenness)."""
     answer = explore.network(_graph(store), _filters(countries, sdgs, kinds, roles))
     if fmt != "text":
         click.echo(exports.write(answer, fmt), nl=False)
@@ -209,13 +218,13 @@ def network_text(answer: Network, top: int) -> str:
     labels = {n["iri"]: n["label"] for n in nodes}
     lines = [f"{len(nodes)} organisations, {len(edges)} pairs working together"]
     lines.append("\nmost connected (partners, shared-project ties, projects):")
-    for node in sorted(nodes, key=lambda n: (-n["degree"], -n["strength"], n["label"]))[:top]:
+    for node in answer.ranked("degree")[:top]:
         lines.append(
             f"  {node['degree']:4d} {node['strength']:5d} {node['projects']:4d}  {node['label']}"
         )
     lines.append("\nbrokers (betweenness centrality; the IDF regions of their projects):")
-    brokers = [n for n in nodes if n["betweenness"] > 0]
-    for node in sorted(brokers, key=lambda n: (-n["betweenness"], n["label"]))[:top]:
+    brokers = [n for n in answer.ranked("betweenness") if n["betweenness"] > 0]
+    for node in brokers[:top]:
         regions = f"  ({', '.join(node['regions'])})" if node["regions"] else ""
         lines.append(f"  {node['betweenness']:.3f}  {node['label']}{regions}")
     if not brokers:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
+from mhkg.explore.graph import ExploreError
 from mhkg.explore.network import Network
 
 FORMATS = {
@@ -18,17 +19,17 @@ FORMATS = {
     "gexf": "application/gexf+xml",
     "csv": "text/csv",
 }
-EXTENSIONS = {"json": "json", "graphml": "graphml", "gexf": "gexf", "csv": "csv"}
 
 
 def attributed_graph(network: Network) -> nx.Graph:
     """The network with plain attributes only (what GraphML and GEXF can hold): nodes keyed
-    by IRI with label, type, kind, iso3, regions ("; "-separated) and the measures; edges
-    with weight and projects (their IRIs, space-separated)."""
+    by IRI with label, type, kind, iso3, countries and regions ("; "-separated) and the
+    measures; edges with weight and projects (their IRIs, space-separated)."""
     graph = nx.Graph()
     for node in network.nodes():
         attributes = {k: v for k, v in node.items() if k != "iri" and v is not None}
-        attributes["regions"] = "; ".join(node["regions"])
+        for listed in ("regions", "countries"):
+            attributes[listed] = "; ".join(node[listed])
         graph.add_node(node["iri"], **attributes)
     for edge in network.edges():
         graph.add_edge(
@@ -72,5 +73,5 @@ def write(network: Network, fmt: str, href: Callable[[str], str] | None = None) 
         return json.dumps(network.to_json(href), indent=2, ensure_ascii=False) + "\n"
     writers = {"graphml": to_graphml, "gexf": to_gexf, "csv": to_csv}
     if fmt not in writers:
-        raise ValueError(f"network formats are {', '.join(FORMATS)}, not {fmt!r}")
+        raise ExploreError(f"network formats are {', '.join(FORMATS)}, not {fmt!r}")
     return writers[fmt](network)

@@ -4,7 +4,8 @@
   cities and events in one of them or in none (an international organisation stays); no
   other country.
 - goals (SDG numbers): projects that address one of them; no other SDG.
-- kinds (most specific classes, e.g. Ministry): organisations of one of these kinds.
+- kinds (most specific classes, e.g. Ministry, in any case): organisations of one of these
+  kinds; a kind no organisation has is an error (`for_graph`).
 - roles (funder, implementer, partner, coordination, beneficiary): an organisation's parts
   in projects in one of these roles.
 
@@ -15,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from mhkg.explore.graph import PARTICIPANT, ROLES, StakeholderGraph
+from mhkg.explore.graph import PARTICIPANT, ROLES, ExploreError, StakeholderGraph
 
 
-class FilterError(ValueError):
+class FilterError(ExploreError):
     """A filter value that names nothing (an unknown role, a goal that is not 1-17...)."""
 
 
@@ -46,7 +47,7 @@ class Filters:
         numbers = set()
         for goal in _split(goals):
             text = goal.upper().removeprefix("SDG").strip()
-            if not text.isdigit() or not 1 <= int(text) <= 17:
+            if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 17:
                 raise FilterError(f"sdg wants a goal number from 1 to 17, not {goal!r}")
             numbers.add(int(text))
         wanted_kinds = set(_split(kinds))
@@ -68,6 +69,24 @@ class Filters:
             "role": sorted(self.roles),
         }
 
+    def for_graph(self, kg: StakeholderGraph) -> Filters:
+        """These filters with kinds spelt as in the graph (any case given); FilterError for a
+        kind that no organisation has."""
+        if not self.kinds:
+            return self
+        known = {
+            kind.casefold(): kind
+            for entity in kg.entities.values()
+            if entity.type == "Organisation"
+            for kind in entity.kinds
+        }
+        if unknown := sorted(k for k in self.kinds if k.casefold() not in known):
+            raise FilterError(
+                f"no organisation is of kind {', '.join(unknown)}; "
+                f"the kinds are {', '.join(sorted(known.values()))}"
+            )
+        return replace(self, kinds=frozenset(known[k.casefold()] for k in self.kinds))
+
     def apply(self, whole: StakeholderGraph, keep: Iterable[str] = ()) -> StakeholderGraph:
         """The part of `whole` these filters let through (a new graph; `whole` is unchanged)."""
         if not self:
@@ -87,7 +106,7 @@ class Filters:
 
     def _admits(self, whole: StakeholderGraph, iri: str) -> bool:
         entity = whole.entities[iri]
-        if self.kinds and entity.type == "Organisation" and entity.kind not in self.kinds:
+        if self.kinds and entity.type == "Organisation" and not self.kinds & set(entity.kinds):
             return False
         if self.goals:
             if entity.type == "SustainableDevelopmentGoal" and entity.goal not in self.goals:

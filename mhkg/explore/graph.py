@@ -13,6 +13,7 @@ the named query `relations` restricted to the answer's relations.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -22,6 +23,11 @@ from rdflib.term import Node as Term
 from mhkg import queries as named_queries
 from mhkg.results import QueryResult
 from mhkg.vocab import MHKG
+
+
+class ExploreError(ValueError):
+    """A question exploration cannot answer as asked: a bad filter, depth, k or type."""
+
 
 RunQuery = Callable[[str], QueryResult]
 """Runs a SPARQL query on the store (a store's query method, or the server's workers)."""
@@ -72,15 +78,24 @@ COUNTRY_LINKS = {str(MHKG.benefitingCountry), str(MHKG.projectCountry)}
 
 @dataclass(frozen=True)
 class Entity:
-    """A node: an IRI with its label, broad type and most specific kind."""
+    """A node: an IRI with its label, broad type and most specific kinds."""
 
     iri: str
     label: str
     type: str
-    kind: str
+    kinds: tuple[str, ...]  # most specific classes (usually one), e.g. ("Ministry",)
     aliases: tuple[str, ...] = ()
-    iso3: str | None = None  # a country's code, or the country of an organisation or city
+    countries: tuple[str, ...] = ()  # a country's code, or an organisation's or place's
     goal: int | None = None  # an SDG's number
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0] if self.kinds else self.type
+
+    @property
+    def iso3(self) -> str | None:
+        """The entity's country code, where it has one (the first, where several)."""
+        return self.countries[0] if self.countries else None
 
     def to_json(self, href: Callable[[str], str] | None = None) -> dict:
         data = {"iri": self.iri, "label": self.label, "type": self.type, "kind": self.kind}
@@ -184,9 +199,9 @@ class StakeholderGraph:
             return {
                 code
                 for place in self.neighbours(iri, str(MHKG.place))
-                if (code := self.entities[place].iso3)
+                for code in self.entities[place].countries
             }
-        return {entity.iso3} if entity.iso3 else set()
+        return set(entity.countries)
 
     def goals_of(self, iri: str) -> set[int]:
         return {
@@ -198,13 +213,18 @@ class StakeholderGraph:
     def sort_key(self, iri: str) -> tuple[int, str]:
         """Entities in answers: by type (TYPES order), then label."""
         entity = self.entities[iri]
-        rank = TYPES.index(entity.type) if entity.type in TYPES else len(TYPES)
-        return rank, entity.label.casefold()
+        return _type_rank(entity.type), entity.label.casefold()
 
 
 def read(run: RunQuery) -> StakeholderGraph:
     """The stakeholder graph of a store, through the named queries `entities`, `relations`."""
-    entities = [_entity(row) for row in run(named_queries.load("entities").text).rows]
+    found: dict[str, Entity] = {}
+    for row in run(named_queries.load("entities").text).rows:
+        entity = _entity(row)
+        held = found.get(entity.iri)
+        if held is None or _type_rank(entity.type) < _type_rank(held.type):
+            found[entity.iri] = entity  # of two types (rare), the one listed first in TYPES
+    entities = found.values()
     relations = [_relation(row) for row in run(named_queries.load("relations").text).rows]
     return StakeholderGraph.build(entities, relations)
 
@@ -214,16 +234,24 @@ def _text(row: Mapping[str, Term], name: str) -> str | None:
     return None if value is None else str(value)
 
 
+def _type_rank(type_: str) -> int:
+    return TYPES.index(type_) if type_ in TYPES else len(TYPES)
+
+
+def _lines(row: Mapping[str, Term], name: str) -> tuple[str, ...]:
+    return tuple(sorted({line for line in (_text(row, name) or "").split("\n") if line}))
+
+
 def _entity(row: Mapping[str, Term]) -> Entity:
-    aliases = _text(row, "aliases") or ""
+    label = str(row["label"])
     goal = _text(row, "goal")
     return Entity(
         iri=str(row["entity"]),
-        label=str(row["label"]),
+        label=label,
         type=str(row["type"]),
-        kind=str(row["kind"]),
-        aliases=tuple(sorted({a for a in aliases.split("\n") if a})),
-        iso3=_text(row, "iso3"),
+        kinds=_lines(row, "kinds"),
+        aliases=tuple(a for a in _lines(row, "aliases") if a != label),
+        countries=_lines(row, "countries"),
         goal=int(goal) if goal else None,
     )
 
@@ -241,7 +269,10 @@ def _relation(row: Mapping[str, Term]) -> Relation:
 def relations_query(relations: Iterable[Relation]) -> str:
     """The named query `relations`, restricted to these relations: the SPARQL behind an
     answer, which a researcher can rerun to see each relation it rests on."""
-    pairs = sorted({(r.source, r.target) for r in relations})
-    values = "\n".join(f"  (<{source}> <{target}>)" for source, target in pairs)
+    rows = sorted({(r.source, r.property, r.target, r.role or "") for r in relations})
+    values = "\n".join(
+        f"  (<{source}> <{prop}> <{target}> {json.dumps(role) if role else 'UNDEF'})"
+        for source, prop, target, role in rows
+    )
     text = named_queries.load("relations").text.rstrip()
-    return f"{text}\nVALUES (?source ?target) {{\n{values}\n}}\n"
+    return f"{text}\nVALUES (?source ?property ?target ?role) {{\n{values}\n}}\n"

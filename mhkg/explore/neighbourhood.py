@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mhkg.explore.filters import NO_FILTERS, Filters
-from mhkg.explore.graph import Relation, StakeholderGraph, relations_query
+from mhkg.explore.graph import ExploreError, Relation, StakeholderGraph, relations_query
 
 MAX_DEPTH = 4
 DEFAULT_LIMIT = 250
@@ -53,9 +53,10 @@ def neighbourhood(
     limit: int = DEFAULT_LIMIT,
 ) -> Neighbourhood:
     if not 0 <= depth <= MAX_DEPTH:
-        raise ValueError(f"depth must be from 0 to {MAX_DEPTH}, not {depth}")
+        raise ExploreError(f"depth must be from 0 to {MAX_DEPTH}, not {depth}")
     if limit < 1:
-        raise ValueError(f"limit must be at least 1, not {limit}")
+        raise ExploreError(f"limit must be at least 1, not {limit}")
+    filters = filters.for_graph(whole)
     kg = filters.apply(whole, keep=[focus])
     found = {focus: 0}
     frontier = [focus]

@@ -3,10 +3,10 @@
 An edge's weight is the number of projects the two share. Each organisation gets its number
 of projects, its degree (partners: "most connected"), its strength (the sum of its edges'
 weights) and its betweenness centrality (normalised, unweighted: how often it lies on the
-shortest paths between two others — "brokers"; with the IDF regions of its projects, the
-brokers between regions show; estimated from 200 sources beyond 1,000
-organisations). Filters choose the projects (country, SDG),
-the organisations (kind) and the parts they play (role), as elsewhere in exploration.
+shortest paths between two others — "brokers"; estimated from 200 sources beyond 1,000
+organisations) and the IDF regions of its projects (brokers between regions show). Filters
+choose projects and organisations (country, SDG, kind) and the parts they play (role), as
+elsewhere in exploration.
 
 `sparql()` writes the one SELECT that gives the same edges and weights from the store.
 """
@@ -22,7 +22,7 @@ from itertools import combinations
 import networkx as nx
 
 from mhkg.explore.filters import NO_FILTERS, Filters
-from mhkg.explore.graph import PARTICIPANT, StakeholderGraph
+from mhkg.explore.graph import PARTICIPANT, ExploreError, StakeholderGraph
 from mhkg.vocab import MHKG
 
 RANKS = ("degree", "strength", "betweenness", "projects")
@@ -40,10 +40,10 @@ class Network:
         return len(self.graph.edges[a, b]["projects"])
 
     def ranked(self, by: str = "degree") -> list[dict]:
-        """The organisations, highest `by` first (then by label)."""
+        """The organisations, highest `by` first (then by strength, then by label)."""
         if by not in RANKS:
-            raise ValueError(f"rank by one of {', '.join(RANKS)}, not {by!r}")
-        return sorted(self.nodes(), key=lambda n: (-n[by], n["label"].casefold()))
+            raise ExploreError(f"rank by one of {', '.join(RANKS)}, not {by!r}")
+        return sorted(self.nodes(), key=lambda n: (-n[by], -n["strength"], n["label"].casefold()))
 
     @cached_property
     def sampled_sources(self) -> int | None:
@@ -69,6 +69,7 @@ class Network:
                 {
                     **entity.to_json(href),
                     "iso3": entity.iso3,
+                    "countries": list(entity.countries),
                     "projects": self.graph.nodes[iri]["projects"],
                     "regions": sorted(self.graph.nodes[iri]["regions"]),
                     "degree": self.graph.degree(iri),
@@ -99,6 +100,7 @@ class Network:
 
 
 def network(whole: StakeholderGraph, filters: Filters = NO_FILTERS) -> Network:
+    filters = filters.for_graph(whole)
     kg = filters.apply(whole)
     members: dict[str, set[str]] = defaultdict(set)  # project → its organisations
     for relation in kg.all_relations():
@@ -131,8 +133,8 @@ def sparql(filters: Filters) -> str:
         "  ?p2 mhkg:participant ?partner ; mhkg:inProject ?project ;",
         "      mhkg:role/skos:notation ?role2 .",
         "  FILTER (STR(?organisation) < STR(?partner))",
-        "  ?organisation rdfs:label ?name .",
-        "  ?partner rdfs:label ?partnerName .",
+        "  ?organisation rdfs:label ?organisationLabel .",
+        "  ?partner rdfs:label ?partnerLabel .",
     ]
     if filters.roles:
         roles = " ".join(f'"{r}"' for r in sorted(filters.roles))
@@ -151,12 +153,12 @@ def sparql(filters: Filters) -> str:
             f"    ?where mhkg:iso3166Alpha3 ?projectCountry FILTER (?projectCountry IN ({codes}))",
             "  }",
         ]
-        for who in ("organisation", "partner"):
+        for who in ("organisation", "partner"):  # in one of the countries, or in none
             lines += [
-                "  FILTER NOT EXISTS {",
-                f"    ?{who} mhkg:country/mhkg:iso3166Alpha3 ?{who}Country",
-                f"    FILTER (?{who}Country NOT IN ({codes}))",
-                "  }",
+                f"  FILTER (NOT EXISTS {{ ?{who} mhkg:country ?{who}Country }} || EXISTS {{",
+                f"    ?{who} mhkg:country/mhkg:iso3166Alpha3 ?{who}Code",
+                f"    FILTER (?{who}Code IN ({codes}))",
+                "  })",
             ]
     if filters.goals:
         goals = ", ".join(str(g) for g in sorted(filters.goals))
@@ -172,9 +174,10 @@ def sparql(filters: Filters) -> str:
         f"PREFIX mhkg: <{MHKG}>\n"
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\n"
-        "SELECT ?organisation ?name ?partner ?partnerName "
-        "(COUNT(DISTINCT ?project) AS ?sharedProjects)\n"
+        "SELECT ?organisation (SAMPLE(?organisationLabel) AS ?name)\n"
+        "       ?partner (SAMPLE(?partnerLabel) AS ?partnerName)\n"
+        "       (COUNT(DISTINCT ?project) AS ?sharedProjects)\n"
         f"WHERE {{\n{body}\n}}\n"
-        "GROUP BY ?organisation ?name ?partner ?partnerName\n"
-        "ORDER BY DESC(?sharedProjects) ?name ?partnerName\n"
+        "GROUP BY ?organisation ?partner\n"
+        "ORDER BY DESC(?sharedProjects) ?organisation ?partner\n"
     )

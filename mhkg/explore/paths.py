@@ -16,7 +16,7 @@ from itertools import islice, pairwise
 import networkx as nx
 
 from mhkg.explore.filters import NO_FILTERS, Filters
-from mhkg.explore.graph import TYPES, Relation, StakeholderGraph, relations_query
+from mhkg.explore.graph import TYPES, ExploreError, Relation, StakeholderGraph, relations_query
 
 THROUGH = ("Project", "Organisation", "Person", "Event", "Country")
 MAX_K = 20
@@ -103,10 +103,11 @@ def paths(
     max_length: int = MAX_LENGTH,
 ) -> Paths:
     if not 1 <= k <= MAX_K:
-        raise ValueError(f"k must be from 1 to {MAX_K}, not {k}")
+        raise ExploreError(f"k must be from 1 to {MAX_K}, not {k}")
     through = tuple(through)
     if unknown := sorted(set(through) - set(TYPES)):
-        raise ValueError(f"through wants types among {', '.join(TYPES)}, not {unknown}")
+        raise ExploreError(f"through wants types among {', '.join(TYPES)}, not {unknown}")
+    filters = filters.for_graph(whole)
     kg = filters.apply(whole, keep=[start, end])
     if start == end:
         return Paths(start, end, [Path((start,), ())], kg, filters, through)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from mhkg.explore.graph import Entity, StakeholderGraph
 
 MIN_SCORE = 0.35
+MAX_QUERY = 200  # characters compared: longer text costs time and names nothing better
 SURE = 0.9  # a name given for one entity must match it at least this well
 CLOSE = 0.05  # ... and, unless exact, better than any other by this much
 
@@ -51,7 +52,7 @@ def similarity(query: str, name: str) -> float:
         return 0.0
     if query == name:
         return 1.0
-    if name.startswith(query + " ") or name.startswith(query):
+    if name.startswith(query):
         return 0.85 + 0.1 * len(query) / len(name)
     words, name_words = query.split(), name.split()
     if _prefixes_in_order(words, name_words):
@@ -79,8 +80,8 @@ def _prefixes_in_order(words: list[str], name_words: list[str]) -> bool:
 def names_of(entity: Entity) -> Iterable[str]:
     yield entity.label
     yield from entity.aliases
-    if entity.type == "Country" and entity.iso3:
-        yield entity.iso3
+    if entity.type == "Country":
+        yield from entity.countries
 
 
 def search(
@@ -92,11 +93,11 @@ def search(
     min_score: float = MIN_SCORE,
 ) -> list[Match]:
     """The entities best named by `text`, best first (of the given types, if any)."""
-    query = normalise(text)
+    query = normalise(text[:MAX_QUERY])
     wanted = set(types)
     matches = []
     for entity in kg.entities.values():
-        if wanted and entity.type not in wanted and entity.kind not in wanted:
+        if wanted and entity.type not in wanted and not wanted & set(entity.kinds):
             continue
         score, name = max((similarity(query, normalise(n)), n) for n in names_of(entity))
         if score >= min_score:

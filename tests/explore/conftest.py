@@ -40,8 +40,9 @@ IRI = {
 
 
 def entities() -> list[Entity]:
-    def e(key, label, type_, kind=None, **extra):
-        return Entity(IRI[key], label, type_, kind or type_, **extra)
+    def e(key, label, type_, kind=None, iso3=None, **extra):
+        countries = (iso3,) if iso3 else ()
+        return Entity(IRI[key], label, type_, (kind or type_,), countries=countries, **extra)
 
     return [
         e("P1", "Health of the Guinean diaspora", "Project"),

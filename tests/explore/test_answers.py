@@ -70,7 +70,7 @@ def test_json_has_nodes_with_type_and_depth_and_edges_with_labels(kg) -> None:
         "Ministry of Health of Guinea": 1,
     }
     assert data["edges"][0]["label"] == "Minister of Health in"
-    assert "VALUES (?source ?target)" in data["sparql"]
+    assert "VALUES (?source ?property ?target ?role)" in data["sparql"]
 
 
 # --- filters --------------------------------------------------------------------------------

@@ -50,13 +50,19 @@ def test_path_as_json_has_the_contract_shape(run) -> None:
 
 def test_path_with_sparql(run) -> None:
     result = run("path", "Ministry of Healthcare", "IDF", "--k", "1", "--sparql")
-    assert "SPARQL:" in result.output and "VALUES (?source ?target)" in result.output
+    assert (
+        "SPARQL:" in result.output and "VALUES (?source ?property ?target ?role)" in result.output
+    )
 
 
 def test_no_path_exits_1(run) -> None:
     result = run("path", "Ministry of Healthcare", "IDF", "--through", "Person")
     assert result.exit_code == 1
     assert "no path from Ministry of Healthcare of Belarus to IOM Development Fund" in result.output
+    as_json = run(
+        "path", "Ministry of Healthcare", "IDF", "--through", "Person", "--format", "json"
+    )
+    assert as_json.exit_code == 1 and json.loads(as_json.output)["paths"] == []
 
 
 def test_a_name_that_names_nothing_or_several_is_a_usage_error(run) -> None:
@@ -82,7 +88,7 @@ def test_neighbours_as_json(run) -> None:
 
 
 def test_network_text_names_the_most_connected_and_the_brokers(run) -> None:
-    result = run("network")
+    result = run("network", "--format", "text")
     assert result.exit_code == 0
     text = result.output
     heading = "brokers (betweenness centrality; the IDF regions of their projects):\n"
@@ -113,9 +119,22 @@ def test_network_csv_and_json(run) -> None:
     assert data["edges"] == []
 
 
-def test_bad_filter_is_a_usage_error(run) -> None:
-    result = run("network", "--sdg", "20")
-    assert result.exit_code == 2 and "1 to 17" in result.output
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--sdg", "20"), "1 to 17"),
+        (("--sdg", "²"), "1 to 17"),
+        (("--kind", "Wizard"), "no organisation is of kind Wizard"),
+    ],
+)
+def test_bad_filter_is_a_usage_error(run, args, words) -> None:
+    result = run("network", *args)
+    assert result.exit_code == 2 and words in result.output
+
+
+def test_network_is_json_unless_asked(run) -> None:
+    data = json.loads(run("network").output)
+    assert {"nodes", "edges", "sparql"} <= set(data)
 
 
 def test_search(run) -> None:

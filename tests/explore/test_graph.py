@@ -51,7 +51,7 @@ def _mhkg_terms(text: str) -> set[str]:
 
 
 def test_relations_to_unknown_entities_and_loops_are_left_out() -> None:
-    a = Entity("urn:a", "A", "Organisation", "Fund")
+    a = Entity("urn:a", "A", "Organisation", ("Fund",))
     kg = StakeholderGraph.build(
         [a],
         [
@@ -74,6 +74,11 @@ def test_what_an_entity_is_tied_to(kg) -> None:
 def test_the_sparql_behind_an_answer_is_the_relations_query_restricted_to_it(kg) -> None:
     text = relations_query(kg.relations(IRI["MOH-GIN"], IRI["P1"]))
     assert text.startswith(named_queries.load("relations").text.rstrip())
+    participation = f'<{IRI["MOH-GIN"]}> <{MHKG.participant}> <{IRI["P1"]}> "partner"'
     assert text.rstrip().endswith(
-        f"VALUES (?source ?target) {{\n  (<{IRI['MOH-GIN']}> <{IRI['P1']}>)\n}}"
+        f"VALUES (?source ?property ?target ?role) {{\n  ({participation})\n}}"
+    )
+    jane = relations_query(kg.relations(IRI["JANE"], IRI["MOH-GIN"]))
+    assert jane.rstrip().endswith(
+        "org#holds> <https://example.org/id/organisation/moh-gin> UNDEF)\n}"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import Iterator
 
 import networkx as nx
@@ -75,7 +76,7 @@ def test_paths_between_two_entities(client) -> None:
     assert first["sentence"].endswith(" — funded by — IOM Development Fund")
     assert [n["type"] for n in first["nodes"]] == ["Organisation", "Project", "Organisation"]
     assert set(first["edges"][0]) == {"from", "to", "property", "label", "role"}
-    assert len(data["paths"]) == 2 and "VALUES (?source ?target)" in data["sparql"]
+    assert len(data["paths"]) == 2 and "VALUES (?source ?property ?target ?role)" in data["sparql"]
 
 
 def test_network_json_ranks_brokers(client) -> None:
@@ -159,3 +160,21 @@ def test_resource_pages_link_to_exploration_when_there_is_something_to_explore(c
     assert f'href="/explore?entity={BELARUS_MINISTRY}"' in page
     unrelated = client.get("/doc/sdg/17.html").text  # no project addresses SDG 17
     assert "/explore?entity=" not in unrelated
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1e3", "-1"])
+def test_numbers_are_ascii_digits(client, value) -> None:
+    for url in (f"/explore/neighbours?entity=IOM&depth={value}", f"/explore/network?sdg={value}"):
+        assert error_of(client.get(url), 400)["detail"]
+
+
+def test_a_very_long_name_is_answered_quickly(client) -> None:
+    started = time.monotonic()
+    response = client.get("/explore/search", query_string={"q": "ministry " * 6000})
+    assert response.status_code == 200
+    assert time.monotonic() - started < 5  # only the first 200 characters are compared
+
+
+def test_an_unknown_kind_is_a_bad_request(client) -> None:
+    detail = error_of(client.get("/explore/network?kind=Wizard"), 400)["detail"]
+    assert "no organisation is of kind Wizard" in detail and "Ministry" in detail

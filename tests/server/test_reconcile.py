@@ -94,14 +94,54 @@ def test_suggest_and_view(client) -> None:
     assert view.headers["Location"].endswith("/id/organisation/ministry-of-health-gin")
 
 
+def test_an_iri_of_ours_matches_its_entity(client) -> None:
+    (top,) = batch(client, {"q": {"query": GUINEA_MINISTRY}})["q"]["result"]
+    assert (top["id"], top["score"], top["match"]) == (GUINEA_MINISTRY, 100, True)
+
+
+def test_a_kind_may_be_the_type_and_a_large_limit_is_cut(client) -> None:
+    results = batch(client, {"q": {"query": "Ministry", "type": "Ministry", "limit": 500}})
+    names = [r["name"] for r in results["q"]["result"]]
+    assert names and all(n.startswith("Ministry of") for n in names)
+
+
 @pytest.mark.parametrize(
-    ("url", "words"),
+    ("query", "words"),
     [
-        ("/reconcile?queries=not-json", "not JSON"),
-        ('/reconcile?queries={"q":{"limit":3}}', "string 'query'"),
-        ('/reconcile?queries={"q":{"query":"x","type":"Planet"}}', "no type"),
-        ('/reconcile?queries={"q":{"query":"x","limit":0}}', "limit"),
+        ({"limit": 3}, "'query' wants a name"),
+        ({"query": "x", "type": "Planet"}, "no type 'Planet'"),
+        ({"query": "x", "limit": 0}, "'limit'"),
+        ({"query": "x", "properties": {"pid": "country"}}, "properties wants a list"),
+        ("Guinea", "a query is an object"),
     ],
 )
-def test_bad_queries(client, url, words) -> None:
-    assert words in error_of(client.get(url), 400)["detail"]
+def test_a_query_that_cannot_be_read_gets_no_candidates_and_the_batch_goes_on(
+    client, query, words
+) -> None:
+    answers = batch(client, {"bad": query, "good": {"query": "Guinea", "type": "Country"}})
+    assert answers["bad"]["result"] == [] and words in answers["bad"]["error"]
+    assert answers["good"]["result"][0]["id"] == "https://w3id.org/mhkg/id/country/GIN"
+
+
+def test_properties_alone_name_nothing(client) -> None:
+    answers = batch(client, {"q": {"properties": [{"pid": "country", "v": "GIN"}]}})
+    assert answers["q"] == {"result": []}
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "words"),
+    [
+        ("/reconcile?queries=not-json", 400, "not JSON"),
+        ("/reconcile?queries=[1,2]", 400, "an object of queries"),
+        (
+            "/reconcile?queries="
+            + quote(json.dumps({f"q{i}": {"query": "x"} for i in range(101)})),
+            413,
+            "at most 100",
+        ),
+        ("/reconcile/suggest/entity?prefix=x&type=Planet", 400, "no type"),
+        ("/reconcile/view?id=https://example.org/nothing", 404, "no entity"),
+    ],
+)
+def test_bad_batches(client, url, status, words) -> None:
+    assert words in error_of(client.get(url), status)["detail"]
