@@ -54,10 +54,6 @@ def _graph(store: str | None) -> StakeholderGraph:
         fail(error)
 
 
-def _filters(countries, sdgs, kinds, roles) -> explore.Filters:
-    return explore.Filters.parse(countries, sdgs, kinds, roles)
-
-
 def _resolve(kg: StakeholderGraph, name: str, what: str) -> str:
     try:
         return explore.resolve(kg, name).iri
@@ -120,7 +116,7 @@ def neighbours_command(entity, depth, limit, countries, sdgs, kinds, roles, fmt,
         kg,
         _resolve(kg, entity, "ENTITY"),
         depth=depth,
-        filters=_filters(countries, sdgs, kinds, roles),
+        filters=explore.Filters.parse(countries, sdgs, kinds, roles),
         limit=limit,
     )
     if fmt == "json":
@@ -174,7 +170,7 @@ def path_command(start, end, k, through, countries, sdgs, kinds, roles, fmt, spa
         _resolve(kg, end, "B"),
         k=k,
         through=through or THROUGH,
-        filters=_filters(countries, sdgs, kinds, roles),
+        filters=explore.Filters.parse(countries, sdgs, kinds, roles),
     )
     if fmt == "json":
         _json(answer.to_json())
@@ -204,7 +200,7 @@ def paths_text(answer: Paths) -> str:
 def network_command(countries, sdgs, kinds, roles, fmt, top, sparql, store):
     """The co-participation network of organisations; `--format text` tells who is most
     connected and who brokers between others (betweenness)."""
-    answer = explore.network(_graph(store), _filters(countries, sdgs, kinds, roles))
+    answer = explore.network(_graph(store), explore.Filters.parse(countries, sdgs, kinds, roles))
     if fmt != "text":
         click.echo(exports.write(answer, fmt), nl=False)
         return

@@ -1,13 +1,13 @@
 """The stakeholder graph: the knowledge graph seen as entities joined by relations.
 
 Two named queries read it from the store: `entities` (each project, organisation, person,
-event, city, country, region and SDG with its label, type and kind) and `relations` (the
+event, city, country, region and SDG with its label, type and kinds) and `relations` (the
 links exploration follows; an organisation's part in a project becomes one relation carrying
 its role, a person's post one relation carrying the post's name). Relations are undirected
 for walking but keep the direction the data states them in, and read both ways: the
 Ministry is "partner in" the project, the project "has partner" the Ministry.
 
-Every answer built on this graph can name the SPARQL behind it: `relations_query(pairs)` is
+Every answer built on this graph can name the SPARQL behind it: `relations_query(relations)` is
 the named query `relations` restricted to the answer's relations.
 """
 
