@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from mhkg.explore.graph import Entity, StakeholderGraph
@@ -36,7 +36,7 @@ class Match:
     score: float
     name: str  # the label or other name that matched
 
-    def to_json(self, href=None) -> dict:
+    def to_json(self, href: Callable[[str], str] | None = None) -> dict:
         return {**self.entity.to_json(href), "score": round(self.score, 3)}
 
 
