@@ -1,6 +1,7 @@
 # mhkg — the two commands a new user needs:
 #   make serve   install, load the bundled seed documents, serve them on http://127.0.0.1:8080
-#   make test    install with the test extras (and Java for the HermiT reasoner), run the suite
+#   make test    install with the test extras (and Java for the HermiT reasoner), run the suite,
+#                and check the built wheel in a fresh virtual environment (make wheel-check)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -9,7 +10,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test java chromium node comunica vendor serve test lint format bench clean
+.PHONY: help install install-test java chromium node comunica vendor serve test wheel-check lint \
+  format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -65,8 +67,11 @@ vendor: node ## Re-vendor YASGUI and Cytoscape.js into server/static/vendor from
 serve: install ## Serve the knowledge graph (bundled data loaded into an empty store)
 	$(BIN)/mhkg serve --host $(HOST) --port $(PORT)
 
-test: install-test ## Run the test suite
+test: install-test wheel-check ## Run the test suite (after checking the built wheel)
 	$(BIN)/python -m pytest
+
+wheel-check: $(BIN)/python ## Build the wheel, install it in a fresh venv, run the CLI from it
+	tools/wheel_check.sh $(BIN)/python
 
 lint: install-test ## Check style (ruff)
 	$(BIN)/ruff check .

@@ -1,8 +1,9 @@
 """The `mhkg` command: load, query, validate, export, serve and explore the knowledge graph.
 
 Exit status: 0 success; 1 some records rejected / the data does not conform /
-the query failed / no store; 2 usage errors: unknown options, named queries or
-parameters, values of the wrong type (Click's own convention).
+the query failed / no store, or one that cannot be opened or written; 2 usage errors:
+unknown options, named queries or parameters, values of the wrong type (Click's own
+convention).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mhkg import queries as named_queries
 from mhkg.errors import MhkgError, NamedQueryError
 from mhkg.iri import Minter, base_iri
 from mhkg.results import GRAPH_FORMATS, SOLUTION_FORMATS, serialize
+from mhkg.server.settings import serve_options
 from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
 
 QUERY_FORMATS = sorted(set(SOLUTION_FORMATS) | set(GRAPH_FORMATS))
@@ -177,12 +179,15 @@ def _list_named_queries() -> None:
 @main.command()
 @store_option
 def validate(store: str | None) -> None:
-    """SHACL-validate the whole store. Exit 0 when it conforms, 1 when not."""
+    """SHACL-validate the whole store, and check that its derived links are those the
+    derivation rules give now. Exit 0 when both hold, 1 when not (or when there is no store).
+    """
+    context = Context(store)
     try:
-        with Context(store).open() as kg:
-            report = pipeline.validate_store(kg)
+        with context.open() as kg:
+            report = pipeline.validate_store(kg, context.minter)
     except MhkgError as error:
-        fail(error, 2)
+        fail(error)
     click.echo(report.text)
     sys.exit(0 if report.conforms else 1)
 
@@ -204,42 +209,18 @@ def export(store: str | None, fmt: str) -> None:
 
 @main.command()
 @store_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8080, show_default=True, type=int)
-@click.option(
-    "--timeout",
-    default=30.0,
-    show_default=True,
-    type=click.FloatRange(min=0, min_open=True),
-    help="Seconds a client's query may run before it is stopped (503).",
-)
-@click.option(
-    "--max-rows",
-    default=10_000,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Results beyond this many rows are cut (header MHKG-Truncated: true).",
-)
-@click.option(
-    "--workers",
-    default=2,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Worker processes that run clients' queries.",
-)
-@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update on /sparql.")
-@click.option("--allow-load", is_flag=True, help="With --allow-update: accept LOAD (fetches URLs).")
-@click.option("--allow-service", is_flag=True, help="Accept federated queries (SERVICE).")
-def serve(store: str | None, host: str, port: int, **settings: Any) -> None:
+@serve_options
+def serve(store: str | None, **settings: Any) -> None:
     """Serve the knowledge graph over HTTP (loads the bundled data into an empty store).
 
     Read-only unless --allow-update; a query that runs longer than --timeout is stopped.
+    Each option overrides its MHKG_* environment variable, which overrides the default.
     """
     from mhkg.server import serve as run_server
 
     context = Context(store)
     try:
-        run_server(context.store_location, context.minter, host=host, port=port, **settings)
+        run_server(context.store_location, context.minter, **settings)
     except MhkgError as error:
         fail(error)
 

@@ -16,10 +16,12 @@ from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 
+import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from mhkg import __version__, data, ontology, shapes
+from mhkg import __version__, data, derivation, ontology, shapes
+from mhkg.derivation import DERIVED_GRAPH
 from mhkg.errors import RecordError, ValidationError
 from mhkg.iri import Minter
 from mhkg.loaders import LoadContext, Source, loader_for
@@ -27,7 +29,7 @@ from mhkg.loaders.gazetteer import Gazetteer
 from mhkg.loaders.registry import ORGANISATIONS_QUERY, Registry
 from mhkg.store import Store
 
-ONTOLOGY_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH = "ontology", "reference", "derived"
+ONTOLOGY_GRAPH, REFERENCE_GRAPH = "ontology", "reference"
 SYSTEM_GRAPHS = (ONTOLOGY_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH)
 
 
@@ -77,28 +79,48 @@ def _gazetteer(base: str) -> Gazetteer:
     return Gazetteer.from_reference(ontology.reference_graph(base))
 
 
+# How `install_vocabulary` turns the shipped files into graphs: change it when that code
+# changes what it writes, so that stores installed by the old code are rewritten once.
+VOCABULARY_INSTALL = "2"
+
+
 @cache
 def vocabulary_digest(base: str) -> str:
-    """Identifies the ontology and reference data that this version ships, under `base`."""
-    digest = hashlib.sha256(base.encode())
-    digest.update(ontology.text().encode())
-    digest.update(ontology.reference_graph(base).serialize(format="nt").encode())
+    """Identifies the ontology and reference graphs that this version writes under `base`.
+
+    It hashes what determines them (the base IRI; the code that converts the files: mhkg's
+    and rdflib's versions, `VOCABULARY_INSTALL`; the shipped files' names and bytes), never
+    a serialisation of the parsed graphs, whose order and blank node labels change from one
+    process to the next (PYTHONHASHSEED): a digest that never matched rewrote both graphs on
+    every load, with new blank nodes.
+    """
+    files = resources.files(ontology.__name__)
+    shipped = [ontology.ONTOLOGY_FILE] + [f"reference/{n}" for n in ontology.REFERENCE_FILES]
+    digest = hashlib.sha256()
+    for part in (base, __version__, rdflib.__version__, VOCABULARY_INSTALL):
+        digest.update(f"{len(part.encode())}:{part}".encode())
+    for name in shipped:
+        content = files.joinpath(name).read_bytes()
+        digest.update(f"{name}:{len(content)}:".encode() + content)
     return "sha256:" + digest.hexdigest()
 
 
 def install_vocabulary(store: Store, minter: Minter) -> bool:
-    """Put the ontology and reference data in their graphs, unless already current."""
+    """Put the ontology and reference data in their graphs, unless already current (then
+    recompute the derived links, which the rules may read them for)."""
     name = minter.system_graph(ONTOLOGY_GRAPH)
     digest = vocabulary_digest(minter.base)
     if store.query(
         f'ASK {{ GRAPH <{name}> {{ <{name}> <{DCTERMS.identifier}> "{digest}" }} }}'
     ).boolean:
         return False
+    derivation.invalidate(store, minter)
     reference = Graph() + ontology.reference_graph(minter.base)
     store.replace_graph(minter.system_graph(REFERENCE_GRAPH), reference)
     shipped = Graph() + ontology.graph()
     shipped.add((name, DCTERMS.identifier, Literal(digest)))
     store.replace_graph(name, shipped)
+    derivation.refresh(store, minter)
     return True
 
 
@@ -148,7 +170,8 @@ def load_sources(
         report.loaded += commit(store, source, prepared, context.minter)
         for _, graph in prepared.records:
             context.registry.add_graph(graph, context.minter)
-    refresh_derived(store, minter)
+    if derivation.pending(store):  # something was written (or an earlier load was cut short)
+        derivation.refresh(store, minter)
     return report
 
 
@@ -232,10 +255,15 @@ def commit(
 
     A record that an earlier version of the source had and this one has not (a row
     deleted from a CSV file) is removed; a rejected record keeps its previous version.
+    Before the first write, the derived graph is marked out of date: the caller recomputes
+    it (`refresh_derived`) once its records are written (see mhkg.derivation).
     """
     keep = {name for name, _ in prepared.records} | prepared.rejected_graphs
-    for stale in graphs_from(store, minter.document(source.name)) - keep:
-        store.remove_graph(stale)
+    stale = graphs_from(store, minter.document(source.name)) - keep
+    if stale or prepared.records:
+        derivation.invalidate(store, minter)
+    for name in stale:
+        store.remove_graph(name)
     for name, graph in prepared.records:
         store.replace_graph(name, graph)
     return [LoadedRecord(source.name, name, len(graph)) for name, graph in prepared.records]
@@ -274,24 +302,36 @@ def provenance(graph_name: URIRef, document: URIRef, minter: Minter) -> Graph:
 
 def refresh_derived(store: Store, minter: Minter) -> None:
     """Recompute the derived graph (mhkg:worksWith …) from everything loaded."""
-    derived = Graph()
-    for rule in derivation_rules():
-        derived += store.query(rule).graph or Graph()
-    store.replace_graph(minter.system_graph(DERIVED_GRAPH), derived)
+    derivation.refresh(store, minter)
 
 
-@cache
-def derivation_rules() -> tuple[str, ...]:
-    """The CONSTRUCT queries in queries/derive/, in file-name order."""
-    folder = resources.files("mhkg.queries").joinpath("derive")
-    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".rq"))
-    return tuple(folder.joinpath(n).read_text("utf-8") for n in names)
+@dataclass
+class StoreReport:
+    """`validate_store`'s answer: the SHACL report, and the check of the derived graph."""
+
+    shapes: shapes.ValidationReport
+    derived: derivation.Check
+
+    @property
+    def conforms(self) -> bool:
+        return self.shapes.conforms and self.derived.holds
+
+    @property
+    def results(self) -> list[shapes.Result]:
+        return self.shapes.results
+
+    @property
+    def text(self) -> str:
+        """pySHACL's text, then what differs in the derived graph."""
+        return f"{self.shapes.text.rstrip()}\n{self.derived.text()}\n"
 
 
-def validate_store(store: Store) -> shapes.ValidationReport:
-    """Validate everything the store holds (the union of its graphs)."""
+def validate_store(store: Store, minter: Minter | None = None) -> StoreReport:
+    """Validate everything the store holds (the union of its graphs) against the shapes,
+    and check that the derived graph holds what the derivation rules give now."""
     union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph or Graph()
-    return shapes.validate(union, extra=ontology.graph())
+    report = shapes.validate(union, extra=ontology.graph())
+    return StoreReport(report, derivation.check(store, minter or Minter.from_environment()))
 
 
 def is_empty(store: Store, minter: Minter) -> bool:

@@ -38,6 +38,7 @@ class QueryResult:
     rows: list[dict[str, Node]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    truncated: bool = False  # cut short by a limit on its size (rows or bytes)
 
     def values(self, variable: str) -> list[Node | None]:
         return [row.get(variable) for row in self.rows]

@@ -4,48 +4,55 @@ One blueprint per concern: the SPARQL 1.1 Protocol and query editor (sparql), li
 (linked_data), the ontology and shapes (vocabulary), the named queries (named_queries), the
 dataset description and dumps (dataset), the landing page (home), /openapi.json (openapi), and
 stakeholder exploration (explore: the /explore page and its JSON API; reconcile: /reconcile).
-Safe by default (safety): read-only, no fetching, bounded queries (workers: the timeout).
+Safe by default (safety): read-only, no fetching, bounded queries (workers: the timeout),
+bounded connections (connections), absolute URLs from the configured public address
+(public_url), security headers (headers), errors in one shape (errors), logs (logs).
+
+The settings, their defaults, environment variables and `mhkg serve` options are one table:
+server/settings.py. A new setting is a row there.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Flask
+import os
+import signal
+import sys
+from typing import TYPE_CHECKING, Any
 
 from mhkg.iri import Minter
+from mhkg.server import settings
 
-DEFAULTS = {
-    "STORE": None,  # folder of the embedded store (MHKG_STORE)
-    "BASE_IRI": None,  # the IRIs this server answers for (MHKG_BASE_IRI)
-    "QUERY_TIMEOUT": 30.0,  # seconds a client's query may run; 0: no limit
-    "QUERY_WORKERS": 2,  # worker processes running clients' queries
-    "MAX_ROWS": 10_000,  # results beyond this are cut, with MHKG-Truncated: true; 0: no cap
-    "MAX_QUERY_LENGTH": 100_000,  # characters
-    "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of a request body (Flask's own setting)
-    "ALLOW_UPDATE": False,
-    "ALLOW_LOAD": False,
-    "ALLOW_SERVICE": False,
-    "DATASET_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
-}
+if TYPE_CHECKING:
+    from flask import Flask
+
+DEFAULTS = settings.defaults()
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the application; `config` overrides defaults and MHKG_* environment variables."""
+    """Build the application: the defaults, then the MHKG_* environment variables, then
+    `config` (what `mhkg serve` was given, or a test's settings), each over the one before.
+
+    Raises ConfigurationError for an environment variable or public URL that cannot work.
+    """
+    from flask import Flask
+
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("MHKG")
+    app.config.from_mapping(settings.from_environment(os.environ))
     if config:
         app.config.from_mapping(config)
     from mhkg.server import (
         dataset,
         errors,
         explore,
+        headers,
         home,
         linked_data,
         links,
+        logs,
         named_queries,
         openapi,
+        public_url,
         reconcile,
         safety,
         sparql,
@@ -53,8 +60,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         vocabulary,
     )
 
-    store.init_app(app)
     errors.init_app(app)
+    headers.init_app(app)
+    logs.init_app(app)
+    public_url.init_app(app)  # after logs: the access log sees the client behind a proxy
+    store.init_app(app)
     links.init_app(app)
     safety.init_app(app)
     for module in (home, sparql, named_queries, linked_data, vocabulary, dataset, openapi):
@@ -64,25 +74,34 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def serve(location: str, minter: Minter, *, host: str, port: int, **settings: Any) -> None:
+def serve(location: str, minter: Minter, **given: Any) -> None:
     """Run the app under waitress, loading the bundled data first into an empty store.
 
-    `settings` are configuration keys in lower case (timeout → QUERY_TIMEOUT, max_rows, ...).
+    `given` holds the settings given on the command line, by name in lower case
+    (query_timeout, max_rows, host, ...; see server.settings); None means not given.
     """
-    import waitress
-
+    from mhkg.server import connections, logs
+    from mhkg.server.public_url import listen_url
     from mhkg.server.store import close, load_bundled_data_if_empty
 
+    logs.configure()
     load_bundled_data_if_empty(location, minter)
-    config = {"STORE": location, "BASE_IRI": minter.base}
-    config.update({_SETTINGS.get(k, k.upper()): v for k, v in settings.items() if v is not None})
-    app = create_app(config)
+    config = {"STORE": location, "BASE_IRI": minter.base, **settings.given(given)}
+    effective = {**DEFAULTS, **settings.from_environment(os.environ), **config}
+    host, port = effective["HOST"], effective["PORT"]
+    app = create_app({**config, "LISTEN_URL": listen_url(host, port)})
+    server = connections.make_server(app, app.config)
     app.extensions["mhkg.workers"].start()
-    print(f"mhkg: serving {location} on http://{host}:{port}/ (SPARQL at /sparql)", flush=True)
+    public = app.config["PUBLIC_URL"] or app.config["LISTEN_URL"]
+    print(
+        f"mhkg: serving {location} on {listen_url(host, port, literal=True)} "
+        f"(SPARQL at /sparql; links name {public})",
+        flush=True,
+    )
+    # SIGTERM (a service manager's stop) ends the server as Ctrl-C does: through `finally`,
+    # which stops the query workers, busy ones included.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        waitress.serve(app, host=host, port=port, threads=max(4, 2 * app.config["QUERY_WORKERS"]))
+        server.run()
     finally:
         close(app)
-
-
-_SETTINGS = {"timeout": "QUERY_TIMEOUT", "workers": "QUERY_WORKERS", "max_rows": "MAX_ROWS"}

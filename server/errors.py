@@ -1,21 +1,36 @@
-"""One JSON error shape for every non-2xx answer: {"error": {"status", "title", "detail"}}.
+"""One error shape for every non-2xx answer: {"error": {"status", "title", "detail"}} in JSON,
+or, for a client that prefers HTML (a browser), the same three on a small page.
 
 A query the client got wrong is a 400 with the parser's message and position; a query that
-ran out of time a 503; a bug in the server a 500 that says so, never a traceback.
+ran out of time a 503 with Retry-After; a bug in the server a 500 that says so, never a
+traceback (the log has it: see logs.py).
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify
+import math
+
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from mhkg.errors import MhkgError, NamedQueryError, QueryError
-from mhkg.server.workers import QueryTimeout, WorkerFailure
+from mhkg.server import logs
+from mhkg.server.negotiation import HTML, best_match
+from mhkg.server.workers import ClientDisconnected, QueryStopped, WorkerFailure
+
+JSON = "application/json"
 
 
 def error_response(status: int, title: str, detail: str) -> Response:
-    response = jsonify({"error": {"status": status, "title": title, "detail": detail}})
-    response.status_code = status
+    """The error as JSON, or as an HTML page when the client prefers text/html to JSON."""
+    if best_match(request.headers.get("Accept"), [JSON, HTML]) == HTML:
+        page = render_template("error.html", status=status, title=title, detail=detail,
+                               page_title=f"{status} {title}")  # fmt: skip
+        response = Response(page, status=status, mimetype=HTML)
+    else:
+        response = jsonify({"error": {"status": status, "title": title, "detail": detail}})
+        response.status_code = status
+    response.vary.add("Accept")
     return response
 
 
@@ -25,9 +40,10 @@ def init_app(app: Flask) -> None:
         if isinstance(error, InternalServerError):
             return server_error(error.original_exception or error)
         response = error_response(error.code or 500, error.name, error.description or "")
+        headers = dict(error.get_headers())
         for name in ("Allow", "Retry-After"):  # what a 405 or 503 must say
-            if name in error.get_headers():
-                response.headers[name] = dict(error.get_headers())[name]
+            if name in headers:
+                response.headers[name] = headers[name]
         return response
 
     @app.errorhandler(QueryError)
@@ -40,16 +56,26 @@ def init_app(app: Flask) -> None:
             return error_response(404, "Not Found", str(error))
         return error_response(400, "Bad Request", str(error))
 
-    @app.errorhandler(QueryTimeout)
-    def timeout(error: QueryTimeout) -> Response:
-        return error_response(503, "Service Unavailable", str(error))
+    @app.errorhandler(QueryStopped)
+    def stopped(error: QueryStopped) -> Response:  # out of time, or of memory
+        logs.log_timeout(error)
+        response = error_response(503, "Service Unavailable", str(error))
+        response.headers["Retry-After"] = str(math.ceil(current_app.config["QUERY_TIMEOUT"] or 5))
+        return response
 
     @app.errorhandler(MhkgError)
     def mhkg_error(error: MhkgError) -> Response:
+        logs.log_failure(error, "server error")
         return error_response(500, "Internal Server Error", str(error))
+
+    @app.errorhandler(ClientDisconnected)
+    def client_gone(error: ClientDisconnected) -> Response:  # nobody reads this answer
+        logs.SERVER.info("%s %s: %s", request.method, logs.printable(request.path), error)
+        return error_response(503, "Service Unavailable", str(error))
 
     @app.errorhandler(WorkerFailure)
     def worker_failure(error: WorkerFailure) -> Response:
+        logs.log_failure(error, "query worker failed")
         return server_error(error)
 
 

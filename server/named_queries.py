@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from mhkg import queries as named_queries
+from mhkg.server import logs
 from mhkg.server.negotiation import HTML, SOLUTION_TYPES, negotiate
 from mhkg.server.responses import results_response, truncation_note
 from mhkg.server.store import run_client_query
@@ -39,6 +40,7 @@ def run(name: str) -> Response:
     named = named_queries.load(name)
     given = {k: v for k, v in request.args.items() if k != "format"}
     media_type = negotiate([*SOLUTION_TYPES, HTML])
+    logs.note_query(named.text)
     result, truncated = run_client_query(named.text, named.bindings(given))
     if media_type != HTML:
         return results_response(result, truncated, media_type)

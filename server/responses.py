@@ -19,7 +19,13 @@ def serialize_as(result: QueryResult, media_type: str) -> str:
     return serialize(result, _SAME_AS.get(fmt, fmt))
 
 
-def truncation_note() -> str:
+def truncation_note(by_size: bool = False) -> str:
+    if by_size:
+        cap = current_app.config["MAX_ANSWER_BYTES"]
+        return (
+            f"truncated: the results stop before their values pass {cap:,} characters (this "
+            "server's size limit); select fewer or shorter values, or page with LIMIT/OFFSET"
+        )
     cap = current_app.config["MAX_ROWS"]
     return (
         f"truncated: only the first {cap:,} results are given (this server's row limit); "
@@ -46,13 +52,14 @@ def with_note(body: str, media_type: str, note: str) -> str:
 
 
 def results_response(result: QueryResult, truncated: bool, media_type: str) -> Response:
-    """The result serialised as `media_type`; MHKG-Truncated: true when the row cap cut it."""
+    """The result serialised as `media_type`; MHKG-Truncated: true when the row cap or the
+    size cap cut it."""
     body = serialize_as(result, media_type)
     headers = {"Vary": "Accept"}
     if truncated:
         headers["MHKG-Truncated"] = "true"
         headers["MHKG-Row-Limit"] = str(current_app.config["MAX_ROWS"])
-        body = with_note(body, media_type, truncation_note())
+        body = with_note(body, media_type, truncation_note(by_size=result.truncated))
     return Response(body, mimetype=media_type, headers=headers)
 
 

@@ -9,21 +9,11 @@ MAX_CONTENT_LENGTH bytes are refused with 413.
 
 from __future__ import annotations
 
-import re
-
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, RequestEntityTooLarge
 
-# What a query says outside strings, IRIs and comments is where its keywords are.
-_NOT_KEYWORDS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
-_LOAD = re.compile(r"(?<![?$\w:])LOAD\b", re.IGNORECASE)
-_PROLOGUE = re.compile(r"^\s*(?:(?:BASE\s*\S+|PREFIX\s*[\w.-]*:\s*\S+)\s*)*", re.IGNORECASE)
-_UPDATE_START = re.compile(
-    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
-)
+from mhkg.sparql_lexer import check_shape, shape_of
+
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "Content-Location, ETag, Last-Modified, Link, "
@@ -36,36 +26,21 @@ PREFLIGHT_HEADERS = {
 }
 
 
-_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def unescaped(text: str) -> str:
-    """The text with its \\u and \\U escapes replaced, as a SPARQL parser does before it
-    reads anything else (SPARQL 1.1 §19.2): an escaped character may be a quote, a bracket
-    or a '#' that changes where strings, IRIs and comments end."""
-    return _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-
-
-def keywords_of(text: str) -> str:
-    """The text with strings, IRIs and comments blanked out."""
-    return _NOT_KEYWORDS.sub(" ", unescaped(text))
-
-
 def uses_service(text: str) -> bool:
-    """Whether a query asks for federation (SERVICE), which makes the server fetch a URL."""
-    return bool(_SERVICE.search(keywords_of(text)))
+    """Whether a query or update asks for federation (SERVICE), which makes the server fetch
+    a URL: a SERVICE keyword token (raises QueryError when the text is not SPARQL tokens)."""
+    return shape_of(text).uses("SERVICE")
 
 
 def uses_load(text: str) -> bool:
     """Whether an update LOADs a document, which makes the server fetch a URL."""
-    return bool(_LOAD.search(keywords_of(text)))
+    return shape_of(text).uses("LOAD")
 
 
 def is_update(text: str) -> bool:
     """Whether the text is a SPARQL Update rather than a query (its first keyword after the
     prologue)."""
-    body = _PROLOGUE.sub("", keywords_of(text), count=1)
-    return bool(_UPDATE_START.match(body))
+    return shape_of(text).is_update
 
 
 def check_length(text: str) -> None:
@@ -77,15 +52,17 @@ def check_length(text: str) -> None:
 
 
 def check_query(text: str) -> None:
-    """Refuse what a query operation may not do here (400 for an update, 403 for SERVICE)."""
+    """Refuse what a query operation may not do here: 400 for text that is not SPARQL
+    tokens, for an update or for a query too deep to parse safely, 403 for SERVICE."""
     check_length(text)
-    if is_update(text):
+    shape = check_shape(text)
+    if shape.is_update:
         raise BadRequest(
             "this is a SPARQL Update, not a query: send it by POST as 'update' (form) or "
             "application/sparql-update; this server accepts updates only when its operator "
             "enables them"
         )
-    if uses_service(text) and not current_app.config["ALLOW_SERVICE"]:
+    if shape.uses("SERVICE") and not current_app.config["ALLOW_SERVICE"]:
         raise Forbidden(
             "federated queries (SERVICE) are disabled on this server: they would make it "
             "fetch URLs (the operator can enable them with --allow-service)"
@@ -101,9 +78,10 @@ def check_update(text: str) -> None:
             "this endpoint is read-only: SPARQL Update is disabled (the operator can enable "
             "it with --allow-update)"
         )
-    if uses_load(text) and not config["ALLOW_LOAD"]:
+    shape = check_shape(text)
+    if shape.uses("LOAD") and not config["ALLOW_LOAD"]:
         raise Forbidden("LOAD is disabled on this server: it would make it fetch a URL")
-    if uses_service(text) and not config["ALLOW_SERVICE"]:
+    if shape.uses("SERVICE") and not config["ALLOW_SERVICE"]:
         raise Forbidden("federated queries (SERVICE) are disabled on this server")
 
 

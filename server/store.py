@@ -9,9 +9,9 @@ timeout can stop (see mhkg.server.workers).
 from __future__ import annotations
 
 import atexit
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 from rdflib.term import Node
 
 from mhkg import pipeline
@@ -28,7 +28,11 @@ def init_app(app: Flask) -> None:
     workers = None
     if store.location != ":memory:":
         workers = QueryWorkers(
-            store.location, size=app.config["QUERY_WORKERS"], timeout=app.config["QUERY_TIMEOUT"]
+            store.location,
+            size=app.config["QUERY_WORKERS"],
+            timeout=app.config["QUERY_TIMEOUT"],
+            allow_network=app.config["ALLOW_SERVICE"],
+            memory=app.config["WORKER_MEMORY"],
         )
         atexit.register(workers.close)
     app.extensions["mhkg.workers"] = workers
@@ -47,12 +51,18 @@ def run_client_query(
     bindings: Mapping[str, Node] | None = None,
     dataset: QueryDataset | None = None,
 ) -> tuple[QueryResult, bool]:
-    """A query a client wrote, within the timeout and the row cap: (result, truncated)."""
+    """A query a client wrote, within the timeout and the caps on rows and on the characters
+    of its values: (result, truncated)."""
     cap = current_app.config["MAX_ROWS"]
-    max_rows = cap + 1 if cap else None
+    limits = {"max_rows": cap + 1 if cap else None,
+              "max_bytes": current_app.config["MAX_ANSWER_BYTES"] or None}  # fmt: skip
     workers = get_workers()
-    runner = workers.query if workers is not None else get_store().query
-    result = runner(sparql, bindings, dataset=dataset, max_rows=max_rows)
+    if workers is not None:
+        result = workers.query(sparql, bindings, dataset=dataset, gone=_client_gone(), **limits)
+    else:
+        result = get_store().query(sparql, bindings, dataset=dataset, **limits)
+    if result.truncated:
+        return result, True
     truncated = bool(cap) and _size(result) > cap
     if truncated and result.graph is not None:
         kept = list(result.graph)[:cap]
@@ -68,7 +78,14 @@ def run_server_query(sparql: str) -> QueryResult:
     """A query the server composed whose answer grows with the data (exploration reads
     every relation): within the timeout, with no row cap."""
     workers = get_workers()
-    return workers.query(sparql) if workers is not None else get_store().query(sparql)
+    if workers is None:
+        return get_store().query(sparql)
+    return workers.query(sparql, gone=_client_gone())
+
+
+def _client_gone() -> Callable[[], bool] | None:
+    """Whether the client has hung up (waitress tells when it reads ahead on a connection)."""
+    return request.environ.get("waitress.client_disconnected")
 
 
 def _size(result: QueryResult) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from mhkg.store import Store, open_store
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 IDF_PAGES = ("000_c1443bd85e840731.txt", "001_9dadf857c818826a.txt")
 GUINEA = SEEDS / IDF_PAGES[0]
+MHKG_SCRIPT = Path(sys.executable).with_name("mhkg")
 
 
 def idf_page(folder: Path, name: str, **replace: str) -> Path:
@@ -265,6 +267,63 @@ def test_loading_again_does_not_reinstall_the_vocabulary(
 ) -> None:
     with open_store(writable_seeded_path) as kg:
         assert pipeline.install_vocabulary(kg, minter) is False
+
+
+def load_in_a_process(seed: str, store: Path, *paths: Path) -> subprocess.CompletedProcess:
+    """`mhkg load` in a process of its own, whose hash seed (set and dict order) is `seed`."""
+    return subprocess.run(
+        [MHKG_SCRIPT, "load", "--quiet", *paths, "--store", store],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONHASHSEED": seed},
+    )
+
+
+def test_loads_under_other_hash_seeds_leave_the_vocabulary_and_the_dump_as_they_were(
+    tmp_path: Path, minter: Minter
+) -> None:
+    """The vocabulary digest once hashed an N-Triples serialisation whose order follows the
+    hash seed: every load rewrote both graphs, with new blank nodes, and a new ETag."""
+    from mhkg.server.void import state
+
+    store = tmp_path / "kg"
+    in_vocabulary = tuple(f"<{minter.system_graph(n)}> .\n" for n in ("ontology", "reference"))
+
+    def dump() -> tuple[list[str], str]:
+        with open_store(store) as kg:
+            out = io.BytesIO()
+            kg.export(out, "nquads")
+            return out.getvalue().decode("utf-8").splitlines(keepends=True), state(kg).digest
+
+    assert load_in_a_process("1", store, SEEDS).returncode == 0
+    before, etag = dump()
+    assert sum(line.startswith("_:") for line in before) > 100  # blank nodes to relabel
+    rejected = tmp_path / "table.xlsx"
+    rejected.write_bytes(b"PK\x03\x04")
+    assert load_in_a_process("2", store, rejected).returncode == 1
+    assert dump() == (before, etag)  # a load that rejects everything writes nothing
+    assert load_in_a_process("3", store, GUINEA).returncode == 0
+    after, _ = dump()
+    assert [x for x in after if x.endswith(in_vocabulary)] == [
+        x for x in before if x.endswith(in_vocabulary)
+    ]
+
+
+def test_the_vocabulary_digest_follows_the_shipped_files_and_the_base() -> None:
+    digest = pipeline.vocabulary_digest("https://w3id.org/mhkg/")
+    assert digest.startswith("sha256:") and len(digest) == len("sha256:") + 64
+    assert pipeline.vocabulary_digest("https://example.org/kg/") != digest
+    code = "from mhkg import pipeline; print(pipeline.vocabulary_digest('https://w3id.org/mhkg/'))"
+    for seed in ("1", "2"):
+        other = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert other.stdout.strip() == digest, other.stderr
 
 
 def test_is_empty(empty_store: Store, seeded_store: Store, minter: Minter) -> None:

@@ -168,6 +168,18 @@ def test_remove_graph_and_graph_names(empty_store: Store) -> None:
     empty_store.remove_graph(A)  # removing a missing graph is not an error
 
 
+def test_add_to_graph_adds_to_the_graph_and_the_union(empty_store: Store) -> None:
+    empty_store.replace_graph(A, graph_of(Literal("kept")))
+    empty_store.add_to_graph(A, graph_of(Literal("added")))
+    empty_store.add_to_graph(B, graph_of(Literal("added")))
+    assert isomorphic(triples_in(empty_store, A), graph_of(Literal("kept"), Literal("added")))
+    assert isomorphic(triples_in(empty_store, B), graph_of(Literal("added")))
+    union = {str(row["o"]) for row in empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows}
+    assert union == {"kept", "added"}
+    empty_store.remove_graph(A)
+    assert empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("added")}]
+
+
 def test_a_failed_update_changes_nothing(empty_store: Store) -> None:
     empty_store.replace_graph(A, graph_of(Literal("kept")))
     with pytest.raises(QueryError):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from mhkg.errors import StoreError
+from mhkg.errors import MhkgError, StoreError
 from mhkg.store.base import EXPORT_FORMATS, Store
 from mhkg.store.embedded import EmbeddedStore
 
 __all__ = ["EXPORT_FORMATS", "Store", "default_location", "open_store"]
+
+logger = logging.getLogger(__name__)
 
 
 def default_location() -> str:
@@ -20,7 +24,14 @@ def default_location() -> str:
 
 
 def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
-    """Open the store at a folder; a missing folder is created, unless `create` is False."""
+    """Open the store at a folder; a missing folder is created, unless `create` is False.
+
+    A load that was cut short (a crash, a full disk) leaves the derived graph marked out of
+    date; opening the store finishes that load's work (see mhkg.derivation), so that every
+    reader sees derived links in step with the records.
+
+    Raises StoreError when the folder cannot be opened or written (with the folder's name).
+    """
     location = str(location or default_location())
     if location.startswith(("http://", "https://")):
         raise StoreError(
@@ -29,4 +40,21 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
         )
     if not create and not Path(location).is_dir():
         raise StoreError(f"there is no store at {location}: load data first, or check --store")
-    return EmbeddedStore(location)
+    store = EmbeddedStore(location)
+    try:
+        _finish_interrupted_load(store)
+    except BaseException:
+        with suppress(MhkgError):  # the first error is the one to tell
+            store.close()
+        raise
+    return store
+
+
+def _finish_interrupted_load(store: Store) -> None:
+    from mhkg import derivation  # which writes through this package: imported late
+
+    if derivation.finish_interrupted_load(store):
+        logger.warning(
+            "mhkg: the last load into %s was cut short: its derived links are recomputed",
+            store.location,
+        )

@@ -10,6 +10,7 @@ from typing import BinaryIO
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from mhkg.errors import MhkgError
 from mhkg.results import QueryResult
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "jsonld")
@@ -44,11 +45,15 @@ class Store(ABC):
         *,
         dataset: QueryDataset | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> QueryResult:
         """Run a SPARQL query; `bindings` pin variables to values (parameters).
 
         `dataset` replaces the store's dataset (and the query's FROM / FROM NAMED);
-        `max_rows` stops the evaluation after that many solutions (or triples).
+        `max_rows` stops the evaluation after that many solutions (or triples), and
+        `max_bytes` before the values read pass that many characters (`truncated` is then
+        set on the result). Raises QueryError for a query that does not parse, or that is
+        too deep for the engine to parse safely (see mhkg.sparql_lexer).
         """
 
     @abstractmethod
@@ -58,6 +63,10 @@ class Store(ABC):
     @abstractmethod
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Atomically replace the named graph `name` with the triples of `graph`."""
+
+    @abstractmethod
+    def add_to_graph(self, name: URIRef, graph: Graph) -> None:
+        """Add the triples of `graph` to the named graph `name`, as one transaction."""
 
     @abstractmethod
     def remove_graph(self, name: URIRef) -> None:
@@ -77,5 +86,10 @@ class Store(ABC):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        try:
+            self.close()
+        except MhkgError:
+            if exc is None:
+                raise
+            # else the error on its way out is the one to tell (a full disk fails both)

@@ -13,6 +13,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from mhkg.errors import QueryError, StoreError
+from mhkg.sparql_lexer import check_shape
 from mhkg.results import QueryResult
 from mhkg.store.base import EXPORT_FORMATS, QueryDataset, Store
 from mhkg.vocab import PREFIXES
@@ -79,7 +80,7 @@ class EmbeddedStore(Store):
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as exc:
-            raise StoreError(f"cannot open the store at {self.location}: {exc}") from exc
+            raise StoreError(f"cannot open the store at {self.location}: {_one_line(exc)}") from exc
 
     def query(
         self,
@@ -88,12 +89,14 @@ class EmbeddedStore(Store):
         *,
         dataset: QueryDataset | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> QueryResult:
+        check_shape(sparql)  # before the engine parses it: a deep query would crash it
         substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         # The error is raised outside the handler, so that no traceback keeps a frame that
         # holds the pyoxigraph store (and with it the store's lock) alive after close().
         try:
-            return _result(self._evaluate(sparql, substitutions, dataset), max_rows)
+            return _result(self._evaluate(sparql, substitutions, dataset), max_rows, max_bytes)
         except SyntaxError as exc:
             error = QueryError(f"the query does not parse: {exc}")
         except OSError as exc:  # raised while evaluating, e.g. a SERVICE that cannot be reached
@@ -111,15 +114,22 @@ class EmbeddedStore(Store):
     def update(self, sparql: str) -> None:
         """Run an update on the named graphs; the union is then recomputed in the same
         transaction (a whole-store pass: for administration, not for loading)."""
-        self._update(f"{sparql} ;\n{RECOMPUTE_UNION}")
+        check_shape(sparql)
+        self._update(
+            f"{sparql} ;\n{RECOMPUTE_UNION}",
+            "the update failed, nothing was written to the store at {}",
+        )
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, failure: str = "cannot write to the store at {}") -> None:
+        """Run `sparql` as one transaction. Raises QueryError when it does not parse, and
+        StoreError (`failure`, with the folder) when it fails as it runs: a full disk, a
+        folder made read-only, a LOAD that cannot fetch; the transaction is rolled back."""
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"the update does not parse: {exc}") from exc
-        except OSError as exc:  # the transaction was rolled back
-            raise StoreError(f"the update failed, nothing was written: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{failure.format(self.location)}: {_one_line(exc)}") from exc
         # No flush here: a committed update is in RocksDB's write-ahead log, which survives a
         # crash of the process; close() flushes.
 
@@ -130,6 +140,10 @@ class EmbeddedStore(Store):
             f"{_forget_from_union(name)} ;\nDROP SILENT GRAPH <{name}> ;\n"
             f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}}\n{triples}}}"
         )
+
+    def add_to_graph(self, name: URIRef, graph: Graph) -> None:
+        triples = graph.serialize(format="nt")
+        self._update(f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}}\n{triples}}}")
 
     def remove_graph(self, name: URIRef) -> None:
         self._update(f"{_forget_from_union(name)} ;\nDROP SILENT GRAPH <{name}>")
@@ -149,9 +163,24 @@ class EmbeddedStore(Store):
         ox.serialize(named, out, _EXPORT[fmt], prefixes=PREFIXES)
 
     def close(self) -> None:
-        if not self.read_only:
-            self._store.flush()
-        del self._store
+        """Flush what was written and release the folder (and its lock).
+
+        Raises StoreError when the flush fails (a full disk): what was committed stays in
+        the write-ahead log, and the next open replays it."""
+        error = None
+        try:
+            if not self.read_only:
+                self._store.flush()
+        except OSError as exc:
+            error = StoreError(f"cannot write to the store at {self.location}: {_one_line(exc)}")
+        finally:
+            del self._store  # releases the lock, even when the flush failed
+        if error is not None:
+            raise error
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 RECOMPUTE_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -185,25 +214,34 @@ def _dataset_store(store: ox.Store, dataset: QueryDataset) -> tuple[ox.Store, di
 
 
 def _result(
-    answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_rows: int | None = None
+    answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    max_rows: int | None = None,
+    max_bytes: int | None = None,
 ) -> QueryResult:
-    """The answer as a QueryResult, evaluated no further than `max_rows` rows (or triples)."""
+    """The answer as a QueryResult, evaluated no further than `max_rows` rows (or triples)
+    and cut before the characters of its values pass `max_bytes` (then `truncated`)."""
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(form="ASK", boolean=bool(answer))
+    size = 0
     if isinstance(answer, ox.QueryTriples):
         graph = Graph()
         for triple in islice(answer, max_rows):
-            graph.add(
-                (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
-            )
+            terms = (triple.subject, triple.predicate, triple.object)
+            size += sum(len(str(term)) for term in terms)
+            if max_bytes is not None and size > max_bytes:
+                return QueryResult(form="CONSTRUCT", graph=graph, truncated=True)
+            graph.add(tuple(to_rdflib(term) for term in terms))
         return QueryResult(form="CONSTRUCT", graph=graph)
     variables = [v.value for v in answer.variables]
     rows = []
     for solution in islice(answer, max_rows):
         row = {}
         for name in variables:
-            value = to_rdflib(solution[name])
+            value = solution[name]
             if value is not None:
-                row[name] = value
+                size += len(str(value))
+                row[name] = to_rdflib(value)
+        if max_bytes is not None and size > max_bytes:
+            return QueryResult(form="SELECT", variables=variables, rows=rows, truncated=True)
         rows.append(row)
     return QueryResult(form="SELECT", variables=variables, rows=rows)

@@ -44,6 +44,17 @@ def error_of(response, status: int) -> dict:
     return error
 
 
+def html_error_of(response, status: int) -> str:
+    """An error as a page, for a client that prefers HTML: status, title and detail, escaped."""
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert page.lstrip().lower().startswith("<!doctype html>")
+    assert f"<h1>{status} " in page and 'class="error-detail"' in page
+    assert "Traceback" not in page
+    return page
+
+
 def bindings(response) -> list[dict[str, dict[str, str]]]:
     return json.loads(response.get_data(as_text=True))["results"]["bindings"]
 

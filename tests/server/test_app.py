@@ -16,9 +16,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH
 
 from mhkg import pipeline
+from mhkg.errors import QueryError
 from mhkg.iri import Minter
 from mhkg.server import create_app
 from mhkg.server.store import close, load_bundled_data_if_empty
+from mhkg.sparql_lexer import shape_of
 from mhkg.store import open_store
 from mhkg.vocab import MHKG, ONTOLOGY_IRI
 
@@ -300,14 +302,28 @@ def test_an_empty_store_gets_the_bundled_seeds_once(
             r"SELECT * WHERE { BIND(<http://x/\u0041#> AS ?i) SERVICE <http://x/> { ?a ?b ?c } }",
             True,
         ),
-        (r'SELECT * WHERE { ?s ?p "a\u0022 } SERVICE <http://x/> { ?a ?b ?c } #" }', True),
-        (r"SELECT * WHERE { ?s ?p ?o } \u0023 SERVICE <http://x/> { ?a ?b ?c }", False),
+        # \u escapes stand for characters only within strings and IRIs, as the engine reads
+        (r'SELECT * WHERE { ?s ?p "a\u0022 } SERVICE <http://x/> { ?a ?b ?c } #" }', False),
+        (r'SELECT * WHERE { BIND("\u005C" AS ?b) SERVICE <http://x/> { ?a ?b ?c } }', True),
+        ("SELECT * WHERE { # comment\rSERVICE <http://x/> { ?a ?b ?c } }", True),
+        (r"PREFIX e: <http://e/> SELECT * { ?s e:p\# SERVICE <http://x/> { ?a ?b ?c } }", True),
     ],
 )
 def test_service_is_recognised_only_as_a_keyword(query: str, federated: bool) -> None:
-    from mhkg.server.safety import uses_service
+    assert shape_of(query).uses("SERVICE") is federated
 
-    assert uses_service(query) is federated
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        r"SELECT * WHERE { ?s ?p ?o } \u0023 SERVICE <http://x/> { ?a ?b ?c }",
+        "SELECT * WHERE { ?s ?p 'not closed }",
+        "SELECT * WHERE { ?s ?p ?o } ` SERVICE <http://x/> {}",
+    ],
+)
+def test_text_that_is_not_sparql_tokens_is_refused_before_parsing(query: str) -> None:
+    with pytest.raises(QueryError, match="line 1, column"):
+        shape_of(query)
 
 
 def test_federated_queries_are_refused(client: FlaskClient) -> None:

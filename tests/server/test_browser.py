@@ -221,3 +221,21 @@ def heading(driver: WebDriver) -> str:
         .until(ec.visibility_of_element_located((By.TAG_NAME, "h1")))
         .text
     )
+
+
+def test_the_editor_works_under_the_content_security_policy(
+    browser: WebDriver, live_server: str
+) -> None:
+    """The page's policy (server/headers.py) allows scripts from the server only: YASGUI,
+    its table and its raw response view must run without the browser refusing anything."""
+    browser.get_log("browser")  # forget earlier pages' messages
+    open_editor(browser, f"{live_server}/sparql?" + urllib.parse.urlencode({"query": TITLES_QUERY}))
+    assert any(GUINEA_TITLE in row for row in result_rows(browser))
+    click(browser, browser.find_element(By.CSS_SELECTOR, ".tabPanel.active .select_response"))
+    WebDriverWait(browser, WAIT).until(
+        lambda d: "CD.0015" in d.find_element(By.CSS_SELECTOR, ".tabPanel.active .yasr").text
+    )
+    refused = [
+        e["message"] for e in browser.get_log("browser") if "Security Policy" in e["message"]
+    ]
+    assert refused == []

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from mhkg.iri import Minter
 from mhkg.vocab import MHKG
 
-from .fixtures_app import app_over, error_of, well_formed_html
+from .fixtures_app import app_over, error_of, html_error_of, well_formed_html
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 BASE = "https://w3id.org/mhkg/"
@@ -96,14 +96,46 @@ def test_browsers_get_a_page_with_label_type_properties_and_backlinks(client) ->
 
 def test_unknown_iris_are_404(client) -> None:
     error_of(client.get("/id/project/no-such-project"), 404)
-    error_of(client.get("/doc/project/no-such-project", headers={"Accept": "text/html"}), 404)
+    html_error_of(client.get("/doc/project/no-such-project", headers={"Accept": "text/html"}), 404)
     error_of(client.get("/graph/no-such-graph"), 404)
 
 
 @pytest.mark.parametrize("path", ["/id/%3Cx%3E", "/doc/x%22y", "/id/a%20b", "/doc/x%7By%7D"])
 def test_paths_that_no_iri_can_have_are_404_not_500(client, path: str) -> None:
-    error_of(client.get(path, headers={"Accept": "text/html"}), 404)
+    html_error_of(client.get(path, headers={"Accept": "text/html"}), 404)
     error_of(client.get("/doc/country/GIN", headers={"Accept": "image/png"}), 406)
+
+
+# Paths whose decoded text is no IRI (RFC 3987): control characters (C0, DEL, C1), bytes that
+# are not UTF-8 (decoded as U+FFFD), a surrogate's bytes, a non-character, a broken %-escape.
+NO_IRI_PATHS = [
+    f"/{route}/{rest}"
+    for route in ("id", "doc", "graph")
+    for rest in ("%00", "a%00b", "%C2%87", "%FF%FE", "x%7F", "%ED%A0%80", "%EF%BF%BE", "a%25zz")
+] + ["/doc/%00.ttl", "/doc/%C2%87.html", "/id/country/GIN%00", "/doc/country/GIN%C2%87.jsonld"]
+EVERY_ACCEPT = [
+    None,
+    "*/*",
+    "text/html",
+    "text/turtle",
+    "application/ld+json",
+    "application/rdf+xml",
+    "application/n-triples",
+    "application/json",
+    "image/png",
+]
+
+
+@pytest.mark.parametrize("accept", EVERY_ACCEPT)
+def test_paths_naming_no_iri_are_404_in_every_format(client, accept: str | None) -> None:
+    headers = {"Accept": accept} if accept else {}
+    for path in NO_IRI_PATHS:
+        response = client.get(path, headers=headers)
+        assert response.status_code == 404, (path, response.get_data(as_text=True)[:300])
+        if response.mimetype == "text/html":  # for a client that prefers HTML
+            assert "RFC 3987" in html_error_of(response, 404), path
+        else:
+            assert "RFC 3987" in error_of(response, 404)["detail"], path
 
 
 def test_named_graphs_dereference_to_their_triples(client, parse_rdf, seed_files) -> None:

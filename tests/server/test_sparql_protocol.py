@@ -215,3 +215,82 @@ def test_a_server_bug_is_a_500_without_traceback(client, app, monkeypatch) -> No
     monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
     error = error_of(client.get("/sparql", query_string={"query": "ASK {}"}), 500)
     assert "bug" in error["detail"] and "secret" not in error["detail"]
+
+
+# Text that is not UTF-8, and operations given twice (server/sparql.py `_operation`).
+# Before: a bad byte became U+FFFD and the parser's "expected ..." misled the client; two
+# query= parameters were answered with the first.
+LATIN1_QUERY = 'ASK { ?s ?p "caf\xe9" }'.encode("latin-1")
+FORM = "application/x-www-form-urlencoded"
+
+
+def multipart(name: str, value: bytes) -> tuple[bytes, str]:
+    body = (b'--XX\r\nContent-Disposition: form-data; name="' + name.encode() + b'"\r\n\r\n'
+            + value + b"\r\n--XX--\r\n")  # fmt: skip
+    return body, "multipart/form-data; boundary=XX"
+
+
+@pytest.mark.parametrize(
+    ("request_kwargs", "where"),
+    [
+        ({"method": "GET", "query_string": "query=ASK%20%7B%20%22caf%E9%22%20%7D"}, "URL"),
+        ({"method": "POST", "data": b"query=ASK+%7B+%22caf%E9%22+%7D", "content_type": FORM},
+         "form body"),
+        ({"method": "POST", "data": LATIN1_QUERY, "content_type": "application/sparql-query"},
+         "request body"),
+        ({"method": "POST", "data": multipart("query", LATIN1_QUERY)[0],
+          "content_type": multipart("query", LATIN1_QUERY)[1]}, "form body"),
+    ],
+)  # fmt: skip
+def test_text_that_is_not_utf8_is_named_as_such(client, request_kwargs, where: str) -> None:
+    headers = {"Accept": "application/sparql-results+json"}
+    detail = error_of(client.open("/sparql", headers=headers, **request_kwargs), 400)["detail"]
+    assert "not UTF-8" in detail and where in detail
+    assert "parse" not in detail
+
+
+def test_utf8_text_in_every_form_still_runs(client) -> None:
+    query = 'ASK { ?s ?p "café" }'
+    for kwargs in (
+        {"method": "GET", "query_string": {"query": query}},
+        {"method": "POST", "data": {"query": query}},
+        {"method": "POST", "data": query.encode(), "content_type": "application/sparql-query"},
+        {"method": "POST", "data": multipart("query", "ASK { ?s ?p \"\ufffd\" }".encode())[0],
+         "content_type": "multipart/form-data; boundary=XX"},
+    ):  # fmt: skip
+        response = client.open("/sparql", headers={"Accept": "application/json"}, **kwargs)
+        assert response.status_code == 200, (kwargs, response.get_data(as_text=True))
+
+
+def test_a_body_in_another_charset_is_refused(client) -> None:
+    response = client.post("/sparql", data=LATIN1_QUERY,
+                           content_type="application/sparql-query; charset=ISO-8859-1")  # fmt: skip
+    assert "UTF-8" in error_of(response, 415)["detail"]
+
+
+@pytest.mark.parametrize(
+    ("method", "data"),
+    [("GET", "query=ASK%20%7B%7D&query=SELECT%20*%20%7B%7D"),
+     ("POST", "query=ASK+%7B%7D&query=ASK+%7B%7D"),
+     ("POST", "update=CLEAR+ALL&update=CLEAR+ALL")],
+)  # fmt: skip
+def test_an_operation_given_twice_is_refused(client, method: str, data: str) -> None:
+    if method == "GET":
+        response = client.get(f"/sparql?{data}")
+    else:
+        response = client.post("/sparql", data=data, content_type=FORM)
+    name = data.split("=", 1)[0]
+    assert error_of(response, 400)["detail"] == f"send one {name!r} parameter, not 2"
+
+
+@pytest.mark.parametrize(
+    ("path", "accept", "media_type"),
+    [("/sparql", BROWSER, "text/html"), ("/sparql", "text/turtle", "text/turtle"),
+     ("/sparql?query=ASK%20%7B%7D", "application/sparql-results+json",
+      "application/sparql-results+json")],
+)  # fmt: skip
+def test_a_head_is_answered_as_its_get(client, path: str, accept: str, media_type: str) -> None:
+    """Before: a HEAD was taken for a POST without a form (415)."""
+    response = client.head(path, headers={"Accept": accept})
+    assert (response.status_code, response.mimetype) == (200, media_type)
+    assert response.get_data() == b""
