@@ -83,7 +83,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("THREADS", 16, POSITIVE,
             "Threads answering requests (a query waiting for a worker holds one).",
             "--threads"),
-    Setting("MAX_QUERY_LENGTH", 100_000, POSITIVE, "Characters of a query; longer: 400.",
+    Setting("MAX_QUERY_LENGTH", 100_000, POSITIVE, "Characters of a query; longer: 413.",
             "--max-query-length"),
     Setting("MAX_CONTENT_LENGTH", 1_000_000, POSITIVE, "Bytes of a request body; larger: 413.",
             "--max-body"),

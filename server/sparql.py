@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from urllib.parse import unquote_to_bytes
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from rdflib import URIRef
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
+from mhkg import derivation
 from mhkg import queries as named_queries
-from mhkg.iri import is_absolute_iri
+from mhkg.iri import Minter, is_absolute_iri
 from mhkg.server import logs, safety
 from mhkg.server.negotiation import HTML, RDF_TYPES, SOLUTION_TYPES, best_match, negotiate
 from mhkg.server.responses import graph_response, results_response
@@ -174,7 +175,11 @@ def requested_dataset() -> QueryDataset | None:
 
 
 def _update(text: str) -> Response:
+    """Run an update, then bring the derived links in step with what it changed."""
     safety.check_update(text)
-    get_store().update(text)
+    store, minter = get_store(), Minter(current_app.config["BASE_IRI"])
+    derivation.invalidate(store, minter)
+    store.update(text)
+    derivation.refresh(store, minter)
     store_changed()
     return Response(status=204)
