@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import pyoxigraph
 from rdflib import URIRef
 
 from mhkg.errors import ConfigurationError
@@ -156,3 +157,19 @@ class Minter:
 
 def tail(iri: URIRef) -> str:
     return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+def is_absolute_iri(text: str) -> bool:
+    r"""Whether `text` is an absolute IRI (RFC 3987), decided by the parser of the store that
+    will be asked about it (a regular expression lets through what it then refuses).
+
+    >>> is_absolute_iri("https://w3id.org/mhkg/id/country/GIN"), is_absolute_iri("urn:x:y")
+    (True, True)
+    >>> is_absolute_iri("GIN"), is_absolute_iri("a:b c"), is_absolute_iri("a:b\x00")
+    (False, False, False)
+    """
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return True

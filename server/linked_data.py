@@ -6,17 +6,22 @@ GET /id/... answers 303 See Other with the document /doc/..., which negotiates H
 JSON-LD, RDF/XML or N-Triples and has a fixed URL per format (/doc/....ttl, .jsonld, .rdf, .nt,
 .html), announced in Link: rel="alternate" headers. Named graphs ({base}graph/{slug}) are
 documents themselves: /graph/... answers 200 with the graph's triples.
+
+A path is decoded before it is read as an IRI, so it may name no IRI at all (`/doc/%00`,
+`/doc/%C2%87`: control characters; `/doc/a%25zz`: a broken percent-encoding): such a path is
+404 before the store is asked, decided by the parser the store itself uses (RFC 3987).
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from rdflib import Graph, URIRef
 from werkzeug.exceptions import NotFound
 
+from mhkg.iri import is_absolute_iri
 from mhkg.server.description import data_graph, exists, labels, view
 from mhkg.server.explore import explorable
-from mhkg.server.links import iri_for_path
+from mhkg.server.links import base, iri_for_path
 from mhkg.server.negotiation import HTML, SUFFIX_OF, SUFFIXES, negotiate
 from mhkg.server.responses import graph_response
 from mhkg.server.store import get_store
@@ -39,6 +44,14 @@ def split_suffix(path: str) -> tuple[str, str | None]:
         if path.endswith(suffix):
             return path[: -len(suffix)], suffix
     return path, None
+
+
+def iri_named_by(path: str) -> URIRef:
+    """The IRI a local path (without its leading '/') names, or 404 (NotFound) when the
+    path names no IRI: no resource can have it, and the store would refuse to look."""
+    if not is_absolute_iri(base() + path):
+        raise NotFound(f"there is no resource at {request.path!r}: no IRI has that path (RFC 3987)")
+    return iri_for_path(path)
 
 
 def alternates(endpoint: str, stem: str) -> dict[str, str]:
@@ -68,7 +81,7 @@ def _html(response_body: str, headers: dict[str, str]) -> Response:
 @blueprint.route("/id/<path:rest>")
 def entity(rest: str) -> Response:
     stem, _ = split_suffix(rest)
-    iri = iri_for_path("id/" + stem)
+    iri = iri_named_by("id/" + stem)
     if not exists(get_store(), iri):
         raise NotFound(f"there is no resource <{iri}> in this knowledge graph")
     return redirect(url_for("linked_data.document", rest=rest), code=303)
@@ -77,7 +90,7 @@ def entity(rest: str) -> Response:
 @blueprint.route("/doc/<path:rest>")
 def document(rest: str) -> Response:
     stem, suffix = split_suffix(rest)
-    iri = iri_for_path("id/" + stem)
+    iri = iri_named_by("id/" + stem)
     store = get_store()
     if not exists(store, iri):
         raise NotFound(f"there is no resource <{iri}> in this knowledge graph")
@@ -99,7 +112,7 @@ def document(rest: str) -> Response:
 @blueprint.route("/graph/<path:rest>")
 def named_graph(rest: str) -> Response:
     stem, suffix = split_suffix(rest)
-    name = iri_for_path("graph/" + stem)
+    name = iri_named_by("graph/" + stem)
     store = get_store()
     if name not in store.graph_names():
         raise NotFound(f"there is no named graph <{name}> in this knowledge graph")

@@ -7,9 +7,9 @@ that a spelling the token reader missed still cannot reach the network: a seccom
 engine's HTTP client gets an error instead of a connection. The pipe to the serving process
 was opened before the filter, and needs no new socket.
 
-A worker also dies with the serving process (it is killed when its parent goes, so a busy
-query cannot outlive a stopped server, even one killed) and may hold at most so much memory (RLIMIT_DATA: a
-query that needs more fails in the worker, not in the machine).
+A worker also ends when the serving process goes (so a busy query cannot outlive a stopped
+server, even a killed one) and may hold at most so much memory (RLIMIT_DATA: a query that
+needs more fails in the worker, not in the machine).
 """
 
 from __future__ import annotations

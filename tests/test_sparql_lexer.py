@@ -28,10 +28,12 @@ DEEP = {
     "collections": lambda n: "SELECT * WHERE { ?s ?p " + "(" * (n - 1) + "1" + ")" * (n - 1) + " }",
     "blank nodes": lambda n: "SELECT * WHERE { ?s ?p " + "[ ?p " * (n - 1) + "1" + " ]" * (n - 1)
     + " }",
-    "sub-queries": lambda n: "SELECT * WHERE " + "{ SELECT * WHERE " * (n - 1) + "{}" + " }" * (n - 1),
+    "sub-queries": lambda n: "SELECT * WHERE " + "{ SELECT * WHERE " * (n - 1) + "{}"
+    + " }" * (n - 1),
 }  # fmt: skip
 LONG = {  # n operators in all: FILTER and BIND count as one each
-    "path steps": lambda n: "SELECT ?s WHERE { ?s " + "/".join(["<http://e/p>"] * (n + 1)) + " ?o }",
+    "path steps": lambda n: "SELECT ?s WHERE { ?s " + "/".join(["<http://e/p>"] * (n + 1))
+    + " ?o }",
     "triple patterns": lambda n: "SELECT ?s WHERE { " + " . ".join(["?s ?p ?o"] * (n + 1)) + " }",
     "objects": lambda n: "SELECT ?s WHERE { ?s ?p " + ", ".join(["1"] * (n + 1)) + " }",
     "sums": lambda n: "SELECT ?x WHERE { BIND(" + " + ".join(["1"] * n) + " AS ?x) }",
@@ -88,7 +90,11 @@ def test_no_shape_at_the_bounds_crashes_the_engine() -> None:
             child.wait()
             outcomes[name] = "still running"
         else:
-            outcomes[name] = child.returncode if child.returncode == 0 else (child.returncode, child.stderr.read()[-300:])
+            outcomes[name] = (
+                child.returncode
+                if child.returncode == 0
+                else (child.returncode, child.stderr.read()[-300:])
+            )
         child.stderr.close()
     assert all(outcome in (0, "still running") for outcome in outcomes.values()), outcomes
     assert list(outcomes.values()).count(0) >= len(DEEP)  # the nested ones all finish
@@ -103,7 +109,8 @@ def test_the_issues_query_3000_groups_deep_is_a_clear_error_not_a_crash() -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("SELECT ?s { ?s <http://e/p> 'x' }", ["SELECT", "?s", "{", "?s", "<http://e/p>", "'x'", "}"]),
+        ("SELECT ?s { ?s <http://e/p> 'x' }",
+         ["SELECT", "?s", "{", "?s", "<http://e/p>", "'x'", "}"]),
         ("ASK { ?s e:p\\# ?o } # comment", ["ASK", "{", "?s", "e:p\\#", "?o", "}"]),
         ("ASK { # comment\r?s ?p ?o }", ["ASK", "{", "?s", "?p", "?o", "}"]),
         ('ASK { ?s ?p """a "quoted" \\u0022 text""" }',

@@ -13,8 +13,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from mhkg.errors import QueryError, StoreError
-from mhkg.sparql_lexer import check_shape
 from mhkg.results import QueryResult
+from mhkg.sparql_lexer import check_shape
 from mhkg.store.base import EXPORT_FORMATS, QueryDataset, Store
 from mhkg.vocab import PREFIXES
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -24,6 +24,8 @@ DOUBLING = (
     + " ".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(26))
     + " BIND(?x26 AS ?x) }"
 )
+
+
 # Many rows, each with a long value: 2,000 × 64,000 characters.
 def rows_of_long_values(rows: int) -> str:
     doubling = " ".join(f"BIND(CONCAT(?y{i}, ?y{i}) AS ?y{i + 1})" for i in range(6))
@@ -47,7 +49,9 @@ def app(seeded_copy) -> Iterator[Flask]:
 
 def test_an_answer_is_cut_at_the_size_cap_with_the_truncation_signal(app: Flask) -> None:
     response = app.test_client().get(
-        "/sparql", query_string={"query": WIDE}, headers={"Accept": "application/sparql-results+json"}
+        "/sparql",
+        query_string={"query": WIDE},
+        headers={"Accept": "application/sparql-results+json"},
     )
     assert response.status_code == 200
     assert response.headers["MHKG-Truncated"] == "true"
@@ -96,8 +100,9 @@ def test_mhkg_query_refuses_a_deep_query_with_a_message_not_a_crash(
     writable_seeded_path,
 ) -> None:
     deep = "SELECT * WHERE " + "{" * 3000 + "}" * 3000
+    mhkg = str(Path(sys.executable).with_name("mhkg"))
     run = subprocess.run(
-        [str(Path(sys.executable).with_name("mhkg")), "query", "--store", str(writable_seeded_path), deep],
+        [mhkg, "query", "--store", str(writable_seeded_path), deep],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert run.returncode == 1, run.stderr
