@@ -25,6 +25,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from mhkg.errors import NamedQueryError
+from mhkg.iri import is_absolute_iri
 
 TYPE_NAMES = {
     "iri": "an absolute IRI",
@@ -48,8 +49,8 @@ class Parameter:
         """The RDF term for a value given on the command line or in a URL."""
         try:
             if self.type == "iri":
-                if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", value):
-                    raise ValueError("not an absolute IRI")
+                if not is_absolute_iri(value):
+                    raise ValueError("RFC 3987")
                 return URIRef(value)
             if self.type == "integer":
                 return Literal(int(value), datatype=XSD.integer)

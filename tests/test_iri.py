@@ -2,7 +2,15 @@ import pytest
 from rdflib import URIRef
 
 from mhkg.errors import ConfigurationError
-from mhkg.iri import DEFAULT_BASE_IRI, MAX_SLUG_LENGTH, Minter, base_iri, normalise_name, slugify
+from mhkg.iri import (
+    DEFAULT_BASE_IRI,
+    MAX_SLUG_LENGTH,
+    Minter,
+    base_iri,
+    is_absolute_iri,
+    normalise_name,
+    slugify,
+)
 
 
 def test_normalised_names_ignore_case_accents_and_punctuation():
@@ -88,3 +96,24 @@ def test_sdg_targets_are_minted_by_number(target: str) -> None:
 def test_what_is_not_an_sdg_target_is_refused(target: str) -> None:
     with pytest.raises(ValueError, match="not an SDG target"):
         Minter(DEFAULT_BASE_IRI).sdg_target(target)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://w3id.org/mhkg/id/country/GIN", True),
+        ("urn:x:y", True),
+        ("https://example.org/Côte", True),  # IRIs, not only URIs
+        ("GIN", False),  # relative
+        ("//example.org/x", False),
+        ("https://example.org/a b", False),
+        ("https://example.org/a\x00b", False),  # C0, DEL and C1 controls
+        ("https://example.org/\x7f", False),
+        ("https://example.org/\x87", False),
+        ("https://example.org/\ufffe", False),  # a non-character
+        ("https://example.org/a%zz", False),  # a broken %-escape
+        ("https://example.org/<a>", False),
+    ],
+)
+def test_absolute_iris_are_told_from_what_the_store_would_refuse(text: str, expected: bool):
+    assert is_absolute_iri(text) is expected

@@ -126,6 +126,11 @@ def test_unknown_parameter_is_an_error() -> None:
     [
         ("projects", "project", "not an IRI"),
         ("project-sdgs", "goal", "three"),
+        # schemes and no spaces, but code points no IRI may hold (the store refused them: 500)
+        ("provenance", "resource", "a:\x00"),
+        ("provenance", "resource", "https://w3id.org/mhkg/id/x\x87"),
+        ("works-with", "organisation", "urn:x:\x7f"),
+        ("projects", "project", "https://example.org/<x>"),
     ],
 )
 def test_parameter_of_the_wrong_type_is_an_error(query: str, param: str, value: str) -> None:
