@@ -8,15 +8,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mhkg.errors import RecordError
+from mhkg.loaders.limits import Limits
+from mhkg.loaders.limits import current as current_limits
 from mhkg.loaders.source import LoadContext, Record, Source
 
 Loader = Callable[[Source, LoadContext], list[Record]]
 
 
-def loader_for(source: Source) -> Loader:
-    """The loader that reads `source`, judged from its media type and content."""
+def loader_for(source: Source, limits: Limits | None = None) -> Loader:
+    """The loader that reads `source`, judged from its media type and content.
+
+    Raises RecordError for a source larger than `limits` (else the limits in force) let a
+    file of its kind be, before anything of it is parsed, and for a format mhkg does not read.
+    """
     from mhkg.loaders import iati, idf_page, news, page_text, tabular
 
+    (limits or current_limits()).check_file(source.name, len(source.data), source.media_type)
     if source.media_type == "text/csv":
         return tabular.load_csv
     if source.media_type == "application/json":
@@ -25,8 +32,9 @@ def loader_for(source: Source) -> Loader:
         return iati.load
     if source.media_type not in ("text/plain", "text/html"):
         raise RecordError(source.name, f"has an unsupported format ({source.media_type})")
-    if idf_page.is_project_page(page_text.read(source).lines):
-        return idf_page.load
+    lines = page_text.read(source).lines
+    if idf_page.is_project_page(lines) or idf_page.has_header_labels(lines):
+        return idf_page.load  # a page whose header is broken off is refused there, not news
     return news.load
 
 

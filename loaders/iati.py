@@ -24,20 +24,24 @@ mapping; in short:
   currency; other-identifier type A1 written like an IDF code → mhkg:projectCode, and one whose
   owner-org is named PRIMA → mhkg:primaId. Transactions are not read.
 
-The XML parser reads no DTD, resolves no entity and fetches nothing from the network. A file
-that is not well-formed, or whose root is not <iati-activities> or <iati-activity>, is refused
-whole; an activity that cannot be read is refused alone and the others go on.
+The XML parser reads no DTD, resolves no entity and fetches nothing from the network: a file
+that declares entities, or refers to one it does not define (one an external DTD would), is
+refused. A file that is not well-formed, or whose root is not <iati-activities> or
+<iati-activity>, is refused whole; an activity that cannot be read, or holds more than a record
+may (`limits.Limits.max_record_size`), is refused alone and the others go on.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from mhkg.errors import RecordError
 from mhkg.iri import slugify
+from mhkg.loaders.limits import format_size, utf8_size
 from mhkg.loaders.source import LoadContext, Record, Source
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -105,6 +109,7 @@ class Activity:
     sectors: list[Coded] = field(default_factory=list)
     tags: list[Coded] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
+    size: int = 0  # UTF-8 bytes of its text and attribute values
 
     @property
     def label(self) -> str:
@@ -118,9 +123,10 @@ def load(source: Source, context: LoadContext) -> list[Record]:
 
     records: list[Record] = []
     seen: dict[str, Activity] = {}
-    for activity in parse(source):
+    for activity in parse(source, context.limits.max_record_size):
         name = f"{source.name}#{activity.identifier or f'activity-{activity.position}'}"
         try:
+            context.limits.check_record(source.name, activity.label, activity.size)
             if not activity.identifier:
                 raise RecordError(source.name, "has no iati-identifier", field="iati-identifier")
             if (earlier := seen.setdefault(slugify(name), activity)) is not activity:
@@ -138,36 +144,68 @@ def load(source: Source, context: LoadContext) -> list[Record]:
     return records
 
 
-def parse(source: Source) -> list[Activity]:
-    """The activities of an IATI file, or a RecordError when the file is not one."""
+def parse(source: Source, max_size: int = 0) -> list[Activity]:
+    """The activities of an IATI file, or a RecordError when the file is not one. An activity
+    larger than `max_size` bytes (0: no limit) is not read: it has its identifier and size."""
     root = _root(source)
     elements = [root] if root.tag == "iati-activity" else root.findall("iati-activity")
     if not elements:
         raise RecordError(source.name, "holds no <iati-activity>")
-    return [read_activity(element, position) for position, element in enumerate(elements, 1)]
+    activities = []
+    for position, element in enumerate(elements, 1):
+        size = utf8_size([*_texts(element)])
+        if max_size and size > max_size:
+            identifier = _text(element.find("iati-identifier")) or None
+            activity = Activity(position, element.sourceline, identifier=identifier)
+        else:
+            activity = read_activity(element, position)
+        activity.size = size
+        activities.append(activity)
+    return activities
 
 
-def _root(source: Source) -> etree._Element:
-    parser = etree.XMLParser(
+def _texts(element: etree._Element) -> Iterator[str]:
+    """The text, tails and attribute values in an element (itself included)."""
+    for node in element.iter():
+        yield from (node.text or "", node.tail or "") if node is not element else (node.text or "",)
+        yield from node.attrib.values()
+
+
+def xml_parser() -> etree.XMLParser:
+    """A parser that loads no DTD (so neither its entities nor its default attributes),
+    expands no entity, fetches nothing from the network and keeps libxml2's bounds (text
+    nodes up to 10 MB, 256 levels of nesting)."""
+    return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
     )
+
+
+def _root(source: Source) -> etree._Element:
     try:
-        root = etree.fromstring(source.data, parser)
+        root = etree.fromstring(source.data, xml_parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno, None)
         where = f"line {line}" + (f", column {column}" if column else "")
-        message = re.sub(r",? line \d+, column \d+$", "", exc.msg or "").strip()
+        message = " ".join(re.sub(r",? line \d+, column \d+$", "", exc.msg or "").split())
+        if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:  # not a flaw: a parser's bound
+            raise RecordError(
+                source.name, f"{_beyond_parser(message)} ({where}): not read"
+            ) from None
         raise RecordError(source.name, f"is not well-formed XML ({where}: {message})") from None
     dtd = root.getroottree().docinfo.internalDTD if root is not None else None
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise RecordError(
             source.name, "declares entities in a DTD: IATI files have none, and mhkg expands none"
         )
+    if root is not None and (entity := next(root.iter(etree.Entity), None)) is not None:
+        raise RecordError(source.name, _undefined_entity(root, entity))
     if root is None or root.tag not in ROOTS:
         tag = root.tag if root is not None else "nothing"
         raise RecordError(
@@ -176,6 +214,26 @@ def _root(source: Source) -> etree._Element:
             "not <iati-activities> or <iati-activity>",
         )
     return root
+
+
+def _beyond_parser(message: str) -> str:
+    """What a bound of libxml2 (huge_tree=False) that the file passes means to a user."""
+    if "text node" in message.lower():
+        return f"holds a text longer than the XML parser reads ({format_size(10_000_000)})"
+    if "depth" in message.lower():
+        return "nests elements deeper than the XML parser reads (256 levels)"
+    return f"goes beyond a bound of the XML parser ({message.split(', try')[0]})"
+
+
+def _undefined_entity(root: etree._Element, entity: etree._Entity) -> str:
+    """An entity the file refers to without declaring it: one its external DTD would define
+    (never read: no file, no network), which would otherwise vanish from the text."""
+    system = root.getroottree().docinfo.system_url
+    dtd = f" (its DTD, {system}, is not read)" if system else ""
+    return (
+        f"refers to the entity {entity.text} (line {entity.sourceline}), which it does not "
+        f"define{dtd}: mhkg reads no DTD and expands no entity; write the character itself"
+    )
 
 
 def read_activity(element: etree._Element, position: int) -> Activity:

@@ -300,4 +300,6 @@ def _describe_text(
         return  # pragma: no cover - an mhkg without the prose extractor
     unique = list(dict.fromkeys(countries))
     reading = prose.read(text, context, 0, default_country=unique[0] if len(unique) == 1 else None)
-    prose.describe_text(g, context, reading, document=document, project=project, positions=False)
+    prose.describe_text(
+        g, context, reading, document=document, project=project, positions=False, text_of=project
+    )

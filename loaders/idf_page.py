@@ -75,9 +75,30 @@ def label_of(line: str) -> Label | None:
     return None
 
 
+# Labels that only a project page's header writes: one of them makes a page a project page,
+# whole or broken off ("Year", "Coverage", "Region" and "Budget" alone also head news).
+COMMON_WORDS = frozenset({"coverage", "year", "region", "budget"})
+# A header says which project it is: it has these fields (one of the sets) when it is whole.
+WHOLE_HEADER = ({"start", "code"}, {"countries", "budget"})
+LAST_FIELD = "countries"  # a header ends with the countries; the description follows
+
+
 def is_project_page(lines: list[str]) -> bool:
+    """A page whose header has the fields of a whole project page's."""
     found = {label.field for line in lines if (label := label_of(line))}
-    return {"start", "code"} <= found or {"countries", "budget"} <= found
+    return any(fields <= found for fields in WHOLE_HEADER)
+
+
+def has_header_labels(lines: list[str]) -> bool:
+    """A page that writes a label only a project page's header writes (Start Date, Projects
+    ID, Benefiting Member States …), whether or not its header is whole."""
+    return any(_is_header_label(line) for line in lines)
+
+
+def _is_header_label(line: str) -> bool:
+    if label_of(line) is None:
+        return False
+    return " ".join(line.partition(":")[0].lower().split()) not in COMMON_WORDS
 
 
 def parse(
@@ -88,16 +109,23 @@ def parse(
     The header runs from the first field label to the last field's value; the
     description follows. A label the loader does not know (a field the site
     added) is kept aside when its value is followed by more of the header.
+
+    Raises RecordError for a page with no header or no title, and for a header broken off
+    (a page cut short): one without the fields that say which project it is, or one that
+    runs to the end of the page with its last label unfinished or without its value.
     """
     lines = page_text.strip_site_menu(page.lines, content_starts=lambda line: bool(label_of(line)))
     first = next((i for i, line in enumerate(lines) if label_of(line)), None)
     if first is None:
         raise RecordError(source, "has no project header (Start Date, Projects ID, …)")
+    if not is_project_page(lines):
+        raise RecordError(source, _broken_header(lines))
     title = page.heading or _title_before(lines, first)
     if not title:
         raise RecordError(source, "has no title before its header", field="title")
     result = ProjectPage(title=title)
     index = first
+    last = ("", "", [])  # the last label read: as written, its field, its values
     while index < len(lines):
         line = lines[index]
         if line == SEPARATOR:
@@ -106,15 +134,48 @@ def parse(
             values, index = _values_after(lines, index + 1, label, is_list_item)
             result.fields[label.field] = ", ".join(values)
             result.currency = label.currency or result.currency
+            last = (line, label.field, values)
         elif _is_unknown_field(lines, index):
             result.other_fields[line] = lines[index + 1]
             index += 2
         else:
             break
+    if cut := _header_cut_at(lines, index, last):
+        raise RecordError(source, f"ends inside its project header ({cut}): is the page cut short?")
     result.description = "\n".join(lines[index:])
     before = page.lines[: len(page.lines) - len(lines) + index]  # the lines the menu took, too
     result.description_offset = len("\n".join(before)) + (1 if before else 0)
     return result
+
+
+def _broken_header(lines: list[str]) -> str:
+    """Why a page with header labels but not a whole header is refused (not read as news)."""
+    found = [label.field for line in lines if (label := label_of(line))]
+    labels = ", ".join(FIELD_LABELS[field] for field in dict.fromkeys(found))
+    return (
+        f"is an IDF project page whose header is broken off: it has {labels} but neither "
+        "Start Date and Projects ID nor Benefiting Member States and Budget Amount, "
+        "which say which project it is: is the page cut short?"
+    )
+
+
+def _header_cut_at(lines: list[str], index: int, last: tuple[str, str, list[str]]) -> str | None:
+    """Where a header that runs to the end of the page breaks off, if it does. A whole
+    header ends with Benefiting Member States and its countries, and the description
+    follows; a page that ends with a separator, a label without its value, the value of
+    another field, or a separator and one more line (a label cut: "Benefiting Mem") is cut."""
+    label, field, values = last
+    if index == len(lines) - 1 and lines[index - 1] == SEPARATOR:
+        return f"it ends with {lines[-1]!r} after a separator"
+    if index < len(lines):
+        return None  # the description follows
+    if lines[-1] == SEPARATOR:
+        return "it ends with a separator"
+    if not values:
+        return f"{label!r} has no value"
+    if field != LAST_FIELD:
+        return f"it ends with the value of {label!r}, before {FIELD_LABELS[LAST_FIELD]}"
+    return None
 
 
 def _values_after(
@@ -176,6 +237,9 @@ def to_graph(
     """The project, its typed header fields, its funder and implementer, what its description
     says, and the document it comes from (a page, or a file of records)."""
     minter, g = context.minter, Graph()
+    for name, value in (("title", page.title), *page.fields.items()):
+        _field(values.text, value, source, name)  # no control characters in any field
+    _field(values.text, page.description, source, "description")
     fields = {k: v for k, v in page.fields.items() if v}
     project = describe_project(g, minter, page.title)
     if page.description:
@@ -231,7 +295,7 @@ def _describe_prose(
     )
     prose.describe_text(
         g, context, reading, document=document, project=project,
-        positions=page.description_offset is not None,
+        positions=page.description_offset is not None, text_of=project,
     )  # fmt: skip
 
 
@@ -299,11 +363,19 @@ def headline_case(label: str) -> str:
 
 # Field names as the pages label them, for error messages.
 FIELD_LABELS = {
+    "title": "Title",
     "start": "Start Date",
     "end": "End Date",
-    "year": "Year",
+    "status": "Project Status",
+    "type": "Project Type",
     "budget": "Budget Amount",
+    "coverage": "Coverage",
+    "year": "Year",
+    "region": "IDF Region",
+    "prima_id": "Prima ID",
+    "code": "Projects ID",
     "countries": "Benefiting Member States",
+    "description": "Description",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from mhkg.errors import RecordError
-from mhkg.loaders import page_text, prose
+from mhkg.loaders import page_text, prose, values
 from mhkg.loaders.document import describe_document
 from mhkg.loaders.project import describe_project
 from mhkg.loaders.prose import projects
@@ -31,17 +31,17 @@ def load(source: Source, context: LoadContext) -> list[Record]:
     if not any(ch.isalpha() for ch in body):
         raise RecordError(source.name, "has no text to read (no letters after the site menu)")
     offset = len("\n".join(page.lines)) - len(body)  # the body ends the document's text
+    title = headline(page_text.PageText(body_lines, page.heading))
+    for field, value in (("headline", title or ""), ("text", body)):
+        try:
+            values.text(value)  # no control characters
+        except ValueError as exc:
+            raise RecordError(source.name, str(exc), field=field) from None
     g = Graph()
-    document = describe_document(
-        g,
-        context.minter,
-        source,
-        MHKG.NewsArticle,
-        headline(page_text.PageText(body_lines, page.heading)),
-    )
+    document = describe_document(g, context.minter, source, MHKG.NewsArticle, title)
     reading = prose.read(body, context, offset)
-    title = projects.reported(reading.project_mentions())
-    project = describe_project(g, context.minter, title) if title else None
+    reported = projects.reported(reading.project_mentions())
+    project = describe_project(g, context.minter, reported) if reported else None
     if project is not None:
         g.add((document, MHKG.reportsOn, project))
     prose.describe_text(

@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from mhkg.errors import RecordError
+from mhkg.loaders import values
 from mhkg.loaders.source import Source
 
 # Elements whose text is never page content.
@@ -43,8 +44,19 @@ def read(source: Source) -> PageText:
     both read it). From HTML the site's <nav> and <header> are left out; a page copied as
     text keeps its menu lines (see strip_site_menu)."""
     if source.media_type == "text/html":
+        html = source.text
+        # The HTML parser reads a NUL as U+FFFD (a guess), and keeps other control characters
+        # in text that its own tree then refuses to take back: refused before, with where.
+        if (found := values.not_text_at(html)) >= 0:
+            line = html.count("\n", 0, found) + 1
+            column = found - html.rfind("\n", 0, found)
+            raise RecordError(
+                source.name,
+                f"holds {values.character(html[found])}, at line {line}, column {column}: "
+                "a page holds none",
+            )
         try:
-            return from_html(source.text)
+            return from_html(html)
         except etree.ParserError as exc:
             raise RecordError(source.name, f"is not readable HTML: {exc}") from None
     return from_text(source.text)

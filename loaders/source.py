@@ -12,6 +12,8 @@ from rdflib.namespace import RDFS
 from mhkg.errors import RecordError
 from mhkg.iri import Minter
 from mhkg.loaders.gazetteer import Gazetteer
+from mhkg.loaders.limits import Limits
+from mhkg.loaders.limits import current as current_limits
 from mhkg.loaders.organisations import Directory
 from mhkg.loaders.registry import Registry
 
@@ -35,11 +37,21 @@ class Source:
     origin: str = ""  # where it was read from (a path), for messages; the name if not given
 
     @classmethod
-    def from_path(cls, path: Path) -> Source:
+    def from_path(cls, path: Path, limits: Limits | None = None) -> Source:
+        """The file at `path`; RecordError when it cannot be read, or is larger than
+        `limits` (else the limits in force) let a file of its kind be: then it is not read
+        beyond that size (its size on disk is checked first; a file that grows as it is read,
+        or a device, is cut off one byte past the limit)."""
+        limits = limits or current_limits()
+        media_type = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        limit, _ = limits.for_file(media_type)
         try:
-            data = path.read_bytes()
+            limits.check_file(path.name, path.stat().st_size, media_type)
+            with path.open("rb") as file:
+                data = file.read(limit + 1) if limit else file.read()
         except OSError as exc:
             raise RecordError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+        limits.check_file(path.name, len(data), media_type)
         return cls.from_bytes(path.name, data, origin=str(path))
 
     @classmethod
@@ -92,6 +104,7 @@ class LoadContext:
     reference: Graph = field(repr=False, default_factory=Graph)
     directory: Directory = field(repr=False, default_factory=Directory.bundled)
     registry: Registry = field(repr=False, default_factory=Registry)  # what is loaded so far
+    limits: Limits = field(default_factory=current_limits)  # record size, prose read
 
     def knows(self, entity: URIRef) -> bool:
         """Whether the reference data describes `entity` (its label and type come from there)."""

@@ -10,7 +10,8 @@ written: CSV or JSON that does not parse, a top level that is not a list of proj
 column or key that names no field (a typo would otherwise drop its data), two columns for
 one field, no Title column. What is wrong with one record's values rejects that record
 alone, and the others load: a budget that is not an amount, an unknown country, a bad date,
-no title, the same name or project as an earlier record.
+no title, the same name or project as an earlier record, more than a record may hold
+(`limits.Limits.max_record_size`: the values' UTF-8 bytes).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -27,6 +29,7 @@ from rdflib import URIRef
 
 from mhkg.errors import RecordError
 from mhkg.loaders import idf_page, page_text
+from mhkg.loaders.limits import utf8_size
 from mhkg.loaders.source import LoadContext, Record, Source
 from mhkg.vocab import MHKG
 
@@ -57,6 +60,7 @@ class RawRecord:
     values: dict[str, Any]
     line: int | None = None  # the CSV line it starts on, when that is not its row number
     problem: str | None = None  # why it cannot be read as a whole (more cells than columns)
+    size: int = 0  # UTF-8 bytes of its values (and, in JSON, keys)
 
 
 def column_field(name: str) -> Column | None:
@@ -93,7 +97,10 @@ def load_json(source: Source, context: LoadContext) -> list[Record]:
     except RecursionError:
         raise RecordError(source.name, "is JSON nested too deeply to be project records") from None
     objects = _project_list(source, data)
-    rows = [RawRecord(f"record {i}", values) for i, values in enumerate(objects, start=1)]
+    rows = [
+        RawRecord(f"record {i}", values, size=utf8_size(values))
+        for i, values in enumerate(objects, start=1)
+    ]
     for row in rows:  # one object may not give a field twice; two may spell its key apart
         _columns(source, list(row.values), [row], "key")
     names = list(dict.fromkeys(key for row in rows for key in row.values))
@@ -134,14 +141,15 @@ def _csv_rows(source: Source) -> tuple[list[str], list[RawRecord]]:
     rows: list[RawRecord] = []
     line = 0
     try:
-        for number, cells in enumerate(reader, start=1):
-            start, line = line + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header = [cell.strip() or f"(column {i})" for i, cell in enumerate(cells, 1)]
-                continue
-            rows.append(_row(header, cells, number, start))
+        with _cells_as_long_as(len(text)):  # a row too large is refused alone, by its size
+            for number, cells in enumerate(reader, start=1):
+                start, line = line + 1, reader.line_num
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if header is None:
+                    header = [cell.strip() or f"(column {i})" for i, cell in enumerate(cells, 1)]
+                    continue
+                rows.append(_row(header, cells, number, start))
     except csv.Error as exc:
         raise RecordError(
             source.name, f"is not readable CSV: {exc} (in the row starting on line {line + 1})"
@@ -151,8 +159,21 @@ def _csv_rows(source: Source) -> tuple[list[str], list[RawRecord]]:
     return header, rows
 
 
+@contextmanager
+def _cells_as_long_as(length: int) -> Iterator[None]:
+    """Let the csv module read cells up to `length` characters (its own limit, 128 KiB,
+    refused a whole file for one long description). The file's size is already bounded
+    (`limits.Limits.max_file_size`), and so are its cells; the limit is the module's, for the
+    whole process: it is put back after."""
+    previous = csv.field_size_limit(max(min(length + 1, 2**31 - 1), csv.field_size_limit()))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _row(header: list[str], cells: list[str], number: int, line: int) -> RawRecord:
-    row = RawRecord(f"row {number}", dict(zip(header, cells, strict=False)))
+    row = RawRecord(f"row {number}", dict(zip(header, cells, strict=False)), size=utf8_size(cells))
     row.line = line if line != number else None
     if any(cell.strip() for cell in cells[len(header) :]):
         row.problem = f"has {len(cells)} values but the header names {len(header)} columns"
@@ -161,7 +182,7 @@ def _row(header: list[str], cells: list[str], number: int, line: int) -> RawReco
 
 def _delimiter(text: str) -> str:
     """The delimiter used most on the header line: comma, semicolon or tab (comma if none)."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    header = next((line for line in io.StringIO(text, newline=None) if line.strip()), "")
     return max(DELIMITERS, key=header.count)
 
 
@@ -205,9 +226,16 @@ def _known_columns() -> str:
 
 
 def _has_value(value: Any) -> bool:
-    if isinstance(value, list):
-        return any(_has_value(item) for item in value)
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+    """Whether a cell or JSON value holds anything: lists are looked into, however deeply
+    nested (without recursion: JSON nests a thousand levels within Python's limits)."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack += value
+        elif value is not None and (not isinstance(value, str) or value.strip()):
+            return True
+    return False
 
 
 def _records(
@@ -217,8 +245,9 @@ def _records(
     seen_graphs: dict[URIRef, str] = {}  # two names that give one graph would overwrite
     seen_projects: dict[URIRef, str] = {}
     for row in rows:
-        name = _name(source, columns, row)
+        name = _name(source, columns, row, context.limits.max_record_size)
         try:
+            context.limits.check_record(source.name, name, row.size)
             page = _page(source, columns, row)
             graph_name, project = context.minter.graph(name), context.minter.project(page.title)
             if earlier := seen_graphs.get(graph_name) or seen_projects.get(project):
@@ -236,12 +265,15 @@ def _records(
     return records
 
 
-def _name(source: Source, columns: dict[str, Column], row: RawRecord) -> str:
-    """`file#code`, else `file#title`, else `file#row N` (`file#record N` in JSON)."""
+def _name(source: Source, columns: dict[str, Column], row: RawRecord, longest: int) -> str:
+    """`file#code`, else `file#title`, else `file#row N` (`file#record N` in JSON); a code or
+    title longer than `longest` characters (0: no limit) is not read for it."""
     given = {
         column.field: " ".join(value.split())
         for name, column in columns.items()
-        if isinstance(value := row.values.get(name), str)
+        if column.field in ("code", "title")
+        and isinstance(value := row.values.get(name), str)
+        and (not longest or len(value) <= longest)
     }
     return f"{source.name}#{given.get('code') or given.get('title') or row.position}"
 

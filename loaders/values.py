@@ -41,6 +41,48 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
 MAX_AMOUNT = Decimal(10) ** 15  # beyond this no budget is plausible (and SPARQL sums overflow)
 
 
+# What no text of a record may hold: the characters XML 1.0 cannot carry, so that neither
+# RDF/XML nor the HTML pages could show them — C0 control characters but tab, line feed and
+# carriage return (a NUL byte, an escape), lone surrogates (a JSON "\ud800"), U+FFFE, U+FFFF.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+CHARACTER_NAMES = {0: "NUL", 0x1B: "ESC"}
+
+
+def text(value: str) -> str:
+    r"""`value`, when it holds no character that text cannot (see _NOT_TEXT); else ValueError
+    naming the first such character and its position (counting from 1).
+
+    >>> text("Completed")
+    'Completed'
+    >>> text("Comp\x00leted")
+    Traceback (most recent call last):
+    ValueError: 'Comp\x00leted' holds U+0000 (NUL), a control character, at character 5
+    """
+    found = not_text_at(value)
+    if found < 0:
+        return value
+    shown = value if len(value) <= 60 else value[:30] + "…" + value[-20:]
+    raise ValueError(f"{shown!r} holds {character(value[found])}, at character {found + 1}")
+
+
+def not_text_at(value: str) -> int:
+    """Where the first character that no text holds is in `value` (see _NOT_TEXT), else -1."""
+    found = _NOT_TEXT.search(value)
+    return found.start() if found else -1
+
+
+def character(char: str) -> str:
+    r"""A character that no text holds, for messages.
+
+    >>> character("\x1b"), character("\ud800")
+    ('U+001B (ESC), a control character', 'U+D800, not a character of text')
+    """
+    code = ord(char)
+    name = f" ({CHARACTER_NAMES[code]})" if code in CHARACTER_NAMES else ""
+    kind = "a control character" if code < 0x20 else "not a character of text"
+    return f"U+{code:04X}{name}, {kind}"
+
+
 def year(value: str) -> Literal:
     """A four-digit year as xsd:gYear."""
     text = value.strip()

@@ -41,11 +41,15 @@ def describe_text(
     project: URIRef | None,
     positions: bool = True,
     countries_from_text: bool = False,
+    text_of: URIRef | None = None,
 ) -> None:
     """State in `g` what `reading` says about `project` (the project a page describes or an
     article reports on). With `countries_from_text`, the countries the text names are the
-    project's countries (for articles; a page's header lists them)."""
+    project's countries (for articles; a page's header lists them). A text cut by the limit
+    on prose read is said to be, on `text_of` (the description's project, else the document)."""
     minter = context.minter
+    if reading.unread:
+        g.add((text_of or document, RDFS.comment, Literal(unread_note(reading), lang="en")))
     annotator = Annotator(g, minter, document, positions)
     carried: tuple[int, URIRef] | None = None  # (paragraph, project) a sentence named
     told: dict[str, URIRef] = {}  # the last event of each kind ("round table") stated
@@ -72,6 +76,16 @@ def describe_text(
                 )
         if project is not None:
             _state_projects(g, minter, annotator, sentence, project)
+
+
+def unread_note(reading: Reading) -> str:
+    """What a text cut by the limit on prose read says of itself."""
+    read = reading.length - reading.unread
+    return (
+        f"mhkg read organisations, people, places, events and goals in the first {read:,} of "
+        f"the {reading.length:,} characters of this text only (MHKG_MAX_PROSE_CHARS); "
+        "the whole text is stored"
+    )
 
 
 def _project_of(

@@ -36,6 +36,8 @@ class Reading:
     orgs: OrgReader
     dateline: PlaceMention | None = None  # the dateline's city (or country)
     dateline_sentence: SentenceReading | None = None
+    length: int = 0  # characters of the text
+    unread: int = 0  # characters at its end left unread (beyond the limit on prose read)
 
     def project_mentions(self) -> list[projects.ProjectMention]:
         return [m for s in self.sentences for m in s.projects]
@@ -55,7 +57,12 @@ def read(
 ) -> Reading:
     """Read every sentence of `text` (at `offset` in its document). National bodies named
     without their country ("the Ministry of Health") belong to `default_country`, else to
-    the country of the dateline, else to the one country the text names, if only one."""
+    the country of the dateline, else to the one country the text names, if only one.
+
+    Only the first `context.limits.max_prose_chars` characters are read (cut at the last
+    line or word break before): the reading says how many were left (`unread`)."""
+    length = len(text)
+    text = text[: readable_length(text, context.limits.max_prose_chars)]
     finder = place_finder(context)
     split = sentences(text, offset)
     readings = [
@@ -85,7 +92,23 @@ def read(
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
     _spell_out_project_acronyms(readings)
-    return Reading(readings, orgs, dateline, dateline_sentence)
+    return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text))
+
+
+def readable_length(text: str, limit: int) -> int:
+    """How much of `text` the prose reader reads: all of it within `limit` characters (0: no
+    limit), else up to the last line break in the limit's second half, else the last space.
+
+    >>> readable_length("one two three", 5), readable_length("alpha beta\\ngamma delta", 14)
+    (3, 10)
+    """
+    if not limit or len(text) <= limit:
+        return len(text)
+    for mark in ("\n", " "):
+        cut = text.rfind(mark, limit // 2, limit + 1)
+        if cut > 0:
+            return cut
+    return limit
 
 
 def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:

@@ -6,6 +6,10 @@ the same named-query rows as the equivalent IDF page) are in test_iati_pipeline.
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -428,3 +432,105 @@ def test_code_lists_name_their_codes() -> None:
         "SectorCategory",
         "Sector",
     }
+
+
+# --- DTDs: never read, and what they would define is not silently dropped -------------------
+
+EXTERNAL_DTD = """<?xml version="1.0"?>
+<!DOCTYPE iati-activities SYSTEM "{dtd}">
+<iati-activities version="2.03"><iati-activity default-currency="USD">
+<iati-identifier>XM-DAC-47066-XX.0001</iati-identifier>
+<title><narrative>Health &amp; migration &ndash; &secret; study</narrative></title>
+</iati-activity></iati-activities>"""
+
+
+class Recorder(etree.Resolver):
+    """Told of every external resource libxml2 asks for (a DTD, an external entity)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def resolve(self, url, public_id, context):
+        self.asked.append(url)
+        return self.resolve_string('<!ENTITY ndash "-"><!ENTITY secret "SECRET">', context)
+
+
+@pytest.fixture
+def recorder(monkeypatch) -> Recorder:
+    """The loader's parser, with a resolver that records what it is asked to load."""
+    recorder, make = Recorder(), iati.xml_parser
+
+    def parser() -> etree.XMLParser:
+        made = make()
+        made.resolvers.add(recorder)
+        return made
+
+    monkeypatch.setattr(iati, "xml_parser", parser)
+    return recorder
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[bytes]]]:
+    """An HTTP address on 127.0.0.1 that records every connection made to it."""
+    received: list[bytes] = []
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.settimeout(1)
+                received.append(connection.recv(4096))
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/iati.dtd", received
+    stop.set()
+    thread.join(timeout=5)
+    server.close()
+
+
+def test_an_entity_an_external_dtd_would_define_is_refused_by_name(
+    context, recorder, listener, tmp_path
+) -> None:
+    url, received = listener
+    local = tmp_path / "iati.dtd"
+    local.write_text('<!ENTITY ndash "-"><!ENTITY secret "SECRET">', "utf-8")
+    for dtd in (url, local.as_uri(), str(local)):
+        xml = xml_source(EXTERNAL_DTD.format(dtd=dtd), "with-dtd.xml")
+        with pytest.raises(RecordError) as caught:
+            iati.load(xml, context)
+        assert caught.value.source == "with-dtd.xml"
+        assert caught.value.reason.startswith(
+            f"refers to the entity &ndash; (line 5), which it does not define (its DTD, {dtd}, "
+            "is not read)"
+        )
+    time.sleep(0.3)  # a connection would have been accepted by now
+    assert recorder.asked == [] and received == []
+
+
+def test_an_undefined_entity_without_a_dtd_is_not_well_formed(context, recorder) -> None:
+    xml = xml_source(MINIMAL.format(extra="<description>&secret;</description>"))
+    with pytest.raises(RecordError, match=r"is not well-formed XML .*Entity 'secret' not defined"):
+        iati.load(xml, context)
+    assert recorder.asked == []
+
+
+def test_an_external_parameter_entity_is_not_loaded(context, recorder, listener) -> None:
+    url, received = listener
+    xml = xml_source(
+        f'<!DOCTYPE iati-activities [<!ENTITY % ext SYSTEM "{url}"> %ext;]>'
+        + MINIMAL.format(extra="<description>&secret;</description>")
+    )
+    with pytest.raises(RecordError, match="declares entities in a DTD"):
+        iati.load(xml, context)
+    time.sleep(0.3)
+    assert recorder.asked == [] and received == []

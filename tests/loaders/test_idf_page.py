@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from mhkg import ontology, shapes
 from mhkg.errors import RecordError
-from mhkg.loaders import idf_page, loader_for, news
+from mhkg.loaders import Source, idf_page, loader_for, news
 from mhkg.vocab import MHKG, SCHEMA
 
 from .conftest import HERE, text_source
@@ -254,3 +254,100 @@ def test_a_currency_in_the_value_that_contradicts_the_label_is_rejected(context)
 )
 def test_headline_case(label, expected):
     assert idf_page.headline_case(label) == expected
+
+
+# --- text no field may hold, and pages broken off -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "field", "character", "position"),
+    [
+        ("Completed", "Comp\x00leted", "Project Status", "U+0000 (NUL)", 5),
+        ("CD.0015", "CD.\x1b0015", "Projects ID", "U+001B (ESC)", 4),
+        ("Diaspora Engagement", "Diaspora\x07 Engagement", "Title", "U+0007", 9),
+        ("For more than", "For\x01 more than", "Description", "U+0001", 4),
+    ],
+    ids=["nul-in-status", "esc-in-code", "bel-in-title", "soh-in-description"],
+)
+def test_a_control_character_in_a_field_rejects_the_page_naming_field_and_position(
+    seed, context, replace, by, field, character, position
+):
+    text = seed("000").text.replace(replace, by, 1)
+    with pytest.raises(RecordError) as caught:
+        idf_page.load(text_source(text, "control.txt"), context)
+    assert caught.value.source == "control.txt" and caught.value.field == field
+    assert f"{character}, a control character, at character {position}" in caught.value.reason
+
+
+def test_a_nul_byte_in_an_html_page_is_refused_not_read_as_a_replacement_character(
+    fixture_source, context
+):
+    html = fixture_source("idf-project-page.html")
+    broken = Source.from_bytes("nul.html", html.data.replace(b"Completed", b"Comp\x00leted", 1))
+    with pytest.raises(RecordError) as caught:
+        loader_for(broken)(broken, context)
+    line = html.text[: html.text.index("Completed")].count("\n") + 1
+    assert f"U+0000 (NUL), a control character, at line {line}," in str(caught.value)
+
+
+SEED_000_HEADER_LABELS = [
+    "Start Date", "End Date", "Project Status", "Project Type", "Budget Amount (USD)", "Coverage",
+    "Year", "IDF Region", "Prima ID", "Projects ID", "Benefiting Member States",
+]  # fmt: skip
+
+
+def cut_inside_the_header(text: str, label: str, part: str) -> str:
+    """The page broken off after `label`'s line, half-way through it, after its value, or
+    after the separator that follows."""
+    label_end = text.index(f"\n{label}\n") + len(label) + 1
+    if part in ("label", "label cut in the middle"):
+        return text[: label_end - (len(label) // 2 if part != "label" else 0)]
+    value_end = text.index("\n", label_end + 1)
+    return text[: value_end if part == "value" else text.index("\n", value_end + 1)]
+
+
+CUTS = [
+    (label, part)
+    for label in SEED_000_HEADER_LABELS
+    for part in ("label", "label cut in the middle", "value", "separator")
+    # after the last value the header is whole (no separator follows it); half-way through
+    # the first label a page has no label left: a title and a line, as a short article
+    if (label, part) not in {
+        ("Benefiting Member States", "value"), ("Benefiting Member States", "separator"),
+        ("Start Date", "label cut in the middle"),
+    }
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cut_after", "part"), CUTS)
+def test_a_page_cut_inside_its_header_is_refused_as_a_broken_project_page(
+    seed, context, cut_after, part
+):
+    source = text_source(cut_inside_the_header(seed("000").text, cut_after, part), "cut.txt")
+    assert loader_for(source) is idf_page.load  # not read as a news article
+    with pytest.raises(RecordError) as caught:
+        idf_page.load(source, context)
+    assert caught.value.source == "cut.txt"
+    assert "cut short" in caught.value.reason
+
+
+def test_a_broken_header_names_the_labels_it_has(context):
+    source = text_source(
+        "A Project\n-\nStart Date\n2019\n-\nEnd Date\n2021\n-\nProject Sta", "c.txt"
+    )
+    with pytest.raises(RecordError) as caught:
+        loader_for(source)(source, context)
+    assert caught.value.reason.startswith(
+        "is an IDF project page whose header is broken off: it has Start Date, End Date but "
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget cuts\nThe year ahead\nRegion\nThe Region heads into a new Year of Coverage.\n",
+        "Health news\nCoverage\nThe Ministry of Health met IOM in Accra.\nYear\n2024\n",
+    ],
+)
+def test_common_words_that_are_also_labels_do_not_make_a_news_article_a_page(text):
+    assert loader_for(text_source(text)) is news.load

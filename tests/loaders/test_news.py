@@ -119,3 +119,22 @@ def test_a_page_without_text_is_rejected(text, name, context):
         source = type(source)(name=name, data=source.data, media_type="text/html")
     with pytest.raises(RecordError, match="no text"):
         news.load(source, context)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "reason"),
+    [
+        ("IOM Opens\x00 a Clinic\nThe clinic opened in Accra.", "headline",
+         "'IOM Opens\\x00 a Clinic' holds U+0000 (NUL), a control character, at character 10"),
+        ("IOM Opens a Clinic\nThe clinic\x08 opened in Accra.", "text",
+         "U+0008, a control character, at character 30"),
+    ],
+    ids=["nul-in-headline", "backspace-in-text"],
+)  # fmt: skip
+def test_a_control_character_in_an_article_rejects_it_naming_field_and_position(
+    text, field, reason, context
+):
+    with pytest.raises(RecordError) as caught:
+        news.load(text_source(text, "article.txt"), context)
+    assert (caught.value.source, caught.value.field) == ("article.txt", field)
+    assert reason in caught.value.reason

@@ -1,3 +1,5 @@
+import pytest
+
 from mhkg.loaders import page_text
 
 
@@ -27,3 +29,17 @@ def test_pages_without_a_menu_are_kept_whole():
 def test_headings_are_short_and_not_sentences():
     assert page_text.is_heading("IOM Strengthens Belarus' Capacity to Protect Migrant Health")
     assert not page_text.is_heading("The project was launched in 2019.")
+
+
+def test_a_control_character_in_html_is_refused_with_where_it_is():
+    """lxml keeps it in the text of its tree and then refuses it when a <script> before it
+    is dropped: the loader raised ValueError (a bug report) before this was checked."""
+    from mhkg.errors import RecordError
+    from mhkg.loaders import Source
+
+    html = "<html><body><h1>T</h1>\n<p>a</p><script>x</script>\x01 tail</body></html>"
+    with pytest.raises(RecordError) as caught:
+        page_text.read(Source("page.html", html.encode(), "text/html"))
+    assert str(caught.value) == (
+        "page.html: holds U+0001, a control character, at line 2, column 27: a page holds none"
+    )

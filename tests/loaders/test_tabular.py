@@ -4,6 +4,7 @@ equivalence with the IDF pages they transcribe — in the loader and through the
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -449,6 +450,51 @@ def test_a_bad_json_value_rejects_its_record_alone(context: LoadContext) -> None
         field, fragments = BAD_RECORDS[record.name.partition("#")[2]]
         assert record.error.field == field
         assert all(fragment in str(record.error) for fragment in fragments), str(record.error)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "field", "reason"),
+    [
+        ('[{"Title": "A", "Project Status": "Comp\\u0000leted"}]', "p.json", "Project Status",
+         "'Comp\\x00leted' holds U+0000 (NUL), a control character, at character 5 (record 1)"),
+        ('[{"title": "A\\ud800"}]', "p.json", "title",
+         "'A\\ud800' holds U+D800, not a character of text, at character 2 (record 1)"),
+        ("Title,Description\nA,Text\x02 more\n", "p.csv", "Description",
+         "'Text\\x02 more' holds U+0002, a control character, at character 5 (row 2)"),
+    ],
+    ids=["json-nul-escape", "json-lone-surrogate", "csv-control"],
+)  # fmt: skip
+def test_a_control_character_rejects_its_record_naming_column_and_position(
+    context: LoadContext, text: str, name: str, field: str, reason: str
+) -> None:
+    (record,) = load(source(text, name), context)
+    assert (record.error.source, record.error.field) == (name, field)
+    assert record.error.reason == reason
+
+
+@pytest.mark.parametrize("key", ["Unknown", "Benefiting Member States", "Title"])
+def test_a_deeply_nested_value_is_refused_not_a_recursion_error(
+    context: LoadContext, key: str
+) -> None:
+    """A value nested 900 lists deep (within the JSON parser's reach) raised RecursionError
+    where an unknown key's value was looked into."""
+    nested = "[" * 900 + '"Guinea"' + "]" * 900
+    text = (
+        f'[{{"Title": "T", "{key}": {nested}}}]' if key != "Title" else f'[{{"Title": {nested}}}]'
+    )
+    try:
+        records = load(source(text, "deep.json"), context)
+    except RecordError as error:
+        assert error.source == "deep.json" and "Unknown" in error.reason
+        return
+    (record,) = records
+    assert record.error is not None and record.error.source == "deep.json"
+
+
+def test_a_control_character_rejects_only_its_record(context: LoadContext) -> None:
+    text = json.dumps([{"Title": "Good", "Year": "2019"}, {"Title": "Bad", "Year": "20\x0019"}])
+    good, bad = load(source(text, "p.json"), context)
+    assert good.error is None and bad.error.field == "Year"
 
 
 # --- through the pipeline and the command line -------------------------------------------
