@@ -1,0 +1,304 @@
+"""Load benchmark: `mhkg load` on generated records, against two baselines in the same run.
+
+    python bench/load.py --n 1000 --kind csv|json|pages|iati [--jobs N] [--seed S]
+                         [--per-file R] [--json FILE] [--keep DIR]
+
+1. ``bench/records.py`` writes N records of the kind into a temporary folder (not timed).
+2. ``mhkg load --quiet --store TMP FOLDER`` runs as a child process: its wall time, its peak
+   RSS (``os.wait4`` gives the rusage of that one child), the records loaded (projects in the
+   store: every generated record is one project) and rejected (its ``rejected:`` lines; a
+   refused file counts once), the triples of the record graphs (``mhkg query`` COUNT, without
+   the ontology, reference and derived graphs), and the store's size on disk.
+3. The baselines, each a child process of its own on what mhkg stored
+   (``mhkg export --format nquads``, not timed):
+   (a) the floor — pyoxigraph ``Store(path).bulk_load`` of those N-Quads;
+   (b) the naive pipeline — rdflib parses the N-Quads, then one pySHACL run over the union
+       of all graphs with mhkg's shapes (``mhkg.shapes.graph()``); the union holds the
+       ontology and reference graphs, so it has the context mhkg's per-record validation
+       adds. Run only when N ≤ 10,000 (``--naive-max``).
+
+Prints a Markdown table (records/s, triples/s, peak RSS, store size, and how many times
+slower than each baseline mhkg is); ``--json FILE`` writes the figures. Exit status 0 when
+everything ran and nothing was rejected, 1 when mhkg rejected records, 2 when a step failed.
+A load's wall time includes the child's start-up (imports, ontology and shapes parsed):
+about 1 s, which matters only for small N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import records  # bench/records.py, beside this script
+
+MHKG_GRAPHS = "https://w3id.org/mhkg/graph/"
+SERVICE_GRAPHS = ("ontology", "reference", "derived")
+RECORD_TRIPLES = f"""SELECT (COUNT(*) AS ?n) WHERE {{
+  GRAPH ?g {{ ?s ?p ?o }}
+  FILTER (?g NOT IN ({", ".join(f"<{MHKG_GRAPHS}{name}>" for name in SERVICE_GRAPHS)}))
+}}"""
+PROJECTS = """SELECT (COUNT(DISTINCT ?p) AS ?n)
+WHERE { GRAPH ?g { ?p a <https://w3id.org/mhkg/ontology#Project> } }"""
+
+# The baselines, run as `python -c` children so that each has its own peak RSS.
+FLOOR = """
+import sys, time, pyoxigraph
+t = time.perf_counter()
+store = pyoxigraph.Store(sys.argv[2])
+store.bulk_load(path=sys.argv[1], format=pyoxigraph.RdfFormat.N_QUADS)
+store.flush()
+print(time.perf_counter() - t, len(store))
+"""
+NAIVE = """
+import sys, time
+import pyshacl
+from rdflib import Dataset, Graph
+from mhkg import shapes
+shacl = shapes.graph()
+t = time.perf_counter()
+dataset = Dataset()
+dataset.parse(sys.argv[1], format="nquads")
+union = Graph()
+for s, p, o, _ in dataset.quads((None, None, None, None)):
+    union.add((s, p, o))
+parsed = time.perf_counter()
+conforms, _, _ = pyshacl.validate(union, shacl_graph=shacl, inference="none", advanced=True)
+print(time.perf_counter() - t, len(union), parsed - t, conforms)
+"""
+
+
+@dataclass
+class Run:
+    """One child process: what it printed, how long it took, its peak RSS."""
+
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_child(argv: list[str], timeout: float | None = None) -> Run:
+    """Run ``argv`` to its end and measure it (its own rusage through ``os.wait4``)."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(argv, stdout=out, stderr=err)
+        deadline = None if timeout is None else start + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if deadline is not None and time.perf_counter() > deadline:
+                child.kill()
+                pid, status, usage = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            seconds,
+            usage.ru_maxrss / 1024,
+            child.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
+
+
+def mhkg_command() -> list[str]:
+    beside = Path(sys.executable).with_name("mhkg")
+    return [str(beside)] if beside.exists() else ["mhkg"]
+
+
+def count(store: Path, sparql: str) -> int:
+    done = subprocess.run(
+        [*mhkg_command(), "query", "--store", str(store), "--format", "csv", sparql],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout.splitlines()[1])
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+@dataclass
+class Figures:
+    kind: str
+    n: int
+    seed: int
+    jobs: int | None
+    generated_mb: float
+    load_seconds: float
+    load_peak_rss_mb: float
+    load_exit: int
+    loaded: int
+    rejected: int
+    record_triples: int
+    store_quads: int
+    store_mb: float
+    floor_seconds: float | None = None
+    floor_peak_rss_mb: float | None = None
+    floor_store_mb: float | None = None
+    naive_seconds: float | None = None
+    naive_parse_seconds: float | None = None
+    naive_peak_rss_mb: float | None = None
+    naive_conforms: bool | None = None
+    machine: str = ""
+
+
+def check_child(run: Run, what: str) -> None:
+    if run.returncode not in (0, 1) or (what != "mhkg load" and run.returncode):
+        sys.exit(f"{what} failed (exit {run.returncode}):\n{run.stderr.strip()[-2000:]}")
+
+
+def bench(args: argparse.Namespace, work: Path) -> Figures:
+    data, store = work / "records", work / "store"
+    records.write(args.kind, data, args.n, args.seed, args.per_file)
+    load = [*mhkg_command(), "load", "--quiet", "--store", str(store)]
+    if args.jobs is not None:
+        load += ["--jobs", str(args.jobs)]
+    print(f"loading {args.n} {args.kind} records …", file=sys.stderr)
+    loaded = run_child([*load, str(data)])
+    check_child(loaded, "mhkg load")
+    figures = Figures(
+        kind=args.kind,
+        n=args.n,
+        seed=args.seed,
+        jobs=args.jobs,
+        generated_mb=folder_size(data) / 2**20,
+        load_seconds=loaded.seconds,
+        load_peak_rss_mb=loaded.peak_rss_mb,
+        load_exit=loaded.returncode,
+        loaded=count(store, PROJECTS),
+        rejected=sum(line.startswith("rejected:") for line in loaded.stderr.splitlines()),
+        record_triples=count(store, RECORD_TRIPLES),
+        store_quads=count(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        store_mb=folder_size(store) / 2**20,
+        machine=machine(),
+    )
+    nquads = work / "export.nq"
+    with open(nquads, "wb") as out:
+        subprocess.run(
+            [*mhkg_command(), "export", "--store", str(store), "--format", "nquads"],
+            stdout=out,
+            check=True,
+        )
+    print("baseline (a): pyoxigraph bulk_load …", file=sys.stderr)
+    floor = run_child([sys.executable, "-c", FLOOR, str(nquads), str(work / "floor")])
+    check_child(floor, "baseline (a)")
+    figures.floor_seconds = float(floor.stdout.split()[0])
+    figures.floor_peak_rss_mb = floor.peak_rss_mb
+    figures.floor_store_mb = folder_size(work / "floor") / 2**20
+    if args.n <= args.naive_max:
+        print("baseline (b): rdflib parse + one pySHACL run …", file=sys.stderr)
+        naive = run_child([sys.executable, "-c", NAIVE, str(nquads)])
+        check_child(naive, "baseline (b)")
+        seconds, _, parse, conforms = naive.stdout.split()
+        figures.naive_seconds, figures.naive_parse_seconds = float(seconds), float(parse)
+        figures.naive_peak_rss_mb, figures.naive_conforms = naive.peak_rss_mb, conforms == "True"
+    return figures
+
+
+def machine() -> str:
+    from importlib.metadata import version
+
+    return (
+        f"{os.cpu_count()} CPUs ({platform.machine()}), Python {platform.python_version()}, "
+        f"pyoxigraph {version('pyoxigraph')}, rdflib {version('rdflib')}, "
+        f"pyshacl {version('pyshacl')}"
+    )
+
+
+def table(f: Figures) -> str:
+    """The figures as a Markdown table; rates are per second of each row's own time."""
+
+    def row(name: str, seconds: float | None, rss: float | None, store: float | None) -> str:
+        if seconds is None:
+            return f"| {name} | not run | | | | | |"
+        ratio = f.load_seconds / seconds
+        return (
+            f"| {name} | {seconds:,.2f} | {f.n / seconds:,.1f} | "
+            f"{f.record_triples / seconds:,.0f} | {rss:,.0f} | "
+            f"{'' if store is None else f'{store:,.1f}'} | {ratio:,.1f}× |"
+        )
+
+    naive = "(b) naive: rdflib parse + 1 pySHACL run"
+    if f.naive_seconds is not None:
+        naive += f" (parse {f.naive_parse_seconds:,.2f} s; conforms {f.naive_conforms})"
+    lines = [
+        f"mhkg load benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {f.machine}",
+        f"--kind {f.kind} --n {f.n} --seed {f.seed}"
+        + (f" --jobs {f.jobs}" if f.jobs is not None else "")
+        + f": {f.generated_mb:,.2f} MB of records; loaded {f.loaded:,}, rejected {f.rejected:,}"
+        f" (exit {f.load_exit}); {f.record_triples:,} triples in record graphs,"
+        f" {f.store_quads:,} quads in the store",
+        "",
+        "| run | s | records/s | triples/s | peak RSS MB | store MB | mhkg time ÷ this |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        row("`mhkg load` (end to end)", f.load_seconds, f.load_peak_rss_mb, f.store_mb),
+        row(
+            "(a) floor: pyoxigraph bulk_load of mhkg's N-Quads",
+            f.floor_seconds,
+            f.floor_peak_rss_mb,
+            f.floor_store_mb,
+        ),
+        row(naive, f.naive_seconds, f.naive_peak_rss_mb, None),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="records (default 1000)")
+    parser.add_argument("--kind", choices=records.KINDS, default="csv")
+    parser.add_argument("--jobs", type=int, help="passed to `mhkg load --jobs` when given")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--per-file",
+        type=int,
+        default=10_000,
+        help="records per CSV, JSON or IATI file (default 10000)",
+    )
+    parser.add_argument(
+        "--naive-max", type=int, default=10_000, help="largest N for baseline (b) (default 10000)"
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
+    args = parser.parse_args(argv)
+    if (
+        args.jobs is not None
+        and "--jobs"
+        not in subprocess.run(
+            [*mhkg_command(), "load", "--help"], capture_output=True, text=True
+        ).stdout
+    ):
+        print("this mhkg's `load` has no --jobs option", file=sys.stderr)
+        return 2
+    if args.keep:
+        args.keep.mkdir(parents=True)
+        figures = bench(args, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="mhkg-bench-") as work:
+            figures = bench(args, Path(work))
+    print(table(figures))
+    if args.json:
+        args.json.write_text(json.dumps(asdict(figures), indent=2) + "\n", encoding="utf-8")
+    return 1 if figures.rejected or figures.load_exit else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
