@@ -12,6 +12,7 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
@@ -194,3 +195,32 @@ def test_a_full_disk_during_a_load_is_told_in_one_line_and_keeps_what_was_commit
         assert not derivation.pending(kg)
         assert pipeline.validate_store(kg, minter).conforms
     assert os.access(folder, os.W_OK)
+
+
+def test_a_read_only_open_that_meets_a_compaction_is_tried_again_and_persistent_corruption_is_told(
+    writable_seeded_path: Path, monkeypatch
+) -> None:
+    """RocksDB reports a file removed by a concurrent compaction as corruption (seen in CI
+    while the test above ran): the open is tried again; corruption that stays is a StoreError."""
+    from mhkg.errors import StoreError
+    from mhkg.store import embedded
+
+    real_open, failures = embedded.ox.Store.read_only, []
+
+    def compacted_once(path: str):
+        if not failures:
+            failures.append(path)
+            raise RuntimeError(f"Corruption: IO error: No such file or directory: {path}/1.sst")
+        return real_open(path)
+
+    monkeypatch.setattr(embedded.ox.Store, "read_only", compacted_once)
+    with EmbeddedStore(writable_seeded_path, read_only=True) as snapshot:
+        assert snapshot.graph_names()
+    assert failures == [str(writable_seeded_path)]
+
+    def corrupt(path: str):
+        raise RuntimeError("Corruption: bad block")
+
+    monkeypatch.setattr(embedded.ox.Store, "read_only", corrupt)
+    with pytest.raises(StoreError, match=r"cannot open the store.*bad block"):
+        EmbeddedStore(writable_seeded_path, read_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from itertools import islice
 from pathlib import Path
@@ -75,7 +76,7 @@ class EmbeddedStore(Store):
             if path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(path))
+                self._store = _open_read_only(str(path))
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
@@ -177,6 +178,24 @@ class EmbeddedStore(Store):
             del self._store  # releases the lock, even when the flush failed
         if error is not None:
             raise error
+
+
+READ_ONLY_ATTEMPTS = 20
+
+
+def _open_read_only(path: str) -> ox.Store:
+    """Open the store at `path` read-only. A writer in another process may compact the
+    store while it is opened: a file listed by the manifest just read can be gone a moment
+    later, which RocksDB reports as corruption. Such an open is tried again (on the next
+    manifest); corruption that persists is raised as an OSError."""
+    for attempt in range(1, READ_ONLY_ATTEMPTS + 1):
+        try:
+            return ox.Store.read_only(path)
+        except RuntimeError as exc:
+            if attempt == READ_ONLY_ATTEMPTS:
+                raise OSError(_one_line(exc)) from exc
+            time.sleep(0.005 * attempt)
+    raise AssertionError("unreachable")
 
 
 def _one_line(error: Exception) -> str:
