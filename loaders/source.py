@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,15 +84,56 @@ def looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
 
 
-@dataclass
 class Record:
     """The triples one record yields, destined for one named graph; or, for a record of a
     many-record source that could not be read, the error that says why (the source's
-    other records go on)."""
+    other records go on).
 
-    name: str
-    graph: Graph = field(default_factory=Graph)
-    error: RecordError | None = None
+    A loader may defer the work: `Record.deferred(name, build)` makes the graph (or raises
+    the RecordError that refuses the record) only when `graph` or `error` is first asked for.
+    A loader reads a whole file's records cheaply (names, checks against each other) and the
+    costly part — triples, extraction from prose — is done for the records wanted, once.
+    """
+
+    __slots__ = ("name", "_build", "_graph", "_error")
+
+    def __init__(
+        self, name: str, graph: Graph | None = None, error: RecordError | None = None
+    ) -> None:
+        self.name = name
+        self._build: Callable[[], Graph] | None = None
+        self._graph = graph if graph is not None or error is not None else Graph()
+        self._error = error
+
+    @classmethod
+    def deferred(cls, name: str, build: Callable[[], Graph]) -> Record:
+        record = cls.__new__(cls)
+        record.name, record._build, record._graph, record._error = name, build, None, None
+        return record
+
+    def _made(self) -> None:
+        if self._build is not None:
+            build, self._build = self._build, None
+            try:
+                self._graph = build()
+            except RecordError as error:
+                self._error = error
+
+    @property
+    def graph(self) -> Graph:
+        """The record's triples (empty for a refused record)."""
+        self._made()
+        return self._graph if self._graph is not None else Graph()
+
+    @property
+    def error(self) -> RecordError | None:
+        """Why the record is refused, or None."""
+        self._made()
+        return self._error
+
+    def __repr__(self) -> str:
+        state = "deferred" if self._build else "refused" if self._error else "read"
+        return f"Record({self.name!r}, {state})"
 
 
 @dataclass(frozen=True)

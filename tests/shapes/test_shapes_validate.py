@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pyshacl
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
@@ -96,3 +99,50 @@ def test_the_stub_agrees_with_the_shipped_ontology(extra: Graph) -> None:
     shipped = ontology.graph()
     stub_axioms = set(extra.triples((None, RDFS.subClassOf, None)))
     assert stub_axioms - set(shipped) == set()
+
+
+# --- SPARQL constraints parsed once per process -------------------------------------------
+
+FIXTURES = sorted((Path(__file__).parent).glob("*valid/*.ttl"))
+
+
+def unprepared(record: Graph, extra: Graph) -> tuple[bool, list[tuple[str, ...]]]:
+    """What pySHACL reports on a plain rdflib graph, each query text parsed per call."""
+    mixed = Graph()
+    mixed += shapes.in_context(record, extra)
+    conforms, report, _ = pyshacl.validate(
+        mixed, shacl_graph=shapes.graph(), inference="none", advanced=True, inplace=True
+    )
+    rows = report.query(shapes._RESULTS, initNs={"sh": SH})
+    return bool(conforms), sorted({tuple(str(v or "") for v in row[1:]) for row in rows})
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_prepared_queries_give_what_pyshacl_gives_on_a_plain_graph(
+    path: Path, extra: Graph
+) -> None:
+    record = Graph().parse(path, format="turtle", publicID=BASE)
+    report = shapes.validate(record, extra)
+    mine = sorted({tuple(str(part or "") for part in result) for result in report.results})
+    assert (report.conforms, mine) == unprepared(record, extra)
+
+
+def test_a_sparql_constraint_is_parsed_once_and_reused_for_other_records(extra: Graph) -> None:
+    def dated(project: URIRef, start: str, end: str) -> Graph:
+        record = Graph()
+        record.add((project, RDF.type, MHKG.Project))
+        record.add((project, RDFS.label, Literal("A project")))
+        record.add((project, MHKG.startDate, Literal(start, datatype=XSD.gYear)))
+        record.add((project, MHKG.endDate, Literal(end, datatype=XSD.gYear)))
+        return record
+
+    shapes.validate(dated(PROJECT, "2019", "2021"), extra)  # prepares what was not yet
+    before = shapes._prepared.cache_info()
+    other = URIRef(BASE + "id/project/other")
+    report = shapes.validate(dated(other, "2021", "2019"), extra)
+    after = shapes._prepared.cache_info()
+    assert (after.misses, after.hits >= before.hits + 2) == (before.misses, True)  # both sh:sparql
+    assert [(r.focus_node, r.source_constraint_component) for r in report.results] == [
+        (other, SH.SPARQLConstraintComponent)
+    ]
+    assert report.results[0].message == "The end date 2019 is before the start date 2021."
