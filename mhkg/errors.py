@@ -19,6 +19,10 @@ class RecordError(MhkgError):
         self.reason = reason
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple:
+        """Pickled with its fields (worker processes send refusals to the writer)."""
+        return (_restored, (type(self), dict(self.__dict__)))
+
     def __str__(self) -> str:
         where = self.source
         if self.record and self.record != self.source:
@@ -26,6 +30,13 @@ class RecordError(MhkgError):
         if self.field:
             where += f", field {self.field!r}"
         return f"{where}: {self.reason}"
+
+
+def _restored(cls: type[RecordError], fields: dict) -> RecordError:
+    error = cls.__new__(cls)
+    error.__dict__.update(fields)
+    Exception.__init__(error, str(error))
+    return error
 
 
 class ValidationError(RecordError):
