@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
     minter = Minter.from_environment()
     graphs = records(args.copies, minter)
-    extra = pipeline._validation_context(minter.base)  # built once per process, as in a load
+    extra = pipeline.validation_context(minter.base)  # built once per process, as in a load
     before, expected = validate_all(graphs, extra, unprepared)
     now, reports = validate_all(graphs, extra)
 

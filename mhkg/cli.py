@@ -8,8 +8,10 @@ convention).
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -66,36 +68,95 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @store_option
-@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def load(paths: tuple[Path, ...], store: str | None, quiet: bool) -> None:
-    """Load records (files or folders) into the store, one named graph per source.
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes that read and validate (default: the CPUs available; one "
+    "when the files are small).",
+)
+@click.option("--quiet", is_flag=True, help="No progress and no summary.")
+def load(paths: tuple[Path, ...], store: str | None, jobs: int | None, quiet: bool) -> None:
+    """Load records (files or folders) into the store, one named graph per record.
 
     Each record is validated before it is written; a rejected record writes
     nothing. Exit 0 when everything loaded, 1 when some records were rejected.
     """
     context = Context(store)
-    progress = _progress_bar(quiet)
+    progress = pipeline.Progress() if quiet else LoadProgress()
+    files = pipeline.expand(paths)
     try:
         with context.open(create=True) as kg:
-            report = pipeline.load_paths(kg, paths, context.minter, progress=progress)
+            report = pipeline.load_paths(
+                kg, files, context.minter, progress,
+                jobs=jobs or default_jobs(files), list_loaded=False,
+            )  # fmt: skip
     except MhkgError as error:
         fail(error)
+    finally:
+        if isinstance(progress, LoadProgress):
+            progress.close()
     for error in report.rejected:
         click.echo(f"rejected: {error}", err=True)
     if not quiet:
-        triples = sum(r.triples for r in report.loaded)
+        seconds = progress.elapsed() if isinstance(progress, LoadProgress) else 0
+        rate = f", {report.records / seconds:,.1f} records/s" if seconds else ""
         click.echo(
-            f"loaded {len(report.loaded)} record(s), {triples} triples, into "
-            f"{context.store_location}; rejected {len(report.rejected)}",
+            f"loaded {report.records:,} record(s), {report.triples:,} triples, into "
+            f"{context.store_location}; rejected {len(report.rejected):,}; "
+            f"{seconds:,.1f} s{rate}",
             err=True,
         )
     sys.exit(0 if report.ok else 1)
 
 
-def _progress_bar(quiet: bool) -> Callable[[Iterable[Path]], Iterable[Path]]:
-    if quiet:
-        return iter
-    return lambda files: tqdm(files, desc="loading", unit="file", file=sys.stderr, leave=False)
+SMALL_LOAD = 1 << 20  # bytes: below, worker processes cost more than they save
+
+
+def default_jobs(files: list[Path]) -> int:
+    """The CPUs this process may use, or one for a small load."""
+    if sum(path.stat().st_size for path in files if path.exists()) < SMALL_LOAD:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class LoadProgress(pipeline.Progress):
+    """Records written and refused, their rate, and the time left (estimated from the bytes
+    of the files read so far), on standard error."""
+
+    def __init__(self) -> None:
+        self.bar = tqdm(desc="loading", unit=" records", file=sys.stderr, leave=False)
+        self.total_bytes = self.bytes_done = self.refused = 0
+        self.started = time.monotonic()
+
+    def start(self, total_bytes: int) -> None:
+        self.total_bytes = total_bytes
+        self.started = time.monotonic()
+
+    def record(self, written: bool, triples: int = 0) -> None:
+        self.refused += not written
+        self.bar.update(1)
+        if self.bar.n % 50 == 0:
+            self._tell()
+
+    def source_done(self, size: int) -> None:
+        self.bytes_done += size
+        self._tell()
+
+    def _tell(self) -> None:
+        parts = [f"{self.refused:,} refused"] if self.refused else []
+        if self.total_bytes:
+            parts.append(f"{self.bytes_done / self.total_bytes:.0%} of the bytes")
+            elapsed = time.monotonic() - self.started
+            if self.bytes_done and self.bytes_done < self.total_bytes:
+                left = elapsed * (self.total_bytes - self.bytes_done) / self.bytes_done
+                parts.append(f"about {left:,.0f} s left")
+        self.bar.set_postfix_str(", ".join(parts), refresh=False)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 @main.command()

@@ -1,32 +1,37 @@
 """Record → triples → validation → store: the one path every load takes.
 
-Each record is read by its loader into a plain in-memory rdflib graph,
-validated there against the SHACL shapes (with the ontology and reference
-data mixed in), and only then written to the store as one transaction that
-replaces the record's named graph. A rejected record writes nothing.
+Each record is read by its loader into a plain in-memory rdflib graph, validated there
+against the SHACL shapes (with the ontology and reference data mixed in) — in this process
+or in worker processes, see mhkg.reading — and only then written to the store, in batches of
+records that each replace their named graph in one transaction. A rejected record writes
+nothing; records stream, so memory does not grow with their number.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import cache, partial
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import rdflib
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV
 
-from mhkg import __version__, data, derivation, ontology, shapes
+from mhkg import __version__, data, derivation, ontology, reading, shapes
 from mhkg.derivation import DERIVED_GRAPH
-from mhkg.errors import RecordError, ValidationError
+from mhkg.errors import RecordError
 from mhkg.iri import Minter
-from mhkg.loaders import LoadContext, Source, loader_for
-from mhkg.loaders.gazetteer import Gazetteer
+from mhkg.loaders import LoadContext, Source
 from mhkg.loaders.registry import ORGANISATIONS_QUERY, Registry
+from mhkg.reading import (  # noqa: F401 - re-exported: what loaders and records need
+    context_for,
+    provenance,
+    validation_context,
+    violations,
+)
 from mhkg.store import Store
 
 ONTOLOGY_GRAPH, REFERENCE_GRAPH = "ontology", "reference"
@@ -42,29 +47,31 @@ class LoadedRecord:
 
 @dataclass
 class LoadReport:
-    loaded: list[LoadedRecord] = field(default_factory=list)
+    """What a load did: how many records it wrote (and which, when they are listed), and
+    every refusal with its reason."""
+
+    loaded: list[LoadedRecord] = field(default_factory=list)  # empty unless listed
     rejected: list[RecordError] = field(default_factory=list)
+    records: int = 0
+    triples: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.rejected
 
 
-@cache
-def _validation_context(base: str) -> Graph:
-    """Ontology and reference data: mixed into every record's validation."""
-    return ontology.graph() + ontology.reference_graph(base)
+class Progress:
+    """What a load tells as it goes (this one tells nothing): the bytes it will read, each
+    record written or refused, each source done."""
 
+    def start(self, total_bytes: int) -> None:
+        """Before anything is read: the size of the sources (0 when unknown)."""
 
-def context_for(minter: Minter, registry: Registry | None = None) -> LoadContext:
-    """What loaders need: IRIs, gazetteers, reference data, and the organisations loaded so
-    far (an empty registry when none is given)."""
-    return LoadContext(
-        minter,
-        _gazetteer(minter.base),
-        ontology.reference_graph(minter.base),
-        registry=registry or Registry(),
-    )
+    def record(self, written: bool, triples: int = 0) -> None:
+        """A record written (with its triples) or refused."""
+
+    def source_done(self, size: int) -> None:
+        """A source read to its end (or refused), `size` bytes."""
 
 
 def known_organisations(store: Store) -> Registry:
@@ -72,11 +79,6 @@ def known_organisations(store: Store) -> Registry:
     registry = Registry()
     registry.add_rows(store.query(ORGANISATIONS_QUERY).rows)
     return registry
-
-
-@cache
-def _gazetteer(base: str) -> Gazetteer:
-    return Gazetteer.from_reference(ontology.reference_graph(base))
 
 
 # How `install_vocabulary` turns the shipped files into graphs: change it when that code
@@ -139,52 +141,130 @@ def _hidden(path: Path, folder: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
+BATCH_RECORDS = 256  # records per transaction
+BATCH_BYTES = 8 << 20  # N-Triples characters per transaction, at most (a record more)
+
+
 def load_paths(
     store: Store,
     paths: Iterable[Path],
     minter: Minter,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] = iter,
+    progress: Progress | None = None,
+    *,
+    jobs: int = 1,
+    list_loaded: bool = True,
 ) -> LoadReport:
-    """Load every record of every file; report what was loaded and what was rejected."""
-    openers = (partial(Source.from_path, path) for path in progress(expand(paths)))
-    return load_sources(store, openers, minter)
+    """Load every record of every file; report what was loaded and what was rejected.
+
+    `jobs` worker processes read and validate (see mhkg.reading); this process writes.
+    `list_loaded=False` keeps only counts in the report (memory flat over any number of
+    records)."""
+    files = expand(paths)
+    progress = progress or Progress()
+    progress.start(sum(_size(path) for path in files))
+    openers = [reading.path_opener(path) for path in files]
+    return load_sources(store, openers, minter, progress, jobs=jobs, list_loaded=list_loaded)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def load_sources(
-    store: Store, openers: Iterable[Callable[[], Source]], minter: Minter
+    store: Store,
+    openers: Sequence[Callable[[], Source]],
+    minter: Minter,
+    progress: Progress | None = None,
+    *,
+    jobs: int = 1,
+    list_loaded: bool = True,
 ) -> LoadReport:
-    """Load the sources that `openers` open (an unreadable one is reported, not fatal)."""
+    """Load the sources that `openers` open (an unreadable one is reported, not fatal).
+
+    Records are committed in batches, one transaction each (`BATCH_RECORDS`, `BATCH_BYTES`),
+    each record in its own named graph: a crash loses at most the batch in flight. A record
+    that an earlier version of a source had and this one has not (a row deleted from a CSV
+    file) is removed once the source is read to its end; a rejected record keeps its
+    previous version. Before the first write the derived graph is marked out of date, and it
+    is recomputed at the end (see mhkg.derivation)."""
     install_vocabulary(store, minter)
-    report = LoadReport()
-    context = context_for(minter, known_organisations(store))
-    loaded_from: dict[URIRef, str] = {}  # graph → where its source was read, for this run
-    for open_source in openers:
-        try:
-            source = open_source()
-            _check_unique_name(source, context.minter, loaded_from)
-            prepared = prepare_source(source, context)
-        except RecordError as error:
-            report.rejected.append(error)
-            continue
-        report.rejected += prepared.rejected
-        report.loaded += commit(store, source, prepared, context.minter)
-        for _, graph in prepared.records:
-            context.registry.add_graph(graph, context.minter)
+    writer = _Writer(store, minter, progress or Progress(), list_loaded)
+    events = reading.read(openers, minter, known_organisations(store), jobs)
+    try:
+        for event in events:
+            writer.take(event)
+    finally:
+        close = getattr(events, "close", None)
+        if close is not None:
+            close()  # stops the workers
+    writer.flush()
     if derivation.pending(store):  # something was written (or an earlier load was cut short)
         derivation.refresh(store, minter)
-    return report
+    return writer.report
 
 
-def _check_unique_name(source: Source, minter: Minter, loaded_from: dict[URIRef, str]) -> None:
-    """Two files of one run whose names give one graph would overwrite each other."""
-    name = minter.graph(source.name)
-    if name in loaded_from:
-        raise RecordError(
-            source.name,
-            f"{source.origin}: its name gives the same named graph as {loaded_from[name]}, which "
-            "came before it in this run: rename one of them, or load them one at a time to replace",
-        )
-    loaded_from[name] = source.origin
+class _Writer:
+    """Writes what `mhkg.reading` found, in batches, and keeps the report."""
+
+    def __init__(self, store: Store, minter: Minter, progress: Progress, listed: bool) -> None:
+        self.store, self.minter, self.progress, self.listed = store, minter, progress, listed
+        self.report = LoadReport()
+        self.batch: list[reading.Checked] = []
+        self.batch_size = 0
+        self.invalidated = False
+        self.source: reading.SourceOpened | None = None
+        self.earlier: set[URIRef] = set()  # the source's graphs from an earlier load, not seen
+
+    def take(self, event: reading.Event) -> None:
+        if isinstance(event, reading.Checked):
+            self.earlier.discard(event.graph)
+            self.batch.append(event)
+            self.batch_size += len(event.triples)
+            if len(self.batch) >= BATCH_RECORDS or self.batch_size >= BATCH_BYTES:
+                self.flush()
+        elif isinstance(event, reading.Refused):
+            self.earlier.discard(event.graph)  # its earlier version stays
+            self.report.rejected.append(event.error)
+            self.progress.record(False)
+        elif isinstance(event, reading.SourceOpened):
+            self.source = event
+            self.earlier = graphs_from(self.store, event.document)
+        elif isinstance(event, reading.SourceDone):
+            self.flush()
+            if event.failure is not None:
+                self.report.rejected.append(event.failure)
+            elif self.earlier:  # records this version of the source no longer has
+                self._invalidate()
+                for name in sorted(self.earlier):
+                    self.store.remove_graph(name)
+            self.progress.source_done(self.source.size if self.source else 0)
+            self.source, self.earlier = None, set()
+        elif isinstance(event, reading.SourceRefused):
+            self.report.rejected.append(event.error)
+            self.progress.source_done(event.size)
+
+    def flush(self) -> None:
+        """One transaction for the records read since the last."""
+        if not self.batch:
+            return
+        self._invalidate()
+        self.store.replace_graphs([(checked.graph, checked.triples) for checked in self.batch])
+        source = self.source.name if self.source else ""
+        for checked in self.batch:
+            self.report.records += 1
+            self.report.triples += checked.count
+            if self.listed:
+                self.report.loaded.append(LoadedRecord(source, checked.graph, checked.count))
+            self.progress.record(True, checked.count)
+        self.batch, self.batch_size = [], 0
+
+    def _invalidate(self) -> None:
+        if not self.invalidated:
+            derivation.invalidate(self.store, self.minter)
+            self.invalidated = True
 
 
 def load_bundled(store: Store, minter: Minter) -> LoadReport:
@@ -203,7 +283,8 @@ def load_source(store: Store, source: Source, context: LoadContext) -> list[Load
 
 @dataclass
 class PreparedSource:
-    """A source's records, read and validated, before anything is written."""
+    """A source's records, read and validated, before anything is written (for one small
+    source: `load_sources` streams instead)."""
 
     records: list[tuple[URIRef, Graph]] = field(default_factory=list)  # (named graph, triples)
     rejected: list[RecordError] = field(default_factory=list)
@@ -213,59 +294,35 @@ class PreparedSource:
 def prepare_source(source: Source, context: LoadContext) -> PreparedSource:
     """Each record of a source as (named graph, triples), validated; nothing is written.
 
-    Raises RecordError when the source as a whole cannot be read (then none of its
-    records is written), and also when a loader fails unexpectedly (a bug: reported,
-    the other sources go on). A record that cannot be read or does not conform is
-    set aside with its error; the others go on.
-    """
-    try:
-        records = loader_for(source)(source, context)
-    except RecordError:
-        raise
-    except Exception as error:
-        raise RecordError(
-            source.name,
-            f"could not be read ({type(error).__name__}: {error}); "
-            "this is a bug in mhkg, please report it",
-        ) from error
+    Raises RecordError when the source as a whole cannot be read. A record that cannot be
+    read or does not conform is set aside with its error; the others go on."""
+    events = reading.read_share([_opened(source)], context.minter, context.registry, 0, 1)
     prepared = PreparedSource()
-    document = context.minter.document(source.name)
-    for record in records:
-        name = context.minter.graph(record.name)
-        if record.error is not None:
-            prepared.rejected.append(record.error)
-            prepared.rejected_graphs.add(name)
-            continue
-        graph = record.graph + provenance(name, document, context.minter)
-        report = shapes.validate(graph, extra=_validation_context(context.minter.base))
-        if report.conforms:
-            prepared.records.append((name, graph))
-        else:
-            prepared.rejected.append(
-                ValidationError(source.name, violations(report), record=record.name)
-            )
-            prepared.rejected_graphs.add(name)
+    for event in events:
+        if isinstance(event, reading.SourceRefused):
+            raise event.error
+        if isinstance(event, reading.Checked):
+            prepared.records.append((event.graph, Graph().parse(data=event.triples, format="nt")))
+        elif isinstance(event, reading.Refused):
+            prepared.rejected.append(event.error)
+            prepared.rejected_graphs.add(event.graph)
+        elif isinstance(event, reading.SourceDone) and event.failure is not None:
+            raise event.failure
     return prepared
 
 
 def commit(
     store: Store, source: Source, prepared: PreparedSource, minter: Minter
 ) -> list[LoadedRecord]:
-    """Write each record's graph in place of its previous version, one transaction each.
-
-    A record that an earlier version of the source had and this one has not (a row
-    deleted from a CSV file) is removed; a rejected record keeps its previous version.
-    Before the first write, the derived graph is marked out of date: the caller recomputes
-    it (`refresh_derived`) once its records are written (see mhkg.derivation).
-    """
+    """Write a prepared source's records in place of their previous versions, in one
+    transaction; remove the records an earlier version had and this one has not."""
     keep = {name for name, _ in prepared.records} | prepared.rejected_graphs
     stale = graphs_from(store, minter.document(source.name)) - keep
     if stale or prepared.records:
         derivation.invalidate(store, minter)
     for name in stale:
         store.remove_graph(name)
-    for name, graph in prepared.records:
-        store.replace_graph(name, graph)
+    store.replace_graphs([(name, g.serialize(format="nt")) for name, g in prepared.records])
     return [LoadedRecord(source.name, name, len(graph)) for name, graph in prepared.records]
 
 
@@ -275,29 +332,6 @@ def graphs_from(store: Store, document: URIRef) -> set[URIRef]:
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{PROV.wasDerivedFrom}> <{document}> }} }}"
     )
     return {row["g"] for row in result.rows}
-
-
-def violations(report: shapes.ValidationReport) -> list[str]:
-    """Each violation as '<focus node> <path>: message'."""
-    return [
-        f"<{r.focus_node}> {f'<{r.result_path}> ' if r.result_path else ''}"
-        f"{r.message or r.source_constraint_component}"
-        for r in report.results
-    ]
-
-
-def provenance(graph_name: URIRef, document: URIRef, minter: Minter) -> Graph:
-    """Where a named graph comes from: its document, when, and by which software."""
-    agent = minter.entity("agent", f"mhkg {__version__}")
-    g = Graph()
-    g.add((graph_name, RDF.type, PROV.Entity))
-    g.add((graph_name, PROV.wasDerivedFrom, document))
-    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    g.add((graph_name, PROV.generatedAtTime, Literal(now, datatype=XSD.dateTime)))
-    g.add((graph_name, PROV.wasAttributedTo, agent))
-    g.add((agent, RDF.type, PROV.SoftwareAgent))
-    g.add((agent, RDFS.label, Literal(f"mhkg {__version__}")))
-    return g
 
 
 def refresh_derived(store: Store, minter: Minter) -> None:

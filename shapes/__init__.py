@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 import pyshacl
 from rdflib import Graph, Node, URIRef
-from rdflib.namespace import RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
@@ -116,13 +116,17 @@ def _results_query() -> Query:
 
 def in_context(data: Graph, extra: Graph | None) -> Graph:
     """A copy of ``data`` with the subclass axioms of ``extra`` and its descriptions of the
-    IRIs ``data`` mentions."""
+    entities ``data`` mentions (IRIs as subject or object; not its predicates nor the classes
+    it types nodes with: the shapes read only their subclass axioms)."""
     mixed = _ValidationGraph()
     mixed += data
     if extra is not None:
         mixed += extra.triples((None, RDFS.subClassOf, None))
-        for node in {n for triple in data for n in triple if isinstance(n, URIRef)}:
-            mixed += extra.triples((node, None, None))
+        entities = {s for s in data.subjects() if isinstance(s, URIRef)}
+        entities.update(o for p, o in data.predicate_objects() if p != RDF.type)
+        for node in entities:
+            if isinstance(node, URIRef):
+                mixed += extra.triples((node, None, None))
     return mixed
 
 
@@ -131,8 +135,12 @@ def validate(data: Graph, extra: Graph | None = None) -> ValidationReport:
 
     Raises ``RuntimeError`` when pySHACL cannot run at all (a broken shapes graph).
     """
+    return _run(in_context(data, extra))
+
+
+def _run(data: Graph) -> ValidationReport:
     conforms, report, report_text = pyshacl.validate(
-        in_context(data, extra),
+        data,
         shacl_graph=graph(),
         inference="none",
         advanced=True,

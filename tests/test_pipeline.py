@@ -389,13 +389,15 @@ CRASH_IN_THE_MIDDLE = textwrap.dedent(
     from mhkg.iri import Minter
     from mhkg.store import open_store
 
-    def progress(files):  # the process dies as it reaches the third file
-        for number, path in enumerate(files, 1):
-            if number == 3:
-                os.kill(os.getpid(), signal.SIGKILL)
-            yield path
+    class Progress(pipeline.Progress):  # the process dies as it reaches the third file
+        done = 0
 
-    pipeline.load_paths(open_store(sys.argv[1]), [Path(sys.argv[2])], Minter(), progress)
+        def source_done(self, size):
+            self.done += 1
+            if self.done == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    pipeline.load_paths(open_store(sys.argv[1]), [Path(sys.argv[2])], Minter(), Progress())
     """
 )
 

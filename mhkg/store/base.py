@@ -64,6 +64,12 @@ class Store(ABC):
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Atomically replace the named graph `name` with the triples of `graph`."""
 
+    def replace_graphs(self, graphs: Sequence[tuple[URIRef, str]]) -> None:
+        """Replace each named graph with its triples (N-Triples text), in order. A store
+        that can does it in one transaction; this one replaces them one by one."""
+        for name, triples in graphs:
+            self.replace_graph(name, Graph().parse(data=triples, format="nt"))
+
     @abstractmethod
     def add_to_graph(self, name: URIRef, graph: Graph) -> None:
         """Add the triples of `graph` to the named graph `name`, as one transaction."""

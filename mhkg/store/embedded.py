@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -135,11 +135,20 @@ class EmbeddedStore(Store):
         # crash of the process; close() flushes.
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        triples = graph.serialize(format="nt")
-        # One INSERT DATA for both copies: a blank node label names one node in both.
+        self.replace_graphs([(name, graph.serialize(format="nt"))])
+
+    def replace_graphs(self, graphs: Sequence[tuple[URIRef, str]]) -> None:
+        """One transaction: each graph's earlier triples leave the union (unless another
+        graph holds them), the graph is replaced, and its triples join the union."""
+        if not graphs:
+            return
+        # One INSERT DATA for both copies of a graph: a blank node label names one node in both.
         self._update(
-            f"{_forget_from_union(name)} ;\nDROP SILENT GRAPH <{name}> ;\n"
-            f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}}\n{triples}}}"
+            " ;\n".join(
+                f"{_forget_from_union(name)} ;\nDROP SILENT GRAPH <{name}> ;\n"
+                f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}}\n{triples}}}"
+                for name, triples in graphs
+            )
         )
 
     def add_to_graph(self, name: URIRef, graph: Graph) -> None:
