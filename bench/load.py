@@ -1,7 +1,7 @@
 """Load benchmark: `mhkg load` on generated records, against two baselines in the same run.
 
-    python bench/load.py --n 1000 --kind csv|json|pages|iati [--jobs N] [--seed S]
-                         [--per-file R] [--json FILE] [--keep DIR]
+    python bench/load.py --n 1000 [10000 ...] --kind csv|json|pages|iati [--jobs N]
+                         [--seed S] [--per-file R] [--json FILE] [--chart FILE.png] [--keep DIR]
 
 1. ``bench/records.py`` writes N records of the kind into a temporary folder (not timed).
 2. ``mhkg load --quiet --store TMP FOLDER`` runs as a child process: its wall time, its peak
@@ -17,9 +17,13 @@
        ontology and reference graphs, so it has the context mhkg's per-record validation
        adds. Run only when N ≤ 10,000 (``--naive-max``).
 
-Prints a Markdown table (records/s, triples/s, peak RSS, store size, and how many times
-slower than each baseline mhkg is); ``--json FILE`` writes the figures. Exit status 0 when
-everything ran and nothing was rejected, 1 when mhkg rejected records, 2 when a step failed.
+Prints a Markdown table for each N (records/s, triples/s, peak RSS, store size, and how
+many times slower than each baseline mhkg is); ``--json FILE`` writes the figures, and
+``--chart FILE.png`` draws records/s and peak RSS against N (needs matplotlib: the
+``bench`` extra). The peak RSS of ``mhkg load`` is that of the process and its worker
+processes together, sampled every 20 ms; the largest single process's is noted below.
+Exit status 0 when everything ran and nothing was rejected, 1 when mhkg rejected records, 2
+when a step failed.
 A load's wall time includes the child's start-up (imports, ontology and shapes parsed):
 about 1 s, which matters only for small N.
 """
@@ -79,13 +83,34 @@ print(time.perf_counter() - t, len(union), parsed - t, conforms)
 
 @dataclass
 class Run:
-    """One child process: what it printed, how long it took, its peak RSS."""
+    """One child process: what it printed, how long it took, its peak RSS (its own, or a
+    worker's if larger: ``ru_maxrss``), and the peak of the RSS of it and its worker
+    processes together (sampled every 20 ms from /proc)."""
 
     seconds: float
     peak_rss_mb: float
     returncode: int
     stdout: str
     stderr: str
+    tree_peak_rss_mb: float = 0.0
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in process `pid` and its descendants now (0 where /proc cannot say)."""
+    total, pending = 0, [pid]
+    while pending:
+        pid = pending.pop()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            total += next(
+                int(line.split()[1]) * 1024 for line in status.splitlines()
+                if line.startswith("VmRSS:")
+            )  # fmt: skip
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
 
 
 def run_child(argv: list[str], timeout: float | None = None) -> Run:
@@ -94,7 +119,9 @@ def run_child(argv: list[str], timeout: float | None = None) -> Run:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(argv, stdout=out, stderr=err)
         deadline = None if timeout is None else start + timeout
+        tree_peak = 0
         while True:
+            tree_peak = max(tree_peak, tree_rss(child.pid))
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 break
@@ -113,6 +140,7 @@ def run_child(argv: list[str], timeout: float | None = None) -> Run:
             child.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
+            tree_peak / 2**20,
         )
 
 
@@ -144,6 +172,7 @@ class Figures:
     generated_mb: float
     load_seconds: float
     load_peak_rss_mb: float
+    load_tree_peak_rss_mb: float
     load_exit: int
     loaded: int
     rejected: int
@@ -182,6 +211,7 @@ def bench(args: argparse.Namespace, work: Path) -> Figures:
         generated_mb=folder_size(data) / 2**20,
         load_seconds=loaded.seconds,
         load_peak_rss_mb=loaded.peak_rss_mb,
+        load_tree_peak_rss_mb=loaded.tree_peak_rss_mb,
         load_exit=loaded.returncode,
         loaded=count(store, PROJECTS),
         rejected=sum(line.startswith("rejected:") for line in loaded.stderr.splitlines()),
@@ -249,7 +279,7 @@ def table(f: Figures) -> str:
         "",
         "| run | s | records/s | triples/s | peak RSS MB | store MB | mhkg time ÷ this |",
         "|---|---:|---:|---:|---:|---:|---:|",
-        row("`mhkg load` (end to end)", f.load_seconds, f.load_peak_rss_mb, f.store_mb),
+        row("`mhkg load` (end to end)", f.load_seconds, f.load_tree_peak_rss_mb, f.store_mb),
         row(
             "(a) floor: pyoxigraph bulk_load of mhkg's N-Quads",
             f.floor_seconds,
@@ -257,13 +287,45 @@ def table(f: Figures) -> str:
             f.floor_store_mb,
         ),
         row(naive, f.naive_seconds, f.naive_peak_rss_mb, None),
+        "",
+        f"Largest single process of `mhkg load`: {f.load_peak_rss_mb:,.0f} MB peak RSS.",
     ]
     return "\n".join(lines)
 
 
+def chart(runs: list[Figures], path: Path) -> None:
+    """Records/s and peak RSS of `mhkg load` against N, on a log scale of N."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    ns = [f.n for f in runs]
+    figure, (speed, memory) = pyplot.subplots(1, 2, figsize=(10, 4))
+    speed.plot(ns, [f.n / f.load_seconds for f in runs], marker="o", label="mhkg load")
+    floor = [(f.n, f.n / f.floor_seconds) for f in runs if f.floor_seconds]
+    if floor:
+        speed.plot(*zip(*floor, strict=True), marker="s", label="(a) floor: bulk_load")
+    naive = [(f.n, f.n / f.naive_seconds) for f in runs if f.naive_seconds]
+    if naive:
+        speed.plot(*zip(*naive, strict=True), marker="^", label="(b) naive")
+    speed.set(xscale="log", yscale="log", xlabel="records (N)", ylabel="records/s")
+    speed.legend()
+    memory.plot(ns, [f.load_tree_peak_rss_mb for f in runs], marker="o", label="all processes")
+    memory.plot(ns, [f.load_peak_rss_mb for f in runs], marker="o", label="largest process")
+    memory.set(xscale="log", xlabel="records (N)", ylabel="peak RSS (MB)", ylim=(0, None))
+    memory.legend()
+    kind, jobs = runs[0].kind, runs[0].jobs
+    figure.suptitle(f"mhkg load, --kind {kind}" + (f" --jobs {jobs}" if jobs else ""))
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=1000, help="records (default 1000)")
+    parser.add_argument(
+        "--n", type=int, nargs="+", default=[1000], help="records, one run each (default 1000)"
+    )
     parser.add_argument("--kind", choices=records.KINDS, default="csv")
     parser.add_argument("--jobs", type=int, help="passed to `mhkg load --jobs` when given")
     parser.add_argument("--seed", type=int, default=1)
@@ -278,26 +340,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
+    parser.add_argument("--chart", type=Path, help="draw records/s and RSS against N (PNG)")
     args = parser.parse_args(argv)
-    if (
-        args.jobs is not None
-        and "--jobs"
-        not in subprocess.run(
-            [*mhkg_command(), "load", "--help"], capture_output=True, text=True
-        ).stdout
-    ):
-        print("this mhkg's `load` has no --jobs option", file=sys.stderr)
-        return 2
-    if args.keep:
-        args.keep.mkdir(parents=True)
-        figures = bench(args, args.keep)
-    else:
-        with tempfile.TemporaryDirectory(prefix="mhkg-bench-") as work:
-            figures = bench(args, Path(work))
-    print(table(figures))
+    runs = []
+    for n in args.n:
+        one = argparse.Namespace(**{**vars(args), "n": n})
+        if args.keep:
+            (args.keep / str(n)).mkdir(parents=True)
+            figures = bench(one, args.keep / str(n))
+        else:
+            with tempfile.TemporaryDirectory(prefix="mhkg-bench-") as work:
+                figures = bench(one, Path(work))
+        print(table(figures) + "\n", flush=True)
+        runs.append(figures)
     if args.json:
-        args.json.write_text(json.dumps(asdict(figures), indent=2) + "\n", encoding="utf-8")
-    return 1 if figures.rejected or figures.load_exit else 0
+        figures_json = [asdict(f) for f in runs]
+        args.json.write_text(json.dumps(figures_json, indent=2) + "\n", encoding="utf-8")
+    if args.chart:
+        chart(runs, args.chart)
+    return 1 if any(f.rejected or f.load_exit for f in runs) else 0
 
 
 if __name__ == "__main__":
