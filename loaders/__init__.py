@@ -1,18 +1,23 @@
 """Record readers: one module per source format, each pure (a source in, records out).
 
-`loader_for(source)` picks the reader from the file's extension and content.
+`loader_for(source)` picks the reader from the file's extension and content. A reader
+checks the whole source when it is called, and raises RecordError then for a source it
+refuses whole; it returns an iterator that gives the records one at a time, so that a file
+of many records is never held as its records (see `tabular` and `iati`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from mhkg.errors import RecordError
 from mhkg.loaders.limits import Limits
 from mhkg.loaders.limits import current as current_limits
 from mhkg.loaders.source import LoadContext, Record, Source
 
-Loader = Callable[[Source, LoadContext], list[Record]]
+# A loader checks the whole source when called (RecordError: the source is refused whole,
+# nothing of it is written) and returns an iterator that reads its records one at a time.
+Loader = Callable[[Source, LoadContext], Iterator[Record]]
 
 
 def loader_for(source: Source, limits: Limits | None = None) -> Loader:

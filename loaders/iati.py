@@ -29,15 +29,28 @@ that declares entities, or refers to one it does not define (one an external DTD
 refused. A file that is not well-formed, or whose root is not <iati-activities> or
 <iati-activity>, is refused whole; an activity that cannot be read, or holds more than a record
 may (`limits.Limits.max_record_size`), is refused alone and the others go on.
+
+The activities stream: no reading of a file keeps more than one activity. When the loader is
+called, the file is parsed through without building a tree (what libxml2 accepts, and how it
+words a refusal, is then what parsing the file whole gives; a file it refuses is parsed whole
+once more, for that wording), then element by element, each child of the root dropped once
+read, for what refuses a well-formed file whole (entities, its root, no activity): a file
+refused whole raises RecordError before any record is given. The records come from one more
+reading, an activity at a time, each dropped once read; each record is deferred
+(`Record.deferred`): its size, identifier and whether it repeats an earlier one are judged as
+it is read, its triples made when first asked for.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
+from rdflib import Graph
 
 from mhkg.errors import RecordError
 from mhkg.iri import slugify
@@ -117,41 +130,68 @@ class Activity:
         return self.identifier or f"activity {self.position}"
 
 
-def load(source: Source, context: LoadContext) -> list[Record]:
-    """One record per activity: its triples, or the error that says why it was refused."""
-    from mhkg.loaders import iati_graph
+def load(source: Source, context: LoadContext) -> Iterator[Record]:
+    """One record per activity, read as they are asked for: its triples, or the error that
+    says why it was refused; RecordError, at once, for a file refused whole."""
+    return _records(source, context, parse(source, context.limits.max_record_size))
 
-    records: list[Record] = []
-    seen: dict[str, Activity] = {}
-    for activity in parse(source, context.limits.max_record_size):
+
+def _records(
+    source: Source, context: LoadContext, activities: Iterable[Activity]
+) -> Iterator[Record]:
+    seen: dict[bytes, tuple[str, int | None]] = {}  # digest of a name's slug → label, line
+    for activity in activities:
         name = f"{source.name}#{activity.identifier or f'activity-{activity.position}'}"
         try:
             context.limits.check_record(source.name, activity.label, activity.size)
             if not activity.identifier:
                 raise RecordError(source.name, "has no iati-identifier", field="iati-identifier")
-            if (earlier := seen.setdefault(slugify(name), activity)) is not activity:
+            if earlier := seen.get(key := _digest(slugify(name))):
                 raise RecordError(
                     source.name,
-                    f"has the same iati-identifier as {earlier.label} (line {earlier.line})",
+                    f"has the same iati-identifier as {earlier[0]} (line {earlier[1]})",
                     field="iati-identifier",
                 )
-            graph = iati_graph.to_graph(activity, source, context)
+            seen[key] = (activity.label, activity.line)
         except RecordError as error:
-            error = RecordError(source.name, error.reason, record=activity.label, field=error.field)
-            records.append(Record(name, error=error))
+            yield Record(name, error=_refusal(source, activity, error))
             continue
-        records.append(Record(name, graph))
-    return records
+        yield Record.deferred(name, _builder(source, context, activity))
 
 
-def parse(source: Source, max_size: int = 0) -> list[Activity]:
-    """The activities of an IATI file, or a RecordError when the file is not one. An activity
-    larger than `max_size` bytes (0: no limit) is not read: it has its identifier and size."""
-    root = _root(source)
-    elements = [root] if root.tag == "iati-activity" else root.findall("iati-activity")
-    if not elements:
-        raise RecordError(source.name, "holds no <iati-activity>")
-    activities = []
+def _digest(text: str) -> bytes:
+    """What is kept of a name to tell an activity that repeats an earlier one: 16 bytes,
+    however long the identifier."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _builder(source: Source, context: LoadContext, activity: Activity) -> Callable[[], Graph]:
+    """What makes one activity's triples, from values of its own (none of the loop's)."""
+
+    def build() -> Graph:
+        from mhkg.loaders import iati_graph
+
+        try:
+            return iati_graph.to_graph(activity, source, context)
+        except RecordError as error:
+            raise _refusal(source, activity, error) from None
+
+    return build
+
+
+def _refusal(source: Source, activity: Activity, error: RecordError) -> RecordError:
+    return RecordError(source.name, error.reason, record=activity.label, field=error.field)
+
+
+def parse(source: Source, max_size: int = 0) -> Iterator[Activity]:
+    """The activities of an IATI file, read one at a time as they are asked for; RecordError,
+    at once, when the file is not one. An activity larger than `max_size` bytes (0: no limit)
+    is not read: it has its identifier and size."""
+    elements = _checked(source)
+    return _activities(_streamed(source) if elements is None else elements, max_size)
+
+
+def _activities(elements: Iterable[etree._Element], max_size: int) -> Iterator[Activity]:
     for position, element in enumerate(elements, 1):
         size = utf8_size([*_texts(element)])
         if max_size and size > max_size:
@@ -160,8 +200,93 @@ def parse(source: Source, max_size: int = 0) -> list[Activity]:
         else:
             activity = read_activity(element, position)
         activity.size = size
-        activities.append(activity)
-    return activities
+        yield activity
+
+
+def _checked(source: Source) -> list[etree._Element] | None:
+    """The checks of the whole file: RecordError for a file that is not an IATI activity
+    file. None: its activities are to be streamed. A list of them when the parse that
+    builds no tree and the one element by element disagree (never seen: then the file is
+    read whole, into one tree, as it was before activities streamed)."""
+    try:
+        etree.fromstring(source.data, xml_parser(target=_NoTree()))
+    except etree.XMLSyntaxError:
+        return _whole(source)  # raises RecordError, worded as the parse of the whole file
+    try:
+        root, activities, entity = _survey(source)
+    except etree.XMLSyntaxError:
+        return _whole(source)
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise RecordError(source.name, DECLARED_ENTITIES)
+    if entity is not None:
+        raise RecordError(source.name, _undefined_entity(root, *entity))
+    _check_root(source, root)
+    if not activities:
+        raise RecordError(source.name, "holds no <iati-activity>")
+    return None
+
+
+class _NoTree:
+    """A parser target that keeps nothing: libxml2 parses, and no tree is built."""
+
+    def close(self) -> None:
+        return None
+
+
+def _survey(source: Source) -> tuple[etree._Element, int, tuple[str, int | None] | None]:
+    """The file read element by element, each child of the root dropped once read: its
+    root, how many activities it holds, and the first entity reference in it (its text and
+    line), if any. etree.XMLSyntaxError when the file is not well-formed."""
+    root, count, entity = None, 0, None
+    for element in _elements(source):
+        parent = element.getparent()
+        if parent is None:  # the root, whole: what is left of it is read
+            root, entity = element, _forget_children(element, None, entity)
+        elif parent.getparent() is None:  # a child of the root
+            count += element.tag == "iati-activity" and parent.tag == "iati-activities"
+            entity = _forget_children(parent, element, entity)
+    assert root is not None  # a well-formed file has a root
+    return root, count + (root.tag == "iati-activity"), entity
+
+
+def _forget_children(
+    root: etree._Element, last: etree._Element | None, entity: tuple[str, int | None] | None
+) -> tuple[str, int | None] | None:
+    """Drop the root's children up to `last` (all of them: None), in document order; the
+    first entity reference in them, unless `entity` was found before."""
+    while len(root):
+        child = root[0]
+        if entity is None and (found := next(child.iter(etree.Entity), None)) is not None:
+            entity = (found.text, found.sourceline)
+        del root[0]
+        if child is last:
+            break
+    return entity
+
+
+def _streamed(source: Source) -> Iterator[etree._Element]:
+    """The activities of a checked file, one at a time, each dropped once read with what
+    precedes it: the root's <iati-activity> children, or the root itself."""
+    for element in _elements(source, tag="iati-activity"):
+        parent = element.getparent()
+        if parent is None:
+            yield element
+        elif parent.tag == "iati-activities" and parent.getparent() is None:
+            yield element
+            element.clear()
+            while element.getprevious() is not None:
+                del parent[0]
+
+
+def _whole(source: Source) -> list[etree._Element]:
+    """The activities of the file parsed whole, into one tree; RecordError when it is not
+    an IATI activity file."""
+    root = _root(source)
+    elements = [root] if root.tag == "iati-activity" else root.findall("iati-activity")
+    if not elements:
+        raise RecordError(source.name, "holds no <iati-activity>")
+    return elements
 
 
 def _texts(element: etree._Element) -> Iterator[str]:
@@ -171,20 +296,44 @@ def _texts(element: etree._Element) -> Iterator[str]:
         yield from node.attrib.values()
 
 
-def xml_parser() -> etree.XMLParser:
-    """A parser that loads no DTD (so neither its entities nor its default attributes),
-    expands no entity, fetches nothing from the network and keeps libxml2's bounds (text
-    nodes up to 10 MB, 256 levels of nesting)."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+# The parser loads no DTD (so neither its entities nor its default attributes), expands no
+# entity, fetches nothing from the network and keeps libxml2's bounds (text nodes up to
+# 10 MB, 256 levels of nesting); every reading of a file uses these options.
+PARSER_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "attribute_defaults": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+FEED = 64 * 1024  # bytes the pull parser is given at a time
+DECLARED_ENTITIES = "declares entities in a DTD: IATI files have none, and mhkg expands none"
+
+
+def xml_parser(**options: Any) -> etree.XMLParser:
+    """A parser with `PARSER_OPTIONS`, and `options`: with `events` (and `tag`), an
+    XMLPullParser, fed the file a piece at a time (`_elements`); with `target`, one that
+    gives the parser target what it reads and builds no tree."""
+    if "events" in options:
+        return etree.XMLPullParser(**options, **PARSER_OPTIONS)
+    return etree.XMLParser(**options, **PARSER_OPTIONS)
+
+
+def _elements(source: Source, **options: Any) -> Iterator[etree._Element]:
+    """The elements of the file as the pull parser ends them (`options`: which ones), fed
+    `FEED` bytes at a time; etree.XMLSyntaxError when the file is not well-formed."""
+    parser = xml_parser(events=("end",), **options)
+    data = source.data
+    for start in range(0, len(data), FEED):
+        parser.feed(data[start : start + FEED])
+        for _, element in parser.read_events():
+            yield element
+    parser.close()
+    for _, element in parser.read_events():
+        yield element
 
 
 def _root(source: Source) -> etree._Element:
@@ -201,11 +350,14 @@ def _root(source: Source) -> etree._Element:
         raise RecordError(source.name, f"is not well-formed XML ({where}: {message})") from None
     dtd = root.getroottree().docinfo.internalDTD if root is not None else None
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise RecordError(
-            source.name, "declares entities in a DTD: IATI files have none, and mhkg expands none"
-        )
+        raise RecordError(source.name, DECLARED_ENTITIES)
     if root is not None and (entity := next(root.iter(etree.Entity), None)) is not None:
-        raise RecordError(source.name, _undefined_entity(root, entity))
+        raise RecordError(source.name, _undefined_entity(root, entity.text, entity.sourceline))
+    _check_root(source, root)
+    return root
+
+
+def _check_root(source: Source, root: etree._Element | None) -> None:
     if root is None or root.tag not in ROOTS:
         tag = root.tag if root is not None else "nothing"
         raise RecordError(
@@ -213,7 +365,6 @@ def _root(source: Source) -> etree._Element:
             f"is not an IATI activity file: its root element is <{tag}>, "
             "not <iati-activities> or <iati-activity>",
         )
-    return root
 
 
 def _beyond_parser(message: str) -> str:
@@ -225,13 +376,13 @@ def _beyond_parser(message: str) -> str:
     return f"goes beyond a bound of the XML parser ({message.split(', try')[0]})"
 
 
-def _undefined_entity(root: etree._Element, entity: etree._Entity) -> str:
+def _undefined_entity(root: etree._Element, entity: str, line: int | None) -> str:
     """An entity the file refers to without declaring it: one its external DTD would define
     (never read: no file, no network), which would otherwise vanish from the text."""
     system = root.getroottree().docinfo.system_url
     dtd = f" (its DTD, {system}, is not read)" if system else ""
     return (
-        f"refers to the entity {entity.text} (line {entity.sourceline}), which it does not "
+        f"refers to the entity {entity} (line {line}), which it does not "
         f"define{dtd}: mhkg reads no DTD and expands no entity; write the character itself"
     )
 

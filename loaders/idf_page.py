@@ -7,7 +7,7 @@ Project Status, …, Benefiting Member States) and then the description.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
@@ -223,9 +223,11 @@ def _title_before(lines: list[str], header_start: int) -> str | None:
     return None
 
 
-def load(source: Source, context: LoadContext) -> list[Record]:
+def load(source: Source, context: LoadContext) -> Iterator[Record]:
+    """The page's one record (an iterator, as every loader gives): read, and its triples made,
+    when the loader is called; RecordError then for a page that cannot be read."""
     page = parse(page_text.read(source), source.name, context.gazetteer.is_country_list)
-    return [Record(source.name, to_graph(page, source, context))]
+    return iter([Record(source.name, to_graph(page, source, context))])
 
 
 def to_graph(

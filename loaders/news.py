@@ -7,6 +7,8 @@ tie); an article that names none still gives its organisations, people and event
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rdflib import Graph
 
 from mhkg.errors import RecordError
@@ -24,7 +26,9 @@ def headline(page: page_text.PageText) -> str | None:
     return next((line for line in page.lines if page_text.is_heading(line)), None)
 
 
-def load(source: Source, context: LoadContext) -> list[Record]:
+def load(source: Source, context: LoadContext) -> Iterator[Record]:
+    """The article's one record (an iterator, as every loader gives): read, and its triples
+    made, when the loader is called; RecordError then for an article that cannot be read."""
     page = page_text.read(source)
     body_lines = page_text.strip_site_menu(page.lines)
     body = "\n".join(body_lines)
@@ -47,4 +51,4 @@ def load(source: Source, context: LoadContext) -> list[Record]:
     prose.describe_text(
         g, context, reading, document=document, project=project, countries_from_text=True
     )
-    return [Record(source.name, g)]
+    return iter([Record(source.name, g)])

@@ -95,7 +95,7 @@ class Record:
     costly part — triples, extraction from prose — is done for the records wanted, once.
     """
 
-    __slots__ = ("name", "_build", "_graph", "_error")
+    __slots__ = ("_build", "_error", "_graph", "name")
 
     def __init__(
         self, name: str, graph: Graph | None = None, error: RecordError | None = None

@@ -155,8 +155,8 @@ def test_labels_with_inline_values_and_other_currencies(context):
 
 
 def test_the_same_page_always_gets_the_same_iris(seed, context):
-    first = idf_page.load(seed("000"), context)[0].graph
-    second = idf_page.load(seed("000"), context)[0].graph
+    (first,) = (record.graph for record in idf_page.load(seed("000"), context))
+    (second,) = (record.graph for record in idf_page.load(seed("000"), context))
     named = {s for s in first.subjects() if isinstance(s, URIRef)}
     assert named == {s for s in second.subjects() if isinstance(s, URIRef)}
     assert isomorphic(first, second)

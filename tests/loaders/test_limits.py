@@ -34,7 +34,7 @@ CSV_HEADER = "Title,Projects ID,Description\n"
 
 
 def load(source: Source, context: LoadContext):
-    return loader_for(source)(source, context)
+    return list(loader_for(source)(source, context))
 
 
 def small(context: LoadContext, **sizes: int) -> LoadContext:

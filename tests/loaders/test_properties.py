@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from mhkg import pipeline
+from mhkg import pipeline, reading
 from mhkg.errors import RecordError
 from mhkg.iri import Minter
 from mhkg.loaders import LoadContext, Record, Source, loader_for, values
@@ -50,9 +50,10 @@ def read(name: str, data: bytes, context: LoadContext) -> list[Record] | RecordE
     """What the loaders make of a file: its records, or the error that refuses it whole."""
     try:
         source = Source.from_bytes(name, data)
-        return loader_for(source)(source, context)
+        records = loader_for(source)(source, context)
     except RecordError as error:
         return error
+    return list(records)  # a file refused whole is refused at the call, not as it is read
 
 
 def assert_clear(error: RecordError, name: str) -> None:
@@ -157,20 +158,30 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loaded]:
 def load_through_the_pipeline(
     loaded: Loaded, name: str, content: bytes
 ) -> tuple[pipeline.LoadReport, pipeline.PreparedSource | None]:
-    """`pipeline.load_sources` on the file; with what `prepare_source` made of it, if it
-    got that far (None: the file was refused whole)."""
-    prepared: list[pipeline.PreparedSource] = []
-    real = pipeline.prepare_source
+    """`pipeline.load_sources` on the file; with the records it refused (from the events of
+    `reading.read`), unless the file was refused whole (None)."""
+    events: list[reading.Event] = []
+    real = reading.read
 
-    def spy(*args, **kwargs) -> pipeline.PreparedSource:
-        prepared.append(real(*args, **kwargs))
-        return prepared[-1]
+    def spy(*args, **kwargs) -> Iterator[reading.Event]:
+        for read_event in real(*args, **kwargs):
+            events.append(read_event)
+            yield read_event
 
-    with mock.patch.object(pipeline, "prepare_source", spy):
+    with mock.patch.object(reading, "read", spy):
         report = pipeline.load_sources(
             loaded.store, [lambda: Source.from_bytes(name, content)], loaded.minter
         )
-    return report, (prepared[0] if prepared else None)
+    failures = [e.failure for e in events if isinstance(e, reading.SourceDone) and e.failure]
+    assert failures == [], "a file refused whole is refused when its loader is called"
+    if any(isinstance(e, reading.SourceRefused) for e in events):
+        return report, None
+    prepared = pipeline.PreparedSource()
+    for read_event in events:
+        if isinstance(read_event, reading.Refused):
+            prepared.rejected.append(read_event.error)
+            prepared.rejected_graphs.add(read_event.graph)
+    return report, prepared
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

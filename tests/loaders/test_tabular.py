@@ -52,7 +52,8 @@ def fixture(name: str) -> Source:
 
 
 def load(src: Source, context: LoadContext) -> list[Record]:
-    return loader_for(src)(src, context)
+    """The records a file gives (a loader gives an iterator: each record as it is read)."""
+    return list(loader_for(src)(src, context))
 
 
 def only_graph(src: Source, context: LoadContext) -> Graph:
@@ -278,7 +279,7 @@ def test_the_records_and_the_templates_conform_to_the_shapes(
     assert records
     for record in records:
         assert record.error is None, str(record.error)
-        assert shapes.validate(record.graph, extra=pipeline._validation_context(BASE)).conforms
+        assert shapes.validate(record.graph, extra=pipeline.validation_context(BASE)).conforms
 
 
 # --- record names ------------------------------------------------------------------------
