@@ -27,8 +27,10 @@ def headline(page: page_text.PageText) -> str | None:
 
 
 def load(source: Source, context: LoadContext) -> Iterator[Record]:
-    """The article's one record (an iterator, as every loader gives): read, and its triples
-    made, when the loader is called; RecordError then for an article that cannot be read."""
+    """The article's one record (an iterator, as every loader gives): the text is read and
+    checked when the loader is called (RecordError then for an article that cannot be read);
+    the extraction from its prose is deferred until the record's triples are asked for, so
+    that a worker process of a parallel load extracts only the articles it checks."""
     page = page_text.read(source)
     body_lines = page_text.strip_site_menu(page.lines)
     body = "\n".join(body_lines)
@@ -41,6 +43,15 @@ def load(source: Source, context: LoadContext) -> Iterator[Record]:
             values.text(value)  # no control characters
         except ValueError as exc:
             raise RecordError(source.name, str(exc), field=field) from None
+    return iter(
+        [Record.deferred(source.name, lambda: _article(source, context, title, body, offset))]
+    )
+
+
+def _article(
+    source: Source, context: LoadContext, title: str | None, body: str, offset: int
+) -> Graph:
+    """The article's triples: its document, the project it reports on, what its prose says."""
     g = Graph()
     document = describe_document(g, context.minter, source, MHKG.NewsArticle, title)
     reading = prose.read(body, context, offset)
@@ -51,4 +62,4 @@ def load(source: Source, context: LoadContext) -> Iterator[Record]:
     prose.describe_text(
         g, context, reading, document=document, project=project, countries_from_text=True
     )
-    return iter([Record(source.name, g)])
+    return g
