@@ -296,3 +296,43 @@ def test_updates_and_removals_keep_the_union_in_step(empty_store: Store) -> None
     assert empty_store.query(count).rows[0]["n"].toPython() == 2
     empty_store.remove_graph(B)
     assert empty_store.query(count).rows[0]["n"].toPython() == 0
+
+
+def _batch(first: int, records: int) -> list[tuple[URIRef, str]]:
+    return [
+        (
+            URIRef(f"https://example.org/graph/{k}"),
+            "".join(
+                f'<https://example.org/r{k}> <https://example.org/p{j}> "value {j}" .\n'
+                for j in range(50)
+            ),
+        )
+        for k in range(first, first + records)
+    ]
+
+
+def _tables_written_by_a_long_load(path, monkeypatch, flush_bytes: int) -> int:
+    """Table files that 40 records written in 8 transactions leave on disk before the close."""
+    monkeypatch.setattr("mhkg.store.embedded.FLUSH_BYTES", flush_bytes)
+    store = EmbeddedStore(path)
+    tables_at_start = set(path.glob("*.sst"))
+    for first in range(0, 40, 5):
+        store.replace_graphs(_batch(first, 5))  # about 32 KB of updates each
+    tables = len(set(path.glob("*.sst")) - tables_at_start)
+    counted = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert int(counted[0]["n"]) == 40 * 50
+    store.close()
+    reopened = EmbeddedStore(path)
+    assert len(reopened.graph_names()) == 40
+    reopened.close()
+    return tables
+
+
+def test_a_long_load_flushes_its_memory_tables_to_disk_as_it_goes(tmp_path, monkeypatch):
+    """RocksDB holds what was written in memory until a flush (its memory grew by 130 KB per
+    record of a long load): after every FLUSH_BYTES of updates the store flushes, so table
+    files appear on disk at each threshold before the store is closed (RocksDB writes one now
+    and then by itself), and what was written stays whole."""
+    flushing = _tables_written_by_a_long_load(tmp_path / "a", monkeypatch, 32 * 1024)
+    holding = _tables_written_by_a_long_load(tmp_path / "b", monkeypatch, 10**12)
+    assert flushing >= 8 > holding

@@ -72,6 +72,7 @@ class EmbeddedStore(Store):
         may hold it open for writing, and what that process writes later is not seen."""
         self.location = str(path) if path is not None else ":memory:"
         self.read_only = read_only
+        self._unflushed = 0  # bytes of updates written since the last flush
         try:
             if path is None:
                 self._store = ox.Store()
@@ -131,8 +132,18 @@ class EmbeddedStore(Store):
             raise QueryError(f"the update does not parse: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{failure.format(self.location)}: {_one_line(exc)}") from exc
-        # No flush here: a committed update is in RocksDB's write-ahead log, which survives a
-        # crash of the process; close() flushes.
+        # A committed update is in RocksDB's write-ahead log, which survives a crash of the
+        # process; close() flushes. Until a flush, RocksDB also keeps what was written in its
+        # memory tables, one per index, which grow with every record of a long load (1.3 GB
+        # after 10,000 records of 110 triples): flushing after every FLUSH_BYTES of updates
+        # keeps memory flat (about 300 MB) at no measurable cost in time (bench: 2 min for both).
+        self._unflushed += len(sparql)
+        if self._unflushed >= FLUSH_BYTES and self.location != ":memory:":
+            self._unflushed = 0
+            try:
+                self._store.flush()
+            except OSError as exc:
+                raise StoreError(f"{failure.format(self.location)}: {_one_line(exc)}") from exc
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         self.replace_graphs([(name, graph.serialize(format="nt"))])
@@ -190,6 +201,7 @@ class EmbeddedStore(Store):
 
 
 READ_ONLY_ATTEMPTS = 20
+FLUSH_BYTES = 32 * 2**20
 
 
 def _open_read_only(path: str) -> ox.Store:
