@@ -180,6 +180,8 @@ class LoadProgress(pipeline.Progress):
 @click.option(
     "--list", "list_named", is_flag=True, help="List the named queries and their parameters."
 )
+@click.option("--limit", help="With --named: at most this many rows, in a stable order.")
+@click.option("--offset", help="With --named: skip this many rows of that order first.")
 @store_option
 def query(
     sparql: str | None,
@@ -188,20 +190,27 @@ def query(
     params: tuple[str, ...],
     fmt: str | None,
     list_named: bool,
+    limit: str | None,
+    offset: str | None,
     store: str | None,
 ) -> None:
-    """Run a SPARQL query, a query file or a named query against the store."""
+    """Run a SPARQL query, a query file or a named query against the store.
+
+    A named query pages with --limit and --offset (non-negative integers)."""
     if list_named:
         _list_named_queries()
         return
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of SPARQL, --file F.rq or --named NAME")
+    if not name and (limit, offset) != (None, None):
+        raise click.UsageError("--limit and --offset page a named query (--named NAME)")
     bindings = _parse_params(params)
     try:
+        page = named_queries.Page.parse(limit, offset)
         if name:
             named = named_queries.load(name)
-            text, values = named.text, named.bindings(bindings)
+            text, values = named.sparql(bindings, page), {}
         else:
             text = sparql or query_file.read()
             values = named_queries.parse("query", text).bindings(bindings) if bindings else {}
@@ -210,12 +219,24 @@ def query(
     try:
         with Context(store).open() as kg:
             result = kg.query(text, values)
+            total = None
+            if name and not page.is_whole:
+                total = named.total(bindings, page, len(result.rows), kg.query)
         fmt = fmt or ("turtle" if result.form == "CONSTRUCT" else "table")
         click.echo(serialize(result, fmt), nl=False)
+        if name and not page.is_whole:  # after the rows, which a terminal shows first
+            sys.stdout.flush()
+            _tell_page(page, len(result.rows), total)
     except MhkgError as error:
         fail(error)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _tell_page(page: named_queries.Page, rows: int, total: int | None) -> None:
+    """On standard error, which rows of the list a page holds ("rows 21–40 of 93")."""
+    span = f"rows {page.offset + 1}–{page.offset + rows}" if rows else "no rows"
+    click.echo(span + ("" if total is None else f" of {total:,}"), err=True)
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:

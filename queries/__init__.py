@@ -5,19 +5,36 @@ Header lines (before the query)::
     # title: Projects
     # description: One row per project … (may continue on lines indented by 2+ spaces)
     # param: iso3 string ISO 3166-1 alpha-3 code of a benefiting country
+    # anchor: end (optional, then why; see below)
 
 A parameter is a variable of the query; a value given for it pins that
-variable (it is bound, never pasted into the query text). Declare only
-variables that every row binds outside OPTIONAL: a pinned variable inside an
-OPTIONAL block does not filter, it is reported on every row.
+variable. Declare only variables that every row binds outside OPTIONAL.
+
+`NamedQuery.sparql` gives the text to run. The values given come first in its
+WHERE, as a one-row ``VALUES`` block: Oxigraph plans its joins from what a
+pattern binds, and starts from a VALUES block, so a query pinned to one country
+or organisation reads that anchor's rows, not the whole store (the engine's
+own substitutions bind the variable without telling the planner, which then
+scans, and filters at the end). The block holds typed terms, checked by
+`Parameter.bind` and written by `sparql_term`, never text a client typed; it is
+put at the place found by reading the query's tokens, in the files mhkg ships.
+A query whose plan gets worse that way says ``# anchor: end``, and its values go
+last in the WHERE, where they cost what the engine's substitutions cost.
+
+A `Page` (LIMIT/OFFSET) orders the rows totally first: by the file's ORDER BY,
+then by every projected variable. That order is total when no two rows are the
+same (a query is DISTINCT, grouped by variables it projects, or one row per
+thing it lists: tests/test_named_queries_at_scale.py checks each), so pages
+never overlap or skip.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from rdflib import Literal, URIRef
@@ -26,6 +43,8 @@ from rdflib.term import Node
 
 from mhkg.errors import NamedQueryError
 from mhkg.iri import is_absolute_iri
+from mhkg.results import QueryResult
+from mhkg.sparql_lexer import Token, tokens
 
 TYPE_NAMES = {
     "iri": "an absolute IRI",
@@ -35,8 +54,17 @@ TYPE_NAMES = {
     "year": "a year",
 }
 PARAM_TYPES = tuple(TYPE_NAMES)
-_HEADER = re.compile(r"^#\s*(?P<key>title|description|param):\s*(?P<value>.*)$")
+_HEADER = re.compile(r"^#\s*(?P<key>title|description|param|anchor):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^#\s{2,}(?P<value>\S.*)$")
+_ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\]')
+_ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+"""A quote, a backslash and line ends escaped as SPARQL's ECHAR: the \\u form of a quote
+would end the string in an engine that reads codepoint escapes before the grammar, as the
+SPARQL 1.1 specification describes."""
+RESERVED = ("limit", "offset", "format")
+"""Names of the query string and command line that are no parameter of a query."""
+TOTAL_CAP = 10_000
+"""A total is counted up to this many rows; past it, it is not told (None)."""
 
 
 @dataclass(frozen=True)
@@ -66,14 +94,216 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A slice of a query's rows in their total order: `limit` rows (all when None) after
+    the first `offset`."""
+
+    limit: int | None = None
+    offset: int = 0
+
+    @classmethod
+    def parse(cls, limit: str | None, offset: str | None, cap: int | None = None) -> Page:
+        """The page from `limit` and `offset` as given in a URL or on the command line,
+        `limit` no higher than `cap`. Raises NamedQueryError unless each is a
+        non-negative integer.
+
+        >>> Page.parse("20", None), Page.parse(None, "40", cap=10)
+        (Page(limit=20, offset=0), Page(limit=10, offset=40))
+        """
+        size = None if limit is None else _count(limit, "limit")
+        if cap and (size is None or size > cap):
+            size = cap if size is not None or offset is not None else None
+        return cls(size, 0 if offset is None else _count(offset, "offset"))
+
+    @property
+    def is_whole(self) -> bool:
+        return self.limit is None and self.offset == 0
+
+    def total(self, rows: int) -> int | None:
+        """The number of rows in the whole list, when this page's `rows` tell it: a page
+        shorter than its limit (with at least one row, or at the start) ends the list.
+
+        >>> Page(10, 20).total(3), Page(10, 20).total(10), Page(10, 20).total(0)
+        (23, None, None)
+        """
+        if self.limit is not None and rows >= self.limit:
+            return None
+        if rows == 0 and self.offset > 0:
+            return None
+        return self.offset + rows
+
+
+MAX_COUNT = 2**63 - 1
+"""The largest limit or offset: the engine reads them as 64-bit integers."""
+
+
+def _count(text: str, name: str) -> int:
+    if not re.fullmatch(r"[0-9]+", text.strip()) or int(text) > MAX_COUNT:
+        raise NamedQueryError(
+            f"{name} wants a non-negative integer (at most {MAX_COUNT}), not {text!r}"
+        )
+    return int(text)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of a SELECT query are in its text (offsets), read from its tokens."""
+
+    select: int  # the SELECT keyword
+    where_open: int  # just after the `{` that opens the WHERE clause
+    modifiers: int  # just after the `}` that closes it (GROUP BY, ORDER BY... follow)
+    order_by: int | None  # the ORDER keyword of a top-level ORDER BY
+    projected: tuple[str, ...]  # the variables the SELECT clause names, without `?`
+
+
+def layout_of(name: str, text: str) -> Layout:
+    """The layout of a named query's text. Raises ValueError when the text is not a SELECT
+    with a WHERE group, or when it pages itself (LIMIT, OFFSET or a trailing VALUES)."""
+    found = list(tokens(text))
+    words = [t.text.upper() if t.kind == "WORD" else "" for t in found]
+    if "SELECT" not in words:
+        raise ValueError(f"query {name!r} is no SELECT")
+    select = words.index("SELECT")
+    opening = next(i for i in range(select, len(found)) if found[i].text == "{")
+    closing = _matching_close(found, opening)
+    after = words[closing + 1 :]
+    if {"LIMIT", "OFFSET", "VALUES"} & set(after):
+        raise ValueError(f"query {name!r} ends with LIMIT, OFFSET or VALUES: mhkg pages it")
+    order = closing + 1 + after.index("ORDER") if "ORDER" in after else None
+    return Layout(
+        select=found[select].offset,
+        where_open=found[opening].offset + 1,
+        modifiers=found[closing].offset + 1,
+        order_by=None if order is None else found[order].offset,
+        projected=_projected(found[select + 1 : opening]),
+    )
+
+
+def _matching_close(found: list[Token], opening: int) -> int:
+    depth = 0
+    for index in range(opening, len(found)):
+        if found[index].kind == "OPEN":
+            depth += 1
+        elif found[index].kind == "CLOSE":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise ValueError("the WHERE group is not closed")
+
+
+def _projected(clause: list[Token]) -> tuple[str, ...]:
+    """The variables a SELECT clause projects: those outside brackets, and each `AS ?v`."""
+    names, depth, previous = [], 0, ""
+    for token in clause:
+        if token.kind == "OPEN":
+            depth += 1
+        elif token.kind == "CLOSE":
+            depth -= 1
+        elif token.kind == "VAR" and (depth == 0 or previous.upper() == "AS"):
+            names.append(token.text[1:])
+        previous = token.text
+    return tuple(names)
+
+
+def sparql_term(term: Node) -> str:
+    """A parameter's term as SPARQL text.
+
+    >>> sparql_term(URIRef("https://w3id.org/mhkg/id/country/GIN"))
+    '<https://w3id.org/mhkg/id/country/GIN>'
+    >>> print(sparql_term(Literal('say "hi"\\n')), sparql_term(Literal(3)))
+    "say \\"hi\\"\\n" "3"^^<http://www.w3.org/2001/XMLSchema#integer>
+    """
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if not isinstance(term, Literal):
+        raise TypeError(f"a parameter is an IRI or a literal, not {term!r}")
+    text = _ESCAPED.sub(lambda m: _ECHAR.get(m.group(), f"\\u{ord(m.group()):04X}"), str(term))
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     name: str
     title: str
     description: str
     parameters: tuple[Parameter, ...]
     text: str
+    anchor: str = "start"  # where in the WHERE the values given go: "start" or "end"
+
+    @cached_property
+    def layout(self) -> Layout:
+        return layout_of(self.name, self.text)
+
+    def sparql(self, given: Mapping[str, str] | None = None, page: Page | None = None) -> str:
+        """The query to run: the values `given` for its parameters first (see the module's
+        docstring), then, for a `page`, a total order and LIMIT/OFFSET. Raises
+        NamedQueryError for a parameter it does not declare or a value of the wrong type."""
+        text = self._anchored(given or {})
+        if page is None or page.is_whole:
+            return text
+        return f"{self._unordered(text).rstrip()}\n{self._total_order()}{_slice(page)}"
+
+    def count_sparql(self, given: Mapping[str, str] | None = None, cap: int = TOTAL_CAP) -> str:
+        """A query for how many rows the query gives (`?total`), counting no more than
+        `cap`: the query, anchored on the values `given`, as a sub-select without its order."""
+        body = self._unordered(self._anchored(given or {}))[self.layout.select :].rstrip()
+        return (
+            f"{self.text[: self.layout.select]}SELECT (COUNT(*) AS ?total) WHERE {{\n"
+            f"  {{ {body}\n  LIMIT {cap} }}\n}}\n"
+        )
+
+    def total(
+        self,
+        given: Mapping[str, str],
+        page: Page,
+        rows: int,
+        run: Callable[[str], QueryResult],
+    ) -> int | None:
+        """How many rows the whole list has, where that is cheap: told by a page that ends
+        the list (`Page.total`), else counted by `run` (up to TOTAL_CAP rows) when given
+        parameters anchor the query; None for a full list (counting it reads it whole)."""
+        if (known := page.total(rows)) is not None:
+            return known
+        if not given:
+            return None
+        answer = run(self.count_sparql(given)).rows
+        counted = int(answer[0]["total"]) if answer and "total" in answer[0] else None
+        return counted if counted is not None and counted < TOTAL_CAP else None
+
+    def _unordered(self, anchored: str) -> str:
+        """The anchored text (see `_anchored`) without its ORDER BY."""
+        if self.layout.order_by is None:
+            return anchored
+        return anchored[: self.layout.order_by + len(anchored) - len(self.text)]
+
+    def _anchored(self, given: Mapping[str, str]) -> str:
+        values = self.bindings(dict(given))
+        if not values:
+            return self.text
+        names = " ".join(f"?{name}" for name in values)
+        terms = " ".join(sparql_term(term) for term in values.values())
+        block = f"\n  VALUES ({names}) {{ ({terms}) }}"
+        if self.anchor == "start":
+            at = self.layout.where_open
+        else:  # before the `}` that closes the WHERE
+            at, block = self.layout.modifiers - 1, block + "\n"
+        return f"{self.text[:at]}{block}{self.text[at:]}"
+
+    def _total_order(self) -> str:
+        """ORDER BY: the file's keys, then every projected variable not among them."""
+        layout = self.layout
+        keys = "" if layout.order_by is None else self.text[layout.order_by :].strip()
+        named = {t.text[1:] for t in tokens(keys) if t.kind == "VAR"}
+        tail = " ".join(f"?{name}" for name in layout.projected if name not in named)
+        return f"{keys} {tail}".rstrip() if keys else f"ORDER BY {tail}"
 
     def bindings(self, given: dict[str, str]) -> dict[str, Node]:
+        """The typed term of each value given, by parameter name. Raises NamedQueryError
+        for a parameter the query does not declare or a value of the wrong type."""
         declared = {p.name: p for p in self.parameters}
         unknown = sorted(set(given) - set(declared))
         if unknown:
@@ -84,9 +314,14 @@ class NamedQuery:
         return {name: declared[name].bind(value) for name, value in given.items()}
 
 
+def _slice(page: Page) -> str:
+    limit = "" if page.limit is None else f"\nLIMIT {page.limit}"
+    return f"{limit}\nOFFSET {page.offset}\n" if page.offset else f"{limit}\n"
+
+
 def parse(name: str, text: str) -> NamedQuery:
     """A named query from its file's text."""
-    fields: dict[str, list[str]] = {"title": [], "description": [], "param": []}
+    fields: dict[str, list[str]] = {"title": [], "description": [], "param": [], "anchor": []}
     last = None
     for line in text.splitlines():
         if match := _HEADER.match(line):
@@ -98,13 +333,18 @@ def parse(name: str, text: str) -> NamedQuery:
             break
     parameters = tuple(_parameter(name, spec) for spec in fields["param"])
     title = fields["title"][0] if fields["title"] else name
-    return NamedQuery(name, title, " ".join(fields["description"]), parameters, text)
+    anchor = fields["anchor"][0].split(maxsplit=1)[0] if fields["anchor"] else "start"
+    if anchor not in ("start", "end"):
+        raise ValueError(f"query {name!r}: '# anchor:' is start or end, not {anchor!r}")
+    return NamedQuery(name, title, " ".join(fields["description"]), parameters, text, anchor)
 
 
 def _parameter(query: str, spec: str) -> Parameter:
     parts = spec.split(maxsplit=2)
     if len(parts) < 2 or parts[1] not in PARAM_TYPES:
         raise ValueError(f"query {query!r}: bad '# param:' line {spec!r} (NAME TYPE description)")
+    if parts[0] in RESERVED:
+        raise ValueError(f"query {query!r}: {parts[0]!r} names a page or a format, no parameter")
     return Parameter(parts[0], parts[1], parts[2] if len(parts) > 2 else "")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from mhkg import queries as named_queries
+from mhkg.results import QueryResult
 from mhkg.server import logs
 from mhkg.server.negotiation import HTML, SOLUTION_TYPES, negotiate
 from mhkg.server.responses import results_response, truncation_note
@@ -35,31 +36,88 @@ def index() -> Response | str:
     return response
 
 
+PAGING = ("limit", "offset")
+
+
 @blueprint.route("/queries/<name>")
 def run(name: str) -> Response:
     named = named_queries.load(name)
-    given = {k: v for k, v in request.args.items() if k != "format"}
+    given = {k: v for k, v in request.args.items() if k not in ("format", *PAGING)}
+    cap = current_app.config["MAX_ROWS"] or None
+    page = named_queries.Page.parse(request.args.get("limit"), request.args.get("offset"), cap)
     media_type = negotiate([*SOLUTION_TYPES, HTML])
-    logs.note_query(named.text)
-    result, truncated = run_client_query(named.text, named.bindings(given))
+    sparql = named.sparql(given, page)
+    logs.note_query(sparql)
+    result, truncated = run_client_query(sparql)
     if media_type != HTML:
         return results_response(result, truncated, media_type)
+    headers = {"Vary": "Accept"}
+    if truncated:
+        headers |= {"MHKG-Truncated": "true", "MHKG-Row-Limit": str(current_app.config["MAX_ROWS"])}
+    body = _page(named, given, page, sparql, result, truncated)
+    return Response(body, mimetype=HTML, headers=headers)
+
+
+def _page(
+    named: named_queries.NamedQuery,
+    given: dict[str, str],
+    page: named_queries.Page,
+    sparql: str,
+    result: QueryResult,
+    truncated: bool,
+) -> str:
+    """The HTML table of a page of the query's rows, with links to the pages around it and
+    the SPARQL that gave it (the parameters' values written in, the page's order)."""
+    rows = len(result.rows)
+    total = None
+    if not truncated:
+        total = named.total(given, page, rows, lambda text: run_client_query(text)[0])
     downloads = {
-        label: url_for("named_queries.run", name=name, format=fmt, **given)
+        label: url_for("named_queries.run", name=named.name, format=fmt, **given, **_args(page))
         for label, fmt in (("CSV", "csv"), ("JSON", "json"), ("TSV", "tsv"), ("XML", "xml"))
     }
-    page = render_template(
+    return render_template(
         "query.html",
         query=describe(named),
-        sparql=named.text,
+        sparql=sparql,
         given=given,
         result=result,
         truncated=truncation_note() if truncated else None,
         downloads=downloads,
-        editor=url_for("sparql.endpoint", query=named.text),
+        pages=_neighbours(named.name, given, page, rows, total, truncated),
+        first_row=page.offset + 1,
+        last_row=page.offset + rows,
+        total=total,
+        editor=url_for("sparql.endpoint", query=sparql),
         page_title=named.title,
     )
-    headers = {"Vary": "Accept"}
-    if truncated:
-        headers |= {"MHKG-Truncated": "true", "MHKG-Row-Limit": str(current_app.config["MAX_ROWS"])}
-    return Response(page, mimetype=HTML, headers=headers)
+
+
+def _neighbours(
+    name: str,
+    given: dict[str, str],
+    page: named_queries.Page,
+    rows: int,
+    total: int | None,
+    truncated: bool,
+) -> dict[str, str]:
+    """The URLs of the previous and the next page, where there are such pages. A whole list
+    cut at the row limit continues on a page of that size."""
+    size = page.limit or (rows if truncated else None)
+    if not size:
+        return {}
+    links = {}
+    if page.offset > 0:
+        before = named_queries.Page(size, max(page.offset - size, 0))
+        links["previous"] = url_for("named_queries.run", name=name, **given, **_args(before))
+    more = total is None or page.offset + rows < total
+    if rows and (truncated or rows >= size) and more:
+        after = named_queries.Page(size, page.offset + rows)
+        links["next"] = url_for("named_queries.run", name=name, **given, **_args(after))
+    return links
+
+
+def _args(page: named_queries.Page) -> dict[str, int]:
+    """A page as query-string arguments (none for the whole list)."""
+    args = {} if page.limit is None else {"limit": page.limit}
+    return args | ({"offset": page.offset} if page.offset else {})

@@ -106,6 +106,29 @@ PARAMETER_SCHEMAS = {  # a named query's parameter types (mhkg.queries.TYPE_NAME
 }
 
 
+PAGING_PARAMS = (
+    parameter(
+        "limit",
+        description="At most this many rows (no more than the server's row limit), in a "
+        "stable total order; without it, the whole list up to the row limit. Not a "
+        "non-negative integer: 400",
+        type="integer",
+        minimum=0,
+        maximum=named_queries.MAX_COUNT,
+        examples=[10],
+    ),
+    parameter(
+        "offset",
+        description="Skip this many rows of that order first (with no limit: a page of the "
+        "server's row limit). Not a non-negative integer: 400",
+        type="integer",
+        minimum=0,
+        maximum=named_queries.MAX_COUNT,
+        examples=[0, 10],
+    ),
+)
+
+
 def named_query_paths() -> dict[str, Any]:
     """/queries, /queries/{name}, and each named query with its own parameters."""
     types = [*SOLUTION_TYPES, HTML]
@@ -121,9 +144,11 @@ def named_query_paths() -> dict[str, Any]:
         },
         "/queries/{name}": {
             "get": operation(
-                "Run a named query; its parameters from the query string",
+                "Run a named query; its parameters, and a page (limit, offset), from the "
+                "query string",
                 {**run, **merged_slashes()},
                 parameter("name", "path"),
+                *PAGING_PARAMS,
                 format_parameter(types),
                 errors=(*NEGOTIATED, 404, *QUERYING),
             )
@@ -139,6 +164,7 @@ def named_query_paths() -> dict[str, Any]:
                 named.title,
                 run,
                 *params,
+                *PAGING_PARAMS,
                 format_parameter(types),
                 errors=(*NEGOTIATED, *QUERYING),
                 description=named.description,
