@@ -8,6 +8,12 @@ the derived graph itself (`invalidate`). The recomputation that ends a load repl
 derived graph, the mark with it, in one transaction (`refresh`). A load cut short (SIGKILL,
 a full disk) leaves the mark set, and the next `open_store` recomputes
 (`finish_interrupted_load`); `check` compares the graph with what the rules give now.
+
+Besides the mhkg:worksWith links, the rules keep summaries that the aggregates read instead of
+every record: one mhkg:CoParticipation node per pair of organisations with the number of
+projects they share (queries/derive/co-participation.rq). Their IRIs are relative (`pair/…`):
+each rule runs under ``BASE <derived graph IRI/>`` (`rule_text`), so they live under the
+derived graph's IRI, whatever base the store's IRIs were minted with.
 """
 
 from __future__ import annotations
@@ -37,17 +43,31 @@ def rules() -> tuple[str, ...]:
     return tuple(folder.joinpath(n).read_text("utf-8") for n in names)
 
 
-def derive(store: Store) -> Graph:
-    """What the rules give on the store's records now."""
+def rule_text(rule: str, graph: URIRef) -> str:
+    """A rule as run for the derived graph `graph`: under a BASE that resolves the IRIs the
+    rule mints (`pair/…`) to IRIs under the graph's own.
+
+    >>> print(rule_text("CONSTRUCT {} WHERE {}", URIRef("https://w3id.org/mhkg/graph/derived")))
+    BASE <https://w3id.org/mhkg/graph/derived/>
+    CONSTRUCT {} WHERE {}
+    """
+    return f"BASE <{graph}/>\n{rule}"
+
+
+def derive(store: Store, graph: URIRef | None = None) -> Graph:
+    """What the rules give on the store's records now, for the derived graph `graph` (by
+    default the one under the configured base IRI)."""
+    graph = graph or Minter.from_environment().system_graph(DERIVED_GRAPH)
     derived = Graph()
     for rule in rules():
-        derived += store.query(rule).graph or Graph()
+        derived += store.query(rule_text(rule, graph)).graph or Graph()
     return derived
 
 
 def refresh(store: Store, minter: Minter) -> None:
     """Recompute the derived graph; the one transaction that writes it removes the mark."""
-    store.replace_graph(minter.system_graph(DERIVED_GRAPH), derive(store))
+    name = minter.system_graph(DERIVED_GRAPH)
+    store.replace_graph(name, derive(store, name))
 
 
 def invalidate(store: Store, minter: Minter) -> None:
@@ -76,7 +96,7 @@ def finish_interrupted_load(store: Store) -> bool:
     did. The graph recomputed is the marked one, under the base IRI the load used."""
     marked = _marked(store)
     for name in marked:
-        store.replace_graph(name, derive(store))
+        store.replace_graph(name, derive(store, name))
     return bool(marked)
 
 
@@ -119,5 +139,5 @@ def check(store: Store, minter: Minter) -> Check:
     marks = set(graph.triples((name, PROV.invalidatedAtTime, None)))
     for mark in marks:
         graph.remove(mark)
-    _, missing, extra = graph_diff(to_isomorphic(derive(store)), to_isomorphic(graph))
+    _, missing, extra = graph_diff(to_isomorphic(derive(store, name)), to_isomorphic(graph))
     return Check(name, missing, extra, bool(marks))

@@ -22,6 +22,7 @@ class MHKG(DefinedNamespace):
     # Classes: projects and their descriptions
     Project: URIRef
     Participation: URIRef
+    CoParticipation: URIRef  # derived: a pair of organisations and the projects they share
     Role: URIRef
     ProjectStatus: URIRef
     ProjectType: URIRef
@@ -81,6 +82,8 @@ class MHKG(DefinedNamespace):
     participatesIn: URIRef
     hasParticipation: URIRef
     worksWith: URIRef
+    coParticipant: URIRef
+    sharedProjects: URIRef
     # Organisations
     country: URIRef
     acronym: URIRef

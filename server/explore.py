@@ -8,9 +8,10 @@
 
 Entities are named by IRI or by name; filters (country, sdg, kind, role: repeatable or
 comma-separated) work alike on every answer. Each answer carries the SPARQL behind it.
-The stakeholder graph is read once (in the query workers, so the timeout holds) and kept
-until the server writes to the store, as are the networks asked for; the work on it is
-bounded by the limits on depth, k, path length and the length of names.
+Neighbourhoods, paths and networks read only the part of the stakeholder graph they need
+(mhkg.explore.local, in the query workers, so the timeout holds); the networks asked for are
+kept until the server writes to the store. The whole stakeholder graph is read (once, and
+kept likewise) only for what needs every entity: search, names, the page's filters.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, render_templ
 from werkzeug.exceptions import BadRequest, NotFound
 
 from mhkg import explore
-from mhkg.explore import exports
+from mhkg.explore import exports, local
 from mhkg.explore.graph import ROLES, StakeholderGraph
 from mhkg.explore.neighbourhood import DEFAULT_LIMIT, MAX_DEPTH
 from mhkg.explore.network import Network
@@ -82,13 +83,14 @@ def _number(name: str, default: int, low: int, high: int) -> int:
     return int(text)
 
 
-def _entity(kg: StakeholderGraph, parameter: str) -> str:
-    """The IRI of the entity the query parameter names (an IRI or a name)."""
+def _entity(reader: local.Reader, parameter: str) -> str:
+    """The IRI of the entity the query parameter names (an IRI, read alone, or a name,
+    looked up in the stakeholder graph kept)."""
     given = request.args.get(parameter, "").strip()
     if not given:
         raise BadRequest(f"give the parameter {parameter!r}: an entity's IRI or name")
     try:
-        return explore.resolve(kg, given).iri
+        return local.resolve(reader, given, named=stakeholder_graph).iri
     except explore.ResolveError as error:
         if error.ambiguous:
             raise BadRequest(str(error)) from None
@@ -144,25 +146,23 @@ def search() -> Response:
 
 @blueprint.route("/explore/neighbours")
 def neighbours() -> Response:
-    kg = stakeholder_graph()
-    answer = explore.neighbourhood(
-        kg,
-        _entity(kg, "entity"),
-        depth=_number("depth", 1, 0, MAX_DEPTH),
-        filters=_filters(),
-        limit=_number("limit", DEFAULT_LIMIT, 1, 5000),
-    )
+    reader = local.Reader(run_server_query)
+    focus = _entity(reader, "entity")
+    depth = _number("depth", 1, 0, MAX_DEPTH)
+    filters, limit = _filters(), _number("limit", DEFAULT_LIMIT, 1, 5000)
+    around = local.around(reader, focus, depth, limit=None if filters else limit)
+    answer = explore.neighbourhood(around, focus, depth=depth, filters=filters, limit=limit)
     return jsonify(answer.to_json(local_href))
 
 
 @blueprint.route("/explore/paths")
 def paths() -> Response:
-    kg = stakeholder_graph()
+    reader = local.Reader(run_server_query)
     through = _types("through") or list(THROUGH)
-    answer = explore.paths(
-        kg,
-        _entity(kg, "from"),
-        _entity(kg, "to"),
+    answer = local.between(
+        reader,
+        _entity(reader, "from"),
+        _entity(reader, "to"),
         k=_number("k", 3, 1, MAX_K),
         through=through,
         filters=_filters(),
@@ -190,14 +190,14 @@ def network() -> Response:
 def co_participation(filters: explore.Filters) -> Network:
     """The network under these filters, kept (with its centrality) until the store changes:
     betweenness costs organisations × ties, too much to compute again at each request."""
-    kg = stakeholder_graph()
     key = (generation(), filters)
     with _lock:
         cache = current_app.extensions.setdefault("mhkg.networks", {})
         if key not in cache:
             if len(cache) >= NETWORKS_KEPT:
                 cache.clear()
-            cache[key] = explore.network(kg, filters)
+            part = local.co_participation(local.Reader(run_server_query), filters)
+            cache[key] = explore.network(part, filters)
         return cache[key]
 
 

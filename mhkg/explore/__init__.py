@@ -5,6 +5,8 @@ countries, towards which SDGs.
 - filters: the part of it about some countries, SDGs, organisation kinds, roles
 - search: entities by name (autocomplete, reconciliation, names on the command line)
 - neighbourhood, paths, network: the three kinds of answer; exports: the network as files
+- local: the part of the stakeholder graph an answer needs, read from the store around its
+  anchors (what the CLI and the server answer from; `read` reads the whole graph)
 
 The CLI (`mhkg explore`) and the server (/explore, /reconcile) share these modules.
 """

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -16,7 +17,7 @@ import click
 from mhkg import explore
 from mhkg.cli import Context, fail, store_option
 from mhkg.errors import MhkgError
-from mhkg.explore import exports
+from mhkg.explore import exports, local
 from mhkg.explore.graph import TYPES, StakeholderGraph
 from mhkg.explore.neighbourhood import DEFAULT_LIMIT, MAX_DEPTH, Neighbourhood
 from mhkg.explore.network import Network
@@ -54,9 +55,22 @@ def _graph(store: str | None) -> StakeholderGraph:
         fail(error)
 
 
-def _resolve(kg: StakeholderGraph, name: str, what: str) -> str:
+@contextmanager
+def _reader(store: str | None) -> Iterator[local.Reader]:
+    """A reader of the parts of the stakeholder graph that an answer needs (see
+    mhkg.explore.local), on the store held open while the answer is worked out."""
     try:
-        return explore.resolve(kg, name).iri
+        with Context(store).open() as kg:
+            yield local.Reader(kg.query)
+    except MhkgError as error:
+        fail(error)
+
+
+def _resolve(reader: local.Reader, name: str, what: str) -> str:
+    """The IRI of the entity that `name` (an IRI or a name) stands for: an IRI is looked up
+    alone; a name among the names of every entity."""
+    try:
+        return local.resolve(reader, name).iri
     except explore.ResolveError as error:
         raise click.BadParameter(str(error), param_hint=what) from None
 
@@ -111,14 +125,11 @@ def search_command(text: str, types: tuple[str, ...], limit: int, fmt: str, stor
 @store_option
 def neighbours_command(entity, depth, limit, countries, sdgs, kinds, roles, fmt, sparql, store):
     """What lies within --depth relations of ENTITY (an IRI or a name)."""
-    kg = _graph(store)
-    answer = explore.neighbourhood(
-        kg,
-        _resolve(kg, entity, "ENTITY"),
-        depth=depth,
-        filters=explore.Filters.parse(countries, sdgs, kinds, roles),
-        limit=limit,
-    )
+    with _reader(store) as reader:
+        focus = _resolve(reader, entity, "ENTITY")
+        filters = explore.Filters.parse(countries, sdgs, kinds, roles)
+        part = local.around(reader, focus, depth, limit=None if filters else limit)
+        answer = explore.neighbourhood(part, focus, depth=depth, filters=filters, limit=limit)
     if fmt == "json":
         _json(answer.to_json())
         return
@@ -163,15 +174,15 @@ def neighbourhood_text(answer: Neighbourhood) -> str:
 @store_option
 def path_command(start, end, k, through, countries, sdgs, kinds, roles, fmt, sparql, store):
     """The K shortest paths between A and B (each an IRI or a name)."""
-    kg = _graph(store)
-    answer = explore.paths(
-        kg,
-        _resolve(kg, start, "A"),
-        _resolve(kg, end, "B"),
-        k=k,
-        through=through or THROUGH,
-        filters=explore.Filters.parse(countries, sdgs, kinds, roles),
-    )
+    with _reader(store) as reader:
+        answer = local.between(
+            reader,
+            _resolve(reader, start, "A"),
+            _resolve(reader, end, "B"),
+            k=k,
+            through=through or THROUGH,
+            filters=explore.Filters.parse(countries, sdgs, kinds, roles),
+        )
     if fmt == "json":
         _json(answer.to_json())
     else:
@@ -200,7 +211,9 @@ def paths_text(answer: Paths) -> str:
 def network_command(countries, sdgs, kinds, roles, fmt, top, sparql, store):
     """The co-participation network of organisations; `--format text` tells who is most
     connected and who brokers between others (betweenness)."""
-    answer = explore.network(_graph(store), explore.Filters.parse(countries, sdgs, kinds, roles))
+    with _reader(store) as reader:
+        filters = explore.Filters.parse(countries, sdgs, kinds, roles)
+        answer = explore.network(local.co_participation(reader, filters), filters)
     if fmt != "text":
         click.echo(exports.write(answer, fmt), nl=False)
         return

@@ -74,12 +74,7 @@ class Filters:
         kind that no organisation has."""
         if not self.kinds:
             return self
-        known = {
-            kind.casefold(): kind
-            for entity in kg.entities.values()
-            if entity.type == "Organisation"
-            for kind in entity.kinds
-        }
+        known = {kind.casefold(): kind for kind in kg.organisation_kinds()}
         if unknown := sorted(k for k in self.kinds if k.casefold() not in known):
             raise FilterError(
                 f"no organisation is of kind {', '.join(unknown)}; "

@@ -149,6 +149,8 @@ class StakeholderGraph:
 
     entities: dict[str, Entity]
     graph: nx.Graph = field(default_factory=nx.Graph)
+    # the kinds of organisation in the store, when this is only a part of its graph
+    known_kinds: frozenset[str] | None = None
 
     @classmethod
     def build(cls, entities: Iterable[Entity], relations: Iterable[Relation]) -> StakeholderGraph:
@@ -210,6 +212,17 @@ class StakeholderGraph:
             if (number := self.entities[other].goal) is not None
         }
 
+    def organisation_kinds(self) -> frozenset[str]:
+        """The most specific classes of the organisations (of the store, for a part)."""
+        if self.known_kinds is not None:
+            return self.known_kinds
+        return frozenset(
+            kind
+            for entity in self.entities.values()
+            if entity.type == "Organisation"
+            for kind in entity.kinds
+        )
+
     def sort_key(self, iri: str) -> tuple[int, str]:
         """Entities in answers: by type (TYPES order), then label."""
         entity = self.entities[iri]
@@ -217,16 +230,35 @@ class StakeholderGraph:
 
 
 def read(run: RunQuery) -> StakeholderGraph:
-    """The stakeholder graph of a store, through the named queries `entities`, `relations`."""
+    """The stakeholder graph of a store, through the named queries `entities`, `relations`
+    (the whole of it: for an answer about a part, see mhkg.explore.local)."""
+    relations = {relation_from_row(row) for row in run(named_queries.load("relations").text).rows}
+    return StakeholderGraph.build(read_entities(run).values(), in_order(relations))
+
+
+def read_entities(run: RunQuery) -> dict[str, Entity]:
+    """Every entity of the store by IRI, in IRI order (no relations)."""
     found: dict[str, Entity] = {}
     for row in run(named_queries.load("entities").text).rows:
-        entity = _entity(row)
-        held = found.get(entity.iri)
-        if held is None or _type_rank(entity.type) < _type_rank(held.type):
-            found[entity.iri] = entity  # of two types (rare), the one listed first in TYPES
-    entities = found.values()
-    relations = [_relation(row) for row in run(named_queries.load("relations").text).rows]
-    return StakeholderGraph.build(entities, relations)
+        entity = entity_from_row(row)
+        found[entity.iri] = strongest(found.get(entity.iri), entity)
+    return {iri: found[iri] for iri in sorted(found)}
+
+
+def in_order(relations: Iterable[Relation]) -> list[Relation]:
+    """Relations in one order whatever order they were read in, so that a graph built from
+    them, whole or in part, is walked alike."""
+    return sorted(
+        relations, key=lambda r: (r.source, r.property, r.target, r.role or "", r.post or "")
+    )
+
+
+def strongest(held: Entity | None, found: Entity) -> Entity:
+    """Of two rows for one entity (of two types, rare), the one whose type is listed first
+    in TYPES."""
+    if held is None or _type_rank(found.type) < _type_rank(held.type):
+        return found
+    return held
 
 
 def _text(row: Mapping[str, Term], name: str) -> str | None:
@@ -242,7 +274,8 @@ def _lines(row: Mapping[str, Term], name: str) -> tuple[str, ...]:
     return tuple(sorted({line for line in (_text(row, name) or "").split("\n") if line}))
 
 
-def _entity(row: Mapping[str, Term]) -> Entity:
+def entity_from_row(row: Mapping[str, Term]) -> Entity:
+    """An entity from a row of the named query `entities`."""
     label = str(row["label"])
     goal = _text(row, "goal")
     return Entity(
@@ -256,7 +289,8 @@ def _entity(row: Mapping[str, Term]) -> Entity:
     )
 
 
-def _relation(row: Mapping[str, Term]) -> Relation:
+def relation_from_row(row: Mapping[str, Term]) -> Relation:
+    """A relation from a row of the named query `relations`."""
     return Relation(
         source=str(row["source"]),
         property=str(row["property"]),
