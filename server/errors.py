@@ -2,8 +2,9 @@
 or, for a client that prefers HTML (a browser), the same three on a small page.
 
 A query the client got wrong is a 400 with the parser's message and position; a query that
-ran out of time a 503 with Retry-After; a bug in the server a 500 that says so, never a
-traceback (the log has it: see logs.py).
+ran out of time a 503 with Retry-After, as is one refused at once because too many wait for
+a worker (Retry-After then says when the queue should have cleared); a bug in the server a
+500 that says so, never a traceback (the log has it: see logs.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from mhkg.errors import MhkgError, NamedQueryError, QueryError
 from mhkg.server import logs
 from mhkg.server.negotiation import HTML, best_match
-from mhkg.server.workers import ClientDisconnected, QueryStopped, WorkerFailure
+from mhkg.server.workers import ClientDisconnected, QueryStopped, QueueFull, WorkerFailure
 
 JSON = "application/json"
 
@@ -61,6 +62,13 @@ def init_app(app: Flask) -> None:
         logs.log_timeout(error)
         response = error_response(503, "Service Unavailable", str(error))
         response.headers["Retry-After"] = str(math.ceil(current_app.config["QUERY_TIMEOUT"] or 5))
+        return response
+
+    @app.errorhandler(QueueFull)
+    def queue_full(error: QueueFull) -> Response:  # refused before it waited: nothing ran
+        logs.SERVER.info("%s %s: %s", request.method, logs.printable(request.path), error)
+        response = error_response(503, "Service Unavailable", str(error))
+        response.headers["Retry-After"] = str(error.retry_after)
         return response
 
     @app.errorhandler(MhkgError)

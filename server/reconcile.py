@@ -9,11 +9,12 @@ names of organisations, countries, projects (and people, events, places, SDGs) t
 
 A query is {"query": "Ministry of Health", "type": "Organisation", "limit": 3,
 "properties": [{"pid": "country", "v": "GIN"}]}; `type` may also be a kind (Ministry). All
-entities are scored 0-100 by the same name matching as /explore/search, a `country` property
-(ISO code or name) halving the score of a candidate in other countries, before the best are
-kept. A candidate is a `match` when its name is exact and no other scores as well; an mhkg
-IRI given as the name matches its entity. A query that cannot be read gets no candidates and
-an "error" saying why, and the rest of its batch is answered.
+entities are scored 0-100 by the same name matching as /explore/search (names normalised once
+per store generation, rapidfuzz for names that merely look alike: see mhkg.explore.search),
+a `country` property (ISO code or name) halving the score of a candidate in other countries,
+before the best are kept. A candidate is a `match` when its name is exact and no other scores
+as well; an mhkg IRI given as the name matches its entity. A query that cannot be read gets no
+candidates and an "error" saying why, and the rest of its batch is answered.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from werkzeug.exceptions import BadRequest, NotFound, RequestEntityTooLarge
 
 from mhkg import explore
 from mhkg.explore.graph import TYPES, Entity, StakeholderGraph
+from mhkg.explore.search import Match, name_index
 from mhkg.server import openapi_explore
 from mhkg.server.explore import stakeholder_graph
 from mhkg.server.links import local_href
@@ -117,17 +119,40 @@ def reconcile(kg: StakeholderGraph, query: Any) -> list[dict]:
     if (given := text.strip()) in kg.entities:  # an IRI of ours names itself
         return [_candidate(kg.entities[given], 1.0, match=True)]
     country = _country(kg, query.get("properties") or [])
-    scored = []
-    for found in explore.search(kg, text, types=types, limit=len(kg.entities)):
-        elsewhere = country and found.entity.countries and country not in found.entity.countries
-        scored.append((found.score / 2 if elsewhere else found.score, found))
-    scored.sort(key=lambda c: (-c[0], *kg.sort_key(c[1].entity.iri)))
+    kept = min(limit, MAX_LIMIT)
+    scored = ranked(kg, text, types, country, kept + 1)  # the next tells whether one stands out
     alone_at_the_top = len(scored) == 1 or (len(scored) > 1 and scored[1][0] < scored[0][0])
     return [
         # a match: the exact name (score 1, not lowered by the country), and no other as good
         _candidate(found.entity, score, match=position == 0 and score == 1 and alone_at_the_top)
-        for position, (score, found) in enumerate(scored[: min(limit, MAX_LIMIT)])
+        for position, (score, found) in enumerate(scored[:kept])
     ]
+
+
+def ranked(
+    kg: StakeholderGraph, text: str, types: list[str], country: str | None, wanted: int
+) -> list[tuple[float, Match]]:
+    """The `wanted` best candidates with their scores, best first, a `country` halving the
+    scores of candidates in other countries.
+
+    Halving only lowers: once the `wanted`-th lowered score is above the lowest score that
+    search gave, none it left out could take its place; else search is asked for more."""
+    asked = wanted if country is None else 2 * wanted
+    while True:
+        found = explore.search(kg, text, types=types, limit=asked)
+        scored = sorted(
+            ((_lowered(match, country), match) for match in found),
+            key=lambda c: (-c[0], *kg.sort_key(c[1].entity.iri), c[1].entity.iri),
+        )
+        if len(found) < asked or country is None or scored[wanted - 1][0] > found[-1].score:
+            return scored[:wanted]
+        asked *= 4
+
+
+def _lowered(match: Match, country: str | None) -> float:
+    """The match's score, halved when it is of other countries than the one given."""
+    countries = match.entity.countries
+    return match.score / 2 if country and countries and country not in countries else match.score
 
 
 def _candidate(entity: Entity, score: float, *, match: bool) -> dict[str, Any]:
@@ -145,7 +170,7 @@ def _types(kg: StakeholderGraph, given: Any) -> list[str]:
     """Type names (or IRIs) given as one or a list: broad types (Organisation) or kinds
     (Ministry)."""
     names = given if isinstance(given, list) else [given] if given else []
-    known = set(TYPES) | {kind for entity in kg.entities.values() for kind in entity.kinds}
+    known = name_index(kg).kinds  # kept with the names, not gathered again per query
     types = []
     for name in names:
         short = str(name).removeprefix(str(MHKG))

@@ -4,11 +4,16 @@ The serving process holds the store open read-write (which keeps other writers o
 runs the server's own, bounded queries (resource pages, dataset statistics) itself; the
 queries that clients write (/sparql, /queries/NAME) go to the worker processes, which the
 timeout can stop (see mhkg.server.workers).
+
+The timeout is the request's: its clock starts when the request reaches the application (the
+moment the access log measures from), and every query the request sends to the workers,
+waiting for a free one included, must be done by `request_deadline()`.
 """
 
 from __future__ import annotations
 
 import atexit
+import time
 from collections.abc import Callable, Mapping
 
 from flask import Flask, current_app, request
@@ -58,7 +63,8 @@ def run_client_query(
               "max_bytes": current_app.config["MAX_ANSWER_BYTES"] or None}  # fmt: skip
     workers = get_workers()
     if workers is not None:
-        result = workers.query(sparql, bindings, dataset=dataset, gone=_client_gone(), **limits)
+        result = workers.query(sparql, bindings, dataset=dataset, gone=_client_gone(),
+                               deadline=request_deadline(), **limits)  # fmt: skip
     else:
         result = get_store().query(sparql, bindings, dataset=dataset, **limits)
     if result.truncated:
@@ -80,7 +86,16 @@ def run_server_query(sparql: str) -> QueryResult:
     workers = get_workers()
     if workers is None:
         return get_store().query(sparql)
-    return workers.query(sparql, gone=_client_gone())
+    return workers.query(sparql, gone=_client_gone(), deadline=request_deadline())
+
+
+def request_deadline() -> float | None:
+    """When the current request's time is up (a `time.monotonic()` value): QUERY_TIMEOUT
+    seconds after it arrived; None when there is no timeout."""
+    timeout = current_app.config["QUERY_TIMEOUT"]
+    if not timeout:
+        return None
+    return request.environ.setdefault("mhkg.started", time.monotonic()) + timeout
 
 
 def _client_gone() -> Callable[[], bool] | None:

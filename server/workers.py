@@ -7,12 +7,20 @@ open read-only (``pyoxigraph.Store.read_only``: no lock, the store as it was whe
 opened it; the serving process keeps the read-write handle, and with it the lock that keeps
 other writers out). Client SPARQL is parsed only there, never in the serving process.
 
-Each query has one deadline, `timeout` seconds after it arrives, for waiting for a free worker
-and running together. A query that outlives it, or whose client hangs up, has its worker
-killed (SIGKILL); the client gets 503 while the other workers and the serving process go on
-answering. A replacement joins the pool only once it has opened the store, so that no query
-waits for a worker's start. After the server writes (SPARQL Update, when enabled) every worker
-is replaced, so that it sees the new state.
+Each query has one deadline for waiting for a free worker and running together: the server
+passes its request's (`timeout` seconds after the request arrived, shared by every query the
+request runs), else it is `timeout` seconds after the call. A query whose deadline passes
+while it waits gets QueryTimeout without running; one that outlives it while running, or
+whose client hangs up, has its worker killed (SIGKILL); the client gets 503 while the other
+workers and the serving process go on answering. A replacement joins the pool only once it
+has opened the store, so that no query waits for a worker's start. After the server writes
+(SPARQL Update, when enabled) every worker is replaced, so that it sees the new state.
+
+The queue is bounded (`Backlog`): at most `queue` queries wait (by default QUEUE_PER_WORKER
+for each worker), and a query that would wait behind more rounds of the workers than its
+deadline leaves time for (at the median of their recent times) is not queued either: both
+get QueueFull at once (503 with Retry-After, the estimated time for the queue to clear)
+rather than a 503 at the end of the timeout.
 
 A worker may not open network sockets unless the operator allows SERVICE (server.sandbox),
 holds at most `memory` MB, dies with the serving process, and stops reading an answer once it
@@ -22,12 +30,14 @@ holds `max_bytes` characters of values (the answer is then cut, like one past th
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
-import queue
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
+from queue import Empty, Queue
 from typing import Any
 
 from rdflib import Graph
@@ -42,6 +52,8 @@ logger = logging.getLogger("mhkg.server")
 _POLL = 0.25  # seconds between two looks at whether the client is still there
 _START_LIMIT = 120.0  # seconds a new worker may take to open the store
 _START_ATTEMPTS = 3
+QUEUE_PER_WORKER = 8  # queries that may wait for each worker (by default 16: the THREADS)
+_RECENT = 32  # the workers' latest times kept to estimate how fast the queue moves
 
 
 class QueryStopped(MhkgError):
@@ -50,6 +62,15 @@ class QueryStopped(MhkgError):
 
 class QueryTimeout(QueryStopped):
     """A query ran longer than the server allows, or no worker became free in that time."""
+
+
+class QueueFull(QueryTimeout):
+    """More queries wait for a worker than the workers can serve in time: refused at once,
+    without waiting (503 with Retry-After: `retry_after` seconds)."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ClientDisconnected(MhkgError):
@@ -155,6 +176,62 @@ def _never() -> bool:
     return False
 
 
+class Backlog:
+    """The queries waiting for a free worker: how many may wait, and how fast the queue moves
+    (the median of the workers' latest times)."""
+
+    def __init__(self, workers: int, limit: int, fallback: float) -> None:
+        self.workers, self.limit, self.fallback = workers, limit, fallback
+        self.waiting = 0
+        self._recent: deque[float] = deque(maxlen=_RECENT)
+        self._lock = threading.Lock()
+
+    def join(self, deadline: float | None) -> None:
+        """Count one more query waiting.
+
+        Raises QueueFull when `limit` queries wait already, or when those ahead would keep
+        every worker busy past `deadline`."""
+        with self._lock:
+            ahead, typical = self.waiting, self._typical()
+            rounds = ahead // self.workers  # the workers' turns taken before this query's
+            if ahead >= self.limit:
+                why = f"{ahead} queries already wait for this server's {self.workers} workers"
+            elif deadline is not None and typical and rounds * typical > deadline - _now():
+                why = (
+                    f"the {ahead} queries waiting would keep every query worker busy past "
+                    "this query's time limit"
+                )
+            else:
+                self.waiting += 1
+                return
+            retry = self._retry_after(ahead, typical)
+        raise QueueFull(f"{why}; try again in {retry} s", retry)
+
+    def leave(self) -> None:
+        with self._lock:
+            self.waiting -= 1
+
+    def served(self, seconds: float) -> None:
+        """A worker answered (or was stopped) after `seconds`."""
+        with self._lock:
+            self._recent.append(seconds)
+
+    def _typical(self) -> float | None:
+        if not self._recent:
+            return None
+        ordered = sorted(self._recent)
+        return ordered[len(ordered) // 2]
+
+    def _retry_after(self, ahead: int, typical: float | None) -> int:
+        """Seconds until the queries ahead are served, as far as the recent times tell."""
+        estimate = (ahead / self.workers + 1) * typical if typical else self.fallback
+        return max(1, math.ceil(estimate))
+
+
+def _now() -> float:
+    return time.monotonic()
+
+
 class QueryWorkers:
     """A pool of `size` worker processes over the store at `location`."""
 
@@ -166,12 +243,16 @@ class QueryWorkers:
         timeout: float | None = 30.0,
         allow_network: bool = False,
         memory: int = 0,
+        queue: int | None = None,
     ) -> None:
+        """`queue`: how many queries may wait for a worker (default QUEUE_PER_WORKER each)."""
         self.location, self.size, self.timeout = location, size, timeout or None
+        limit = size * QUEUE_PER_WORKER if queue is None else queue
+        self._backlog = Backlog(size, limit, fallback=self.timeout or 5.0)
         self._options = (not allow_network, memory)
         self.memory = memory
         self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: Queue[_Worker] = Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._generation = 0
@@ -197,7 +278,7 @@ class QueryWorkers:
         while True:
             try:
                 worker = self._idle.get_nowait()
-            except queue.Empty:
+            except Empty:
                 return
             self._replace(worker)
 
@@ -210,16 +291,20 @@ class QueryWorkers:
         max_rows: int | None = None,
         max_bytes: int | None = None,
         gone: Callable[[], bool] | None = None,
+        deadline: float | None = None,
     ) -> QueryResult:
-        """Run the query in a worker, within the timeout (waiting included).
+        """Run the query in a worker by `deadline` (a `time.monotonic()` value: the request's;
+        at most `timeout` seconds from now), waiting for a free worker included.
 
-        Raises QueryError (the client's mistake), QueryTimeout, QueryStopped (memory),
-        ClientDisconnected (when `gone()` turns true) or WorkerFailure (a bug)."""
-        deadline = None if self.timeout is None else time.monotonic() + self.timeout
+        Raises QueryError (the client's mistake), QueryTimeout, QueueFull (too many wait),
+        QueryStopped (memory), ClientDisconnected (when `gone()` turns true) or
+        WorkerFailure (a bug)."""
+        deadline = self._deadline(deadline)
         gone = gone or _never
         self.start()
         worker = self._checkout(deadline, gone)
         task = (sparql, dict(bindings or {}), dataset, max_rows, max_bytes)
+        started = _now()
         try:
             reply = worker.run(task, deadline, gone)
         except ClientDisconnected:
@@ -230,14 +315,25 @@ class QueryWorkers:
             if self.memory and worker.process.exitcode == -signal.SIGABRT:  # allocation failed
                 raise QueryStopped(self._memory_message()) from error
             raise WorkerFailure(f"the query worker stopped unexpectedly ({error!r})") from error
+        self._backlog.served(_now() - started)
         if reply is None:
             self._replace(worker)
             raise QueryTimeout(
-                f"the query ran longer than this server's limit of {self.timeout:g} s "
-                "and was stopped; make it more selective, or add a LIMIT"
+                f"the query ran past this server's limit of {self._limit()} (waiting for a "
+                "worker included) and was stopped; make it more selective, or add a LIMIT"
             )
         self._release(worker)
         return self._result(*reply)
+
+    def _deadline(self, given: float | None) -> float | None:
+        """The earlier of the given deadline and `timeout` seconds from now."""
+        own = None if self.timeout is None else _now() + self.timeout
+        if given is None or own is None:
+            return own if given is None else given
+        return min(given, own)
+
+    def _limit(self) -> str:
+        return "its request's time" if self.timeout is None else f"{self.timeout:g} s"
 
     def _result(self, kind: str, payload: Any) -> QueryResult:
         if kind == "ok":
@@ -261,18 +357,35 @@ class QueryWorkers:
         )
 
     def _checkout(self, deadline: float | None, gone: Callable[[], bool]) -> _Worker:
-        while True:
-            wait = _POLL if deadline is None else min(_POLL, deadline - time.monotonic())
+        """A free worker: at once when one is idle and no query waits, else after waiting
+        in the backlog (Raises QueueFull, QueryTimeout, ClientDisconnected)."""
+        if deadline is not None and _now() >= deadline:
+            raise QueryTimeout(
+                f"the request had used this server's limit of {self._limit()} (counted from "
+                "its arrival) before this query could start; try again later"
+            )
+        if not self._backlog.waiting:
             try:
-                return self._idle.get(timeout=max(wait, 0.001))
-            except queue.Empty:
+                return self._idle.get_nowait()
+            except Empty:
                 pass
-            if gone():
-                raise ClientDisconnected("the client hung up while its query waited")
-            if deadline is not None and time.monotonic() >= deadline:
-                raise QueryTimeout(
-                    f"every query worker stayed busy for {self.timeout:g} s; try again later"
-                )
+        self._backlog.join(deadline)
+        try:
+            while True:
+                left = _POLL if deadline is None else min(_POLL, deadline - _now())
+                if left <= 0:  # never take a worker only to stop it at once
+                    raise QueryTimeout(
+                        "every query worker stayed busy until this server's limit of "
+                        f"{self._limit()} (counted from the request's arrival); try again later"
+                    )
+                try:
+                    return self._idle.get(timeout=left)
+                except Empty:
+                    pass
+                if gone():
+                    raise ClientDisconnected("the client hung up while its query waited")
+        finally:
+            self._backlog.leave()
 
     def _release(self, worker: _Worker) -> None:
         if worker.generation == self._generation:
@@ -319,4 +432,4 @@ class QueryWorkers:
             workers = list(self._all)
         for worker in workers:
             self._drop(worker)
-        self._idle = queue.Queue()
+        self._idle = Queue()
