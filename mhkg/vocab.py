@@ -23,6 +23,7 @@ class MHKG(DefinedNamespace):
     Project: URIRef
     Participation: URIRef
     CoParticipation: URIRef  # derived: a pair of organisations and the projects they share
+    Tally: URIRef  # derived: the projects and budget of a country, region, goal, year, role
     Role: URIRef
     ProjectStatus: URIRef
     ProjectType: URIRef
@@ -84,6 +85,11 @@ class MHKG(DefinedNamespace):
     worksWith: URIRef
     coParticipant: URIRef
     sharedProjects: URIRef
+    tallyOf: URIRef
+    tallyYear: URIRef
+    tallyRole: URIRef
+    projectCount: URIRef
+    budgetTotal: URIRef
     # Organisations
     country: URIRef
     acronym: URIRef

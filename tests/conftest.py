@@ -7,16 +7,20 @@ each consumer that needs the seeded data gets its own copy of that folder:
 - ``seeded_store``: an open store, shared by the whole session, for read-only tests;
 - ``seeded_path``: a folder that nothing holds open (for the CLI, which opens it per command);
 - ``writable_seeded_path``: a fresh copy per test, for tests that write;
-- ``empty_store``: a fresh empty store per test.
+- ``empty_store``: a fresh empty store per test;
+- ``bench_records``: bench/records.py, the loading benchmark's generator of records.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -144,3 +148,16 @@ def parse_quads() -> Callable[[str | bytes, str], dict[Node, Graph]]:
     """``parse_quads(data, rdflib_format)``: the non-empty graphs of a quad serialisation,
     by name, as plain rdflib Graphs."""
     return _parse_quads
+
+
+@pytest.fixture(scope="session")
+def bench_records() -> ModuleType:
+    """bench/records.py, the generator of the loading benchmark (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_records", TESTS.parent / "bench" / "records.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it runs
+    spec.loader.exec_module(module)
+    return module

@@ -22,7 +22,7 @@ from mhkg import derivation, pipeline
 from mhkg import queries as named_queries
 from mhkg.iri import Minter
 from mhkg.store import Store, open_store
-from mhkg.vocab import MHKG
+from mhkg.vocab import MHKG, SCHEMA
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 GENERATED_PROJECTS = 40
@@ -170,7 +170,10 @@ def test_the_summaries_are_in_the_derived_graph_and_typed_with_declared_terms(
     found = seeded_store.query(
         f"SELECT DISTINCT ?p WHERE {{ GRAPH <{derived}> {{ ?s ?p ?o }} }}"
     ).values("p")
-    assert set(found) == {MHKG.worksWith, RDF.type, MHKG.coParticipant, MHKG.sharedProjects}
+    co_participation = {MHKG.worksWith, RDF.type, MHKG.coParticipant, MHKG.sharedProjects}
+    tallies = {MHKG.tallyOf, MHKG.tallyYear, MHKG.tallyRole, MHKG.projectCount, MHKG.budgetTotal}
+    amounts = {SCHEMA.value, SCHEMA.currency}
+    assert set(found) == co_participation | tallies | amounts
 
 
 def test_a_store_with_summaries_conforms_and_its_derived_graph_holds(
