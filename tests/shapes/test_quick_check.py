@@ -176,14 +176,17 @@ def test_a_mutated_record_passes_the_quick_check_only_if_pyshacl_agrees(case) ->
         (URIRef(BASE + "s"), SH.targetNode, URIRef(BASE + "x")),
         (URIRef(BASE + "s"), SH.languageIn, RDF.nil),
         (URIRef(BASE + "s"), SH.deactivated, Literal(True)),
+        (URIRef(BASE + "s"), SH.sparql, URIRef(BASE + "reads-the-shape")),
     ],
-    ids=["targetNode", "languageIn", "deactivated"],
+    ids=["targetNode", "languageIn", "deactivated", "SPARQL with $currentShape"],
 )
 def test_shapes_it_does_not_know_make_it_step_aside(addition, extra: Graph) -> None:
     graph = Graph()
     graph += shapes.graph()
     graph.add((addition[0], RDF.type, SH.NodeShape))
     graph.add(addition)
+    select = "SELECT $this WHERE { $this a ?c . FILTER (?c != $currentShape) }"
+    graph.add((URIRef(BASE + "reads-the-shape"), SH.select, Literal(select)))
     check = QuickCheck(graph)
     assert not check.applies
     assert not check.conforms(ContextView(fixture(HERE / "valid" / "valid-project.ttl"), extra))
