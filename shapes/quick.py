@@ -26,9 +26,10 @@ substituted (SEP-0007): the same SPARQL 1.1 as rdflib's, at a fraction of its co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -83,55 +84,95 @@ class ContextView:
 
     The triples are those of `mhkg.shapes.in_context(record, context)`: the record's, the
     context's `rdfs:subClassOf` axioms, and the context's triples about each IRI the record
-    has as a subject or as the object of a predicate other than `rdf:type`."""
+    has as a subject or as the object of a predicate other than `rdf:type`. They are indexed
+    once, by subject and predicate and by class; what the context gives is read once per
+    process (`_ContextParts`), since the same context serves every record of a load."""
 
     def __init__(self, record: Graph, context: Graph | None) -> None:
-        self.record = record
-        self.context = context
-        self.mentioned: set[Node] = set()
+        self.triples: set[tuple[Node, Node, Node]] = set(record)
         self._oxigraph: ox.Store | None = None
-        if context is not None:
-            self.mentioned = {s for s in record.subjects() if isinstance(s, URIRef)}
-            self.mentioned.update(
-                o for p, o in record.predicate_objects() if p != RDF.type and isinstance(o, URIRef)
-            )
+        self._parts = _ContextParts.of(context) if context is not None else None
+        if self._parts is not None:
+            mentioned = {s for s, _, _ in self.triples if isinstance(s, URIRef)}
+            mentioned.update(o for _, p, o in self.triples if p != _TYPE and isinstance(o, URIRef))
+            for node in mentioned:
+                self.triples.update(self._parts.about(node))
+        self._by_subject: dict[Node, dict[Node, set[Node]]] = {}
+        self._by_object: dict[Node, dict[Node, set[Node]]] = {}
+        for s, p, o in self.triples:
+            self._by_subject.setdefault(s, {}).setdefault(p, set()).add(o)
+            if p in (_TYPE, _SUBCLASS):
+                self._by_object.setdefault(o, {}).setdefault(p, set()).add(s)
 
-    def matching(self, pattern: tuple[Any, Any, Any]) -> Iterator[tuple[Node, Node, Node]]:
-        """Each triple of the view that matches (s, p, o), once."""
-        seen = set()
-        for triple in self._all_matching(pattern):
-            if triple not in seen:
-                seen.add(triple)
-                yield triple
+    def objects(self, subject: Node, predicate: Node) -> set[Node]:
+        found = self._by_subject.get(subject, {}).get(predicate, set())
+        if predicate == _SUBCLASS and self._parts is not None:
+            return found | self._parts.superclasses.get(subject, set())
+        return found
 
-    def _all_matching(self, pattern: tuple[Any, Any, Any]) -> Iterator[tuple[Node, Node, Node]]:
-        s, p, o = pattern
-        yield from self.record.triples(pattern)
-        if self.context is None:
-            return
-        if p is None or p == RDFS.subClassOf:
-            yield from self.context.triples((s, RDFS.subClassOf, o))
-        if s is not None:
-            if s in self.mentioned:
-                yield from self.context.triples(pattern)
-        elif p is None and o is None:
-            for node in self.mentioned:
-                yield from self.context.triples((node, None, None))
-        else:
-            yield from (t for t in self.context.triples(pattern) if t[0] in self.mentioned)
+    def subjects(self, predicate: Node, obj: Node) -> set[Node]:
+        """For rdf:type and rdfs:subClassOf: the subjects of (?, predicate, obj)."""
+        found = self._by_object.get(obj, {}).get(predicate, set())
+        if predicate == _SUBCLASS and self._parts is not None:
+            return found | self._parts.subclasses.get(obj, set())
+        return found
 
     def oxigraph(self) -> ox.Store:
         """The view's triples in an in-memory Oxigraph store (made once), for SPARQL."""
         if self._oxigraph is None:
             self._oxigraph = ox.Store()
             self._oxigraph.extend(
-                ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
-                for s, p, o in self.matching((None, None, None))
+                ox.Quad(_oxigraph_term(s), _oxigraph_term(p), _oxigraph_term(o))
+                for s, p, o in self.triples
             )
+            if self._parts is not None:
+                self._oxigraph.extend(self._parts.subclass_quads)
         return self._oxigraph
 
-    def objects(self, subject: Node, predicate: Node) -> set[Node]:
-        return {o for _, _, o in self.matching((subject, predicate, None))}
+
+_TYPE = RDF.type
+_SUBCLASS = RDFS.subClassOf
+
+
+# The same terms come back record after record (predicates, classes, countries).
+_oxigraph_term = lru_cache(maxsize=2**16)(to_oxigraph)
+
+
+class _ContextParts:
+    """What a validation context gives to every record's view, read once per context: its
+    subclass axioms (indexed both ways, and as Oxigraph quads) and its description of each
+    node it describes (kept as the records ask for them; no more than the context holds)."""
+
+    _last: tuple[Graph, _ContextParts] | None = None
+
+    def __init__(self, context: Graph) -> None:
+        self.context = context
+        self.subclasses: dict[Node, set[Node]] = {}
+        self.superclasses: dict[Node, set[Node]] = {}
+        for sub, _, sup in context.triples((None, _SUBCLASS, None)):
+            self.subclasses.setdefault(sup, set()).add(sub)
+            self.superclasses.setdefault(sub, set()).add(sup)
+        self.subclass_quads = [
+            ox.Quad(_oxigraph_term(sub), _oxigraph_term(_SUBCLASS), _oxigraph_term(sup))
+            for sub, _, sup in context.triples((None, _SUBCLASS, None))
+        ]
+        self._described = set(context.subjects())
+        self._about: dict[Node, frozenset[tuple[Node, Node, Node]]] = {}
+
+    @classmethod
+    def of(cls, context: Graph) -> _ContextParts:
+        """The parts of `context` (the last context's are kept: a load has one). A context
+        must not change while records are checked against it."""
+        if cls._last is None or cls._last[0] is not context:
+            cls._last = (context, cls(context))
+        return cls._last[1]
+
+    def about(self, node: Node) -> frozenset[tuple[Node, Node, Node]]:
+        if node not in self._described:
+            return frozenset()
+        if node not in self._about:
+            self._about[node] = frozenset(self.context.triples((node, None, None)))
+        return self._about[node]
 
 
 @dataclass
@@ -139,7 +180,7 @@ class Shape:
     node: Node
     path: URIRef | None = None  # a property shape's predicate
     target_classes: list[Node] = field(default_factory=list)
-    constraints: list[tuple[URIRef, Any]] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)  # each constraint, compiled
     sparql: list[str] = field(default_factory=list)
 
 
@@ -183,22 +224,22 @@ class QuickCheck:
             elif p == SH.targetClass:
                 shape.target_classes.append(o)
             elif p in (SH.property, SH.node):
-                shape.constraints.append((p, self._shape(o)))
+                shape.checks.append(self._check(p, self._shape(o)))
             elif p in (SH["or"], SH["and"]):
                 members = [self._shape(m) for m in Collection(g, o)]
-                shape.constraints.append((p, members))
+                shape.checks.append(self._check(p, members))
             elif p == SH["in"]:
-                shape.constraints.append((p, frozenset(Collection(g, o))))
+                shape.checks.append(self._check(p, frozenset(Collection(g, o))))
             elif p in (SH.minCount, SH.maxCount, SH.maxLength):
-                shape.constraints.append((p, int(o)))
+                shape.checks.append(self._check(p, int(o)))
             elif p in (SH.minInclusive, SH.maxInclusive):
                 if not isinstance(o, Literal) or not _is_number(o):
                     raise Unsupported(f"{p} of {node} is not a number")
-                shape.constraints.append((p, o.value))
+                shape.checks.append(self._check(p, o.value))
             elif p == SH.pattern:
-                shape.constraints.append((p, re.compile(str(o))))
+                shape.checks.append(self._check(p, re.compile(str(o))))
             elif p in (SH.datatype, SH["class"], SH.nodeKind, SH.hasValue):
-                shape.constraints.append((p, o))
+                shape.checks.append(self._check(p, o))
             elif p == SH.sparql:
                 shape.sparql.append(self._select(o))
             else:
@@ -210,7 +251,9 @@ class QuickCheck:
             low = g.value(node, SH.qualifiedMinCount)
             high = g.value(node, SH.qualifiedMaxCount)
             bounds = (None if low is None else int(low), None if high is None else int(high))
-            shape.constraints.append((SH.qualifiedValueShape, (self._shape(qualified[0]), *bounds)))
+            shape.checks.append(
+                self._check(SH.qualifiedValueShape, (self._shape(qualified[0]), *bounds))
+            )
         return shape
 
     def _select(self, constraint: Node) -> str:
@@ -240,7 +283,7 @@ class QuickCheck:
             focus = set()
             for target in shape.target_classes:
                 for cls in classes.below(target):
-                    focus.update(s for s, _, _ in view.matching((None, RDF.type, cls)))
+                    focus.update(view.subjects(RDF.type, cls))
             for node in focus:
                 if not self._holds(shape, node, view, classes):
                     return False
@@ -248,13 +291,13 @@ class QuickCheck:
 
     def _holds(self, shape: Shape, focus: Node, view: ContextView, classes: _Classes) -> bool:
         values = view.objects(focus, shape.path) if shape.path is not None else {focus}
-        for component, value in shape.constraints:
-            if not self._component_holds(component, value, focus, values, view, classes):
+        for holds in shape.checks:
+            if not holds(values, view, classes):
                 return False
         for text in shape.sparql:
             if shape.path is not None:
                 return False  # property-level SPARQL constraints: left to pySHACL
-            this = {ox.Variable("this"): to_oxigraph(focus)}
+            this = {ox.Variable("this"): _oxigraph_term(focus)}
             try:
                 if any(True for _ in view.oxigraph().query(text, substitutions=this)):
                     return False
@@ -262,63 +305,70 @@ class QuickCheck:
                 return False
         return True
 
-    def _component_holds(
-        self,
-        component: URIRef,
-        value: Any,
-        focus: Node,
-        values: set[Node],
-        view: ContextView,
-        classes: _Classes,
-    ) -> bool:
-        if component == SH.property:
-            return self._holds(value, focus, view, classes)
+    def _check(self, component: URIRef, rule: Any) -> Check:
+        """The constraint `component` with its parameter `rule` as a function of a focus
+        node's values, strict where pySHACL might judge otherwise."""
+        holds = self._holds
+        if component in (SH.property, SH.node):  # each value node conforms to the shape
+            return lambda values, view, classes: all(holds(rule, v, view, classes) for v in values)
         if component == SH.minCount:
-            return len(values) >= value
+            return lambda values, view, classes: len(values) >= rule
         if component == SH.maxCount:
-            return len(values) <= value
+            return lambda values, view, classes: len(values) <= rule
         if component == SH.hasValue:
-            return value in values
+            return lambda values, view, classes: rule in values
         if component == SH.qualifiedValueShape:
-            qualified, low, high = value
-            count = sum(1 for v in values if self._holds(qualified, v, view, classes))
-            return (low is None or count >= low) and (high is None or count <= high)
-        if component == SH.node:
-            return all(self._holds(value, v, view, classes) for v in values)
+            qualified, low, high = rule
+
+            def counted(values: set[Node], view: ContextView, classes: _Classes) -> bool:
+                count = sum(1 for v in values if holds(qualified, v, view, classes))
+                return (low is None or count >= low) and (high is None or count <= high)
+
+            return counted
         if component == SH["or"]:
-            return all(any(self._holds(m, v, view, classes) for m in value) for v in values)
+            return lambda values, view, classes: all(
+                any(holds(m, v, view, classes) for m in rule) for v in values
+            )
         if component == SH["and"]:
-            return all(all(self._holds(m, v, view, classes) for m in value) for v in values)
-        return all(_value_holds(component, value, v, classes) for v in values)
+            return lambda values, view, classes: all(
+                all(holds(m, v, view, classes) for m in rule) for v in values
+            )
+        value_holds = _value_check(component, rule)
+        return lambda values, view, classes: all(value_holds(v, classes) for v in values)
 
 
-def _value_holds(component: URIRef, rule: Any, v: Node, classes: _Classes) -> bool:
-    """One value against one value-level constraint, strictly."""
+Check = Callable[[set[Node], ContextView, "_Classes"], bool]
+
+_NODE_KINDS = {
+    SH.Literal: (Literal,),
+    SH.IRI: (URIRef,),
+    SH.BlankNode: (BNode,),
+    SH.BlankNodeOrIRI: (BNode, URIRef),
+    SH.BlankNodeOrLiteral: (BNode, Literal),
+    SH.IRIOrLiteral: (URIRef, Literal),
+}
+
+
+def _value_check(component: URIRef, rule: Any) -> Callable[[Node, _Classes], bool]:
+    """One value-level constraint as a function of one value, strict."""
     if component == SH.datatype:
-        return _has_datatype(v, rule)
+        return lambda v, classes: _has_datatype(v, rule)
     if component == SH["class"]:
-        return not isinstance(v, Literal) and classes.is_instance(v, rule)
+        return lambda v, classes: not isinstance(v, Literal) and classes.is_instance(v, rule)
     if component == SH.nodeKind:
-        kinds = {
-            SH.Literal: (Literal,),
-            SH.IRI: (URIRef,),
-            SH.BlankNode: (BNode,),
-            SH.BlankNodeOrIRI: (BNode, URIRef),
-            SH.BlankNodeOrLiteral: (BNode, Literal),
-            SH.IRIOrLiteral: (URIRef, Literal),
-        }
-        return rule in kinds and isinstance(v, kinds[rule])
+        kinds = _NODE_KINDS.get(rule, ())
+        return lambda v, classes: bool(kinds) and isinstance(v, kinds)
     if component == SH["in"]:
-        return v in rule
+        return lambda v, classes: v in rule
     if component == SH.pattern:
-        return not isinstance(v, BNode) and rule.search(str(v)) is not None
+        return lambda v, classes: not isinstance(v, BNode) and rule.search(str(v)) is not None
     if component == SH.maxLength:
-        return not isinstance(v, BNode) and len(str(v)) <= rule
-    if component in (SH.minInclusive, SH.maxInclusive):
-        if not isinstance(v, Literal) or not _is_number(v):
-            return False  # pySHACL may compare other literals; let it judge
-        return v.value >= rule if component == SH.minInclusive else v.value <= rule
-    return False
+        return lambda v, classes: not isinstance(v, BNode) and len(str(v)) <= rule
+    if component == SH.minInclusive:  # other literals than numbers: pySHACL judges
+        return lambda v, classes: isinstance(v, Literal) and _is_number(v) and v.value >= rule
+    if component == SH.maxInclusive:
+        return lambda v, classes: isinstance(v, Literal) and _is_number(v) and v.value <= rule
+    raise Unsupported(f"{component}")
 
 
 def _is_number(literal: Literal) -> bool:
@@ -357,7 +407,7 @@ class _Classes:
         if cls not in self._below:
             found, todo = {cls}, [cls]
             while todo:
-                for sub, _, _ in self.view.matching((None, RDFS.subClassOf, todo.pop())):
+                for sub in self.view.subjects(RDFS.subClassOf, todo.pop()):
                     if sub not in found:
                         found.add(sub)
                         todo.append(sub)
