@@ -26,10 +26,9 @@ substituted (SEP-0007): the same SPARQL 1.1 as rdflib's, at a fraction of its co
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -89,13 +88,16 @@ class ContextView:
     process (`_ContextParts`), since the same context serves every record of a load."""
 
     def __init__(self, record: Graph, context: Graph | None) -> None:
-        self.triples: set[tuple[Node, Node, Node]] = set(record)
+        self._record = set(record)
+        self.triples: set[tuple[Node, Node, Node]] = set(self._record)
         self._oxigraph: ox.Store | None = None
         self._parts = _ContextParts.of(context) if context is not None else None
+        self._described: list[Node] = []  # the mentioned nodes that the context describes
         if self._parts is not None:
             mentioned = {s for s, _, _ in self.triples if isinstance(s, URIRef)}
             mentioned.update(o for _, p, o in self.triples if p != _TYPE and isinstance(o, URIRef))
-            for node in mentioned:
+            self._described = [node for node in mentioned if self._parts.describes(node)]
+            for node in self._described:
                 self.triples.update(self._parts.about(node))
         self._by_subject: dict[Node, dict[Node, set[Node]]] = {}
         self._by_object: dict[Node, dict[Node, set[Node]]] = {}
@@ -122,20 +124,17 @@ class ContextView:
         if self._oxigraph is None:
             self._oxigraph = ox.Store()
             self._oxigraph.extend(
-                ox.Quad(_oxigraph_term(s), _oxigraph_term(p), _oxigraph_term(o))
-                for s, p, o in self.triples
+                ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in self._record
             )
             if self._parts is not None:
                 self._oxigraph.extend(self._parts.subclass_quads)
+                for node in self._described:
+                    self._oxigraph.extend(self._parts.about_quads(node))
         return self._oxigraph
 
 
 _TYPE = RDF.type
 _SUBCLASS = RDFS.subClassOf
-
-
-# The same terms come back record after record (predicates, classes, countries).
-_oxigraph_term = lru_cache(maxsize=2**16)(to_oxigraph)
 
 
 class _ContextParts:
@@ -152,12 +151,10 @@ class _ContextParts:
         for sub, _, sup in context.triples((None, _SUBCLASS, None)):
             self.subclasses.setdefault(sup, set()).add(sub)
             self.superclasses.setdefault(sub, set()).add(sup)
-        self.subclass_quads = [
-            ox.Quad(_oxigraph_term(sub), _oxigraph_term(_SUBCLASS), _oxigraph_term(sup))
-            for sub, _, sup in context.triples((None, _SUBCLASS, None))
-        ]
+        self.subclass_quads = _quads(context.triples((None, _SUBCLASS, None)))
         self._described = set(context.subjects())
         self._about: dict[Node, frozenset[tuple[Node, Node, Node]]] = {}
+        self._about_quads: dict[Node, list[ox.Quad]] = {}
 
     @classmethod
     def of(cls, context: Graph) -> _ContextParts:
@@ -167,12 +164,23 @@ class _ContextParts:
             cls._last = (context, cls(context))
         return cls._last[1]
 
+    def describes(self, node: Node) -> bool:
+        return node in self._described
+
     def about(self, node: Node) -> frozenset[tuple[Node, Node, Node]]:
-        if node not in self._described:
-            return frozenset()
+        """The context's triples about a node it describes."""
         if node not in self._about:
             self._about[node] = frozenset(self.context.triples((node, None, None)))
         return self._about[node]
+
+    def about_quads(self, node: Node) -> list[ox.Quad]:
+        if node not in self._about_quads:
+            self._about_quads[node] = _quads(self.about(node))
+        return self._about_quads[node]
+
+
+def _quads(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Quad]:
+    return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
 
 
 @dataclass
@@ -297,7 +305,7 @@ class QuickCheck:
         for text in shape.sparql:
             if shape.path is not None:
                 return False  # property-level SPARQL constraints: left to pySHACL
-            this = {ox.Variable("this"): _oxigraph_term(focus)}
+            this = {ox.Variable("this"): to_oxigraph(focus)}
             try:
                 if any(True for _ in view.oxigraph().query(text, substitutions=this)):
                     return False
