@@ -85,7 +85,7 @@ WRITER = textwrap.dedent(
 
     folder, old, new, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
     with open_store(folder) as kg:
-        for number in range(100):  # until the reader has seen enough
+        for number in range(1000):  # until the reader has seen enough
             if stop.exists():
                 break
             assert pipeline.load_paths(kg, [new if number % 2 == 0 else old], Minter()).ok
