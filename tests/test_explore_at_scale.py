@@ -4,11 +4,10 @@ the answers the whole stakeholder graph gives, and they do not read what lies be
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -38,20 +37,13 @@ FILTERS = [
 ]
 
 
-def bench_records():
-    spec = importlib.util.spec_from_file_location("bench_records", BENCH / "records.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it runs
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, minter: Minter) -> Iterator[Store]:
+def store(
+    tmp_path_factory: pytest.TempPathFactory, minter: Minter, bench_records: ModuleType
+) -> Iterator[Store]:
     """A store of 40 generated projects, with the five seeds."""
     folder = tmp_path_factory.mktemp("explore-at-scale")
-    records = bench_records().write("csv", folder / "records", 40)
+    records = bench_records.write("csv", folder / "records", 40)
     seeds = Path(__file__).resolve().parent.parent / "data" / "seeds"
     with open_store(folder / "store") as kg:
         assert pipeline.load_paths(kg, [records, seeds], minter).ok

@@ -6,8 +6,6 @@ projects where IOM and the IOM Development Fund take part in every project."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import combinations
@@ -58,21 +56,13 @@ WHERE { ?pair a mhkg:CoParticipation ; mhkg:coParticipant ?organisation ;
 """
 
 
-def bench_records() -> ModuleType:
-    """bench/records.py, the generator of the loading benchmark."""
-    spec = importlib.util.spec_from_file_location("bench_records", BENCH / "records.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it runs
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def generated_store(tmp_path_factory: pytest.TempPathFactory, minter: Minter) -> Iterator[Store]:
+def generated_store(
+    tmp_path_factory: pytest.TempPathFactory, minter: Minter, bench_records: ModuleType
+) -> Iterator[Store]:
     """A store of GENERATED_PROJECTS generated projects (IOM and its fund in each)."""
     folder = tmp_path_factory.mktemp("generated")
-    records = bench_records().write("csv", folder / "records", GENERATED_PROJECTS)
+    records = bench_records.write("csv", folder / "records", GENERATED_PROJECTS)
     with open_store(folder / "store") as kg:
         assert pipeline.load_paths(kg, [records], minter).ok
         yield kg
@@ -183,8 +173,10 @@ def test_a_store_with_summaries_conforms_and_its_derived_graph_holds(
     assert report.conforms, report.text
 
 
-def test_a_later_load_brings_the_counts_up_to_date(tmp_path: Path, minter: Minter) -> None:
-    generate = bench_records().write
+def test_a_later_load_brings_the_counts_up_to_date(
+    tmp_path: Path, minter: Minter, bench_records: ModuleType
+) -> None:
+    generate = bench_records.write
     first = generate("csv", tmp_path / "first", 6)
     second = generate("csv", tmp_path / "second", 9, seed=2)
     for table in second.iterdir():  # another source: the first's graph stays
