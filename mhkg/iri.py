@@ -23,6 +23,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph
 from rdflib import URIRef
@@ -52,6 +53,7 @@ ENTITY_KINDS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same names (countries, bodies) come back in every record
 def normalise_name(name: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive form of a name (any script)."""
     text = unicodedata.normalize("NFKD", name)

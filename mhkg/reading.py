@@ -156,7 +156,8 @@ def check(
         error = _bug(source.name, bug, record.name)
     if error is not None:
         return Refused(name, error)
-    graph = record.graph + provenance(name, document, minter)
+    graph = record.graph  # the record's own: its provenance is added in place, not copied
+    graph += provenance(name, document, minter)
     report = shapes.validate_quickly(graph, extra=validation_context(minter.base))
     if not report.conforms:
         error = ValidationError(source.name, violations(report), record=record.name)
