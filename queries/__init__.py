@@ -19,7 +19,10 @@ scans, and filters at the end). The block holds typed terms, checked by
 `Parameter.bind` and written by `sparql_term`, never text a client typed; it is
 put at the place found by reading the query's tokens, in the files mhkg ships.
 A query whose plan gets worse that way says ``# anchor: end``, and its values go
-last in the WHERE, where they cost what the engine's substitutions cost.
+last in the WHERE, where they cost what the engine's substitutions cost. A query
+whose WHERE is a UNION of groups says ``# anchor: branches``: its values go first in
+each group of that UNION (Oxigraph joins a VALUES block outside a UNION with the
+UNION evaluated whole).
 
 A `Page` (LIMIT/OFFSET) orders the rows totally first: by the file's ORDER BY,
 then by every projected variable. That order is total when no two rows are the
@@ -154,6 +157,7 @@ class Layout:
     modifiers: int  # just after the `}` that closes it (GROUP BY, ORDER BY... follow)
     order_by: int | None  # the ORDER keyword of a top-level ORDER BY
     projected: tuple[str, ...]  # the variables the SELECT clause names, without `?`
+    branches: tuple[int, ...] = ()  # just after the `{` of each group of a top-level UNION
 
 
 def layout_of(name: str, text: str) -> Layout:
@@ -176,7 +180,28 @@ def layout_of(name: str, text: str) -> Layout:
         modifiers=found[closing].offset + 1,
         order_by=None if order is None else found[order].offset,
         projected=_projected(found[select + 1 : opening]),
+        branches=_union_branches(found, opening, closing),
     )
+
+
+def _union_branches(found: list[Token], opening: int, closing: int) -> tuple[int, ...]:
+    """Where each group that a UNION joins directly inside the group found[opening:closing]
+    starts (just after its `{`)."""
+    groups: list[tuple[int, int]] = []  # (open, close) token indexes of the inner { } groups
+    index = opening + 1
+    while index < closing:
+        if found[index].kind == "OPEN":
+            end = _matching_close(found, index)
+            if found[index].text == "{":
+                groups.append((index, end))
+            index = end
+        index += 1
+    branches: set[int] = set()
+    for k in range(len(groups) - 1):
+        between = found[groups[k][1] + 1 : groups[k + 1][0]]
+        if [token.text.upper() for token in between] == ["UNION"]:
+            branches.update((k, k + 1))
+    return tuple(found[groups[k][0]].offset + 1 for k in sorted(branches))
 
 
 def _matching_close(found: list[Token], opening: int) -> int:
@@ -232,19 +257,27 @@ class NamedQuery:
     description: str
     parameters: tuple[Parameter, ...]
     text: str
-    anchor: str = "start"  # where in the WHERE the values given go: "start" or "end"
+    anchor: str = "start"  # where the values given go: "start", "end" or "branches"
 
     @cached_property
     def layout(self) -> Layout:
         return layout_of(self.name, self.text)
 
-    def sparql(self, given: Mapping[str, str] | None = None, page: Page | None = None) -> str:
+    def sparql(
+        self,
+        given: Mapping[str, str] | None = None,
+        page: Page | None = None,
+        *,
+        ordered: bool = True,
+    ) -> str:
         """The query to run: the values `given` for its parameters first (see the module's
-        docstring), then, for a `page`, a total order and LIMIT/OFFSET. Raises
-        NamedQueryError for a parameter it does not declare or a value of the wrong type."""
+        docstring), then, for a `page`, a total order and LIMIT/OFFSET. `ordered=False`
+        drops the ORDER BY of a whole list, so that the engine gives the first rows without
+        computing the others. Raises NamedQueryError for a parameter it does not declare or
+        a value of the wrong type."""
         text = self._anchored(given or {})
         if page is None or page.is_whole:
-            return text
+            return text if ordered else self._unordered(text)
         return f"{self._unordered(text).rstrip()}\n{self._total_order()}{_slice(page)}"
 
     def count_sparql(self, given: Mapping[str, str] | None = None, cap: int = TOTAL_CAP) -> str:
@@ -287,11 +320,16 @@ class NamedQuery:
         names = " ".join(f"?{name}" for name in values)
         terms = " ".join(sparql_term(term) for term in values.values())
         block = f"\n  VALUES ({names}) {{ ({terms}) }}"
-        if self.anchor == "start":
-            at = self.layout.where_open
+        if self.anchor == "branches":
+            places = self.layout.branches
+        elif self.anchor == "start":
+            places = (self.layout.where_open,)
         else:  # before the `}` that closes the WHERE
-            at, block = self.layout.modifiers - 1, block + "\n"
-        return f"{self.text[:at]}{block}{self.text[at:]}"
+            places, block = (self.layout.modifiers - 1,), block + "\n"
+        text = self.text
+        for at in sorted(places, reverse=True):
+            text = f"{text[:at]}{block}{text[at:]}"
+        return text
 
     def _total_order(self) -> str:
         """ORDER BY: the file's keys, then every projected variable not among them."""
@@ -334,9 +372,12 @@ def parse(name: str, text: str) -> NamedQuery:
     parameters = tuple(_parameter(name, spec) for spec in fields["param"])
     title = fields["title"][0] if fields["title"] else name
     anchor = fields["anchor"][0].split(maxsplit=1)[0] if fields["anchor"] else "start"
-    if anchor not in ("start", "end"):
-        raise ValueError(f"query {name!r}: '# anchor:' is start or end, not {anchor!r}")
-    return NamedQuery(name, title, " ".join(fields["description"]), parameters, text, anchor)
+    if anchor not in ("start", "end", "branches"):
+        raise ValueError(f"query {name!r}: '# anchor:' is start, end or branches, not {anchor!r}")
+    query = NamedQuery(name, title, " ".join(fields["description"]), parameters, text, anchor)
+    if anchor == "branches" and not query.layout.branches:
+        raise ValueError(f"query {name!r}: '# anchor: branches' but its WHERE is no UNION")
+    return query
 
 
 def _parameter(query: str, spec: str) -> Parameter:

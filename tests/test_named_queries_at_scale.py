@@ -53,8 +53,38 @@ WHERE {
 }
 ORDER BY ?title ?goal
 """
+# queries/provenance.rq before its two branches (an OPTIONAL over the quotes)
+OLD_PROVENANCE = """
+PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+
+SELECT DISTINCT ?resource ?document ?documentTitle ?graph ?quote ?start ?end ?rule
+WHERE {
+  GRAPH ?graph { { ?resource ?property ?value } UNION { ?subject ?property ?resource } }
+  FILTER (isIRI(?resource))
+  ?graph prov:wasDerivedFrom ?document .
+  OPTIONAL { ?document dcterms:title ?documentTitle }
+  OPTIONAL {
+    GRAPH ?graph {
+      { ?annotation oa:hasBody ?resource }
+      UNION
+      { ?annotation oa:hasBody ?body .
+        ?body rdf:subject|rdf:object|mhkg:participant|mhkg:inProject ?resource }
+      ?annotation mhkg:extractionRule ?rule ;
+                  oa:hasTarget/oa:hasSelector ?quoted .
+      ?quoted oa:exact ?quote .
+      OPTIONAL { ?annotation oa:hasTarget/oa:hasSelector ?position .
+                 ?position oa:start ?start ; oa:end ?end }
+    }
+  }
+}
+ORDER BY ?document ?start
+"""
 # The other files kept their text: before, their parameters were the engine's substitutions
-OLD_TEXTS = {"project-sdgs": OLD_PROJECT_SDGS}
+OLD_TEXTS = {"project-sdgs": OLD_PROJECT_SDGS, "provenance": OLD_PROVENANCE}
 
 
 def old_rows(store: Store, name: str, given: dict[str, str]) -> list[tuple]:
@@ -152,13 +182,34 @@ def test_values_come_first_in_the_where_clause() -> None:
 
 
 def test_a_query_may_take_its_values_last() -> None:
-    provenance = named_queries.load("provenance")
-    assert provenance.anchor == "end"
-    text = provenance.sparql({"resource": IOM})
-    assert text.split("WHERE {", 1)[1].lstrip().startswith("GRAPH ?graph")
-    assert f"  VALUES (?resource) {{ (<{IOM}>) }}\n}}\nORDER BY" in text
+    query = named_queries.parse(
+        "q", "# param: s iri\n# anchor: end\nSELECT * WHERE { ?s ?p ?o } ORDER BY ?o"
+    )
+    text = query.sparql({"s": IOM})
+    assert text.split("WHERE {", 1)[1].lstrip().startswith("?s ?p ?o")
+    assert f"  VALUES (?s) {{ (<{IOM}>) }}\n}} ORDER BY" in text
     with pytest.raises(ValueError, match="sideways"):
         named_queries.parse("q", "# anchor: sideways\nSELECT * WHERE { ?s ?p ?o }")
+
+
+def test_a_union_query_takes_its_values_first_in_each_branch() -> None:
+    provenance = named_queries.load("provenance")
+    assert provenance.anchor == "branches"
+    text = provenance.sparql({"resource": IOM})
+    block = f"VALUES (?resource) {{ (<{IOM}>) }}"
+    head, _, body = text.partition("WHERE {")
+    assert block not in head
+    branches = body.split("\n  UNION\n")
+    assert len(branches) == 2
+    assert all(branch.split("{", 1)[1].lstrip().startswith(block) for branch in branches)
+    counted = provenance.count_sparql({"resource": IOM})
+    assert counted.count(block) == 2
+    nested = named_queries.parse(
+        "q", "# anchor: branches\nSELECT * WHERE { { ?s ?p ?o } UNION { { ?s ?q ?o } } }"
+    )
+    assert len(nested.layout.branches) == 2  # the groups the top-level UNION joins, only
+    with pytest.raises(ValueError, match="no UNION"):
+        named_queries.parse("q", "# anchor: branches\nSELECT * WHERE { { ?s ?p ?o } }")
 
 
 def test_a_value_of_the_wrong_type_is_refused_before_any_text_is_written() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -183,20 +183,11 @@ class EmbeddedStore(Store):
         transaction (`Store.extend`), without the SPARQL parser. Each graph's blank nodes
         are renamed apart, as INSERT DATA would."""
         failure = "cannot write to the store at {}"
-        quads = []
-        size = 0
-        for name, triples in graphs:
-            graph = ox.NamedNode(str(name))
-            size += len(triples)
-            for triple in ox.parse(triples, ox.RdfFormat.N_TRIPLES, rename_blank_nodes=True):
-                s, p, o = triple.subject, triple.predicate, triple.object
-                quads.append(ox.Quad(s, p, o, graph))
-                quads.append(ox.Quad(s, p, o, ox.DefaultGraph()))
         try:
-            self._store.extend(quads)
+            self._store.extend(_both_copies(graphs))
         except OSError as exc:
             raise StoreError(f"{failure.format(self.location)}: {_one_line(exc)}") from exc
-        self._written(size, failure)
+        self._written(sum(len(triples) for _, triples in graphs), failure)
 
     def add_to_graph(self, name: URIRef, graph: Graph) -> None:
         triples = graph.serialize(format="nt")
@@ -260,6 +251,16 @@ def _one_line(error: Exception) -> str:
 
 
 RECOMPUTE_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _both_copies(graphs: Sequence[tuple[URIRef, str]]) -> Iterator[ox.Quad]:
+    """Each triple of each graph (N-Triples) in its named graph and in the default graph."""
+    for name, triples in graphs:
+        graph = ox.NamedNode(str(name))
+        for triple in ox.parse(triples, ox.RdfFormat.N_TRIPLES, rename_blank_nodes=True):
+            s, p, o = triple.subject, triple.predicate, triple.object
+            yield ox.Quad(s, p, o, graph)
+            yield ox.Quad(s, p, o, ox.DefaultGraph())
 
 
 def _forget_from_union(name: URIRef) -> str:

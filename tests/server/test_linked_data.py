@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
+from mhkg import queries as named_queries
 from mhkg.iri import Minter
 from mhkg.vocab import MHKG
 
@@ -198,3 +199,36 @@ def test_the_page_shows_provenance_and_escapes_literals(writable_seeded_path) ->
     assert 'href="/graph/provenance-test-txt"' in page and "2026-01-02T03:04:05" in text
     assert "&lt;b&gt;Provenance&lt;/b&gt; Test project &amp; its partners" in page
     assert "characters 12–62" in text and "project-title" in text
+
+
+IOM = URIRef(BASE + "id/organisation/international-organization-for-migration")
+
+
+def test_a_hub_page_shows_its_first_sources_and_quotes_and_says_so(app, monkeypatch) -> None:
+    """IOM is in every project: its page lists some of its graphs and quotes, not all."""
+    from mhkg.server import description
+
+    store = app.extensions["mhkg.store"]
+    every_source = description.sources_of(store, IOM, limit=10**6)
+    every_quote = description.quotes_about(store, IOM, limit=10**6)
+    assert len(every_source) >= 3 and len(every_quote) >= 3
+    assert every_source == sorted(every_source, key=lambda row: str(row["graph"]))
+    two = description.sources_of(store, IOM, limit=1)
+    assert len(two) == 2 and all(row in every_source for row in two)
+    assert two == sorted(two, key=lambda row: str(row["graph"]))
+    two = description.quotes_about(store, IOM, limit=1)
+    assert len(two) == 2 and all(row in every_quote for row in two)
+    provenance = named_queries.load("provenance")
+    quoted = [r for r in store.query(provenance.sparql({"resource": IOM})).rows if "quote" in r]
+    assert sorted(map(repr, every_quote)) == sorted(map(repr, quoted))  # the named query's
+    assert description.quotes_about(store, URIRef("x:a> } ?s ?p ?o . { <x:b")) == []
+    monkeypatch.setattr(description, "SOURCE_LIMIT", 1)
+    monkeypatch.setattr(description, "QUOTE_LIMIT", 1)
+    page = app.test_client().get(
+        "/doc/organisation/international-organization-for-migration",
+        headers={"Accept": "text/html"},
+    )
+    text = well_formed_html(page)
+    assert text.count("Only some of the graphs are shown") == 1
+    assert text.count("Only some of the quotes are shown") == 1
+    assert 'href="/queries/provenance?resource=' in page.get_data(as_text=True)
