@@ -13,7 +13,9 @@ Besides the mhkg:worksWith links, the rules keep summaries that the aggregates r
 every record: one mhkg:CoParticipation node per pair of organisations with the number of
 projects they share (queries/derive/co-participation.rq). Their IRIs are relative (`pair/…`):
 each rule runs under ``BASE <derived graph IRI/>`` (`rule_text`), so they live under the
-derived graph's IRI, whatever base the store's IRIs were minted with.
+derived graph's IRI, whatever base the store's IRIs were minted with. Each project's place in
+the list by title (`mhkg:titleRank`), which paged lists read, is computed in Python
+(`mhkg.ranking`): SPARQL 1.1 cannot number rows.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import PROV, XSD
 
+from mhkg import ranking
 from mhkg.iri import Minter
 from mhkg.store import Store
 
@@ -58,7 +61,7 @@ def derive(store: Store, graph: URIRef | None = None) -> Graph:
     """What the rules give on the store's records now, for the derived graph `graph` (by
     default the one under the configured base IRI)."""
     graph = graph or Minter.from_environment().system_graph(DERIVED_GRAPH)
-    derived = Graph()
+    derived = ranking.title_ranks(store)
     for rule in rules():
         derived += store.query(rule_text(rule, graph)).graph or Graph()
     return derived

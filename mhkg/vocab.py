@@ -88,6 +88,7 @@ class MHKG(DefinedNamespace):
     tallyOf: URIRef
     tallyYear: URIRef
     tallyRole: URIRef
+    titleRank: URIRef  # derived: a project's place in the list by title
     projectCount: URIRef
     budgetTotal: URIRef
     # Organisations

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -18,6 +18,8 @@ from mhkg.results import QueryResult
 from mhkg.sparql_lexer import check_shape
 from mhkg.store.base import EXPORT_FORMATS, QueryDataset, Store
 from mhkg.vocab import PREFIXES
+
+T = TypeVar("T")
 
 _EXPORT = {
     "trig": ox.RdfFormat.TRIG,
@@ -98,12 +100,27 @@ class EmbeddedStore(Store):
         # The error is raised outside the handler, so that no traceback keeps a frame that
         # holds the pyoxigraph store (and with it the store's lock) alive after close().
         try:
-            return _result(self._evaluate(sparql, substitutions, dataset), max_rows, max_bytes)
+            return self._reading(
+                lambda: _result(self._evaluate(sparql, substitutions, dataset), max_rows, max_bytes)
+            )
         except SyntaxError as exc:
             error = QueryError(f"the query does not parse: {exc}")
         except OSError as exc:  # raised while evaluating, e.g. a SERVICE that cannot be reached
             error = QueryError(f"the query failed: {exc}")
         raise error
+
+    def _reading(self, read: Callable[[], T]) -> T:
+        """`read()`; when the store is open read-only and a writer in another process has
+        meanwhile compacted away a file of its snapshot (RocksDB: "No such file or
+        directory"), the store is opened again, as of now, and `read()` run on that."""
+        for attempt in range(1, READ_ONLY_ATTEMPTS + 1):
+            try:
+                return read()
+            except OSError as exc:
+                if not (self.read_only and _vanished(exc)) or attempt == READ_ONLY_ATTEMPTS:
+                    raise
+                self._store = _open_read_only(self.location)
+        raise AssertionError("unreachable")
 
     def _evaluate(
         self, sparql: str, substitutions: dict, dataset: QueryDataset | None
@@ -197,7 +214,7 @@ class EmbeddedStore(Store):
         self._update(f"{_forget_from_union(name)} ;\nDROP SILENT GRAPH <{name}>")
 
     def graph_names(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+        return self._reading(lambda: sorted(URIRef(g.value) for g in self._store.named_graphs()))
 
     def export(self, out: BinaryIO, fmt: str = "trig") -> None:
         if fmt not in EXPORT_FORMATS:
@@ -244,6 +261,11 @@ def _open_read_only(path: str) -> ox.Store:
                 raise OSError(_one_line(exc)) from exc
             time.sleep(0.005 * attempt)
     raise AssertionError("unreachable")
+
+
+def _vanished(error: OSError) -> bool:
+    """Whether RocksDB failed because a file of the snapshot is gone."""
+    return isinstance(error, FileNotFoundError) or "No such file or directory" in str(error)
 
 
 def _one_line(error: Exception) -> str:

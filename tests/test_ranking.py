@@ -1,0 +1,55 @@
+"""Projects' ranks by title (mhkg.ranking), which paged lists read."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from mhkg import queries as named_queries
+from mhkg.ranking import RANK, title_ranks
+from mhkg.store.embedded import EmbeddedStore
+from mhkg.vocab import MHKG
+
+EX = "https://example.org/project/"
+
+
+def store_of(titles: dict[str, list[str]]) -> EmbeddedStore:
+    store = EmbeddedStore(None)
+    for name, labels in titles.items():
+        graph = Graph()
+        graph.add((URIRef(EX + name), RDF.type, MHKG.Project))
+        for label in labels:
+            graph.add((URIRef(EX + name), RDFS.label, Literal(label)))
+        store.replace_graph(URIRef(f"https://example.org/graph/{name}"), graph)
+    return store
+
+
+def test_a_project_ranks_by_its_smallest_title_and_equal_titles_share_a_rank() -> None:
+    store = store_of(
+        {"c": ["Zebra", "Apple"], "a": ["Mango"], "b": ["Mango"], "d": ["banana"], "e": ["Kiwi"]}
+    )
+    ranks = {
+        str(s)[len(EX) :]: o.toPython()
+        for s, _, o in title_ranks(store).triples((None, RANK, None))
+    }
+    # code point order: upper case before lower case, as SPARQL orders strings
+    assert ranks == {"c": 0, "e": 1, "a": 2, "b": 2, "d": 3}
+
+
+def test_a_ranked_page_holds_the_rows_an_unranked_sort_gives() -> None:
+    store = store_of({f"p{k:02}": [f"Title {(k * 7) % 10}"] for k in range(20)})
+    store.replace_graph(URIRef("https://example.org/graph/derived"), title_ranks(store))
+    projects = named_queries.load("projects")
+    whole = [
+        tuple(row.get(v) for v in ("title", "project"))
+        for row in store.query(projects.sparql({}, named_queries.Page(10**6))).rows
+    ]
+    expected = sorted(whole)  # by title, then by project IRI
+    for size in (1, 3, 7):
+        pages = []
+        for offset in range(0, 21, size):
+            page = named_queries.Page(size, offset)
+            text = projects.sparql({}, page)
+            assert "VALUES ?mhkgPageRank" in text
+            pages += [(row["title"], row["project"]) for row in store.query(text).rows]
+        assert pages == expected
