@@ -53,7 +53,7 @@ ENTITY_KINDS = (
 )
 
 
-@lru_cache(maxsize=1 << 16)  # the same names (countries, bodies) come back in every record
+@lru_cache(maxsize=1024)  # names that recur in every record (countries, IOM); a fixed bound
 def normalise_name(name: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive form of a name (any script)."""
     text = unicodedata.normalize("NFKD", name)
