@@ -1,10 +1,10 @@
 """Ranks that paged lists read instead of sorting every row for each page.
 
-A page of a list ordered by project title (`projects`, `project-countries`, …) took the
-engine a sort of every project: 5 s at 10,000 projects for the first 100 rows. The derived
-graph holds instead each project's place in the list by title (`mhkg:titleRank`), computed
-here as every load ends (`mhkg.derivation.derive`): a page of those lists is then read from
-the projects whose rank is below its end (see `mhkg.queries`), which the engine finds by the
+A page of the list of projects (ordered by title) took the engine a sort of every project:
+5 s at 10,000 projects for the first 100 rows. The derived graph holds instead each
+project's place in the list by title (`mhkg:titleRank`), computed here as every load ends
+(`mhkg.derivation.derive`): a page of a list that says ``# rank:`` is then read from the
+projects whose rank is below its end (see `mhkg.queries`), which the engine finds by the
 rank's value in its index.
 
 A project's rank is the number of distinct titles before its smallest one, compared as text

@@ -202,28 +202,10 @@ def layout_of(name: str, text: str) -> Layout:
     )
 
 
-def _optional_groups(
-    found: list[Token], opening: int, closing: int
-) -> tuple[tuple[int, frozenset[str]], ...]:
-    """Where each OPTIONAL group directly inside found[opening:closing] starts (just after
-    its `{`), and the variables it names."""
+def _inner_groups(found: list[Token], opening: int, closing: int) -> list[tuple[int, int]]:
+    """The `{ }` groups directly inside found[opening:closing], as token indexes of their
+    `{` and `}`."""
     groups = []
-    index = opening + 1
-    while index < closing:
-        if found[index].kind == "OPEN":
-            end = _matching_close(found, index)
-            if found[index].text == "{" and found[index - 1].text.upper() == "OPTIONAL":
-                names = frozenset(t.text[1:] for t in found[index:end] if t.kind == "VAR")
-                groups.append((found[index].offset + 1, names))
-            index = end
-        index += 1
-    return tuple(groups)
-
-
-def _union_branches(found: list[Token], opening: int, closing: int) -> tuple[int, ...]:
-    """Where each group that a UNION joins directly inside the group found[opening:closing]
-    starts (just after its `{`)."""
-    groups: list[tuple[int, int]] = []  # (open, close) token indexes of the inner { } groups
     index = opening + 1
     while index < closing:
         if found[index].kind == "OPEN":
@@ -232,6 +214,29 @@ def _union_branches(found: list[Token], opening: int, closing: int) -> tuple[int
                 groups.append((index, end))
             index = end
         index += 1
+    return groups
+
+
+def _optional_groups(
+    found: list[Token], opening: int, closing: int
+) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Where each OPTIONAL group directly inside found[opening:closing] starts (just after
+    its `{`), and the variables it names."""
+    return tuple(
+        (found[start].offset + 1, _variables(found[start:end]))
+        for start, end in _inner_groups(found, opening, closing)
+        if found[start - 1].text.upper() == "OPTIONAL"
+    )
+
+
+def _variables(group: list[Token]) -> frozenset[str]:
+    return frozenset(token.text[1:] for token in group if token.kind == "VAR")
+
+
+def _union_branches(found: list[Token], opening: int, closing: int) -> tuple[int, ...]:
+    """Where each group that a UNION joins directly inside the group found[opening:closing]
+    starts (just after its `{`)."""
+    groups = _inner_groups(found, opening, closing)
     branches: set[int] = set()
     for k in range(len(groups) - 1):
         between = found[groups[k][1] + 1 : groups[k + 1][0]]

@@ -71,7 +71,7 @@ class ResourceView:
     backlinks_cut: bool
     sources: list[dict[str, Node]] = field(default_factory=list)
     quotes: list[dict[str, Node]] = field(default_factory=list)
-    sources_cut: bool = False  # more sources than SOURCE_LIMIT: the first are shown
+    sources_cut: bool = False  # more sources than SOURCE_LIMIT: some are shown
     quotes_cut: bool = False  # more quotes than QUOTE_LIMIT
 
 
@@ -166,7 +166,8 @@ def view(store: Store, iri: URIRef) -> ResourceView:
     """Everything the HTML page of `iri` shows."""
     about = outgoing(store, iri)
     backlinks = incoming(store, iri, BACKLINK_LIMIT + 1)
-    sources, quotes = sources_of(store, iri), quotes_about(store, iri)
+    sources = sources_of(store, iri, SOURCE_LIMIT)
+    quotes = quotes_about(store, iri, QUOTE_LIMIT)
     names = labels(
         store,
         {iri}
