@@ -32,14 +32,15 @@ never overlap or skip.
 
 A list that says ``# rank: ?project mhkg:titleRank`` is ordered by a project's
 title first, and `mhkg.ranking` keeps each project's rank in that order in the
-derived graph: a page of such a list that no values anchor reads only the
-projects ranked before its end (found by the rank's value in the store's index),
-and orders by the rank first, instead of sorting every project. Only a list in
-which every ranked project (every project with a title) has a row may say so:
-then each rank has a row, and the first `offset + limit` rows are rows of the
-projects ranked below `offset + limit` (a list that leaves some projects out,
-such as `project-countries`, would lose rows). A project that the last load left
-without a rank (a load cut short) is in no page until the next load.
+derived graph. A page of such a list that no values anchor is ordered by the rank
+first and reads only the projects ranked below a window's end (found by the rank's
+value in the store's index), first in the WHERE and again in each OPTIONAL group
+about them, instead of sorting every project. Its rows are then the first rows of
+the whole list in that order, as long as the window holds enough of them: a page
+that comes back full is exact; a short one is run again over a window eight times
+wider (`run_page`) until it is full or the window holds every rank. A project that
+the last load left without a rank (a load cut short) is in no page until the next
+load.
 """
 
 from __future__ import annotations
@@ -311,20 +312,34 @@ class NamedQuery:
         page: Page | None = None,
         *,
         ordered: bool = True,
+        window: int | None = None,
     ) -> str:
         """The query to run: the values `given` for its parameters first (see the module's
         docstring), then, for a `page`, a total order and LIMIT/OFFSET. `ordered=False`
         drops the ORDER BY of a whole list, so that the engine gives the first rows without
-        computing the others. Raises NamedQueryError for a parameter it does not declare or
-        a value of the wrong type."""
+        computing the others. A ranked page reads the projects ranked below `window`
+        (by default the page's end). Raises NamedQueryError for a parameter it does not
+        declare or a value of the wrong type."""
         text = self._anchored(given or {})
         if page is None or page.is_whole:
             return text if ordered else self._unordered(text)
         order = self._total_order()
-        if self.rank is not None and page.limit is not None and not given:
-            text = self._ranked(page.offset + page.limit)
+        if self.is_ranked(given, page):
+            assert page.limit is not None
+            text = self._ranked(window or page.offset + page.limit)
             order = f"ORDER BY ?{RANK_VARIABLE} {order.removeprefix('ORDER BY ')}"
         return f"{self._unordered(text).rstrip()}\n{order}{_slice(page)}"
+
+    def is_ranked(self, given: Mapping[str, str] | None, page: Page | None) -> bool:
+        """Whether `page` of the list is read through the projects' ranks."""
+        return self.rank is not None and page is not None and page.limit is not None and not given
+
+    def last_rank_sparql(self) -> str:
+        """A query for the highest rank (`?last`) that a ranked page may read."""
+        assert self.rank is not None
+        variable, rank = self.rank
+        prologue = self.text[: self.layout.select]
+        return f"{prologue}SELECT (MAX(?rank) AS ?last) WHERE {{ ?{variable} {rank} ?rank }}\n"
 
     def _ranked(self, end: int) -> str:
         """The text with the projects ranked before `end` first in its WHERE, and again in
@@ -416,6 +431,37 @@ class NamedQuery:
                 f"it takes: {', '.join(declared) or 'none'}"
             )
         return {name: declared[name].bind(value) for name, value in given.items()}
+
+
+def run_page(
+    named: NamedQuery,
+    given: Mapping[str, str],
+    page: Page,
+    run: Callable[[str], tuple[QueryResult, bool]],
+) -> tuple[str, QueryResult, bool]:
+    """Run `page` of the named query with `run` (a query's text to its result and whether
+    the result was cut): the text run last, its result, and whether that was cut. A ranked
+    page that comes back short is run again over wider windows of ranks until it is full or
+    its window holds every rank (see the module's docstring)."""
+    text = named.sparql(given, page)
+    result, truncated = run(text)
+    if truncated or not named.is_ranked(given, page):
+        return text, result, truncated
+    assert page.limit is not None
+    window = page.offset + page.limit
+    last: int | None = None
+    while len(result.rows) < page.limit:
+        if last is None:
+            found = run(named.last_rank_sparql())[0].rows
+            last = int(found[0]["last"]) if found and "last" in found[0] else -1
+        if window > last:
+            break
+        window *= 8
+        text = named.sparql(given, page, window=window)
+        result, truncated = run(text)
+        if truncated:
+            break
+    return text, result, truncated
 
 
 def _slice(page: Page) -> str:

@@ -46,9 +46,7 @@ def run(name: str) -> Response:
     cap = current_app.config["MAX_ROWS"] or None
     page = named_queries.Page.parse(request.args.get("limit"), request.args.get("offset"), cap)
     media_type = negotiate([*SOLUTION_TYPES, HTML])
-    sparql = named.sparql(given, page)
-    logs.note_query(sparql)
-    result, truncated = run_client_query(sparql)
+    sparql, result, truncated = named_queries.run_page(named, given, page, _noted)
     if media_type != HTML:
         return results_response(result, truncated, media_type)
     headers = {"Vary": "Accept"}
@@ -56,6 +54,12 @@ def run(name: str) -> Response:
         headers |= {"MHKG-Truncated": "true", "MHKG-Row-Limit": str(current_app.config["MAX_ROWS"])}
     body = _page(named, given, page, sparql, result, truncated)
     return Response(body, mimetype=HTML, headers=headers)
+
+
+def _noted(sparql: str) -> tuple[QueryResult, bool]:
+    """A query the named query runs, logged, within the client's limits."""
+    logs.note_query(sparql)
+    return run_client_query(sparql)
 
 
 def _page(

@@ -53,3 +53,36 @@ def test_a_ranked_page_holds_the_rows_an_unranked_sort_gives() -> None:
             assert "VALUES ?mhkgPageRank" in text
             pages += [(row["title"], row["project"]) for row in store.query(text).rows]
         assert pages == expected
+
+
+def run_on(store: EmbeddedStore, texts: list[str]):
+    def run(text: str):
+        texts.append(text)
+        result = store.query(text)
+        return result, result.truncated
+
+    return run
+
+
+def test_a_short_ranked_page_is_read_again_over_a_wider_window() -> None:
+    """Projects without a country have no row in project-countries: the first window of
+    ranks holds too few rows, and the page is read again until it is full."""
+    store = store_of({f"p{k:02}": [f"Title {k:02}"] for k in range(30)})
+    for k in range(20, 30):  # the last ten by title have a country each
+        graph = Graph()
+        graph.add((URIRef(EX + f"p{k:02}"), MHKG.benefitingCountry, URIRef(EX + "gin")))
+        graph.add((URIRef(EX + "gin"), MHKG.iso3166Alpha3, Literal("GIN")))
+        store.add_to_graph(URIRef(f"https://example.org/graph/p{k:02}"), graph)
+    store.replace_graph(URIRef("https://example.org/graph/derived"), title_ranks(store))
+    countries = named_queries.load("project-countries")
+    texts: list[str] = []
+    _, first, _ = named_queries.run_page(countries, {}, named_queries.Page(3), run_on(store, texts))
+    assert [str(row["project"])[len(EX) :] for row in first.rows] == ["p20", "p21", "p22"]
+    assert len(texts) == 3  # ranks below 3 (no row), the highest rank, below 24: full
+    texts.clear()
+    _, last, _ = named_queries.run_page(
+        countries, {}, named_queries.Page(4, 8), run_on(store, texts)
+    )
+    assert [str(row["project"])[len(EX) :] for row in last.rows] == ["p28", "p29"]
+    assert len(texts) == 3  # below 12 (no row), the highest (29), below 96: every rank, short
+    assert " 95 }" in texts[-1]
