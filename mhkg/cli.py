@@ -22,7 +22,7 @@ from mhkg import pipeline
 from mhkg import queries as named_queries
 from mhkg.errors import MhkgError, NamedQueryError
 from mhkg.iri import Minter, base_iri
-from mhkg.results import GRAPH_FORMATS, SOLUTION_FORMATS, QueryResult, serialize
+from mhkg.results import GRAPH_FORMATS, SOLUTION_FORMATS, serialize
 from mhkg.server.settings import serve_options
 from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
 
@@ -210,7 +210,7 @@ def query(
         page = named_queries.Page.parse(limit, offset)
         if name:
             named = named_queries.load(name)
-            text, values = named.sparql(bindings, page), {}  # checks the values given
+            named.bindings(bindings)  # the values given, checked before the store is opened
         else:
             text = sparql or query_file.read()
             values = named_queries.parse("query", text).bindings(bindings) if bindings else {}
@@ -219,7 +219,8 @@ def query(
     try:
         with Context(store).open() as kg:
             if name:
-                text, result, _ = named_queries.run_page(named, bindings, page, _runner(kg))
+                run = named_queries.on_store(kg)
+                _, result, _ = named_queries.run_page(named, bindings, page, run)
             else:
                 result = kg.query(text, values)
             total = None
@@ -234,16 +235,6 @@ def query(
         fail(error)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-
-
-def _runner(kg: Store) -> Callable[[str], tuple[QueryResult, bool]]:
-    """A query's text to its result on `kg`, and whether it was cut."""
-
-    def run(text: str) -> tuple[QueryResult, bool]:
-        result = kg.query(text)
-        return result, result.truncated
-
-    return run
 
 
 def _tell_page(page: named_queries.Page, rows: int, total: int | None) -> None:

@@ -15,17 +15,14 @@ page that ends inside a run of equal titles still has every project of the run.
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDFS, XSD
 
 from mhkg.store import Store
 from mhkg.vocab import MHKG
 
 RANK = MHKG.titleRank
 
-_TITLES = """SELECT ?project ?title WHERE {
-  ?project a <https://w3id.org/mhkg/ontology#Project> ;
-           <http://www.w3.org/2000/01/rdf-schema#label> ?title
-}"""
+_TITLES = f"SELECT ?project ?title WHERE {{ ?project a <{MHKG.Project}> ; <{RDFS.label}> ?title }}"
 
 
 def title_ranks(store: Store) -> Graph:

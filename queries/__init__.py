@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -61,6 +62,9 @@ from mhkg.iri import is_absolute_iri
 from mhkg.queries.layout import Layout, layout_of
 from mhkg.results import QueryResult
 from mhkg.sparql_lexer import tokens
+
+if TYPE_CHECKING:
+    from mhkg.store import Store
 
 TYPE_NAMES = {
     "iri": "an absolute IRI",
@@ -324,6 +328,16 @@ class NamedQuery:
                 f"it takes: {', '.join(declared) or 'none'}"
             )
         return {name: declared[name].bind(value) for name, value in given.items()}
+
+
+def on_store(store: Store) -> Callable[[str], tuple[QueryResult, bool]]:
+    """`run_page`'s runner for a store: a query's text to its result, and whether it was cut."""
+
+    def run(text: str) -> tuple[QueryResult, bool]:
+        result = store.query(text)
+        return result, result.truncated
+
+    return run
 
 
 def run_page(

@@ -228,10 +228,7 @@ def test_a_string_value_is_a_value_whatever_it_holds(seeded_store: Store) -> Non
 
 
 def ordered(store: Store, name: str, given: dict[str, str], page: named_queries.Page) -> list:
-    def run(text: str):
-        result = store.query(text)
-        return result, result.truncated
-
+    run = named_queries.on_store(store)
     _, result, _ = named_queries.run_page(named_queries.load(name), given, page, run)
     return as_tuples(result, ordered=True)
 

@@ -204,7 +204,7 @@ def test_the_page_shows_provenance_and_escapes_literals(writable_seeded_path) ->
 IOM = URIRef(BASE + "id/organisation/international-organization-for-migration")
 
 
-def test_a_hub_page_shows_its_first_sources_and_quotes_and_says_so(app, monkeypatch) -> None:
+def test_a_hub_page_shows_some_of_its_sources_and_quotes_and_says_so(app, monkeypatch) -> None:
     """IOM is in every project: its page lists some of its graphs and quotes, not all."""
     from mhkg.server import description
 
