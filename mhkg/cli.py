@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
-from mhkg import pipeline
+from mhkg import pipeline, tokens
 from mhkg import queries as named_queries
 from mhkg.errors import MhkgError, NamedQueryError
 from mhkg.iri import Minter, base_iri
@@ -293,13 +293,57 @@ def export(store: str | None, fmt: str) -> None:
     sys.stdout.buffer.flush()
 
 
+def tokens_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--tokens",
+        "tokens_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The tokens file (default: $MHKG_TOKENS, else tokens.json in the user's "
+        "configuration folder).",
+    )(command)
+
+
+@main.group()
+def token() -> None:
+    """Write tokens for `mhkg serve --tokens FILE` (only their hashes are kept)."""
+
+
+@token.command("new")
+@click.argument("name")
+@tokens_option
+def token_new(name: str, tokens_file: Path | None) -> None:
+    """Make a write token NAME and print it, once, on standard output."""
+    path = tokens_file or tokens.default_path()
+    try:
+        secret = tokens.new(path, name)
+    except MhkgError as error:
+        fail(error)
+    click.echo(secret)
+    click.echo(f"token {name!r}: its hash is in {path}; the token is not shown again", err=True)
+
+
+@token.command("revoke")
+@click.argument("name")
+@tokens_option
+def token_revoke(name: str, tokens_file: Path | None) -> None:
+    """Remove the write token NAME: a server reading the file refuses it at once."""
+    path = tokens_file or tokens.default_path()
+    try:
+        tokens.revoke(path, name)
+    except MhkgError as error:
+        fail(error)
+    click.echo(f"token {name!r} revoked in {path}", err=True)
+
+
 @main.command()
 @store_option
 @serve_options
 def serve(store: str | None, **settings: Any) -> None:
     """Serve the knowledge graph over HTTP (loads the bundled data into an empty store).
 
-    Read-only unless --allow-update; a query that runs longer than --timeout is stopped.
+    Read-only unless --tokens names a tokens file (mhkg token new NAME): then SPARQL Update,
+    the Graph Store Protocol's writes and record uploads are accepted with a token's
+    `Authorization: Bearer TOKEN`. A query that runs longer than --timeout is stopped.
     Each option overrides its MHKG_* environment variable, which overrides the default.
     """
     from mhkg.server import serve as run_server

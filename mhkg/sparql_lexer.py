@@ -181,3 +181,36 @@ def _unreadable(text: str, position: int) -> str:
     if _STRING_START.match(text, position):
         return "a string that is not closed on its line (or holds an invalid escape)"
     return f"{text[position]!r} starts no SPARQL token"
+
+
+def with_using(text: str, default_graphs: list[str], named_graphs: list[str]) -> str:
+    """The update `text` with ``USING <g>`` and ``USING NAMED <g>`` clauses for the given
+    graph IRIs (absolute, checked by the caller) before the WHERE of each of its
+    DELETE/INSERT operations, as the protocol's using-graph-uri and using-named-graph-uri
+    ask. A ``DELETE WHERE`` takes no USING and is left as it is.
+
+    >>> with_using("INSERT { GRAPH <g:x> { ?s a 1 } } WHERE { ?s a 2 }", ["g:d"], [])
+    'INSERT { GRAPH <g:x> { ?s a 1 } } USING <g:d> WHERE { ?s a 2 }'
+    """
+    clauses = "".join(f"USING <{g}> " for g in default_graphs)
+    clauses += "".join(f"USING NAMED <{g}> " for g in named_graphs)
+    if not clauses:
+        return text
+    places = []
+    depth, previous = 0, None
+    for token in tokens(text):
+        if token.kind == "OPEN":
+            depth += 1
+        elif token.kind == "CLOSE":
+            depth -= 1
+        elif (
+            token.kind == "WORD"
+            and depth == 0
+            and token.text.upper() == "WHERE"
+            and (previous or "").upper() != "DELETE"  # DELETE WHERE takes no USING
+        ):
+            places.append(token.offset)
+        previous = token.text
+    for offset in reversed(places):
+        text = text[:offset] + clauses + text[offset:]
+    return text

@@ -1,6 +1,8 @@
 """The HTTP face of mhkg: a Flask application factory and a production server.
 
-One blueprint per concern: the SPARQL 1.1 Protocol and query editor (sparql), linked data
+One blueprint per concern: the SPARQL 1.1 Protocol and query editor (sparql), the Graph Store
+Protocol (graph_store; writes need a token, see auth, and keep the graph valid, see
+mhkg.writes), linked data
 (linked_data), the ontology and shapes (vocabulary), the named queries (named_queries), the
 dataset description and dumps (dataset), the landing page (home), /openapi.json (openapi), and
 stakeholder exploration (explore: the /explore page and its JSON API; reconcile: /reconcile).
@@ -45,6 +47,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         dataset,
         errors,
         explore,
+        graph_store,
         headers,
         home,
         linked_data,
@@ -67,7 +70,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     store.init_app(app)
     links.init_app(app)
     safety.init_app(app)
-    for module in (home, sparql, named_queries, linked_data, vocabulary, dataset, openapi):
+    for module in (
+        home,
+        sparql,
+        graph_store,
+        named_queries,
+        linked_data,
+        vocabulary,
+        dataset,
+        openapi,
+    ):
         app.register_blueprint(module.blueprint)
     explore.init_app(app)
     reconcile.init_app(app)

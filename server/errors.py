@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, Unauthorized
 
 from mhkg.errors import MhkgError, NamedQueryError, QueryError
-from mhkg.server import logs
-from mhkg.server.negotiation import HTML, best_match
+from mhkg.server import auth, logs
+from mhkg.server.negotiation import HTML, RDF_TYPES, best_match
+from mhkg.server.responses import graph_response
 from mhkg.server.workers import ClientDisconnected, QueryStopped, QueueFull, WorkerFailure
+from mhkg.writes import ProtectedGraph, WriteRefused
 
 JSON = "application/json"
 
@@ -45,6 +47,8 @@ def init_app(app: Flask) -> None:
         for name in ("Allow", "Retry-After"):  # what a 405 or 503 must say
             if name in headers:
                 response.headers[name] = headers[name]
+        if isinstance(error, Unauthorized):  # what a 401 must say
+            response.headers["WWW-Authenticate"] = auth.challenge_of(error)
         return response
 
     @app.errorhandler(QueryError)
@@ -75,6 +79,25 @@ def init_app(app: Flask) -> None:
     def mhkg_error(error: MhkgError) -> Response:
         logs.log_failure(error, "server error")
         return error_response(500, "Internal Server Error", str(error))
+
+    @app.errorhandler(WriteRefused)
+    def write_refused(error: WriteRefused) -> Response:  # nothing was written
+        offers = [JSON, *RDF_TYPES]
+        media_type = best_match(request.headers.get("Accept"), offers) or JSON
+        if media_type != JSON:
+            response = graph_response(error.report_graph(), media_type)
+            response.status_code = 422
+            return response
+        title = "Unprocessable Content"
+        response = jsonify({"error": {"status": 422, "title": title, "detail": str(error)},
+                            "report": error.as_json()})  # fmt: skip
+        response.status_code = 422
+        response.vary.add("Accept")
+        return response
+
+    @app.errorhandler(ProtectedGraph)
+    def protected(error: ProtectedGraph) -> Response:
+        return error_response(403, "Forbidden", str(error))
 
     @app.errorhandler(ClientDisconnected)
     def client_gone(error: ClientDisconnected) -> Response:  # nobody reads this answer

@@ -1,8 +1,8 @@
 """Safe by default: read-only, no fetching, bounded requests, CORS on what can be read.
 
-Nothing a request sends can make the server fetch a URL or read a file: SPARQL Update (and
-with it LOAD) and federated queries (SERVICE) are refused unless the operator enables them
-(ALLOW_UPDATE, ALLOW_LOAD, ALLOW_SERVICE); FROM and default-graph-uri only ever name graphs
+Nothing a request sends can make the server fetch a URL or read a file: writes need a token
+(see auth), LOAD in an update and federated queries (SERVICE) are refused unless the operator
+enables them (ALLOW_LOAD, ALLOW_SERVICE); FROM and default-graph-uri only ever name graphs
 already in the store. Queries longer than MAX_QUERY_LENGTH characters and bodies larger than
 MAX_CONTENT_LENGTH bytes are refused with 413.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, RequestEntityTooLarge
 
+from mhkg.server import auth
 from mhkg.sparql_lexer import check_shape, shape_of
 
 CORS_HEADERS = {
@@ -59,8 +60,7 @@ def check_query(text: str) -> None:
     if shape.is_update:
         raise BadRequest(
             "this is a SPARQL Update, not a query: send it by POST as 'update' (form) or "
-            "application/sparql-update; this server accepts updates only when its operator "
-            "enables them"
+            "application/sparql-update, with a write token"
         )
     if shape.uses("SERVICE") and not current_app.config["ALLOW_SERVICE"]:
         raise Forbidden(
@@ -70,14 +70,11 @@ def check_query(text: str) -> None:
 
 
 def check_update(text: str) -> None:
-    """Refuse an update unless the operator enabled updates (and LOAD, SERVICE in them)."""
+    """Refuse an update unless it comes with a write token (see auth), and LOAD or SERVICE
+    in it unless the operator enabled them."""
+    auth.require_writer()
     check_length(text)
     config = current_app.config
-    if not config["ALLOW_UPDATE"]:
-        raise Forbidden(
-            "this endpoint is read-only: SPARQL Update is disabled (the operator can enable "
-            "it with --allow-update)"
-        )
     shape = check_shape(text)
     if shape.uses("LOAD") and not config["ALLOW_LOAD"]:
         raise Forbidden("LOAD is disabled on this server: it would make it fetch a URL")

@@ -34,7 +34,7 @@ def service_description() -> Graph:
     g.add((service, RDF.type, SD.Service))
     g.add((service, SD.endpoint, service))
     g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
-    if current_app.config["ALLOW_UPDATE"]:
+    if current_app.config["TOKENS"]:
         g.add((service, SD.supportedLanguage, SD.SPARQL11Update))
     g.add((service, SD.feature, SD.UnionDefaultGraph))
     if current_app.config["ALLOW_SERVICE"]:

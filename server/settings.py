@@ -113,9 +113,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Log one line per request (logger mhkg.access): client, method, path, status, "
             "bytes, seconds.",
             "--access-log"),
-    Setting("ALLOW_UPDATE", False, click.BOOL, "Accept SPARQL Update on /sparql.",
-            "--allow-update"),
-    Setting("ALLOW_LOAD", False, click.BOOL, "With updates allowed: accept LOAD (fetches URLs).",
+    Setting("TOKENS", None, click.STRING,
+            "The write tokens file (mhkg token new NAME): SPARQL Update, the Graph Store "
+            "Protocol's writes and POST /records are accepted with one of its tokens. "
+            "Without it the server is read-only.",
+            "--tokens"),
+    Setting("ALLOW_LOAD", False, click.BOOL, "With writes: accept LOAD in an update (fetches "
+            "URLs).",
             "--allow-load"),
     Setting("ALLOW_SERVICE", False, click.BOOL, "Accept federated queries (SERVICE).",
             "--allow-service"),

@@ -9,14 +9,14 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from rdflib import URIRef
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
-from mhkg import derivation
 from mhkg import queries as named_queries
+from mhkg import writes
 from mhkg.iri import Minter, is_absolute_iri
 from mhkg.server import logs, safety
 from mhkg.server.negotiation import HTML, RDF_TYPES, SOLUTION_TYPES, best_match, negotiate
 from mhkg.server.responses import graph_response, results_response
 from mhkg.server.service_description import service_description
-from mhkg.server.store import get_store, run_client_query, store_changed
+from mhkg.server.store import run_client_query, writing
 from mhkg.store.base import QueryDataset
 from mhkg.vocab import PREFIXES
 
@@ -175,11 +175,27 @@ def requested_dataset() -> QueryDataset | None:
 
 
 def _update(text: str) -> Response:
-    """Run an update, then bring the derived links in step with what it changed."""
+    """Run an update whose graphs still conform after it (see mhkg.writes): 204, else 422
+    with the report and nothing written."""
     safety.check_update(text)
-    store, minter = get_store(), Minter(current_app.config["BASE_IRI"])
-    derivation.invalidate(store, minter)
-    store.update(text)
-    derivation.refresh(store, minter)
-    store_changed()
+    using = _graph_iris("using-graph-uri")
+    using_named = _graph_iris("using-named-graph-uri")
+    minter = Minter(current_app.config["BASE_IRI"])
+    with writing() as store:
+        writes.update(
+            store, minter, text, base=service_base(), using=using, using_named=using_named
+        )
     return Response(status=204)
+
+
+def service_base() -> str:
+    """What relative IRIs in a query or update are resolved against: the endpoint's URL."""
+    return url_for("sparql.endpoint", _external=True)
+
+
+def _graph_iris(parameter: str) -> list[URIRef]:
+    iris = request.values.getlist(parameter)
+    for iri in iris:
+        if not is_absolute_iri(iri):
+            raise BadRequest(f"{iri!r} is not an absolute IRI ({parameter})")
+    return [URIRef(iri) for iri in iris]

@@ -13,8 +13,10 @@ waiting for a free one included, must be done by `request_deadline()`.
 from __future__ import annotations
 
 import atexit
+import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 
 from flask import Flask, current_app, request
 from rdflib.term import Node
@@ -41,6 +43,7 @@ def init_app(app: Flask) -> None:
         )
         atexit.register(workers.close)
     app.extensions["mhkg.workers"] = workers
+    app.extensions["mhkg.write_lock"] = threading.Lock()
 
 
 def get_store() -> Store:
@@ -105,6 +108,18 @@ def _client_gone() -> Callable[[], bool] | None:
 
 def _size(result: QueryResult) -> int:
     return len(result.graph) if result.graph is not None else len(result.rows)
+
+
+@contextmanager
+def writing() -> Iterator[Store]:
+    """The store, for one write at a time (a write reads, validates, then writes: two at
+    once could each validate against a state the other changes); the workers see what was
+    written once it is done, whether it all went through or not."""
+    with current_app.extensions["mhkg.write_lock"]:
+        try:
+            yield get_store()
+        finally:
+            store_changed()
 
 
 def store_changed() -> None:

@@ -57,8 +57,22 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update on the named graphs, as one transaction."""
+    def update(
+        self,
+        sparql: str,
+        *,
+        base: str | None = None,
+        using: Sequence[URIRef] = (),
+        using_named: Sequence[URIRef] = (),
+    ) -> None:
+        """Run a SPARQL 1.1 Update on the named graphs, as one transaction; relative IRIs
+        are resolved against `base`, and `using` / `using_named` are the dataset of each
+        DELETE/INSERT operation's WHERE (the protocol's using-graph-uri and
+        using-named-graph-uri)."""
+
+    def has_graph(self, name: URIRef) -> bool:
+        """Whether the store holds a named graph `name` (perhaps empty)."""
+        return name in self.graph_names()
 
     @abstractmethod
     def replace_graph(self, name: URIRef, graph: Graph) -> None:

@@ -15,7 +15,7 @@ from rdflib.term import Node
 
 from mhkg.errors import QueryError, StoreError
 from mhkg.results import QueryResult
-from mhkg.sparql_lexer import check_shape
+from mhkg.sparql_lexer import check_shape, with_using
 from mhkg.store.base import EXPORT_FORMATS, QueryDataset, Store
 from mhkg.vocab import PREFIXES
 
@@ -130,21 +130,39 @@ class EmbeddedStore(Store):
             store, graphs = _dataset_store(self._store, dataset)
         return store.query(sparql, substitutions=substitutions or None, prefixes=PREFIXES, **graphs)
 
-    def update(self, sparql: str) -> None:
+    def update(
+        self,
+        sparql: str,
+        *,
+        base: str | None = None,
+        using: Sequence[URIRef] = (),
+        using_named: Sequence[URIRef] = (),
+    ) -> None:
         """Run an update on the named graphs; the union is then recomputed in the same
         transaction (a whole-store pass: for administration, not for loading)."""
         check_shape(sparql)
+        sparql = with_using(sparql, [str(g) for g in using], [str(g) for g in using_named])
         self._update(
             f"{sparql} ;\n{RECOMPUTE_UNION}",
             "the update failed, nothing was written to the store at {}",
+            base=base,
         )
 
-    def _update(self, sparql: str, failure: str = "cannot write to the store at {}") -> None:
+    def has_graph(self, name: URIRef) -> bool:
+        return self._reading(lambda: self._store.contains_named_graph(ox.NamedNode(str(name))))
+
+    def _update(
+        self,
+        sparql: str,
+        failure: str = "cannot write to the store at {}",
+        *,
+        base: str | None = None,
+    ) -> None:
         """Run `sparql` as one transaction. Raises QueryError when it does not parse, and
         StoreError (`failure`, with the folder) when it fails as it runs: a full disk, a
         folder made read-only, a LOAD that cannot fetch; the transaction is rolled back."""
         try:
-            self._store.update(sparql, prefixes=PREFIXES)
+            self._store.update(sparql, base_iri=base, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"the update does not parse: {exc}") from exc
         except OSError as exc:

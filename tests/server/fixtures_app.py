@@ -16,6 +16,7 @@ from typing import Any
 
 from flask import Flask
 
+from mhkg import tokens
 from mhkg.server import create_app
 from mhkg.server.store import close
 
@@ -31,6 +32,14 @@ def app_over(folder: Path, **config: Any) -> Iterator[Flask]:
         yield app
     finally:
         close(app)
+
+
+def writer(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """A tokens file in `folder` with one write token: (the app's setting that names the
+    file, the request headers that carry the token)."""
+    path = folder / "tokens.json"
+    token = tokens.new(path, f"writer-{len(tokens.read(path).hashes)}")
+    return {"TOKENS": str(path)}, {"Authorization": f"Bearer {token}"}
 
 
 def error_of(response, status: int) -> dict:

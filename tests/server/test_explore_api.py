@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from .fixtures_app import app_over, error_of
+from .fixtures_app import app_over, error_of, writer
 
 BELARUS_MINISTRY = "https://w3id.org/mhkg/id/organisation/ministry-of-healthcare-blr"
 FUND = "https://w3id.org/mhkg/id/organisation/iom-development-fund"
@@ -136,7 +136,7 @@ def test_the_page_offers_the_filters(client) -> None:
         assert offered in text
 
 
-def test_answers_follow_the_store_when_it_changes(writable_seeded_path) -> None:
+def test_answers_follow_the_store_when_it_changes(writable_seeded_path, tmp_path) -> None:
     update = """PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     PREFIX project: <https://w3id.org/mhkg/id/project/>
@@ -146,11 +146,13 @@ def test_answers_follow_the_store_when_it_changes(writable_seeded_path) -> None:
         mhkg:inProject project:supporting-national-capacities-in-migration-health-c94d28e8 ;
         mhkg:role mhkg:partnerRole .
     } }"""
-    with app_over(writable_seeded_path, ALLOW_UPDATE=True) as app:
+    config, token = writer(tmp_path)
+    with app_over(writable_seeded_path, **config) as app:
         client = app.test_client()
         before = client.get("/explore/paths?from=Belarus+Health+Watch&to=IDF")
         assert before.status_code == 404
-        assert client.post("/sparql", data={"update": update}).status_code in (200, 204)
+        response = client.post("/sparql", data={"update": update}, headers=token)
+        assert response.status_code == 204, response.get_data(as_text=True)
         after = client.get("/explore/paths?from=Belarus+Health+Watch&to=IDF").get_json()
         assert after["paths"][0]["sentence"].startswith("Belarus Health Watch — partner in — ")
 

@@ -16,7 +16,7 @@ from mhkg.iri import Minter
 from mhkg.sparql_lexer import MAX_DEPTH
 from mhkg.store import open_store
 
-from .fixtures_app import app_over, error_of
+from .fixtures_app import app_over, error_of, writer
 
 # A 1.6 KB query whose one value doubles 26 times: 64 M characters.
 DOUBLING = (
@@ -110,15 +110,17 @@ def test_mhkg_query_refuses_a_deep_query_with_a_message_not_a_crash(
     assert "Traceback" not in run.stderr
 
 
-def test_an_update_leaves_the_derived_links_in_step(writable_seeded_path) -> None:
-    with app_over(writable_seeded_path, ALLOW_UPDATE=True) as app:
+def test_an_update_leaves_the_derived_links_in_step(writable_seeded_path, tmp_path) -> None:
+    config, token = writer(tmp_path)
+    with app_over(writable_seeded_path, **config) as app:
         minter = Minter(app.config["BASE_IRI"])
         participation = (
             "PREFIX p: <https://example.org/p/> INSERT DATA { GRAPH <https://example.org/g> { "
             "p:a mhkg:participant p:org1 ; mhkg:inProject p:project . "
             "p:b mhkg:participant p:org2 ; mhkg:inProject p:project } }"
         )
-        assert app.test_client().post("/sparql", data={"update": participation}).status_code == 204
+        response = app.test_client().post("/sparql", data={"update": participation}, headers=token)
+        assert response.status_code == 204, response.get_data(as_text=True)
         store = app.extensions["mhkg.store"]
         assert derivation.check(store, minter).holds
         ask = "ASK { <https://example.org/p/org1> mhkg:worksWith <https://example.org/p/org2> }"

@@ -23,7 +23,7 @@ from flask import Flask
 from mhkg.errors import MhkgError
 from mhkg.server.workers import QueryWorkers
 
-from .fixtures_app import app_over
+from .fixtures_app import app_over, writer
 
 # {url} is the listener's URL, {base} its root.
 QUERIES = {
@@ -131,9 +131,11 @@ def listener() -> Iterator[Listener]:
 
 
 @pytest.fixture(scope="module")
-def app(seeded_copy) -> Iterator[Flask]:
-    with app_over(seeded_copy("ssrf"), ALLOW_UPDATE=True, QUERY_TIMEOUT=20.0) as app:
+def app(seeded_copy, tmp_path_factory) -> Iterator[Flask]:
+    config, token = writer(tmp_path_factory.mktemp("tokens"))
+    with app_over(seeded_copy("ssrf"), QUERY_TIMEOUT=20.0, **config) as app:
         app.extensions["mhkg.workers"].start()
+        app.config["TEST_WRITE_HEADERS"] = token  # what a writer sends
         yield app
 
 
@@ -178,8 +180,13 @@ def test_the_server_refuses_every_update_spelling_and_fetches_nothing(name, app,
     text = listener.fill(UPDATES[name])
     client = app.test_client()
     responses = [
-        client.post("/sparql", data={"update": text}),
-        client.post("/sparql", data=text.encode(), content_type="application/sparql-update"),
+        client.post("/sparql", data={"update": text}, headers=app.config["TEST_WRITE_HEADERS"]),
+        client.post(
+            "/sparql",
+            data=text.encode(),
+            content_type="application/sparql-update",
+            headers=app.config["TEST_WRITE_HEADERS"],
+        ),
     ]
     time.sleep(0.05)
     assert listener.connections == 0

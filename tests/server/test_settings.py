@@ -49,19 +49,19 @@ def test_every_option_names_its_environment_variable_and_default() -> None:
 def test_the_documentation_table_has_a_row_per_setting() -> None:
     rows = settings.markdown_table().splitlines()[2:]
     assert [row.split(" | ")[0].lstrip("| ") for row in rows] == list(settings.BY_NAME)
-    assert "`--allow-update` / `--no-allow-update`" in settings.markdown_table()
+    assert "`--allow-load` / `--no-allow-load`" in settings.markdown_table()
 
 
 def test_environment_over_defaults_and_config_over_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MHKG_QUERY_TIMEOUT", "5")
-    monkeypatch.setenv("MHKG_ALLOW_UPDATE", "yes")
+    monkeypatch.setenv("MHKG_ALLOW_LOAD", "yes")
     monkeypatch.setenv("MHKG_MAX_ROWS", "")  # empty: not set
     app = create_app({"STORE": str(tmp_path / "kg"), "MAX_URL_LENGTH": 1000})
     try:
         assert app.config["QUERY_TIMEOUT"] == 5.0  # a number, not the string "5"
-        assert app.config["ALLOW_UPDATE"] is True
+        assert app.config["ALLOW_LOAD"] is True
         assert app.config["MAX_ROWS"] == DEFAULTS["MAX_ROWS"]
         assert app.config["MAX_URL_LENGTH"] == 1000
     finally:

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF
 from mhkg.iri import Minter
 from mhkg.vocab import MHKG
 
-from .fixtures_app import app_over, bindings, error_of
+from .fixtures_app import app_over, bindings, error_of, writer
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -135,19 +135,25 @@ def test_the_endpoint_is_read_only(client, kwargs, status) -> None:
     error_of(client.get("/sparql", query_string={"update": "CLEAR ALL"}), 400)
 
 
-def test_updates_when_the_operator_enables_them(writable_seeded_path) -> None:
-    with app_over(writable_seeded_path, ALLOW_UPDATE=True) as app:
+def test_updates_with_a_write_token(writable_seeded_path, tmp_path) -> None:
+    config, token = writer(tmp_path)
+    with app_over(writable_seeded_path, **config) as app:
         client = app.test_client()
         ask = {"query": "ASK { <urn:x:s> <urn:x:p> 1 }"}
         assert client.get("/sparql", query_string=ask).get_json(force=True)["boolean"] is False
         update = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> 1 } }"
-        assert client.post("/sparql", data={"update": update}).status_code == 204
+        error_of(client.post("/sparql", data={"update": update}), 401)
+        assert client.post("/sparql", data={"update": update}, headers=token).status_code == 204
         # the workers were replaced: they see the new state
         assert client.get("/sparql", query_string=ask).get_json(force=True)["boolean"] is True
-        load = "LOAD <http://127.0.0.1:9/x.ttl>"
-        assert "LOAD" in error_of(client.post("/sparql", data={"update": load}), 403)["detail"]
-        service = "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
-        error_of(client.post("/sparql", data={"update": service}), 403)
+        load = "LOAD <http://127.0.0.1:9/x.ttl> INTO GRAPH <urn:x:l>"
+        response = client.post("/sparql", data={"update": load}, headers=token)
+        assert "LOAD" in error_of(response, 403)["detail"]
+        service = (
+            "INSERT { GRAPH <urn:x:g> { ?s ?p ?o } } WHERE { SERVICE <http://127.0.0.1:9/> "
+            "{ ?s ?p ?o } }"
+        )
+        error_of(client.post("/sparql", data={"update": service}, headers=token), 403)
 
 
 def test_queries_and_bodies_are_limited(client) -> None:
