@@ -70,17 +70,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     store.init_app(app)
     links.init_app(app)
     safety.init_app(app)
-    for module in (
-        home,
-        sparql,
-        graph_store,
-        named_queries,
-        linked_data,
-        vocabulary,
-        dataset,
-        openapi,
-    ):
+    for module in (home, sparql, named_queries, linked_data, vocabulary, dataset, openapi):
         app.register_blueprint(module.blueprint)
+    graph_store.init_app(app)
     explore.init_app(app)
     reconcile.init_app(app)
     return app

@@ -1,8 +1,9 @@
-"""/data: the SPARQL 1.1 Graph Store HTTP Protocol, graphs named indirectly.
+"""/data: the SPARQL 1.1 Graph Store HTTP Protocol.
 
-``/data?graph=IRI`` names a named graph, ``/data?default`` the graph that holds what is
-written to the default graph (mhkg's query default graph is the union of every graph, this
-one included; see mhkg.writes). GET and HEAD are public; PUT (replace), POST (merge; to
+``/data?graph=IRI`` names a named graph, ``/data/…`` the graph whose IRI is that URL (direct
+identification), ``/data?default`` the graph that holds what is written to the default graph
+(mhkg's query default graph is the union of every graph, this one included; see
+mhkg.writes). GET and HEAD are public; PUT (replace), POST (merge; to
 ``/data`` alone: a new graph, whose IRI the Location header gives) and DELETE need a write
 token (see auth). A body is RDF in any syntax mhkg reads (mhkg.rdf_input), by its
 Content-Type, or a multipart/form-data of such parts; relative IRIs in it are resolved
@@ -13,9 +14,10 @@ report, and nothing is written.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 from urllib.parse import urljoin
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Flask, Response, current_app, request, url_for
 from rdflib import Graph, URIRef
 from werkzeug.exceptions import BadRequest, NotFound, UnsupportedMediaType
 
@@ -24,6 +26,16 @@ from mhkg.iri import Minter, is_absolute_iri
 from mhkg.rdf_input import RdfSyntaxError, format_of_media_type, read_graph
 from mhkg.server import auth
 from mhkg.server.negotiation import RDF_TYPES, negotiate
+from mhkg.server.openapi import add_paths
+from mhkg.server.openapi_objects import (
+    NEGOTIATED,
+    answer,
+    format_parameter,
+    ok,
+    operation,
+    parameter,
+)
+from mhkg.server.openapi_schemas import TEXT
 from mhkg.server.responses import graph_response
 from mhkg.server.store import get_store, writing
 
@@ -32,10 +44,69 @@ blueprint = Blueprint("graph_store", __name__)
 GRAPH_TYPES = [t for t in RDF_TYPES if t not in ("application/trig", "application/n-quads")]
 
 
-@blueprint.route("/data", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
+
+
+@blueprint.route("/data", methods=METHODS)
 def graph_store() -> Response:
     minter = Minter(current_app.config["BASE_IRI"])
-    name = _named_graph(minter)
+    return _answer(_named_graph(minter), minter)
+
+
+@blueprint.route("/data/<path:rest>", methods=METHODS)
+def graph(rest: str) -> Response:
+    """Direct identification: the graph whose IRI is this URL (below /data/)."""
+    if request.args:
+        raise BadRequest("a graph named by its URL takes no ?graph or ?default")
+    name = URIRef(url_for("graph_store.graph", rest=rest, _external=True))
+    return _answer(name, Minter(current_app.config["BASE_IRI"]))
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(blueprint)
+    add_paths(app, openapi_paths(Minter(app.config["BASE_IRI"])))
+
+
+def openapi_paths(minter: Minter) -> dict[str, Any]:
+    ontology = str(minter.system_graph("ontology"))
+    graph = parameter(
+        "graph", description="The graph's IRI (indirect identification)", examples=[ontology]
+    )
+    default = parameter("default", description="The default graph's own part (no value)")
+    body = {"content": {t: {"schema": TEXT} for t in [*GRAPH_TYPES, "text/n3"]}}
+    reading = (*NEGOTIATED, 404)
+    writing = (400, 401, 403, 404, 413, 415, 422)
+
+    def operations(*where: dict) -> dict[str, Any]:
+        written = {"201": answer("A new graph was made"), "204": answer("The graph was written")}
+        return {
+            "get": operation(
+                "A graph's triples",
+                ok("The graph", GRAPH_TYPES),
+                *where,
+                format_parameter(GRAPH_TYPES),
+                errors=reading,
+            ),
+            "put": operation(
+                "Replace a graph (a write token)", written, *where, requestBody=body, errors=writing
+            ),
+            "post": operation(
+                "Add to a graph; to /data alone: a new graph, at Location",
+                {**written, "201": answer("A new graph", (), ["Location"])},
+                *where,
+                requestBody=body,
+                errors=writing,
+            ),
+            "delete": operation(
+                "Remove a graph (a write token)", {"204": answer("Removed")}, *where, errors=writing
+            ),
+        }
+
+    rest = parameter("rest", "path", "The rest of the graph's IRI, which is this URL")
+    return {"/data": operations(graph, default), "/data/{rest}": operations(rest)}
+
+
+def _answer(name: URIRef | None, minter: Minter) -> Response:
     if request.method in ("GET", "HEAD"):
         if name is None:
             raise BadRequest("name a graph: /data?graph=IRI, or /data?default")

@@ -25,13 +25,17 @@ from mhkg.server.openapi_schemas import (
 ERRORS = {
     400: "The request is malformed: a query that does not parse, a parameter that is "
     "missing, unknown or out of range, a format that is not offered here",
-    403: "Refused by this server's policy: SPARQL Update, LOAD or SERVICE while disabled",
+    401: "A write without a valid write token (WWW-Authenticate: Bearer)",
+    403: "Refused by this server's policy: a write while writes are off, a graph mhkg keeps "
+    "itself, LOAD or SERVICE while disabled",
     404: "There is no such resource",
     405: "The resource does not allow this method (Allow lists those it does)",
     406: "None of the media types that Accept allows is offered here",
     413: "The body, the query or the batch is larger than this server accepts",
     414: "The URL is longer than this server accepts",
     415: "The body's media type is not one that this operation reads",
+    422: "The write would leave a graph that does not conform to the shapes: nothing was "
+    "written; the body holds the SHACL report (JSON, or RDF by Accept)",
     500: "A bug in mhkg (said without a traceback; the server's log has it)",
     503: "The query ran out of time, or no query worker became free in time",
 }

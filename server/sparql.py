@@ -39,7 +39,7 @@ def endpoint() -> Response | str:
         return editor_page()  # a shared link to the editor: the page reads the query itself
     safety.check_query(text)
     logs.note_query(text)
-    result, truncated = run_client_query(text, dataset=requested_dataset())
+    result, truncated = run_client_query(text, dataset=requested_dataset(), base=service_base())
     offers = list(RDF_TYPES if result.form == "CONSTRUCT" else SOLUTION_TYPES)
     return results_response(result, truncated, negotiate(offers))
 

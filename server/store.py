@@ -58,11 +58,12 @@ def run_client_query(
     sparql: str,
     bindings: Mapping[str, Node] | None = None,
     dataset: QueryDataset | None = None,
+    base: str | None = None,
 ) -> tuple[QueryResult, bool]:
     """A query a client wrote, within the timeout and the caps on rows and on the characters
-    of its values: (result, truncated)."""
+    of its values: (result, truncated). Relative IRIs are resolved against `base`."""
     cap = current_app.config["MAX_ROWS"]
-    limits = {"max_rows": cap + 1 if cap else None,
+    limits = {"max_rows": cap + 1 if cap else None, "base": base,
               "max_bytes": current_app.config["MAX_ANSWER_BYTES"] or None}  # fmt: skip
     workers = get_workers()
     if workers is not None:

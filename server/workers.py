@@ -99,16 +99,16 @@ def worker_main(connection: Any, location: str, sandboxed: bool, memory: int) ->
         return
     while True:
         try:
-            sparql, bindings, dataset, max_rows, max_bytes = connection.recv()
+            sparql, bindings, options = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(_answer(store, sparql, bindings, dataset, max_rows, max_bytes))
+        connection.send(_answer(store, sparql, bindings, options))
 
 
-def _answer(store: Any, sparql: str, bindings: dict, dataset: Any, max_rows: Any, max_bytes: Any):
+def _answer(store: Any, sparql: str, bindings: dict, options: dict[str, Any]):
+    """`options`: Store.query's keyword arguments (dataset, base, max_rows, max_bytes)."""
     try:
-        result = store.query(sparql, bindings, dataset=dataset, max_rows=max_rows,
-                             max_bytes=max_bytes)  # fmt: skip
+        result = store.query(sparql, bindings, **options)
     except QueryError as error:
         return ("query-error", str(error))
     except MemoryError:
@@ -288,6 +288,7 @@ class QueryWorkers:
         bindings: Mapping[str, Node] | None = None,
         *,
         dataset: QueryDataset | None = None,
+        base: str | None = None,
         max_rows: int | None = None,
         max_bytes: int | None = None,
         gone: Callable[[], bool] | None = None,
@@ -303,7 +304,8 @@ class QueryWorkers:
         gone = gone or _never
         self.start()
         worker = self._checkout(deadline, gone)
-        task = (sparql, dict(bindings or {}), dataset, max_rows, max_bytes)
+        options = {"dataset": dataset, "base": base, "max_rows": max_rows, "max_bytes": max_bytes}
+        task = (sparql, dict(bindings or {}), options)
         started = _now()
         try:
             reply = worker.run(task, deadline, gone)

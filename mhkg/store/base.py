@@ -44,10 +44,12 @@ class Store(ABC):
         bindings: Mapping[str, Node] | None = None,
         *,
         dataset: QueryDataset | None = None,
+        base: str | None = None,
         max_rows: int | None = None,
         max_bytes: int | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query; `bindings` pin variables to values (parameters).
+        """Run a SPARQL query; `bindings` pin variables to values (parameters), and relative
+        IRIs are resolved against `base` (none: a relative IRI is an error).
 
         `dataset` replaces the store's dataset (and the query's FROM / FROM NAMED);
         `max_rows` stops the evaluation after that many solutions (or triples), and

@@ -92,6 +92,7 @@ class EmbeddedStore(Store):
         bindings: Mapping[str, Node] | None = None,
         *,
         dataset: QueryDataset | None = None,
+        base: str | None = None,
         max_rows: int | None = None,
         max_bytes: int | None = None,
     ) -> QueryResult:
@@ -101,7 +102,9 @@ class EmbeddedStore(Store):
         # holds the pyoxigraph store (and with it the store's lock) alive after close().
         try:
             return self._reading(
-                lambda: _result(self._evaluate(sparql, substitutions, dataset), max_rows, max_bytes)
+                lambda: _result(
+                    self._evaluate(sparql, substitutions, dataset, base), max_rows, max_bytes
+                )
             )
         except SyntaxError as exc:
             error = QueryError(f"the query does not parse: {exc}")
@@ -123,12 +126,18 @@ class EmbeddedStore(Store):
         raise AssertionError("unreachable")
 
     def _evaluate(
-        self, sparql: str, substitutions: dict, dataset: QueryDataset | None
+        self, sparql: str, substitutions: dict, dataset: QueryDataset | None, base: str | None
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         store, graphs = self._store, {}
         if dataset is not None:
             store, graphs = _dataset_store(self._store, dataset)
-        return store.query(sparql, substitutions=substitutions or None, prefixes=PREFIXES, **graphs)
+        return store.query(
+            sparql,
+            substitutions=substitutions or None,
+            prefixes=PREFIXES,
+            base_iri=base,
+            **graphs,
+        )
 
     def update(
         self,

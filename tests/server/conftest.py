@@ -18,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,15 +55,16 @@ def answers(base_url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("live-server")
+@contextmanager
+def serving(folder: Path, *options: str) -> Iterator[str]:
+    """`mhkg serve` over the store in `folder`/store with `options`, on 127.0.0.1 and a free
+    port, until the block ends: yields its base URL once /sparql answers."""
     store, log_path = folder / "store", folder / "serve.log"
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MHKG_")}
     command = [*mhkg_command(), "serve", "--store", str(store), "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--timeout", "30"]
+    command += ["--port", str(port), "--timeout", "30", *options]
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
             command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
@@ -90,6 +92,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(tmp_path_factory.mktemp("live-server")) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

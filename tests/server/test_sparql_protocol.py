@@ -300,3 +300,14 @@ def test_a_head_is_answered_as_its_get(client, path: str, accept: str, media_typ
     response = client.head(path, headers={"Accept": accept})
     assert (response.status_code, response.mimetype) == (200, media_type)
     assert response.get_data() == b""
+
+
+def test_relative_iris_resolve_against_the_endpoint(client) -> None:
+    query = "SELECT ?x WHERE { BIND (<relative#it> AS ?x) }"
+    answer = client.get("/sparql", query_string={"query": query},
+                        headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+    assert bindings(answer)[0]["x"]["value"] == "http://localhost/relative#it"
+    based = "BASE <http://example.org/b/> SELECT ?x WHERE { BIND (<relative> AS ?x) }"
+    answer = client.get("/sparql", query_string={"query": based},
+                        headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+    assert bindings(answer)[0]["x"]["value"] == "http://example.org/b/relative"
