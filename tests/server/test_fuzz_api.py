@@ -51,7 +51,8 @@ CHECKS = [
 # an entity IRI (it depends on the configured base IRI); one is found only in earlier answers.
 # The live server takes no writes (it has no tokens file: every write is 403), so a graph
 # named by its URL under /data/ never exists there either.
-WRITES = {f"{verb} {path}" for verb in ("PUT", "POST", "DELETE") for path in ("/data", "/data/{rest}")}
+DATA_PATHS = ("/data", "/data/{rest}")
+WRITES = {f"{verb} {path}" for verb in ("PUT", "POST", "DELETE") for path in DATA_PATHS}
 MAY_MISS = {"GET /reconcile/view", "GET /data/{rest}", *WRITES}
 
 
