@@ -26,7 +26,7 @@ def loader_for(source: Source, limits: Limits | None = None) -> Loader:
     Raises RecordError for a source larger than `limits` (else the limits in force) let a
     file of its kind be, before anything of it is parsed, and for a format mhkg does not read.
     """
-    from mhkg.loaders import iati, idf_page, news, page_text, tabular
+    from mhkg.loaders import iati, idf_page, news, page_text, rdf, tabular
 
     (limits or current_limits()).check_file(source.name, len(source.data), source.media_type)
     if source.media_type == "text/csv":
@@ -35,6 +35,8 @@ def loader_for(source: Source, limits: Limits | None = None) -> Loader:
         return tabular.load_json
     if source.media_type == "application/xml":
         return iati.load
+    if source.media_type in rdf.MEDIA_TYPES:
+        return rdf.load
     if source.media_type not in ("text/plain", "text/html"):
         raise RecordError(source.name, f"has an unsupported format ({source.media_type})")
     lines = page_text.read(source).lines

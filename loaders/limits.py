@@ -31,7 +31,15 @@ from typing import NamedTuple
 from mhkg.errors import ConfigurationError, RecordError
 
 KB, MB = 1_000, 1_000_000
-MANY_RECORD_TYPES = frozenset({"text/csv", "application/json", "application/xml"})
+MANY_RECORD_TYPES = frozenset(
+    {
+        "text/csv",
+        "application/json",
+        "application/xml",
+        *("text/turtle", "application/n-triples", "application/n-quads", "application/trig"),
+        *("text/n3", "application/ld+json", "application/rdf+xml"),
+    }
+)  # RDF files too: a file of triples is one record, but as large as a file of records
 
 
 class Setting(NamedTuple):

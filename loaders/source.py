@@ -25,6 +25,14 @@ MEDIA_TYPES = {
     ".csv": "text/csv",
     ".json": "application/json",
     ".xml": "application/xml",
+    ".ttl": "text/turtle",
+    ".nt": "application/n-triples",
+    ".nq": "application/n-quads",
+    ".trig": "application/trig",
+    ".n3": "text/n3",
+    ".jsonld": "application/ld+json",
+    ".rdf": "application/rdf+xml",
+    ".owl": "application/rdf+xml",
 }
 
 
@@ -95,12 +103,17 @@ class Record:
     costly part — triples, extraction from prose — is done for the records wanted, once.
     """
 
-    __slots__ = ("_build", "_error", "_graph", "name")
+    __slots__ = ("_build", "_error", "_graph", "graph_name", "name")
 
     def __init__(
-        self, name: str, graph: Graph | None = None, error: RecordError | None = None
+        self,
+        name: str,
+        graph: Graph | None = None,
+        error: RecordError | None = None,
+        graph_name: URIRef | None = None,
     ) -> None:
         self.name = name
+        self.graph_name = graph_name  # its named graph, when the source names it (TriG)
         self._build: Callable[[], Graph] | None = None
         self._graph = graph if graph is not None or error is not None else Graph()
         self._error = error
@@ -109,6 +122,7 @@ class Record:
     def deferred(cls, name: str, build: Callable[[], Graph]) -> Record:
         record = cls.__new__(cls)
         record.name, record._build, record._graph, record._error = name, build, None, None
+        record.graph_name = None
         return record
 
     def _made(self) -> None:

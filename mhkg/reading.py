@@ -149,7 +149,7 @@ def check(
 ) -> Checked | Refused:
     """A record made (when its loader deferred it) and validated with its provenance."""
     minter = context.minter
-    name = minter.graph(record.name)
+    name = record.graph_name or minter.graph(record.name)
     try:
         error = record.error
     except Exception as bug:  # a bug in a loader's deferred part: this record only
