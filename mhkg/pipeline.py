@@ -269,10 +269,11 @@ class _Writer:
 
 def load_bundled(store: Store, minter: Minter) -> LoadReport:
     """Load the seed documents that ship with mhkg."""
-    return load_sources(store, [_opened(source) for source in data.seed_sources()], minter)
+    return load_sources(store, [opened(source) for source in data.seed_sources()], minter)
 
 
-def _opened(source: Source) -> Callable[[], Source]:
+def opened(source: Source) -> Callable[[], Source]:
+    """An opener of a source already read (an upload, a bundled file)."""
     return lambda: source
 
 
@@ -296,7 +297,7 @@ def prepare_source(source: Source, context: LoadContext) -> PreparedSource:
 
     Raises RecordError when the source as a whole cannot be read. A record that cannot be
     read or does not conform is set aside with its error; the others go on."""
-    events = reading.read_share([_opened(source)], context.minter, context.registry, 0, 1)
+    events = reading.read_share([opened(source)], context.minter, context.registry, 0, 1)
     prepared = PreparedSource()
     for event in events:
         if isinstance(event, reading.SourceRefused):

@@ -57,6 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         openapi,
         public_url,
         reconcile,
+        records,
         safety,
         sparql,
         store,
@@ -73,6 +74,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     for module in (home, sparql, named_queries, linked_data, vocabulary, dataset, openapi):
         app.register_blueprint(module.blueprint)
     graph_store.init_app(app)
+    records.init_app(app)
     explore.init_app(app)
     reconcile.init_app(app)
     return app

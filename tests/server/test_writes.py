@@ -402,3 +402,50 @@ def test_the_protocols_dataset_and_base_apply_to_an_update(client, token) -> Non
     assert client.post("/sparql", data={"update": relative}, headers=token).status_code == 204
     got = store_of(client).query("SELECT ?o WHERE { GRAPH <urn:x:base> { ?s ?p ?o } }").rows
     assert str(got[0]["o"]) == "http://localhost/relative"
+
+
+# --- records uploaded --------------------------------------------------------------------
+
+CSV = (
+    "Title,Projects ID,Year,Benefiting Member States,Description\n"
+    "Nurses for the Harbour Clinics,XX.0001,2019,Kenya,Training for nurses in Mombasa.\n"
+    ",XX.0002,2019,Kenya,A row without its title.\n"
+)
+
+
+def test_records_uploaded_are_loaded_as_mhkg_load_loads_them(client, token) -> None:
+    error_of(client.post("/records?name=upload.csv", data=CSV, content_type="text/csv"), 401)
+    response = client.post("/records?name=harbour.csv", data=CSV, content_type="text/csv",
+                           headers=token)  # fmt: skip
+    assert response.status_code == 200, response.text
+    answer = response.get_json()
+    assert answer["records"] == 1 and len(answer["loaded"]) == 1
+    assert answer["loaded"][0]["source"] == "harbour.csv"
+    [refusal] = answer["rejected"]
+    assert refusal["source"] == "harbour.csv" and refusal["record"] and refusal["reason"]
+    ask = 'ASK { ?p a mhkg:Project ; rdfs:label "Nurses for the Harbour Clinics" }'
+    assert store_of(client).query(ask).boolean is True
+
+
+def test_an_upload_of_only_refused_records_is_422(client, token) -> None:
+    only_bad = "Title,Projects ID,Year\n,XX.0003,2019\n"
+    response = client.post("/records?name=bad.csv", data=only_bad, content_type="text/csv",
+                           headers=token)  # fmt: skip
+    assert response.status_code == 422
+    assert response.get_json()["records"] == 0 and response.get_json()["rejected"]
+
+
+def test_records_in_a_form_and_in_rdf(client, token) -> None:
+    from io import BytesIO
+
+    files = {
+        "first": (BytesIO(CSV.encode()), "clinics/form.csv", "text/csv"),
+        "second": (BytesIO(PERSON), "person.ttl", "text/turtle"),
+    }
+    response = client.post("/records", data=files, content_type="multipart/form-data",
+                           headers=token)  # fmt: skip
+    assert response.status_code == 200, response.text
+    sources = {item["source"] for item in response.get_json()["loaded"]}
+    assert sources == {"form.csv", "person.ttl"}  # the client's folders are dropped
+    error_of(client.post("/records", data=b"\x00\x01", content_type="application/octet-stream",
+                         headers=token), 415)  # fmt: skip
