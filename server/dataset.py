@@ -61,7 +61,14 @@ def description() -> Response | str:
     graph = _cached(
         "void " + request.host_url,
         current,
-        lambda: describe(store, _urls(), config["BASE_IRI"], config["DATASET_LICENSE"]),
+        lambda: describe(
+            store,
+            _urls(),
+            config["BASE_IRI"],
+            config["DATASET_LICENSE"],
+            contact=config["DATASET_CONTACT"],
+            publisher=config["DATASET_PUBLISHER"],
+        ),
     )
     media_type = negotiate(DESCRIPTION_TYPES)
     if media_type == HTML:

@@ -125,6 +125,11 @@ SETTINGS: tuple[Setting, ...] = (
             "--allow-service"),
     Setting("DATASET_LICENSE", "https://creativecommons.org/licenses/by/4.0/", click.STRING,
             "The licence the dataset description names."),
+    Setting("DATASET_CONTACT", None, click.STRING,
+            "Who answers for the dataset (mailto:… or https://…): the description's "
+            "dcat:contactPoint, which DCAT-AP recommends."),
+    Setting("DATASET_PUBLISHER", None, click.STRING,
+            "Who publishes the dataset (a name): the description's dct:publisher."),
 )  # fmt: skip
 
 BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF
+from rdflib.namespace import DCAT, DCTERMS, PROV, RDF
 
 from mhkg.errors import StoreError
 from mhkg.store import open_store
@@ -86,7 +86,7 @@ def test_the_dataset_in_void_and_dcat(client, app, parse_rdf, accept, rdflib_for
     assert (dataset, RDF.type, DCAT.Dataset) in graph
     assert (dataset, VOID.sparqlEndpoint, URIRef("http://localhost/sparql")) in graph
     assert (dataset, DCTERMS.license, None) in graph
-    assert len(set(graph.objects(dataset, DCTERMS.source))) == 5  # the source documents
+    assert len(set(graph.objects(dataset, PROV.wasDerivedFrom))) == 5  # the source documents
     assert len(set(graph.objects(dataset, DCAT.distribution))) == 4
     assert set(graph.subjects(RDF.type, VOID.Linkset))  # e.g. links to Wikidata
     assert (URIRef("http://localhost/sparql"), RDF.type, DCAT.DataService) in graph
