@@ -17,8 +17,6 @@ from mhkg.errors import RecordError
 from mhkg.loaders.source import LoadContext, Record, Source
 from mhkg.rdf_input import MEDIA_TYPES, RdfSyntaxError, quads
 
-SYSTEM_GRAPHS = ("ontology", "reference", "derived")  # mhkg.pipeline.SYSTEM_GRAPHS
-
 
 def load(source: Source, context: LoadContext) -> Iterator[Record]:
     """The records of an RDF file. Raises RecordError for a file that does not parse."""
@@ -31,7 +29,7 @@ def load(source: Source, context: LoadContext) -> Iterator[Record]:
         raise RecordError(source.name, str(error)) from None
     if not graphs:
         raise RecordError(source.name, "holds no triples")
-    protected = {context.minter.system_graph(name) for name in SYSTEM_GRAPHS}
+    protected = context.minter.system_graphs()
     for name, graph in graphs.items():
         if name is None:
             yield Record(source.name, graph)

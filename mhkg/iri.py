@@ -97,6 +97,10 @@ def base_iri() -> str:
     return base if base.endswith("/") else base + "/"
 
 
+SYSTEM_GRAPHS = ("ontology", "reference", "derived")
+"""The graphs mhkg keeps itself: the ontology, the reference data, the derived links."""
+
+
 @dataclass(frozen=True)
 class Minter:
     """Mints IRIs under one base. Every loader goes through one of these."""
@@ -155,6 +159,10 @@ class Minter:
     def system_graph(self, name: str) -> URIRef:
         """Named graphs of the project itself: ontology, reference, derived."""
         return URIRef(f"{self.base}graph/{name}")
+
+    def system_graphs(self) -> set[URIRef]:
+        """The graphs mhkg keeps itself (`SYSTEM_GRAPHS`): no client or file writes them."""
+        return {self.system_graph(name) for name in SYSTEM_GRAPHS}
 
 
 def tail(iri: URIRef) -> str:

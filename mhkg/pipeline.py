@@ -20,8 +20,7 @@ import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from mhkg import __version__, data, derivation, ontology, reading, shapes
-from mhkg.derivation import DERIVED_GRAPH
+from mhkg import __version__, data, derivation, iri, ontology, reading, shapes
 from mhkg.errors import RecordError
 from mhkg.iri import Minter
 from mhkg.loaders import LoadContext, Source
@@ -35,7 +34,7 @@ from mhkg.reading import (  # noqa: F401 - re-exported: what loaders and records
 from mhkg.store import Store
 
 ONTOLOGY_GRAPH, REFERENCE_GRAPH = "ontology", "reference"
-SYSTEM_GRAPHS = (ONTOLOGY_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH)
+SYSTEM_GRAPHS = iri.SYSTEM_GRAPHS  # ONTOLOGY_GRAPH, REFERENCE_GRAPH and DERIVED_GRAPH
 
 
 @dataclass
@@ -370,5 +369,5 @@ def validate_store(store: Store, minter: Minter | None = None) -> StoreReport:
 
 
 def is_empty(store: Store, minter: Minter) -> bool:
-    system = {minter.system_graph(name) for name in SYSTEM_GRAPHS}
+    system = minter.system_graphs()
     return not [g for g in store.graph_names() if g not in system]

@@ -110,10 +110,6 @@ def default_graph(minter: Minter) -> URIRef:
     return minter.system_graph(DEFAULT_GRAPH)
 
 
-def protected_graphs(minter: Minter) -> set[URIRef]:
-    return {minter.system_graph(name) for name in pipeline.SYSTEM_GRAPHS}
-
-
 def graph_of(store: Store, name: URIRef) -> Graph | None:
     """What the named graph holds, or None when the store has no such graph."""
     if not store.has_graph(name):
@@ -131,7 +127,7 @@ def check(store: Store, graphs: dict[URIRef, Graph], minter: Minter) -> None:
     for name, graph in graphs.items():
         if not is_absolute_iri(str(name)):
             raise QueryError(f"<{name}> is not an IRI that names a graph")
-        combined = with_neighbours(store, name, graph, protected_graphs(minter))
+        combined = with_neighbours(store, name, graph, minter.system_graphs())
         report = shapes.validate_quickly(combined, extra=context)
         described = set(graph.subjects())
         results = [r for r in report.results if r.focus_node in described]
@@ -364,7 +360,7 @@ def _named(target: object, operation: str) -> URIRef:
 
 
 def _writable(name: URIRef, minter: Minter) -> None:
-    if name in protected_graphs(minter):
+    if name in minter.system_graphs():
         raise ProtectedGraph(f"<{name}> is maintained by mhkg and cannot be written")
 
 
