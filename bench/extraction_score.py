@@ -2,6 +2,9 @@
 
     python bench/extraction_score.py GOLD.json DOCS_DIR [--details]
 
+A gold file that says `"held_out": true` (the test set of bench/eval/test) gets its figures
+printed, not its misses: --details is refused for it unless --read-held-out-misses is given.
+
 Each document of the gold file (the format of the project's seed gold: for each file
 name, its projects with their fields, countries, SDGs and stakeholders, its people and
 its events) is loaded alone into a fresh embedded store; the named queries are run and
@@ -17,6 +20,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -288,13 +292,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path)
     parser.add_argument("docs", type=Path)
     parser.add_argument("--details", action="store_true", help="list every miss and extra")
+    parser.add_argument(
+        "--read-held-out-misses",
+        action="store_true",
+        help="allow --details on a held-out test set (its misses are then no longer unseen)",
+    )
     args = parser.parse_args(argv)
-    gold = json.loads(args.gold.read_text("utf-8"))["documents"]
+    gold_file = json.loads(args.gold.read_text("utf-8"))
+    if args.details and gold_file.get("held_out") and not args.read_held_out_misses:
+        parser.error(
+            f"{args.gold} is a held-out test set: its figures are printed, not its misses "
+            "(rules are revised on the development set); add --read-held-out-misses to see them"
+        )
+    gold = gold_file["documents"]
     scores = {category: Score() for category in CATEGORIES}
+    seconds = 0.0
     with tempfile.TemporaryDirectory(prefix="mhkg-score-") as workdir:
         for name, expected in gold.items():
             before = {c: len(s.notes) for c, s in scores.items()}
-            score_document(expected, load_alone(args.docs / name, Path(workdir)), scores)
+            started = time.perf_counter()
+            found = load_alone(args.docs / name, Path(workdir))
+            seconds += time.perf_counter() - started
+            score_document(expected, found, scores)
             if args.details:
                 for category, score in scores.items():
                     for note in score.notes[before[category] :]:
@@ -309,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'micro':<20}{total.precision:>10.3f}{total.recall:>10.3f}{total.f1:>8.3f}{total.tp:>6}{total.fp:>5}{total.fn:>5}"
     )
+    per_document = 1000 * seconds / max(len(gold), 1)
+    print(f"{len(gold)} documents; loading and extraction {per_document:.0f} ms per document")
     return 0
 
 
