@@ -14,8 +14,9 @@ every record: one mhkg:CoParticipation node per pair of organisations with the n
 projects they share (queries/derive/co-participation.rq). Their IRIs are relative (`pair/…`):
 each rule runs under ``BASE <derived graph IRI/>`` (`rule_text`), so they live under the
 derived graph's IRI, whatever base the store's IRIs were minted with. Each project's place in
-the list by title (`mhkg:titleRank`), which paged lists read, is computed in Python
-(`mhkg.ranking`): SPARQL 1.1 cannot number rows.
+the list by title (`mhkg:titleRank`) and each document's by file name (`mhkg:fileRank`),
+which paged lists read, are computed in Python (`mhkg.ranking`): SPARQL 1.1 cannot number
+rows.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def derive(store: Store, graph: URIRef | None = None) -> Graph:
     """What the rules give on the store's records now, for the derived graph `graph` (by
     default the one under the configured base IRI)."""
     graph = graph or Minter.from_environment().system_graph(DERIVED_GRAPH)
-    derived = ranking.title_ranks(store)
+    derived = ranking.ranks(store)
     for rule in rules():
         derived += store.query(rule_text(rule, graph)).graph or Graph()
     return derived

@@ -2,14 +2,15 @@
 
 A page of the list of projects (ordered by title) took the engine a sort of every project:
 5 s at 10,000 projects for the first 100 rows. The derived graph holds instead each
-project's place in the list by title (`mhkg:titleRank`), computed here as every load ends
-(`mhkg.derivation.derive`): a page of a list that says ``# rank:`` is then read from the
-projects whose rank is below its end (see `mhkg.queries`), which the engine finds by the
-rank's value in its index.
+project's place in the list by title (`mhkg:titleRank`), each source document's place
+in the list by file name (`mhkg:fileRank`) and each entity's by IRI (`mhkg:entityRank`),
+computed here as every load ends (`mhkg.derivation.derive`): a page of a list that says
+``# rank:`` is then read from the items whose rank is below its end (see `mhkg.queries`),
+which the engine finds by the rank's value in its index.
 
-A project's rank is the number of distinct titles before its smallest one, compared as text
-by code point (SPARQL's order of strings): projects with the same title share a rank, so a
-page that ends inside a run of equal titles still has every project of the run.
+An item's rank is the number of distinct keys before its smallest one, compared as text
+by code point (SPARQL's order of strings): items with the same key share a rank, so a
+page that ends inside a run of equal keys still has every item of the run.
 """
 
 from __future__ import annotations
@@ -20,21 +21,38 @@ from rdflib.namespace import RDFS, XSD
 from mhkg.store import Store
 from mhkg.vocab import MHKG
 
-RANK = MHKG.titleRank
+ENTITY_CLASSES = (  # the broad classes of the entities that exploration lists (queries/entities.rq)
+    MHKG.Project, MHKG.Organisation, MHKG.Person, MHKG.Event, MHKG.City, MHKG.Country,
+    MHKG.Region, MHKG.SustainableDevelopmentGoal,
+)  # fmt: skip
+KEYS = {  # each rank property: the query for the items it ranks (?item) and their keys (?key)
+    MHKG.titleRank: f"SELECT ?item ?key WHERE {{ ?item a <{MHKG.Project}> ; <{RDFS.label}> ?key }}",
+    MHKG.fileRank: f"SELECT ?item ?key WHERE {{ ?item <{MHKG.sourceFile}> ?key }}",
+    MHKG.entityRank: f"""SELECT DISTINCT ?item (STR(?item) AS ?key) WHERE {{
+  VALUES ?broad {{ {" ".join(f"<{c}>" for c in ENTITY_CLASSES)} }}
+  ?item a ?class . ?class <{RDFS.subClassOf}>* ?broad . FILTER (isIRI(?item))
+}}""",
+}
 
-_TITLES = f"SELECT ?project ?title WHERE {{ ?project a <{MHKG.Project}> ; <{RDFS.label}> ?title }}"
+
+def ranks(store: Store) -> Graph:
+    """Every item's rank by each property of KEYS, as triples."""
+    found = Graph()
+    for rank, sparql in KEYS.items():
+        for item, place in _places(store, sparql):
+            found.add((item, rank, Literal(place, datatype=XSD.integer)))
+    return found
 
 
-def title_ranks(store: Store) -> Graph:
-    """Each project's `mhkg:titleRank`, as triples."""
+def _places(store: Store, sparql: str) -> list[tuple[URIRef, int]]:
     smallest: dict[URIRef, str] = {}
-    for row in store.query(_TITLES).rows:
-        project, title = row["project"], str(row["title"])
-        if project not in smallest or title < smallest[project]:
-            smallest[project] = title
-    ranks, rank, previous = Graph(), -1, None
-    for project, title in sorted(smallest.items(), key=lambda item: (item[1], str(item[0]))):
-        if title != previous:
-            rank, previous = rank + 1, title
-        ranks.add((project, RANK, Literal(rank, datatype=XSD.integer)))
-    return ranks
+    for row in store.query(sparql).rows:
+        item, key = row["item"], str(row["key"])
+        if item not in smallest or key < smallest[item]:
+            smallest[item] = key
+    places, place, previous = [], -1, None
+    for item, key in sorted(smallest.items(), key=lambda entry: (entry[1], str(entry[0]))):
+        if key != previous:
+            place, previous = place + 1, key
+        places.append((item, place))
+    return places

@@ -89,6 +89,8 @@ class MHKG(DefinedNamespace):
     tallyYear: URIRef
     tallyRole: URIRef
     titleRank: URIRef  # derived: a project's place in the list by title
+    fileRank: URIRef  # derived: a source document's place in the list by file name
+    entityRank: URIRef  # derived: an entity's place in the list by IRI
     projectCount: URIRef
     budgetTotal: URIRef
     # Organisations

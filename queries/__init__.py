@@ -32,10 +32,11 @@ never overlap or skip.
 
 A list that says ``# rank: ?project mhkg:titleRank`` is ordered by a project's
 title first, and `mhkg.ranking` keeps each project's rank in that order in the
-derived graph. A page of such a list that no values anchor is ordered by the rank
-first and reads only the projects ranked below a window's end (found by the rank's
-value in the store's index), first in the WHERE and again in each OPTIONAL group
-about them, instead of sorting every project. Its rows are then the first rows of
+derived graph (documents by file name and entities by IRI likewise). A page of such
+a list that no values anchor is ordered by the rank first and reads only the items
+ranked below a window's end (found by the rank's value in the store's index), first
+in the WHERE and again in each OPTIONAL group about them, instead of sorting every
+item; a grouped list is grouped by the rank too. Its rows are then the first rows of
 the whole list in that order, as long as the window holds enough of them: a page
 that comes back full is exact; a short one is run again over a window eight times
 wider (`run_page`) until it is full or the window holds every rank. A project that
@@ -251,8 +252,11 @@ class NamedQuery:
             window = f"VALUES ?{RANK_VARIABLE} {{ {values} }} ?{variable} {rank} ?{RANK_VARIABLE} ."
         else:
             window = f"?{variable} {rank} ?{RANK_VARIABLE} FILTER (?{RANK_VARIABLE} < {end})"
-        places = [(self.layout.where_open, f"\n  {window}")]
-        places += [(at, f" {window}") for at, names in self.layout.optionals if variable in names]
+        layout = self.layout
+        places = [(layout.where_open, f"\n  {window}")]
+        places += [(at, f" {window}") for at, names in layout.optionals if variable in names]
+        if layout.group_by is not None:
+            places.append((layout.group_by, f" ?{RANK_VARIABLE}"))
         text = self.text
         for at, inserted in sorted(places, reverse=True):
             text = f"{text[:at]}{inserted}{text[at:]}"

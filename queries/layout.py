@@ -1,6 +1,7 @@
 """Where the parts of a named query's SELECT are in its text, read from its tokens
-(`mhkg.sparql_lexer`): the WHERE group, its UNION branches and OPTIONAL groups, the ORDER BY
-and the projected variables. `mhkg.queries` writes values, windows and orders at these places.
+(`mhkg.sparql_lexer`): the WHERE group, its UNION branches and OPTIONAL groups, the GROUP
+BY, the ORDER BY and the projected variables. `mhkg.queries` writes values, windows and
+orders at these places.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class Layout:
     where_open: int  # just after the `{` that opens the WHERE clause
     modifiers: int  # just after the `}` that closes it (GROUP BY, ORDER BY... follow)
     order_by: int | None  # the ORDER keyword of a top-level ORDER BY
+    group_by: int | None  # just after the BY of a top-level GROUP BY
     projected: tuple[str, ...]  # the variables the SELECT clause names, without `?`
     branches: tuple[int, ...] = ()  # just after the `{` of each group of a top-level UNION
     # just after the `{` of each top-level OPTIONAL group, with the variables it names
@@ -38,11 +40,13 @@ def layout_of(name: str, text: str) -> Layout:
     if {"LIMIT", "OFFSET", "VALUES"} & set(after):
         raise ValueError(f"query {name!r} ends with LIMIT, OFFSET or VALUES: mhkg pages it")
     order = closing + 1 + after.index("ORDER") if "ORDER" in after else None
+    group = closing + 1 + after.index("GROUP") if "GROUP" in after else None
     return Layout(
         select=found[select].offset,
         where_open=found[opening].offset + 1,
         modifiers=found[closing].offset + 1,
         order_by=None if order is None else found[order].offset,
+        group_by=None if group is None else found[group + 1].offset + len(found[group + 1].text),
         projected=_projected(found[select + 1 : opening]),
         branches=_union_branches(found, opening, closing),
         optionals=_optional_groups(found, opening, closing),

@@ -22,6 +22,7 @@ from flask import Flask, current_app, request
 from rdflib.term import Node
 
 from mhkg import pipeline
+from mhkg.errors import StoreError
 from mhkg.iri import Minter
 from mhkg.results import QueryResult
 from mhkg.server.workers import QueryWorkers
@@ -125,9 +126,15 @@ def writing() -> Iterator[Store]:
 
 def store_changed() -> None:
     """The server wrote to the store: the workers must see the new state, and what was
-    computed from the old one (see `generation`) is stale."""
+    computed from the old one (see `generation`) is stale. What was written is flushed
+    first: a worker opening the store read-only replays every write not yet flushed (after
+    five small writes, 1.6 s per open against 40 ms)."""
     current_app.extensions["mhkg.generation"] = generation() + 1
     if (workers := get_workers()) is not None:
+        try:
+            get_store().flush()
+        except StoreError as error:  # committed all the same: the workers replay the log
+            current_app.logger.warning("mhkg: %s", error)
         workers.refresh()
 
 

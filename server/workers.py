@@ -13,8 +13,10 @@ request runs), else it is `timeout` seconds after the call. A query whose deadli
 while it waits gets QueryTimeout without running; one that outlives it while running, or
 whose client hangs up, has its worker killed (SIGKILL); the client gets 503 while the other
 workers and the serving process go on answering. A replacement joins the pool only once it
-has opened the store, so that no query waits for a worker's start. After the server writes
-(SPARQL Update, when enabled) every worker is replaced, so that it sees the new state.
+has opened the store, so that no query waits for a worker's start. After the server writes,
+every worker opens the store again (the idle ones at once, the busy ones when they finish;
+REOPEN, a few milliseconds, where starting a new process took seconds), so that it sees the
+new state; one that cannot is replaced.
 
 The queue is bounded (`Backlog`): at most `queue` queries wait (by default QUEUE_PER_WORKER
 for each worker), and a query that would wait behind more rounds of the workers than its
@@ -52,6 +54,7 @@ logger = logging.getLogger("mhkg.server")
 _POLL = 0.25  # seconds between two looks at whether the client is still there
 _START_LIMIT = 120.0  # seconds a new worker may take to open the store
 _START_ATTEMPTS = 3
+REOPEN = "reopen"  # the task that has a worker open the store again, as it is now
 QUEUE_PER_WORKER = 8  # queries that may wait for each worker (by default 16: the THREADS)
 _RECENT = 32  # the workers' latest times kept to estimate how fast the queue moves
 
@@ -99,9 +102,19 @@ def worker_main(connection: Any, location: str, sandboxed: bool, memory: int) ->
         return
     while True:
         try:
-            sparql, bindings, options = connection.recv()
+            task = connection.recv()
         except (EOFError, OSError):
             return
+        if task == REOPEN:
+            store.close()
+            try:
+                store = EmbeddedStore(location, read_only=True)
+            except MhkgError as error:
+                connection.send(("failed", str(error)))
+                return
+            connection.send(("ready", confined))
+            continue
+        sparql, bindings, options = task
         connection.send(_answer(store, sparql, bindings, options))
 
 
@@ -146,6 +159,17 @@ class _Worker:
         if not payload:
             logger.warning("query worker runs without a network sandbox (no seccomp here)")
         return None
+
+    def reopen(self, generation: int, limit: float) -> str | None:
+        """Have the worker open the store again: None once it has, else why it could not."""
+        try:
+            self.connection.send(REOPEN)
+        except (OSError, ValueError) as error:
+            return f"it stopped ({error!r}, exit code {self.process.exitcode})"
+        failure = self.wait_ready(limit)
+        if failure is None:
+            self.generation = generation
+        return failure
 
     def run(self, task: tuple, deadline: float | None, gone: Callable[[], bool]) -> tuple | None:
         """The worker's reply to `task`, or None when the deadline passed first.
@@ -272,7 +296,7 @@ class QueryWorkers:
             self._idle.put(worker)
 
     def refresh(self) -> None:
-        """The store changed: replace every worker, the busy ones when they finish."""
+        """The store changed: every worker opens it again, the busy ones when they finish."""
         with self._lock:
             self._generation += 1
         while True:
@@ -280,7 +304,7 @@ class QueryWorkers:
                 worker = self._idle.get_nowait()
             except Empty:
                 return
-            self._replace(worker)
+            self._renew(worker)
 
     def query(
         self,
@@ -393,7 +417,35 @@ class QueryWorkers:
         if worker.generation == self._generation:
             self._idle.put(worker)
         else:
-            self._replace(worker)
+            self._renew(worker)
+
+    def _renew(self, worker: _Worker) -> None:
+        """Have `worker` open the store as it is now, in the background; it rejoins the idle
+        workers when it has, else it is replaced."""
+        threading.Thread(
+            target=self._reopen, args=(worker,), name="mhkg-worker-reopen", daemon=True
+        ).start()
+
+    def _reopen(self, worker: _Worker) -> None:
+        while True:
+            with self._lock:
+                if self._closed:
+                    return
+                generation = self._generation
+            failure = worker.reopen(generation, _START_LIMIT)
+            if failure is not None:
+                with self._lock:
+                    if self._closed:  # the pool stopped it
+                        return
+                logger.warning("a query worker could not open the store again: %s", failure)
+                self._replace(worker)
+                return
+            with self._lock:
+                if self._closed:
+                    return
+                if generation == self._generation:  # else the store changed again meanwhile
+                    self._idle.put(worker)
+                    return
 
     def _spawn(self) -> _Worker:
         worker = _Worker(self._context, self.location, self._generation, self._options)

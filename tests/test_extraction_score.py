@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -61,7 +62,18 @@ def test_the_script_prints_a_row_per_category_and_micro(score_module, capsys) ->
     gold_file = ROOT / "tests" / "fixtures" / "gold-seeds.json"
     assert score_module.main([str(gold_file), str(SEEDS)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines[1:]] == [
+    assert [line.split()[0] for line in lines[1:-1]] == [
         "project", "countries", "sdgs", "stakeholders", "stakeholder", "stakeholder",
         "people", "events", "micro",
     ]  # fmt: skip
+    assert lines[-1].startswith("5 documents; loading and extraction ")
+    assert lines[-1].endswith(" ms per document")
+
+
+def test_a_held_out_set_gets_its_figures_not_its_misses(score_module, tmp_path, capsys) -> None:
+    gold = json.loads((ROOT / "tests" / "fixtures" / "gold-seeds.json").read_text("utf-8"))
+    held_out = tmp_path / "held-out.json"
+    held_out.write_text(json.dumps({**gold, "held_out": True}), "utf-8")
+    with pytest.raises(SystemExit):
+        score_module.main([str(held_out), str(SEEDS), "--details"])
+    assert "is a held-out test set" in capsys.readouterr().err

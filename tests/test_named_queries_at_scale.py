@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from flask import Flask
+from rdflib import Literal
 
 from mhkg import pipeline
 from mhkg import queries as named_queries
@@ -98,8 +99,16 @@ def new_rows(store: Store, name: str, given: dict[str, str]) -> list[tuple]:
 
 
 def as_tuples(result, ordered: bool = False) -> list[tuple]:
-    rows = [tuple(row.get(v) for v in result.variables) for row in result.rows]
+    rows = [tuple(as_set(row.get(v)) for v in result.variables) for row in result.rows]
     return rows if ordered else sorted(rows, key=repr)
+
+
+def as_set(value):
+    """A list cell (values one per line, from GROUP_CONCAT, in an order SPARQL leaves to
+    the plan: a ranked page's differs from the whole list's) as its sorted lines."""
+    if isinstance(value, Literal) and "\n" in value:
+        return Literal("\n".join(sorted(value.split("\n"))))
+    return value
 
 
 def column(store: Store, sparql: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Projects' ranks by title (mhkg.ranking), which paged lists read."""
+"""Ranks of projects by title and of documents by file (mhkg.ranking), which paged lists read."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from mhkg import queries as named_queries
-from mhkg.ranking import RANK, title_ranks
+from mhkg.ranking import ranks
 from mhkg.store.embedded import EmbeddedStore
 from mhkg.vocab import MHKG
 
@@ -28,17 +28,17 @@ def test_a_project_ranks_by_its_smallest_title_and_equal_titles_share_a_rank() -
     store = store_of(
         {"c": ["Zebra", "Apple"], "a": ["Mango"], "b": ["Mango"], "d": ["banana"], "e": ["Kiwi"]}
     )
-    ranks = {
+    found = {
         str(s)[len(EX) :]: o.toPython()
-        for s, _, o in title_ranks(store).triples((None, RANK, None))
+        for s, _, o in ranks(store).triples((None, MHKG.titleRank, None))
     }
     # code point order: upper case before lower case, as SPARQL orders strings
-    assert ranks == {"c": 0, "e": 1, "a": 2, "b": 2, "d": 3}
+    assert found == {"c": 0, "e": 1, "a": 2, "b": 2, "d": 3}
 
 
 def test_a_ranked_page_holds_the_rows_an_unranked_sort_gives() -> None:
     store = store_of({f"p{k:02}": [f"Title {(k * 7) % 10}"] for k in range(20)})
-    store.replace_graph(URIRef("https://example.org/graph/derived"), title_ranks(store))
+    store.replace_graph(URIRef("https://example.org/graph/derived"), ranks(store))
     projects = named_queries.load("projects")
     whole = [
         tuple(row.get(v) for v in ("title", "project"))
@@ -73,7 +73,7 @@ def test_a_short_ranked_page_is_read_again_over_a_wider_window() -> None:
         graph.add((URIRef(EX + f"p{k:02}"), MHKG.benefitingCountry, URIRef(EX + "gin")))
         graph.add((URIRef(EX + "gin"), MHKG.iso3166Alpha3, Literal("GIN")))
         store.add_to_graph(URIRef(f"https://example.org/graph/p{k:02}"), graph)
-    store.replace_graph(URIRef("https://example.org/graph/derived"), title_ranks(store))
+    store.replace_graph(URIRef("https://example.org/graph/derived"), ranks(store))
     countries = named_queries.load("project-countries")
     texts: list[str] = []
     _, first, _ = named_queries.run_page(countries, {}, named_queries.Page(3), run_on(store, texts))
@@ -86,3 +86,25 @@ def test_a_short_ranked_page_is_read_again_over_a_wider_window() -> None:
     assert [str(row["project"])[len(EX) :] for row in last.rows] == ["p28", "p29"]
     assert len(texts) == 3  # below 12 (no row), the highest (29), below 96: every rank, short
     assert " 95 }" in texts[-1]
+
+
+def test_a_ranked_page_of_documents_holds_the_rows_an_unranked_sort_gives() -> None:
+    store = EmbeddedStore(None)
+    for k in range(12):
+        document, graph = URIRef(f"https://example.org/document/{k}"), Graph()
+        graph.add((MHKG.NewsArticle, RDFS.subClassOf, MHKG.SourceDocument))
+        graph.add((document, RDF.type, MHKG.NewsArticle))
+        graph.add((document, MHKG.sourceFile, Literal(f"{(k * 5) % 12:03}.txt")))
+        store.replace_graph(URIRef(f"https://example.org/graph/{k}"), graph)
+    found = ranks(store)
+    assert sorted(o.toPython() for o in found.objects(None, MHKG.fileRank)) == list(range(12))
+    store.replace_graph(URIRef("https://example.org/graph/derived"), found)
+    documents = named_queries.load("documents")
+    whole = [row["file"] for row in store.query(documents.sparql()).rows]
+    assert whole == sorted(whole) and len(whole) == 12
+    pages = []
+    for offset in range(0, 12, 5):
+        text = documents.sparql({}, named_queries.Page(5, offset))
+        assert "mhkg:fileRank ?mhkgPageRank" in text
+        pages += [row["file"] for row in store.query(text).rows]
+    assert pages == whole

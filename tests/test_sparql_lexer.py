@@ -72,14 +72,24 @@ def test_no_shape_at_the_bounds_crashes_the_engine() -> None:
         from mhkg.store.embedded import EmbeddedStore
         name = sys.argv[2]
         build, n = (DEEP[name], MAX_DEPTH) if name in DEEP else (LONG[name], MAX_OPERATORS)
-        EmbeddedStore(None).query(build(n))
+        store, text = EmbeddedStore(None), build(n)
+        print("ready", flush=True)
+        store.query(text)
         """
     )
     here = str(Path(__file__).parent)
     children = {
-        name: subprocess.Popen([sys.executable, "-c", program, here, name], stderr=subprocess.PIPE)
+        name: subprocess.Popen(
+            [sys.executable, "-c", program, here, name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         for name in sorted({**DEEP, **LONG})
     }
+    for child in children.values():  # imports done: the few seconds count from the query
+        assert child.stdout is not None
+        child.stdout.readline()
+        child.stdout.close()
     deadline = time.monotonic() + 10
     outcomes = {}
     for name, child in children.items():

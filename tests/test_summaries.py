@@ -163,7 +163,8 @@ def test_the_summaries_are_in_the_derived_graph_and_typed_with_declared_terms(
     co_participation = {MHKG.worksWith, RDF.type, MHKG.coParticipant, MHKG.sharedProjects}
     tallies = {MHKG.tallyOf, MHKG.tallyYear, MHKG.tallyRole, MHKG.projectCount, MHKG.budgetTotal}
     amounts = {SCHEMA.value, SCHEMA.currency}
-    assert set(found) == co_participation | tallies | amounts | {MHKG.titleRank}
+    ranks = {MHKG.titleRank, MHKG.fileRank, MHKG.entityRank}
+    assert set(found) == co_participation | tallies | amounts | ranks
 
 
 def test_a_store_with_summaries_conforms_and_its_derived_graph_holds(

@@ -20,6 +20,7 @@ from flask import Flask
 from mhkg.server import create_app
 from mhkg.server.store import close, request_deadline
 from mhkg.server.workers import QUEUE_PER_WORKER, Backlog, QueryTimeout, QueryWorkers, QueueFull
+from mhkg.store.embedded import EmbeddedStore
 
 # Every triple times every triple times every triple: ~10^10 solutions on the seeds.
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -182,3 +183,20 @@ def test_the_backlog_is_bounded_before_any_time_is_known() -> None:
     with pytest.raises(QueueFull, match="2 queries already wait") as full:
         backlog.join(None)
     assert full.value.retry_after == 5
+
+
+def test_after_a_write_the_workers_open_the_store_again_without_restarting(seeded_copy) -> None:
+    folder = seeded_copy("reopen")
+    ask = "ASK { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> 1 } }"
+    with pool(folder, size=2) as workers:
+        processes = {worker.process.pid for worker in workers._all}
+        assert workers.query(ask).boolean is False
+        with EmbeddedStore(folder) as writer:
+            writer.update("INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> 1 } }")
+        assert workers.query(ask).boolean is False  # a worker reads the store as it opened it
+        started = time.monotonic()
+        workers.refresh()
+        wait_until(lambda: workers._idle.qsize() == 2)
+        assert time.monotonic() - started < 2.0  # no new process: a start takes seconds
+        assert {worker.process.pid for worker in workers._all} == processes
+        assert [workers.query(ask).boolean for _ in range(4)] == [True] * 4

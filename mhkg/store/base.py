@@ -102,6 +102,10 @@ class Store(ABC):
     def export(self, out: BinaryIO, fmt: str = "trig") -> None:
         """Write the whole dataset (every named graph) to `out`."""
 
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Make what was written durable in the store's files, where a store keeps it
+        elsewhere first (a log, memory)."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store's resources."""
 

@@ -31,7 +31,8 @@ def test_a_post_reads_with_its_name(kg) -> None:
 
 
 def test_every_property_the_relations_query_follows_has_wording() -> None:
-    text = named_queries.load("relations").text
+    relations = named_queries.load("relations")
+    text = relations.text[relations.layout.select :]  # the query, not its header's comments
     followed = {str(MHKG[name]) for name in _mhkg_terms(text)} - {
         str(MHKG.participant),
         str(MHKG.inProject),
