@@ -92,6 +92,16 @@ class Coded:
 
 
 @dataclass(frozen=True)
+class Transaction:
+    """A transaction's type and the organisations it names (its amounts are not read)."""
+
+    type: str | None  # TransactionType code (1.0x: IF, C, D, E, …)
+    provider: Org | None = None
+    receiver: Org | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Budget:
     value: str | None
     type: str | None = None  # 1 original (the default), 2 revised
@@ -122,6 +132,7 @@ class Activity:
     sectors: list[Coded] = field(default_factory=list)
     tags: list[Coded] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
+    transactions: list[Transaction] = field(default_factory=list)
     size: int = 0  # UTF-8 bytes of its text and attribute values
 
     @property
@@ -416,6 +427,7 @@ def read_activity(element: etree._Element, position: int) -> Activity:
     ):
         target += [_coded(e, lang) for e in element.findall(tag)]
     activity.budgets = [_budget(e) for e in element.findall("budget")]
+    activity.transactions = [_transaction(e, lang) for e in element.findall("transaction")]
     return activity
 
 
@@ -439,6 +451,16 @@ def _coded(element: etree._Element, lang: str | None) -> Coded:
         vocabulary_uri=_attribute(element, "vocabulary-uri"),
         name=_one_line(_narrative([element], lang)),
         owner=_one_line(_narrative([owner], lang)) if owner is not None else None,
+        line=element.sourceline,
+    )
+
+
+def _transaction(element: etree._Element, lang: str | None) -> Transaction:
+    provider, receiver = element.find("provider-org"), element.find("receiver-org")
+    return Transaction(
+        type=_code(element.find("transaction-type")),
+        provider=_org(provider, lang) if provider is not None else None,
+        receiver=_org(receiver, lang) if receiver is not None else None,
         line=element.sourceline,
     )
 
