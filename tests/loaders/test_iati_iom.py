@@ -21,6 +21,7 @@ from mhkg.iri import Minter
 from mhkg.loaders import Source, iati, loader_for
 from mhkg.loaders.iati_graph import own_code
 from mhkg.loaders.iati_organisations import country_before_name, country_in_ref
+from mhkg.loaders.registry import ORGANISATIONS_QUERY, Registry
 from mhkg.loaders.source import root_element, sniffed
 from mhkg.store import Store, open_store
 from mhkg.vocab import MHKG
@@ -319,3 +320,16 @@ def test_every_iom_shaped_activity_conforms_to_the_shapes(context) -> None:
     for path in (TUNISIA, NIGER):
         prepared = pipeline.prepare_source(Source.from_path(path), context)
         assert prepared.rejected == [] and len(prepared.records) == 1
+
+
+def test_a_body_of_no_country_is_not_found_by_name_in_later_records(store, minter) -> None:
+    """The project-scoped "Ministry of Public Health" of an activity in Niger must not become
+    the ministry that a later page, about another country, names the same way."""
+    report = pipeline.load_paths(store, [NIGER], minter)
+    assert report.ok, [str(e) for e in report.rejected]
+    registry = Registry()
+    registry.add_rows(store.query(ORGANISATIONS_QUERY).rows)
+    assert registry.find("Ministry of Public Health") is None
+    assert registry.find("Ministry of Foreign Affairs") is None  # XM-DAC-3: no country
+    netherlands = registry.find("Ministry of Foreign Affairs of the Netherlands")
+    assert netherlands is not None and netherlands.country == "NLD"
