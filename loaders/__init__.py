@@ -1,6 +1,7 @@
 """Record readers: one module per source format, each pure (a source in, records out).
 
-`loader_for(source)` picks the reader from the file's extension and content. A reader
+`loader_for(source)` picks the reader from the file's extension and content (XML whose root
+is an IATI one is read as IATI under any name that does not say otherwise: `.txt`, none). A reader
 checks the whole source when it is called, and raises RecordError then for a source it
 refuses whole; it returns an iterator that gives the records one at a time, so that a file
 of many records is never held as its records (see `tabular` and `iati`).
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator
 from mhkg.errors import RecordError
 from mhkg.loaders.limits import Limits
 from mhkg.loaders.limits import current as current_limits
-from mhkg.loaders.source import LoadContext, Record, Source
+from mhkg.loaders.source import LoadContext, Record, Source, sniffed
 
 # A loader checks the whole source when called (RecordError: the source is refused whole,
 # nothing of it is written) and returns an iterator that reads its records one at a time.
@@ -28,12 +29,13 @@ def loader_for(source: Source, limits: Limits | None = None) -> Loader:
     """
     from mhkg.loaders import iati, idf_page, news, page_text, rdf, tabular
 
-    (limits or current_limits()).check_file(source.name, len(source.data), source.media_type)
+    media_type = sniffed(source.data, source.media_type)  # an IATI file, whatever its name
+    (limits or current_limits()).check_file(source.name, len(source.data), media_type)
     if source.media_type == "text/csv":
         return tabular.load_csv
     if source.media_type == "application/json":
         return tabular.load_json
-    if source.media_type == "application/xml":
+    if media_type == "application/xml":
         return iati.load
     if source.media_type in rdf.MEDIA_TYPES:
         return rdf.load

@@ -5,15 +5,21 @@ XML into plain `Activity` values (pure, lenient: strings as written); `mhkg.load
 turns each into triples, refusing values it cannot read. docs/record-formats.md has the whole
 mapping; in short:
 
-- iati-identifier → mhkg:iatiIdentifier; title → the project (its IRI from the title, as an IDF
-  page's); description → dcterms:description, and what the prose extractor reads in it;
-- activity-status → mhkg:status (1 Pipeline, 2 Active, 3 and 4 Completed, 5 Cancelled,
-  6 Suspended); activity-date → mhkg:startDate / mhkg:endDate (actual before planned);
-  activity-scope → mhkg:coverage (1 Global, 2 Regional, 3 Multi-national, 4 National,
-  5–8 Sub-national);
+- iati-identifier → mhkg:iatiIdentifier, and mhkg:projectCode when it is IOM's (or the
+  reporting organisation's) identifier, a hyphen and an IDF code ("XM-DAC-47066-CD.0015");
+  title → the project (its IRI from the title, as an IDF page's); description →
+  dcterms:description, and what the prose extractor reads in it;
+- activity-status → mhkg:iatiActivityStatus, IATI's own ActivityStatus concept (code and name:
+  2 "Implementation"), and, as an addition, the common mhkg:status (1 Pipeline, 2 Active,
+  3 and 4 Completed, 5 Cancelled, 6 Suspended); activity-date → mhkg:startDate /
+  mhkg:endDate (actual before planned); activity-scope → mhkg:coverage (1 Global,
+  2 Regional, 3 Multi-national, 4 National, 5–8 Sub-national);
 - participating-org → a participation: role 1 Funding → funder, 4 Implementing → implementer,
-  2 Accountable and 3 Extending → partner; @ref → mhkg:organisationIdentifier. The
-  reporting-org is not a participant (IATI does not make it one);
+  2 Accountable and 3 Extending → partner; @ref → mhkg:organisationIdentifier. A body's
+  country comes from its name or @ref, never from the recipient country. transaction:
+  the provider-org of incoming funds → a funder, the receiver-org of outgoing commitments and
+  disbursements → a partner. reporting-org → its participating-org role, else implementer,
+  funder or partner as its transactions say (`iati_organisations`);
 - recipient-country → mhkg:benefitingCountry; recipient-region of vocabulary 99 whose
   vocabulary-uri is mhkg:idfRegion → mhkg:idfRegion (other region vocabularies are not read);
 - sector vocabulary 7 / tag vocabulary 2 → mhkg:addressesGoal a goal, sector 8 / tag 3 → a
@@ -22,7 +28,11 @@ mapping; in short:
   project type / funding year;
 - budget → mhkg:budget, the sum of the revised budgets, else of the original ones, per
   currency; other-identifier type A1 written like an IDF code → mhkg:projectCode, and one whose
-  owner-org is named PRIMA → mhkg:primaId. Transactions are not read.
+  owner-org is named PRIMA → mhkg:primaId. Transactions' amounts are not read.
+
+A file is IATI by its content: XML whose root is <iati-activities> or <iati-activity> (other
+namespaces declared on it are no matter), whatever its name (`.xml`, `.txt`, none:
+`mhkg.loaders.source.sniffed`).
 
 The XML parser reads no DTD, resolves no entity and fetches nothing from the network: a file
 that declares entities, or refers to one it does not define (one an external DTD would), is
@@ -92,6 +102,16 @@ class Coded:
 
 
 @dataclass(frozen=True)
+class Transaction:
+    """A transaction's type and the organisations it names (its amounts are not read)."""
+
+    type: str | None  # TransactionType code (1.0x: IF, C, D, E, …)
+    provider: Org | None = None
+    receiver: Org | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Budget:
     value: str | None
     type: str | None = None  # 1 original (the default), 2 revised
@@ -122,6 +142,7 @@ class Activity:
     sectors: list[Coded] = field(default_factory=list)
     tags: list[Coded] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
+    transactions: list[Transaction] = field(default_factory=list)
     size: int = 0  # UTF-8 bytes of its text and attribute values
 
     @property
@@ -416,6 +437,7 @@ def read_activity(element: etree._Element, position: int) -> Activity:
     ):
         target += [_coded(e, lang) for e in element.findall(tag)]
     activity.budgets = [_budget(e) for e in element.findall("budget")]
+    activity.transactions = [_transaction(e, lang) for e in element.findall("transaction")]
     return activity
 
 
@@ -439,6 +461,16 @@ def _coded(element: etree._Element, lang: str | None) -> Coded:
         vocabulary_uri=_attribute(element, "vocabulary-uri"),
         name=_one_line(_narrative([element], lang)),
         owner=_one_line(_narrative([owner], lang)) if owner is not None else None,
+        line=element.sourceline,
+    )
+
+
+def _transaction(element: etree._Element, lang: str | None) -> Transaction:
+    provider, receiver = element.find("provider-org"), element.find("receiver-org")
+    return Transaction(
+        type=_code(element.find("transaction-type")),
+        provider=_org(provider, lang) if provider is not None else None,
+        receiver=_org(receiver, lang) if receiver is not None else None,
         line=element.sourceline,
     )
 

@@ -42,6 +42,7 @@ IDF_PROJECT_TYPE = str(MHKG.projectTypes)
 IDF_FUNDING_YEAR = str(MHKG.fundingYear)
 IDF_REGION = str(MHKG.idfRegion)
 IDF_CODE = re.compile(r"^[A-Z]{2}\.[0-9]{4}$")
+IOM_REF = "XM-DAC-47066"  # IOM's IATI organisation identifier
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -59,7 +60,7 @@ def to_graph(activity: Activity, source: Source, context: LoadContext) -> Graph:
     g.add((project, MHKG.iatiIdentifier, Literal(activity.identifier)))
     if activity.description:
         g.add((project, DCTERMS.description, Literal(activity.description)))
-    _add_identifiers(g, project, activity.other_identifiers)
+    _add_identifiers(g, project, activity)
     _add_dates(g, project, activity.dates, source)
     for name, codes, table, codelist in (
         ("status", activity.status, STATUSES, "ActivityStatus"),
@@ -67,7 +68,9 @@ def to_graph(activity: Activity, source: Source, context: LoadContext) -> Graph:
     ):
         if codes:
             label = table.get(codes) or _refuse(source, codes, codelist, name)
-            _add_concept(g, project, name, label, context)
+            common = _add_concept(g, project, name, label, context)
+            if name == "status":
+                _add_activity_status(g, project, codes, common, context)
     _add_budgets(g, project, activity, source, context)
     countries = [country_code(c, context, source) for c in activity.countries]
     for iso3 in dict.fromkeys(countries):
@@ -76,7 +79,7 @@ def to_graph(activity: Activity, source: Source, context: LoadContext) -> Graph:
         if region.vocabulary == "99" and region.vocabulary_uri == IDF_REGION:
             _add_region(g, project, region.name or region.code, context)
     _add_classifications(g, project, activity, source, context)
-    add_participations(g, context, project, activity.participating_orgs, countries, source)
+    add_participations(g, context, project, activity, source)
     document = describe_document(g, minter, source, MHKG.RecordFile, None)
     g.add((document, MHKG.reportsOn, project))
     if activity.description:
@@ -92,14 +95,40 @@ def _refuse(source: Source, code: str, codelist: str, field: str) -> str:
     )
 
 
-def _add_identifiers(g: Graph, project: URIRef, identifiers: list[Coded]) -> None:
-    """other-identifier type A1 written like an IDF code ("CD.0015") is the project code; one
-    whose owner-org is PRIMA (IOM's project management system) is the Prima ID."""
-    for identifier in identifiers:
-        if identifier.type == "A1" and IDF_CODE.match(identifier.code):
-            g.add((project, MHKG.projectCode, Literal(identifier.code)))
-        elif "prima" in (identifier.owner or "").lower().split():
+def _add_identifiers(g: Graph, project: URIRef, activity: Activity) -> None:
+    """other-identifier type A1 written like an IDF code ("CD.0015") is the project code, else
+    the iati-identifier's own code when IOM (or the reporting organisation) writes it as its
+    identifier, a hyphen and an IDF code ("XM-DAC-47066-CD.0015"); an other-identifier whose
+    owner-org is PRIMA (IOM's project management system) is the Prima ID."""
+    codes = [
+        c.code for c in activity.other_identifiers if c.type == "A1" and IDF_CODE.match(c.code)
+    ]
+    codes.append(own_code(activity) or "")
+    if codes[0]:
+        g.add((project, MHKG.projectCode, Literal(codes[0])))
+    for identifier in activity.other_identifiers:
+        if not (identifier.type == "A1" and IDF_CODE.match(identifier.code)) and (
+            "prima" in (identifier.owner or "").lower().split()
+        ):
             g.add((project, MHKG.primaId, Literal(identifier.code)))
+
+
+def own_code(activity: Activity) -> str | None:
+    """The IDF project code an iati-identifier ends with, after IOM's identifier or the
+    reporting organisation's: "XM-DAC-47066-CD.0015" → "CD.0015"; None for any other.
+
+    >>> own_code(Activity(1, identifier="XM-DAC-47066-MH.0302"))
+    'MH.0302'
+    >>> own_code(Activity(1, identifier="GB-GOV-1-300123")) is None
+    True
+    """
+    identifier = activity.identifier or ""
+    reporting = activity.reporting_org.ref if activity.reporting_org else None
+    for prefix in filter(None, (IOM_REF, reporting)):
+        head, _, code = identifier.rpartition("-")
+        if head.upper() == prefix.upper() and IDF_CODE.match(code):
+            return code
+    return None
 
 
 def _add_dates(g: Graph, project: URIRef, dates: dict[str, str], source: Source) -> None:
@@ -121,7 +150,7 @@ def _add_dates(g: Graph, project: URIRef, dates: dict[str, str], source: Source)
             g.add((project, prop, date))
 
 
-def _add_concept(g: Graph, project: URIRef, name: str, label: str, context: LoadContext) -> None:
+def _add_concept(g: Graph, project: URIRef, name: str, label: str, context: LoadContext) -> URIRef:
     """Link to a status, type or coverage as an IDF page does: the reference data's concept,
     else one described here."""
     (_, prop, cls, scheme, kind) = next(f for f in CONCEPT_FIELDS if f[0] == name)
@@ -131,6 +160,21 @@ def _add_concept(g: Graph, project: URIRef, name: str, label: str, context: Load
         g.add((concept, RDF.type, cls))
         g.add((concept, SKOS.prefLabel, Literal(headline_case(label))))
         g.add((concept, SKOS.inScheme, scheme))
+    return concept
+
+
+def _add_activity_status(
+    g: Graph, project: URIRef, code: str, common: URIRef, context: LoadContext
+) -> None:
+    """IATI's own ActivityStatus concept (code and name: 2 "Implementation"), close to the
+    common status (`common`, "Active") that mhkg:status gives every source's projects."""
+    concept = context.minter.entity("iati-activity-status", code)
+    g.add((project, MHKG.iatiActivityStatus, concept))
+    g.add((concept, RDF.type, SKOS.Concept))
+    g.add((concept, SKOS.notation, Literal(code)))
+    g.add((concept, SKOS.prefLabel, Literal(iati_codes.name("ActivityStatus", code))))
+    g.add((concept, SKOS.inScheme, MHKG.iatiActivityStatuses))
+    g.add((concept, SKOS.closeMatch, common))
 
 
 def _add_region(g: Graph, project: URIRef, name: str, context: LoadContext) -> None:

@@ -33,6 +33,9 @@ SELECT ?organisation ?kind ?label ?name ?country WHERE {
 }""" % " ".join(f"<{kind}>" for kind in KINDS.values())  # noqa: UP031
 
 
+NATIONAL_KINDS = (MHKG.Ministry, MHKG.Government, MHKG.GovernmentAgency)
+
+
 @dataclass
 class Known:
     iri: URIRef
@@ -56,6 +59,9 @@ class Registry:
             known.kind = kind
         if kind == MHKG.CoordinationBody:  # scoped to its project: found by IRI only
             return
+        if known.kind in NATIONAL_KINDS and known.country is None:
+            return  # "Ministry of Health" of no known country: its name does not identify it
+            # (an IATI body scoped to its project; a text's ministry of no country)
         for name in (label, *names):
             self._by_name.setdefault(normalise_name(name), set()).add(iri)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
@@ -53,8 +54,11 @@ class Source:
         or a device, is cut off one byte past the limit)."""
         limits = limits or current_limits()
         media_type = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
-        limit, _ = limits.for_file(media_type)
         try:
+            if media_type in SNIFFED:  # its content decides: an IATI file may be named .txt
+                with path.open("rb") as file:
+                    media_type = sniffed(file.read(SNIFF_SIZE), media_type)
+            limit, _ = limits.for_file(media_type)
             limits.check_file(path.name, path.stat().st_size, media_type)
             with path.open("rb") as file:
                 data = file.read(limit + 1) if limit else file.read()
@@ -69,6 +73,7 @@ class Source:
         if not data.strip():
             raise RecordError(name, "is empty")
         media_type = MEDIA_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
+        media_type = sniffed(data, media_type)
         if media_type == "application/octet-stream" and looks_like_html(data):
             media_type = "text/html"
         return cls(name=name, data=data, media_type=media_type, origin=origin or name)
@@ -85,6 +90,50 @@ class Source:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+
+# Media types that an extension does not settle: a plain-text name (or none) may hold an IATI
+# activity file, as d-portal and others export them (".txt", no extension).
+SNIFFED = ("text/plain", "application/octet-stream")
+SNIFF_SIZE = 64 * 1024  # bytes read to find a file's root element
+XML_ROOTS = {"iati-activities": "application/xml", "iati-activity": "application/xml"}
+
+
+def sniffed(data: bytes, media_type: str) -> str:
+    """`media_type`, unless it is one an extension does not settle (`SNIFFED`) and the
+    data is XML whose root element is an IATI one: then "application/xml".
+
+    >>> sniffed(b'<iati-activity xmlns:x="urn:x" x:v="2"><title/></iati-activity>', "text/plain")
+    'application/xml'
+    >>> sniffed(b"<p>a page</p>", "text/plain"), sniffed(b"Title: <b>", "text/plain")
+    ('text/plain', 'text/plain')
+    """
+    if media_type not in SNIFFED:
+        return media_type
+    return XML_ROOTS.get(root_element(data[:SNIFF_SIZE]) or "", media_type)
+
+
+def root_element(data: bytes) -> str | None:
+    """The tag of the root element of XML `data` (its first bytes suffice), read by an XML
+    parser that loads no DTD, expands no entity and fetches nothing; None when the data does
+    not begin as XML (nothing but white space, a byte-order mark, an XML declaration,
+    comments, processing instructions or a DOCTYPE before the root's start tag)."""
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return None  # not XML: a page is not parsed
+    parser = etree.XMLPullParser(
+        events=("start",),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    try:
+        parser.feed(data)
+        for _, element in parser.read_events():
+            return element.tag if isinstance(element.tag, str) else None
+    except etree.XMLSyntaxError:
+        return None
+    return None
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -13,6 +13,7 @@ Layout under the base::
     id/sdg/{N}              Sustainable Development Goals
     id/sdg-target/{N.M}     their targets
     id/sector/{vocabulary}-{code}   sectors of published vocabularies (DAC purpose codes)
+    id/iati-activity-status/{code}  IATI ActivityStatus codes (2: Implementation)
     graph/{slug}            named graphs, one per source document
 """
 
@@ -50,6 +51,7 @@ ENTITY_KINDS = (
     "project-status",
     "project-type",
     "coverage",
+    "iati-activity-status",
 )
 
 

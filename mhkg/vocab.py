@@ -75,6 +75,7 @@ class MHKG(DefinedNamespace):
     relatedProject: URIRef
     predecessor: URIRef
     iatiIdentifier: URIRef
+    iatiActivityStatus: URIRef
     sector: URIRef
     # Participation (n-ary relation organisation–project–role)
     participant: URIRef
@@ -128,9 +129,10 @@ class MHKG(DefinedNamespace):
     projectTypes: URIRef
     coverages: URIRef
     sdgScheme: URIRef
-    # IATI: concept schemes of the sectors IATI activities give
+    # IATI: concept schemes of the sectors and activity statuses IATI activities give
     dacSectors: URIRef
     dacSectorCategories: URIRef
+    iatiActivityStatuses: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -547,7 +547,7 @@ def test_roles_are_the_concepts_of_the_roles_scheme(onto: Graph) -> None:
 def test_concept_schemes(onto: Graph) -> None:
     schemes = {
         MHKG.roles, MHKG.projectStatuses, MHKG.projectTypes, MHKG.coverages, MHKG.sdgScheme,
-        MHKG.dacSectors, MHKG.dacSectorCategories,
+        MHKG.dacSectors, MHKG.dacSectorCategories, MHKG.iatiActivityStatuses,
     }  # fmt: skip
     assert set(onto.subjects(RDF.type, SKOS.ConceptScheme)) == schemes
     for scheme in schemes:
