@@ -44,6 +44,7 @@ from mhkg.store.base import QueryDataset
 
 DEFAULT_SAMPLE = 500  # record graphs; the seeds' are ~200 triples each
 DEFAULT_TIMEOUT = 300.0  # seconds for the whole verdict, every Java process included
+SMALL_RUN = 2_000_000  # bytes of N-Triples (~15,000 triples)
 NOTHING = "http://www.w3.org/2002/07/owl#Nothing"
 _UNSATISFIABLE_HEADER = f"Classes equivalent to '{NOTHING}':"
 
@@ -252,11 +253,13 @@ class Hermit:
             out.write(self.base)
             for text in data:
                 out.write(text)
+        # a short run is mostly the JVM starting: its quick compiler alone saves ~30 %
+        quick = ["-XX:TieredStopAtLevel=1"] if sum(map(len, data)) < SMALL_RUN else []
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise ReasonerError("HermiT did not finish in time (see --timeout)")
         command = [
-            self.java, f"-Xmx{self.memory}M", "-cp", self.classpath,
+            self.java, *quick, f"-Xmx{self.memory}M", "-cp", self.classpath,
             "org.semanticweb.HermiT.cli.CommandLine",
             "-k", "-U", "-N", "--ignoreUnsupportedDatatypes", path.as_uri(),
         ]  # fmt: skip
