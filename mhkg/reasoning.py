@@ -173,6 +173,13 @@ def reason(
     return verdict
 
 
+def check_graph(graph: Graph, *, timeout: float = DEFAULT_TIMEOUT) -> list[str] | None:
+    """HermiT on one graph (an ontology with its data): its unsatisfiable classes, sorted,
+    or None when it is inconsistent. Raises as `reason` does."""
+    with tempfile.TemporaryDirectory(prefix="mhkg-hermit-") as folder:
+        return Hermit(graph, Path(folder), deadline=time.monotonic() + timeout).run([])
+
+
 def spread(names: Sequence[URIRef], sample: int) -> list[URIRef]:
     """At most `sample` of `names`, evenly spread over them (the same ones every time).
 
