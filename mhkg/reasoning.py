@@ -71,6 +71,7 @@ class Verdict:
     unsatisfiable: list[str] = field(default_factory=list)  # class IRIs
     individuals: list[Culprit] = field(default_factory=list)
     graphs: list[str] = field(default_factory=list)  # record graphs inconsistent on their own
+    graphs_clash: bool = False  # graphs that are consistent alone are not together
     graphs_reasoned: int = 0
     graphs_in_store: int = 0
     triples: int = 0  # of the data reasoned over (the ontology and reference data apart)
@@ -102,8 +103,14 @@ class Verdict:
             f"  inconsistent individual: <{c.individual}> in graph <{c.graph}>"
             for c in self.individuals
         ]
-        if not self.consistent and not self.graphs:
-            lines.append("  (no record graph is inconsistent on its own: they clash together)")
+        for graph in self.graphs:
+            if not any(c.graph == graph for c in self.individuals):
+                lines.append(f"  (no individual of <{graph}> is inconsistent on its own)")
+        if self.graphs_clash:
+            lines.append(
+                "  (some record graphs clash together: "
+                + ("besides those above)" if self.graphs else "none is inconsistent on its own)")
+            )
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
@@ -111,6 +118,7 @@ class Verdict:
             "consistent": self.consistent,
             "unsatisfiable": self.unsatisfiable,
             "inconsistentGraphs": self.graphs,
+            "graphsClash": self.graphs_clash,
             "inconsistentIndividuals": [
                 {"individual": c.individual, "graph": c.graph} for c in self.individuals
             ],
@@ -158,19 +166,30 @@ def reason(
             unsatisfiable = hermit.run([])
             if unsatisfiable is None:
                 raise ReasonerError("the ontology and the reference data are inconsistent")
-
-            def consistent(indices: Sequence[int]) -> bool:
-                return hermit.consistent([texts[i] for i in indices])
-
-            for index in _culprits(range(len(texts)), consistent, known_inconsistent=True):
-                verdict.graphs.append(names[index])
-                verdict.individuals += [
-                    Culprit(iri, names[index]) for iri in _individuals(graphs[index], hermit)
-                ]
+            _blame(verdict, hermit, names, graphs, texts)
         verdict.unsatisfiable = unsatisfiable
         verdict.runs = hermit.runs
     verdict.seconds = time.monotonic() - started
     return verdict
+
+
+def _blame(
+    verdict: Verdict, hermit: Hermit, names: list[str], graphs: list[Graph], texts: list[bytes]
+) -> None:
+    """Find the graphs, and in them the individuals, that are inconsistent on their own, and
+    whether the other graphs clash together."""
+
+    def consistent(indices: Sequence[int]) -> bool:
+        return hermit.consistent([texts[i] for i in indices])
+
+    culprits = _culprits(range(len(texts)), consistent, known_inconsistent=True)
+    for index in culprits:
+        verdict.graphs.append(names[index])
+        verdict.individuals += [
+            Culprit(iri, names[index]) for iri in _individuals(graphs[index], hermit)
+        ]
+    rest = [i for i in range(len(texts)) if i not in culprits]
+    verdict.graphs_clash = not culprits or not consistent(rest)
 
 
 def check_graph(graph: Graph, *, timeout: float = DEFAULT_TIMEOUT) -> list[str] | None:

@@ -77,6 +77,7 @@ def test_inconsistent_individuals_are_reported_with_their_graphs(
         reasoning.Culprit(minter.base + "id/organisation/not-both", str(both)),
         reasoning.Culprit(minter.base + "id/project/two-codes", str(two)),
     ]
+    assert not verdict.graphs_clash  # the seeds are fine
     assert verdict.unsatisfiable == []  # the ontology itself is fine
     text = verdict.text()
     assert "Consistent: no" in text
@@ -155,3 +156,17 @@ def test_without_owlready2_a_message_and_exit_2(seeded_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert "pip install 'mhkg[reason]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_clash_between_two_graphs_is_reported_as_such(
+    writable_seeded_path: Path, minter: Minter
+) -> None:
+    """A second code for a seed project, in a graph of its own: each graph is consistent
+    alone, the two together are not."""
+    with open_store(writable_seeded_path) as kg:
+        (project,) = kg.query('SELECT ?p WHERE { ?p mhkg:projectCode "CD.0015" }').values("p")
+        add_graph(kg, minter, "zz-second-code", f'<{project}> <{ONTOLOGY}projectCode> "X9" .')
+        verdict = reasoning.reason(kg, minter)
+    assert not verdict.consistent
+    assert verdict.graphs == [] and verdict.individuals == [] and verdict.graphs_clash
+    assert "some record graphs clash together: none is inconsistent on its own" in verdict.text()
