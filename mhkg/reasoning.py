@@ -72,6 +72,7 @@ class Verdict:
     individuals: list[Culprit] = field(default_factory=list)
     graphs: list[str] = field(default_factory=list)  # record graphs inconsistent on their own
     graphs_clash: bool = False  # graphs that are consistent alone are not together
+    ontology_consistent: bool = True  # the ontology with the reference data, without records
     graphs_reasoned: int = 0
     graphs_in_store: int = 0
     triples: int = 0  # of the data reasoned over (the ontology and reference data apart)
@@ -97,6 +98,8 @@ class Verdict:
             f"({self.triples:,} triples; {self.runs} run(s), {self.seconds:.1f} s)",
             "Consistent: " + ("yes" if self.consistent else "no"),
         ]
+        if not self.ontology_consistent:
+            lines.append("  the ontology with the reference data is inconsistent on its own")
         lines += [f"  unsatisfiable class: <{iri}>" for iri in self.unsatisfiable]
         lines += [f"  inconsistent graph: <{iri}>" for iri in self.graphs]
         lines += [
@@ -116,6 +119,7 @@ class Verdict:
     def as_dict(self) -> dict:
         return {
             "consistent": self.consistent,
+            "ontologyConsistent": self.ontology_consistent,
             "unsatisfiable": self.unsatisfiable,
             "inconsistentGraphs": self.graphs,
             "graphsClash": self.graphs_clash,
@@ -164,9 +168,10 @@ def reason(
         if unsatisfiable is None:
             verdict.consistent = False
             unsatisfiable = hermit.run([])
-            if unsatisfiable is None:
-                raise ReasonerError("the ontology and the reference data are inconsistent")
-            _blame(verdict, hermit, names, graphs, texts)
+            if unsatisfiable is None:  # every class is: there is nothing to blame the data for
+                verdict.ontology_consistent, unsatisfiable = False, []
+            else:
+                _blame(verdict, hermit, names, graphs, texts)
         verdict.unsatisfiable = unsatisfiable
         verdict.runs = hermit.runs
     verdict.seconds = time.monotonic() - started

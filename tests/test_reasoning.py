@@ -95,6 +95,19 @@ def test_an_unsatisfiable_class_is_reported(seeded_store: Store, minter: Minter)
     assert "unsatisfiable class: <http://example.org/Impossible>" in verdict.text()
 
 
+def test_an_inconsistent_ontology_is_not_blamed_on_the_records(
+    seeded_store: Store, minter: Minter
+) -> None:
+    tbox = Graph()
+    tbox += ontology.graph()
+    tbox.parse(data=BOTH_KINDS, format="turtle", publicID="http://example.org/")
+    verdict = reasoning.reason(seeded_store, minter, tbox=tbox)
+    assert not verdict.consistent and not verdict.ontology_consistent
+    assert verdict.graphs == [] and verdict.individuals == [] and not verdict.graphs_clash
+    assert verdict.runs == 2
+    assert "the ontology with the reference data is inconsistent on its own" in verdict.text()
+
+
 def test_the_time_is_bounded(seeded_store: Store, minter: Minter) -> None:
     with pytest.raises(reasoning.ReasonerError, match="did not finish in time"):
         reasoning.reason(seeded_store, minter, timeout=0.3)
