@@ -6,11 +6,11 @@ the reference data (mhkg.ontology) with the store's record graphs, or with an ev
 sample of at most `DEFAULT_SAMPLE` of them (the verdict says which). Only the `Store`
 interface is used (`graph_names`, and one CONSTRUCT per graph), so a remote store works too.
 
-HermiT runs as a Java process of its own, on an N-Triples file (owlready2 reads no Turtle,
-and neither does HermiT's command line as we call it), with a deadline for the whole verdict:
-owlready2's `sync_reasoner_hermit` would first copy everything into its own quadstore, and it
-waits for Java without a timeout. The ontology and reference data are serialised once; each
-run writes them with the data under test.
+HermiT runs as a Java process of its own, on an N-Triples file that rdflib writes, with a
+deadline for the whole verdict: owlready2's `sync_reasoner_hermit` would first copy
+everything into its own quadstore (which reads no Turtle), and it waits for Java without a
+timeout. The ontology and reference data are serialised once; each run writes them with the
+data under test.
 
 When the whole is inconsistent, HermiT does not say why; the record graphs are then halved
 until single graphs that are inconsistent on their own are found, and within each, its
@@ -25,6 +25,7 @@ kin, so it is told to ignore unsupported datatypes (the SHACL shapes check those
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -267,7 +268,7 @@ class Hermit:
     def __init__(self, base: Graph, folder: Path, *, deadline: float) -> None:
         owlready2, self.java = check_available()
         jar = Path(owlready2.__file__).parent / "hermit"
-        self.classpath = f"{jar}:{jar / 'HermiT.jar'}"
+        self.classpath = os.pathsep.join([str(jar), str(jar / "HermiT.jar")])
         self.memory = getattr(owlready2.reasoning, "JAVA_MEMORY", 2000)
         self.base = _ntriples(base)
         self.folder, self.deadline, self.runs = folder, deadline, 0
@@ -303,11 +304,24 @@ class Hermit:
         output = done.stdout.decode("utf-8", "replace")
         errors = done.stderr.decode("utf-8", "replace")
         if done.returncode != 0:
-            if "InconsistentOntologyException" in errors:
+            if "Inconsistent ontology" in errors + output:
                 return None
-            last = errors.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-            raise ReasonerError(f"HermiT failed: {last[0]}")
+            said = _first_error(errors + "\n" + output, done.returncode)  # the JVM uses both
+            raise ReasonerError(f"HermiT failed: {said}")
         return _unsatisfiable(output)
+
+
+def _first_error(text: str, status: int) -> str:
+    """What Java said went wrong, in one line: its first two lines that are not a stack trace.
+
+    >>> _first_error("Exception in thread main java.lang.Oops\\n\\tat x.y(Z.java:1)", 1)
+    'Exception in thread main java.lang.Oops'
+    >>> _first_error("Error occurred during initialization of VM\\nToo small heap\\n", 1)
+    'Error occurred during initialization of VM: Too small heap'
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    told = [line for line in lines if not line.startswith(("at ", "..."))][:2]
+    return ": ".join(told) or f"Java exited with status {status}"
 
 
 def _unsatisfiable(output: str) -> list[str]:

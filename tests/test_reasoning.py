@@ -113,6 +113,16 @@ def test_the_time_is_bounded(seeded_store: Store, minter: Minter) -> None:
         reasoning.reason(seeded_store, minter, timeout=0.3)
 
 
+def test_a_java_error_is_told_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """owlready2's own memory setting, too small for the JVM to start."""
+    import owlready2
+
+    monkeypatch.setattr(owlready2.reasoning, "JAVA_MEMORY", 1)
+    with pytest.raises(reasoning.ReasonerError, match=r"HermiT failed: .*heap") as raised:
+        reasoning.check_graph(ontology.graph())
+    assert "\n" not in str(raised.value)
+
+
 def test_the_small_helpers() -> None:
     assert doctest.testmod(reasoning).failed == 0
 
@@ -138,6 +148,14 @@ def test_validate_reason_reports_an_unsatisfiable_class_in_the_store(
     assert result.exit_code == 1, result.output
     assert "Consistent: yes" in result.stdout
     assert "unsatisfiable class: <http://example.org/Impossible>" in result.stdout
+
+
+def test_validate_reason_out_of_time_exits_2(seeded_path: Path) -> None:
+    args = ["validate", "--reason", "--timeout", "0.2", "--store", str(seeded_path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "Conforms: True" in result.stdout  # the SHACL report comes first
+    assert "error: HermiT did not finish in time" in result.stderr
 
 
 def test_sample_and_timeout_go_with_reason(seeded_path: Path) -> None:
