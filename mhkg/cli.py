@@ -3,7 +3,8 @@
 Exit status: 0 success; 1 some records rejected / the data does not conform /
 the query failed / no store, or one that cannot be opened or written; 2 usage errors:
 unknown options, named queries or parameters, values of the wrong type (Click's own
-convention).
+convention), and, for `validate --reason`, a reasoner that cannot run (no owlready2, no Java,
+a HermiT error or its time up).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
-from mhkg import pipeline, tokens
+from mhkg import pipeline, reasoning, tokens
 from mhkg import queries as named_queries
 from mhkg.errors import MhkgError, NamedQueryError
 from mhkg.iri import Minter, base_iri
@@ -264,18 +265,63 @@ def _list_named_queries() -> None:
 
 @main.command()
 @store_option
-def validate(store: str | None) -> None:
+@click.option(
+    "--reason",
+    is_flag=True,
+    help="Also run the HermiT reasoner (needs mhkg[reason] and Java) on the ontology with "
+    "the store's records: consistency, unsatisfiable classes, inconsistent individuals.",
+)
+@click.option(
+    "--sample",
+    type=click.IntRange(min=0),
+    default=reasoning.DEFAULT_SAMPLE,
+    show_default=True,
+    help="With --reason: at most this many record graphs, evenly spread (0: all of them).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=reasoning.DEFAULT_TIMEOUT,
+    show_default=True,
+    help="With --reason: seconds for all of the reasoning; Java is stopped after that.",
+)
+@click.pass_context
+def validate(
+    ctx: click.Context, store: str | None, reason: bool, sample: int, timeout: float
+) -> None:
     """SHACL-validate the whole store, and check that its derived links are those the
-    derivation rules give now. Exit 0 when both hold, 1 when not (or when there is no store).
+    derivation rules give now; with --reason, also check it with the HermiT reasoner.
+
+    Exit 0 when all of that holds, 1 when not (or when there is no store), 2 when the
+    reasoner cannot run (no owlready2, no Java, a HermiT error, out of time).
     """
+    given = [p for p in ("sample", "timeout") if not _is_default(ctx, p)]
+    if given and not reason:
+        raise click.UsageError(f"--{given[0]} goes with --reason")
     context = Context(store)
+    verdict = None
     try:
+        if reason:
+            reasoning.check_available()  # before the SHACL run, which takes a while
         with context.open() as kg:
             report = pipeline.validate_store(kg, context.minter)
+            click.echo(report.text)
+            if reason:
+                sys.stdout.flush()
+                verdict = reasoning.reason(
+                    kg, context.minter, sample=sample or None, timeout=timeout
+                )
+    except (reasoning.ReasonerUnavailable, reasoning.ReasonerError) as error:
+        fail(error, 2)
     except MhkgError as error:
         fail(error)
-    click.echo(report.text)
-    sys.exit(0 if report.conforms else 1)
+    if verdict is not None:
+        click.echo(verdict.text())
+    sys.exit(0 if report.conforms and (verdict is None or verdict.holds) else 1)
+
+
+def _is_default(ctx: click.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
 
 
 @main.command()

@@ -39,6 +39,9 @@ EOF
 seeds=$("$bin/python" -c "from importlib import resources; print(resources.files('mhkg.data') / 'seeds')")
 "$bin/mhkg" load --quiet "$seeds" --store "$work/kg"
 "$bin/mhkg" validate --store "$work/kg" >/dev/null
+# without the `reason` extra, validate --reason says what to install and exits 2
+status=0; "$bin/mhkg" validate --reason --store "$work/kg" >/dev/null 2>"$work/reason.err" || status=$?
+[ "$status" = 2 ] && grep -q "pip install 'mhkg\[reason\]'" "$work/reason.err"
 "$bin/mhkg" query --named projects --format csv --store "$work/kg" >"$work/projects.csv"
 grep -q CD.0015 "$work/projects.csv" && grep -q MA.0293 "$work/projects.csv"
 echo "wheel-check: $(basename "$wheel") installs, loads the bundled seeds, validates and answers"
