@@ -8,7 +8,10 @@ each consumer that needs the seeded data gets its own copy of that folder:
 - ``seeded_path``: a folder that nothing holds open (for the CLI, which opens it per command);
 - ``writable_seeded_path``: a fresh copy per test, for tests that write;
 - ``empty_store``: a fresh empty store per test;
-- ``bench_records``: bench/records.py, the loading benchmark's generator of records.
+- ``bench_records``: bench/records.py, the loading benchmark's generator of records;
+- ``virtuoso``: a throw-away Virtuoso for the session (tests/virtuoso_server.py); a machine
+  where it cannot start fails the tests that use it, never skips them;
+- ``store``: a fresh empty store of each kind, embedded and remote (that Virtuoso, wiped).
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from typing import Any
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.term import Node
+from virtuoso_server import Virtuoso, start
 
 from mhkg import pipeline
 from mhkg.iri import Minter
 from mhkg.store import Store, open_store
+from mhkg.store.remote import CATALOGUE_GRAPH, UNION_GRAPH
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "data" / "seeds"
@@ -161,3 +166,34 @@ def bench_records() -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up while it runs
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """Virtuoso on free ports of 127.0.0.1 with a new database; raises (the tests using it
+    error) when it cannot start."""
+    server = start(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def wipe(server: Virtuoso) -> None:
+    """Drop every graph that the tests wrote to the Virtuoso (its own graphs stay)."""
+    names = server.graphs() - server.system_graphs | {str(UNION_GRAPH), str(CATALOGUE_GRAPH)}
+    server.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in sorted(names)))
+    assert server.graphs() == server.system_graphs
+
+
+@pytest.fixture(params=["embedded", "virtuoso"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh empty store of each kind: embedded in a folder, and the session's Virtuoso."""
+    if request.param == "embedded":
+        location = str(tmp_path / "store")
+    else:
+        server = request.getfixturevalue("virtuoso")
+        wipe(server)
+        location = server.url
+    with open_store(location) as kg:
+        yield kg

@@ -47,9 +47,7 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
         store = RemoteStore(location)
     else:
         if not create and not Path(location).is_dir():
-            raise StoreError(
-                f"there is no store at {location}: load data first, or check --store"
-            )
+            raise StoreError(f"there is no store at {location}: load data first, or check --store")
         store = EmbeddedStore(location)
     try:
         _finish_interrupted_load(store)

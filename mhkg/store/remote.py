@@ -25,7 +25,8 @@ from http.client import HTTPException
 from typing import Any, BinaryIO
 from urllib.error import URLError
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 from SPARQLWrapper import DIGEST, JSON, POST, TURTLE, SPARQLWrapper
@@ -35,6 +36,7 @@ from mhkg.errors import QueryError, StoreError
 from mhkg.results import QueryResult
 from mhkg.sparql_lexer import check_shape, tokens, with_using
 from mhkg.store.base import EXPORT_FORMATS, QueryDataset, Store
+from mhkg.store.embedded import _EXPORT, to_oxigraph
 from mhkg.vocab import PREFIXES
 
 UNION_GRAPH = URIRef("urn:x-mhkg:union")
@@ -113,19 +115,14 @@ class RemoteStore(Store):
     def export(self, out: BinaryIO, fmt: str = "trig") -> None:
         if fmt not in EXPORT_FORMATS:
             raise ValueError(f"cannot export as {fmt!r}; use one of {list(EXPORT_FORMATS)}")
-        if fmt == "turtle":  # no named graphs in Turtle: the union, each triple once
-            union = Graph()
-            for _, graph in self._graphs():
-                union += graph
-            _bind(union)
-            out.write(union.serialize(format="turtle", encoding="utf-8"))
-            return
-        dataset = Dataset()
+        copy = ox.Store()  # serialised as the embedded store serialises itself
         for name, graph in self._graphs():
-            dataset.graph(name).__iadd__(graph)
-        _bind(dataset)
-        data = dataset.serialize(format={"jsonld": "json-ld"}.get(fmt, fmt), encoding="utf-8")
-        out.write(data)
+            target = ox.DefaultGraph() if fmt == "turtle" else ox.NamedNode(str(name))
+            copy.extend(ox.Quad(*(to_oxigraph(t) for t in triple), target) for triple in graph)
+        if fmt == "turtle":  # no named graphs in Turtle: the union, each triple once
+            copy.dump(out, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+            return
+        ox.serialize(copy, out, _EXPORT[fmt], prefixes=PREFIXES)
 
     def _graphs(self) -> Iterator[tuple[URIRef, Graph]]:
         for name in self.graph_names():
@@ -383,11 +380,6 @@ def _graph_result(data: bytes, max_rows: int | None, max_bytes: int | None) -> Q
             return QueryResult(form="CONSTRUCT", graph=graph, truncated=max_bytes is not None)
         graph.add(triple)
     return QueryResult(form="CONSTRUCT", graph=graph)
-
-
-def _bind(graph: Graph) -> None:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
 
 
 def _reason(error: Exception) -> str:

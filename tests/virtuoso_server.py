@@ -7,13 +7,15 @@ cannot start fails the tests that need it, loudly: `make install-test` installs 
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
@@ -30,11 +32,32 @@ class Virtuoso:
     process: subprocess.Popen
     http_port: int
     sql_port: int
+    system_graphs: set[str] = field(default_factory=set)  # the graphs it holds when started
 
     @property
     def url(self) -> str:
         """The SPARQL endpoint (Query and, after the grant, Update)."""
         return f"http://127.0.0.1:{self.http_port}/sparql"
+
+    def graphs(self) -> set[str]:
+        """The IRIs of the graphs that hold triples."""
+        answer = self._post("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return {b["g"]["value"] for b in json.loads(answer)["results"]["bindings"]}
+
+    def select(self, text: str) -> list[dict]:
+        """The rows of a SELECT sent as it is (no dataset: the engine's own default)."""
+        return json.loads(self._post("query", text))["results"]["bindings"]
+
+    def update(self, text: str) -> None:
+        self._post("update", text)
+
+    def _post(self, kind: str, text: str) -> bytes:
+        data = urllib.parse.urlencode({kind: text}).encode()
+        request = urllib.request.Request(
+            self.url, data, {"Accept": "application/sparql-results+json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.read()
 
     def isql(self, statement: str) -> str:
         """Run one SQL statement as dba; its output (raises VirtuosoFailure when it fails)."""
@@ -102,15 +125,16 @@ def start(folder: Path) -> Virtuoso:
     http_port, sql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(configuration(INI.read_text(), folder, http_port, sql_port))
-    log = (folder / "server.log").open("wb")
-    process = subprocess.Popen(
-        ["virtuoso-t", "+configfile", str(ini), "+foreground"],
-        cwd=folder, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    with (folder / "server.log").open("wb") as log:  # the server keeps its own descriptor
+        process = subprocess.Popen(
+            ["virtuoso-t", "+configfile", str(ini), "+foreground"],
+            cwd=folder, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
     server = Virtuoso(folder, process, http_port, sql_port)
     try:
         _wait(server)
         server.isql('grant SPARQL_UPDATE to "SPARQL";')
+        server.system_graphs = server.graphs()
     except BaseException:
         server.stop()
         raise
