@@ -22,8 +22,10 @@ import os
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from http.client import HTTPException
+from itertools import islice, pairwise
 from typing import Any, BinaryIO
 from urllib.error import URLError
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -80,13 +82,18 @@ class RemoteStore(Store):
         max_bytes: int | None = None,
     ) -> QueryResult:
         shape = check_shape(sparql)
-        text = _prologue(sparql, base) + _with_values(sparql, bindings or {})
+        text = _with_prologue(_with_values(sparql, bindings or {}), base)
         parameters = self._dataset(dataset, shape.uses("GRAPH"), shape.uses("FROM"))
         form = "CONSTRUCT" if shape.first_keyword in ("CONSTRUCT", "DESCRIBE") else "SELECT"
+        named = {value for key, value in parameters if key == "named-graph-uri"}
+        if named:
+            text = _outside_dataset(text, named)
         answer = self._send(text, parameters, TURTLE if form == "CONSTRUCT" else JSON)
+        # Virtuoso's IRI() leaves a relative IRI relative: resolved here, as the standard does
+        base = base or _leading_base(sparql)
         if form == "CONSTRUCT":
-            return _graph_result(answer, max_rows, max_bytes)
-        return _solutions(answer, max_rows, max_bytes)
+            return _graph_result(_parse(answer, base), max_rows, max_bytes)
+        return _solutions(answer, max_rows, max_bytes, base)
 
     def _dataset(
         self, dataset: QueryDataset | None, uses_graph: bool, uses_from: bool
@@ -94,7 +101,7 @@ class RemoteStore(Store):
         """The protocol's default-graph-uri and named-graph-uri for a query."""
         if dataset is not None:
             defaults = list(dataset.default_graphs) or [_EMPTY]
-            named = list(dataset.named_graphs) or [_EMPTY]
+            named = [*dataset.named_graphs, _EMPTY]
             return [("default-graph-uri", str(g)) for g in defaults] + [
                 ("named-graph-uri", str(g)) for g in named
             ]
@@ -102,7 +109,7 @@ class RemoteStore(Store):
             return []
         parameters = [("default-graph-uri", str(UNION_GRAPH))]
         if uses_graph:
-            names = self.graph_names() or [_EMPTY]
+            names = [*self.graph_names(), _EMPTY]
             parameters += [("named-graph-uri", str(g)) for g in names]
         return parameters
 
@@ -148,7 +155,7 @@ class RemoteStore(Store):
         named = {URIRef(t.text[1:-1]) for t in tokens(sparql) if t.kind == "IRI"}
         candidates = " ".join(f"<{g}>" for g in sorted(named | set(self.graph_names())))
         self._write(
-            f"{_prologue(sparql, base)}{sparql} ;\n"
+            f"{_with_prologue(sparql, base)} ;\n"
             f"DELETE {{ GRAPH <{CATALOGUE_GRAPH}> {{ <{CATALOGUE_GRAPH}> <{_LISTED}> ?g }} }}"
             f" WHERE {{ GRAPH <{CATALOGUE_GRAPH}> {{ <{CATALOGUE_GRAPH}> <{_LISTED}> ?g }} "
             "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
@@ -251,9 +258,10 @@ class RemoteStore(Store):
 # --- query text ----------------------------------------------------------------------------
 
 
-def _prologue(sparql: str, base: str | None) -> str:
-    """BASE (when given) and the project's prefixes that the text does not declare itself,
-    as the embedded store predeclares them.
+def _with_prologue(sparql: str, base: str | None) -> str:
+    """The text with BASE (when given) and the project's prefixes that it does not declare
+    itself, as the embedded store predeclares them; after the text's own leading BASE, since
+    Virtuoso takes no BASE after a PREFIX.
 
     Raises QueryError for a relative IRI with no base to resolve it (the engine would)."""
     words = list(tokens(sparql))
@@ -267,9 +275,35 @@ def _prologue(sparql: str, base: str | None) -> str:
         for t in words:
             if t.kind == "IRI" and ":" not in t.text:
                 raise QueryError(f"the query does not parse: the IRI {t.text} is relative")
+    start = 0
+    while len(words) >= 2 and words[0].text.upper() == "BASE" and words[1].kind == "IRI":
+        start = words[1].offset + len(words[1].text)
+        words = words[2:]
     lines = [f"BASE <{base}>"] if base else []
+    lines += [sparql[:start]] if start else []
     lines += [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + sparql[start:]
+
+
+def _outside_dataset(sparql: str, named: set[str]) -> str:
+    """The query with each ``GRAPH <iri>`` whose graph is not among the dataset's named
+    graphs reading the empty graph instead (which is among them): Virtuoso 7.2 answers such
+    a GRAPH as if it matched once (ASK true, a constant row), unless the graph is named.
+
+    >>> _outside_dataset("ASK { GRAPH <g:x> { ?s ?p ?o } }", {"urn:x-mhkg:empty"})
+    'ASK { GRAPH <urn:x-mhkg:empty> { ?s ?p ?o } }'
+    """
+    words = list(tokens(sparql))
+    for before, token in reversed(list(pairwise(words))):
+        if (
+            before.kind == "WORD"
+            and before.text.upper() == "GRAPH"
+            and token.kind == "IRI"
+            and token.text[1:-1] not in named
+        ):
+            end = token.offset + len(token.text)
+            sparql = f"{sparql[: token.offset]}<{_EMPTY}>{sparql[end:]}"
+    return sparql
 
 
 def _with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
@@ -334,10 +368,19 @@ def _forget_from_union(name: URIRef) -> str:
 # --- answers -------------------------------------------------------------------------------
 
 
-def _term(value: dict[str, str]) -> Node:
+def _leading_base(sparql: str) -> str | None:
+    """The IRI of the query's first BASE, if it starts with one."""
+    words = list(islice(tokens(sparql), 2))
+    if len(words) == 2 and words[0].text.upper() == "BASE" and words[1].kind == "IRI":
+        return words[1].text[1:-1]
+    return None
+
+
+def _term(value: dict[str, str], base: str | None = None) -> Node:
     kind = value["type"]
     if kind == "uri":
-        return URIRef(value["value"])
+        iri = value["value"]
+        return URIRef(urljoin(base, iri) if base and ":" not in iri else iri)
     if kind == "bnode":
         return BNode(value["value"].removeprefix("nodeID://"))
     if "xml:lang" in value:
@@ -348,14 +391,16 @@ def _term(value: dict[str, str]) -> Node:
     return Literal(value["value"])
 
 
-def _solutions(answer: dict, max_rows: int | None, max_bytes: int | None) -> QueryResult:
+def _solutions(
+    answer: dict, max_rows: int | None, max_bytes: int | None, base: str | None = None
+) -> QueryResult:
     if "boolean" in answer:
         return QueryResult(form="ASK", boolean=bool(answer["boolean"]))
     variables = list(answer["head"].get("vars", []))
     rows: list[dict[str, Node]] = []
     size = 0
     for binding in answer["results"]["bindings"][:max_rows]:
-        row = {name: _term(value) for name, value in binding.items() if name in variables}
+        row = {name: _term(value, base) for name, value in binding.items() if name in variables}
         size += sum(len(str(v)) for v in row.values())
         if max_bytes is not None and size > max_bytes:
             return QueryResult(form="SELECT", variables=variables, rows=rows, truncated=True)
@@ -363,12 +408,13 @@ def _solutions(answer: dict, max_rows: int | None, max_bytes: int | None) -> Que
     return QueryResult(form="SELECT", variables=variables, rows=rows)
 
 
-def _parse(data: bytes) -> Graph:
-    return Graph().parse(data=data, format="turtle")
+def _parse(data: bytes, base: str | None = None) -> Graph:
+    """A graph the endpoint sent as Turtle; its relative IRIs resolved against `base` (none:
+    against a placeholder, never against this process's working folder)."""
+    return Graph().parse(data=data, format="turtle", publicID=base or str(_EMPTY))
 
 
-def _graph_result(data: bytes, max_rows: int | None, max_bytes: int | None) -> QueryResult:
-    answer = _parse(data)
+def _graph_result(answer: Graph, max_rows: int | None, max_bytes: int | None) -> QueryResult:
     if max_rows is None and max_bytes is None:
         return QueryResult(form="CONSTRUCT", graph=answer)
     graph, size = Graph(), 0
