@@ -8,12 +8,16 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import SEEDS, wipe
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
+from rdflib.term import Node
+from virtuoso_server import Virtuoso
 
 from mhkg import derivation
 from mhkg import queries as named_queries
@@ -23,10 +27,8 @@ from mhkg.iri import Minter
 from mhkg.results import QueryResult
 from mhkg.server.store import close
 from mhkg.store import Store, open_store
+from mhkg.store.embedded import EmbeddedStore
 from mhkg.store.remote import RemoteStore
-
-from conftest import SEEDS, wipe
-from virtuoso_server import Virtuoso
 
 CONTRACT = ("projects", "project-countries", "project-sdgs", "project-stakeholders", "people",
             "events")  # fmt: skip
@@ -52,11 +54,35 @@ def remote_store(remote: str) -> Iterator[Store]:
         yield kg
 
 
+@pytest.fixture(scope="module")
+def mirror(remote_store: Store, parse_quads) -> Iterator[Store]:
+    """An embedded store holding what the remote one holds (from its N-Quads export): the
+    same triples, load times included, so that their answers can be compared row by row."""
+    out = io.BytesIO()
+    remote_store.export(out, "nquads")
+    graphs = parse_quads(out.getvalue(), "nquads")
+    with EmbeddedStore(None) as kg:
+        kg.replace_graphs([(name, graph.serialize(format="nt")) for name, graph in graphs.items()])
+        yield kg
+
+
+def comparable(term: Node) -> object:
+    """A value as both engines should give it. Numbers by value: Oxigraph gives an
+    xsd:nonNegativeInteger back as xsd:integer, and Virtuoso sums decimals to an integer;
+    a GROUP_CONCAT's parts sorted (their order is the engine's); blank nodes as one."""
+    if isinstance(term, BNode):
+        return "_:"
+    if isinstance(term, Literal) and isinstance(term.value, int | float | Decimal):
+        return Decimal(str(term.value))
+    if isinstance(term, Literal) and "\n" in term:
+        return tuple(sorted(str(term).split("\n")))
+    return term
+
+
 def rows(result: QueryResult) -> Counter:
-    """The rows as a multiset, blank nodes as one placeholder (their labels differ)."""
+    """The rows as a multiset of comparable values."""
     return Counter(
-        frozenset((k, "_:" if isinstance(v, BNode) else v) for k, v in row.items())
-        for row in result.rows
+        frozenset((k, comparable(v)) for k, v in row.items() if str(v) != "") for row in result.rows
     )
 
 
@@ -67,21 +93,21 @@ def test_the_seeds_are_loaded_into_the_same_graphs(remote_store, seeded_store) -
 
 
 @pytest.mark.parametrize("name", named_queries.names())
-def test_a_named_query_gives_the_same_rows_on_both_kinds(name, remote_store, seeded_store):
+def test_a_named_query_gives_the_same_rows_on_both_kinds(name, remote_store, mirror):
     named = named_queries.load(name)
     try:
         bindings = named.bindings({})
     except NamedQueryError:  # a required parameter: none of them has one today
         pytest.fail(f"{name} cannot run without parameters")
-    embedded = seeded_store.query(named.text, bindings)
+    embedded = mirror.query(named.text, bindings)
     assert embedded.rows or name not in CONTRACT  # the contract's queries answer the seeds
     assert rows(remote_store.query(named.text, bindings)) == rows(embedded)
 
 
-def test_a_parameter_gives_the_same_rows_on_both_kinds(remote_store, seeded_store) -> None:
+def test_a_parameter_gives_the_same_rows_on_both_kinds(remote_store, mirror) -> None:
     named = named_queries.load("project-countries")
     bindings = named.bindings({"iso3": "GIN"})
-    embedded = seeded_store.query(named.text, bindings)
+    embedded = mirror.query(named.text, bindings)
     assert embedded.rows and {str(r["iso3"]) for r in embedded.rows} == {"GIN"}
     assert rows(remote_store.query(named.text, bindings)) == rows(embedded)
 

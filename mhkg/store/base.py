@@ -102,6 +102,11 @@ class Store(ABC):
     def export(self, out: BinaryIO, fmt: str = "trig") -> None:
         """Write the whole dataset (every named graph) to `out`."""
 
+    def for_rules(self) -> Store:
+        """The store that mhkg's own derivation rules (mhkg.derivation) read the records
+        from: this one, unless its engine cannot be trusted with them."""
+        return self
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store's resources."""
 

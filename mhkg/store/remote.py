@@ -38,7 +38,7 @@ from mhkg.errors import QueryError, StoreError
 from mhkg.results import QueryResult
 from mhkg.sparql_lexer import check_shape, tokens, with_using
 from mhkg.store.base import EXPORT_FORMATS, QueryDataset, Store
-from mhkg.store.embedded import _EXPORT, to_oxigraph
+from mhkg.store.embedded import _EXPORT, EmbeddedStore, to_oxigraph
 from mhkg.vocab import PREFIXES
 
 UNION_GRAPH = URIRef("urn:x-mhkg:union")
@@ -136,6 +136,17 @@ class RemoteStore(Store):
             construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"
             answer = self._send(construct, [("named-graph-uri", str(name))], TURTLE)
             yield name, _parse(answer)
+
+    def for_rules(self) -> Store:
+        """An in-memory copy of the union, for mhkg's derivation rules: Virtuoso 7.2 gets
+        their nested subqueries under OPTIONAL wrong (measured: every budget tally without
+        its sum and currency), and CONCAT with an unbound argument gives a string."""
+        copy = EmbeddedStore(None)
+        union = Graph()
+        for _, graph in self._graphs():
+            union += graph
+        copy.replace_graphs([(_EMPTY, union.serialize(format="nt"))])
+        return copy
 
     # --- writing ------------------------------------------------------------------------
 
