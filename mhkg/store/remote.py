@@ -237,6 +237,9 @@ class RemoteStore(Store):
         Raises QueryError when the endpoint refuses the text (400), StoreError otherwise."""
         client = SPARQLWrapper(self.location, returnFormat=answer_format)
         client.setMethod(POST)
+        client.setOnlyConneg(True)  # Virtuoso prefers a `format=` parameter to the Accept header
+        if answer_format == TURTLE:  # Virtuoso's Turtle writes 300000^^xsd:decimal as 300000
+            client.addCustomHttpHeader("Accept", "application/n-triples")
         client.setTimeout(TIMEOUT)
         if (user := credentials()) is not None:
             client.setHTTPAuth(DIGEST)
@@ -420,8 +423,9 @@ def _solutions(
 
 
 def _parse(data: bytes, base: str | None = None) -> Graph:
-    """A graph the endpoint sent as Turtle; its relative IRIs resolved against `base` (none:
-    against a placeholder, never against this process's working folder)."""
+    """A graph the endpoint sent as N-Triples, read as Turtle (a superset, which takes the
+    relative IRIs that Virtuoso's IRI() leaves), resolved against `base` (none: against a
+    placeholder, never against this process's working folder)."""
     return Graph().parse(data=data, format="turtle", publicID=base or str(_EMPTY))
 
 
