@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from mhkg.errors import QueryError, StoreError
 from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
+from mhkg.store.base import QueryDataset
 from mhkg.store.embedded import EmbeddedStore, to_oxigraph, to_rdflib
 from mhkg.store.remote import RemoteStore
 from mhkg.vocab import MHKG
@@ -426,3 +427,57 @@ def test_a_graph_named_twice_in_one_batch_ends_as_its_last_version() -> None:
         ]
     )
     assert {str(o) for o in triples_in(store, A).objects()} == {"second"}
+
+
+# --- what a query may ask of either kind: limits, a dataset, a base -------------------------
+
+
+def test_max_rows_and_max_bytes_cut_the_answer(store: Store) -> None:
+    store.replace_graph(A, graph_of(*(Literal(f"value {i}") for i in range(10))))
+    assert len(store.query("SELECT ?o WHERE { ?s ?p ?o }", max_rows=3).rows) == 3
+    cut = store.query("SELECT ?o WHERE { ?s ?p ?o }", max_bytes=20)
+    assert cut.truncated and 1 <= len(cut.rows) < 10
+    whole = store.query("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=4)
+    assert len(whole.graph) == 4
+
+
+def test_a_dataset_of_two_graphs_merges_a_shared_triple_once(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("shared"), Literal("a")))
+    store.replace_graph(B, graph_of(Literal("shared")))
+    both = QueryDataset(default_graphs=[A, B])
+    rows = store.query("SELECT ?o WHERE { ?s ?p ?o }", dataset=both).rows
+    assert sorted(str(r["o"]) for r in rows) == ["a", "shared"]
+    only_b = QueryDataset(default_graphs=[B], named_graphs=[A])
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }", dataset=only_b).rows == [
+        {"o": Literal("shared")}
+    ]
+    reachable = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=only_b)
+    assert reachable.rows == [{"g": A}]
+
+
+def test_graph_reaches_the_named_graphs_only(store: Store) -> None:
+    """Neither the remote store's union and catalogue, nor the engine's own graphs."""
+    store.replace_graph(A, graph_of(Literal("a")))
+    rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert rows == [{"g": A}]
+    assert store.query(f"ASK {{ GRAPH <{B}> {{ ?s ?p ?o }} }}").boolean is False
+
+
+def test_relative_iris_resolve_against_the_base(store: Store) -> None:
+    store.replace_graph(A, graph_of(URIRef(EX + "o")))
+    answer = store.query("SELECT ?s WHERE { ?s ?p <o> }", base=EX)
+    assert answer.rows == [{"s": S}]
+    with pytest.raises(QueryError):
+        store.query("SELECT ?s WHERE { ?s ?p <o> }")
+
+
+def test_credentials_come_from_the_environment(virtuoso, monkeypatch) -> None:
+    """Virtuoso's /sparql-auth wants HTTP Digest: the user and password are read from
+    MHKG_STORE_USER and MHKG_STORE_PASSWORD, never from the command line."""
+    url = virtuoso.url + "-auth"
+    with pytest.raises(StoreError, match=r"sparql-auth: .*(401|Unauthorized|authori)"):
+        open_store(url)
+    monkeypatch.setenv("MHKG_STORE_USER", "dba")
+    monkeypatch.setenv("MHKG_STORE_PASSWORD", "dba")
+    with open_store(url) as kg:
+        assert kg.query("ASK { }").boolean is True
