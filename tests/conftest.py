@@ -34,7 +34,6 @@ from virtuoso_server import Virtuoso, start
 from mhkg import pipeline
 from mhkg.iri import Minter
 from mhkg.store import Store, open_store
-from mhkg.store.remote import CATALOGUE_GRAPH, UNION_GRAPH
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "data" / "seeds"
@@ -179,13 +178,6 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
         server.stop()
 
 
-def wipe(server: Virtuoso) -> None:
-    """Drop every graph that the tests wrote to the Virtuoso (its own graphs stay)."""
-    names = server.graphs() - server.system_graphs | {str(UNION_GRAPH), str(CATALOGUE_GRAPH)}
-    server.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in sorted(names)))
-    assert server.graphs() == server.system_graphs
-
-
 @pytest.fixture(params=["embedded", "virtuoso"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A fresh empty store of each kind: embedded in a folder, and the session's Virtuoso."""
@@ -193,7 +185,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         location = str(tmp_path / "store")
     else:
         server = request.getfixturevalue("virtuoso")
-        wipe(server)
+        server.wipe()
         location = server.url
     with open_store(location) as kg:
         yield kg

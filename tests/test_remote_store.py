@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import SEEDS, wipe
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
@@ -30,6 +29,7 @@ from mhkg.store import Store, open_store
 from mhkg.store.embedded import EmbeddedStore
 from mhkg.store.remote import RemoteStore
 
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 CONTRACT = ("projects", "project-countries", "project-sdgs", "project-stakeholders", "people",
             "events")  # fmt: skip
 
@@ -41,11 +41,11 @@ def mhkg(*args: str) -> Result:
 @pytest.fixture(scope="module")
 def remote(virtuoso: Virtuoso) -> Iterator[str]:
     """The Virtuoso's URL, holding the five seeds, loaded by `mhkg load --store URL`."""
-    wipe(virtuoso)
+    virtuoso.wipe()
     result = mhkg("load", str(SEEDS), "--store", virtuoso.url, "--quiet")
     assert result.exit_code == 0, result.output
     yield virtuoso.url
-    wipe(virtuoso)
+    virtuoso.wipe()
 
 
 @pytest.fixture(scope="module")

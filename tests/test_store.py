@@ -15,7 +15,7 @@ from mhkg.errors import QueryError, StoreError
 from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
 from mhkg.store.base import QueryDataset
 from mhkg.store.embedded import EmbeddedStore, to_oxigraph, to_rdflib
-from mhkg.store.remote import RemoteStore
+from mhkg.store.remote import CHUNK_TRIPLES, RemoteStore
 from mhkg.vocab import MHKG
 
 EX = "http://example.org/"
@@ -481,3 +481,23 @@ def test_credentials_come_from_the_environment(virtuoso, monkeypatch) -> None:
     monkeypatch.setenv("MHKG_STORE_PASSWORD", "dba")
     with open_store(url) as kg:
         assert kg.query("ASK { }").boolean is True
+
+
+def test_a_graph_larger_than_a_request_is_written_whole(store: Store) -> None:
+    """The remote store writes a large graph in chunks (CHUNK_TRIPLES): every triple and
+    each blank node arrive, in the graph and in the union, and a replacement removes them."""
+    big = Graph()
+    for i in range(2 * CHUNK_TRIPLES + 10):
+        big.add((URIRef(f"{EX}s{i}"), P, Literal(i)))
+    node = BNode()
+    big.add((node, P, Literal("blank")))
+    big.add((S, P, node))
+    store.replace_graph(A, big)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(store.query(count).rows[0]["n"]) == len(big)
+    assert isomorphic(triples_in(store, A), big)
+    store.add_to_graph(B, big)
+    assert int(store.query(count).rows[0]["n"]) == len(big) + 2  # B's blank node is its own
+    store.replace_graph(A, graph_of(Literal("small")))
+    store.remove_graph(B)
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("small")}]

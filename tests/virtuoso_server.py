@@ -39,6 +39,13 @@ class Virtuoso:
         """The SPARQL endpoint (Query and, after the grant, Update)."""
         return f"http://127.0.0.1:{self.http_port}/sparql"
 
+    def wipe(self) -> None:
+        """Drop every graph written since the start (its own graphs stay)."""
+        names = self.graphs() - self.system_graphs
+        if names:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in sorted(names)))
+        assert self.graphs() == self.system_graphs
+
     def graphs(self) -> set[str]:
         """The IRIs of the graphs that hold triples."""
         answer = self._post("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

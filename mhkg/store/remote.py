@@ -46,7 +46,7 @@ CATALOGUE_GRAPH = URIRef("urn:x-mhkg:graphs")
 _EMPTY = URIRef("urn:x-mhkg:empty")  # a graph nothing is written to
 _LISTED = URIRef("urn:x-mhkg:namedGraph")  # <catalogue> _LISTED <graph>, in the catalogue
 _LIST = f"<{CATALOGUE_GRAPH}> <{_LISTED}>"  # subject and predicate of a catalogue entry
-CHUNK_TRIPLES = 5000  # triples per request when a graph is written in several
+CHUNK_TRIPLES = 2000  # triples per request (Virtuoso 7.2's parser gives up near 5,000)
 TIMEOUT = 300  # seconds a request may take
 
 _GRAPHS = (
@@ -203,15 +203,18 @@ class RemoteStore(Store):
         size = 0
         for name, triples in graphs:
             lines = [line for line in triples.splitlines() if line.strip()]
+            # a blank node's triples stay in one request (a label names one node per request)
+            blank = [line for line in lines if "_:" in line]
+            lines = [line for line in lines if "_:" not in line]
             chunks = [lines[i : i + CHUNK_TRIPLES] for i in range(0, len(lines), CHUNK_TRIPLES)]
             operations = [_forget_from_union(name), f"DROP SILENT GRAPH <{name}>"]
-            operations += _inserts(name, chunks[0] if chunks else [])
+            operations += _inserts(name, (chunks[0] if chunks else []) + blank)
             for chunk in chunks[1:]:
                 self._write(" ;\n".join(batch + operations))
                 batch, size, operations = [], 0, _inserts(name, chunk)
             operations.append(_join_union(name))
             batch += operations
-            size += len(lines)
+            size += len(lines) + len(blank)
             if size >= CHUNK_TRIPLES:
                 self._write(" ;\n".join(batch))
                 batch, size = [], 0
@@ -220,7 +223,12 @@ class RemoteStore(Store):
 
     def add_to_graph(self, name: URIRef, graph: Graph) -> None:
         lines = [line for line in graph.serialize(format="nt").splitlines() if line.strip()]
-        self._write(" ;\n".join([*_inserts(name, lines), _join_union(name)]))
+        blank = [line for line in lines if "_:" in line]
+        lines = [line for line in lines if "_:" not in line]
+        for start in range(CHUNK_TRIPLES, len(lines), CHUNK_TRIPLES):
+            self._write(" ;\n".join(_inserts(name, lines[start : start + CHUNK_TRIPLES])))
+        first = lines[:CHUNK_TRIPLES] + blank
+        self._write(" ;\n".join([*_inserts(name, first), _join_union(name)]))
 
     def remove_graph(self, name: URIRef) -> None:
         self._write(
