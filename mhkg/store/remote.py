@@ -19,6 +19,7 @@ than `CHUNK_TRIPLES` is written in several requests; readers may see it part-wri
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from http.client import HTTPException
@@ -48,6 +49,7 @@ _LISTED = URIRef("urn:x-mhkg:namedGraph")  # <catalogue> _LISTED <graph>, in the
 _LIST = f"<{CATALOGUE_GRAPH}> <{_LISTED}>"  # subject and predicate of a catalogue entry
 CHUNK_TRIPLES = 2000  # triples per request (Virtuoso 7.2's parser gives up near 5,000)
 TIMEOUT = 300  # seconds a request may take
+CATALOGUE_SECONDS = 2.0  # how long the names of the graphs read are used for GRAPH
 
 _GRAPHS = (
     f"SELECT ?g WHERE {{ GRAPH <{CATALOGUE_GRAPH}> {{ <{CATALOGUE_GRAPH}> <{_LISTED}> ?g }} }}"
@@ -67,7 +69,8 @@ class RemoteStore(Store):
 
     def __init__(self, url: str) -> None:
         self.location = url
-        self._names: list[URIRef] | None = None  # the catalogue, as of this store's last write
+        self._names: list[URIRef] | None = None  # the catalogue, as read at `_read_at`
+        self._read_at = 0.0
 
     # --- reading ------------------------------------------------------------------------
 
@@ -120,9 +123,12 @@ class RemoteStore(Store):
         return parameters
 
     def graph_names(self) -> list[URIRef]:
-        if self._names is None:
+        """The catalogue, read again after this store writes and at most CATALOGUE_SECONDS
+        after the last reading (another client may load graphs meanwhile)."""
+        if self._names is None or time.monotonic() - self._read_at > CATALOGUE_SECONDS:
             rows = self._send(_GRAPHS, [("default-graph-uri", str(CATALOGUE_GRAPH))], JSON)
             self._names = sorted(URIRef(b["g"]["value"]) for b in rows["results"]["bindings"])
+            self._read_at = time.monotonic()
         return list(self._names)
 
     def export(self, out: BinaryIO, fmt: str = "trig") -> None:
