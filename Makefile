@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test java chromium node comunica vendor serve test wheel-check lint \
+.PHONY: help install install-test java chromium virtuoso node comunica vendor serve test wheel-check lint \
   format bench clean
 
 help: ## List the targets
@@ -28,7 +28,7 @@ $(BIN)/python:
 install: $(BIN)/python ## Install mhkg (editable) into .venv
 	$(BIN)/python -m pip install --quiet -e .
 
-install-test: $(BIN)/python java chromium comunica ## Install mhkg with the test extras (and the test clients)
+install-test: $(BIN)/python java chromium virtuoso comunica ## Install mhkg with the test extras (and the test clients)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 
 java: ## Make sure a Java runtime is present (HermiT needs one); installs Debian's if not
@@ -45,6 +45,14 @@ chromium: ## Make sure headless Chromium and its WebDriver are present (browser 
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
 	    chromium chromium-driver fonts-dejavu-core; }
+
+virtuoso: ## Make sure Virtuoso is present (the remote store's tests start one); installs Debian's if not
+	@{ command -v virtuoso-t && command -v isql-vt; } >/dev/null 2>&1 || { \
+	  echo "virtuoso-t not found: installing Debian's virtuoso-opensource"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
+	    virtuoso-opensource; }
 
 node: ## Make sure Node.js and npm are present (the Comunica client); installs Debian's if not
 	@{ command -v node && command -v npm; } >/dev/null 2>&1 || { \

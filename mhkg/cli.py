@@ -47,7 +47,8 @@ def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
         "--store",
         "store",
         metavar="DIR|URL",
-        help="Store folder (default: $MHKG_STORE, else the user's data folder).",
+        help="Store folder, or a SPARQL 1.1 endpoint's URL (default: $MHKG_STORE, else the "
+        "user's data folder).",
     )(command)
 
 

@@ -62,9 +62,10 @@ def derive(store: Store, graph: URIRef | None = None) -> Graph:
     """What the rules give on the store's records now, for the derived graph `graph` (by
     default the one under the configured base IRI)."""
     graph = graph or Minter.from_environment().system_graph(DERIVED_GRAPH)
-    derived = ranking.ranks(store)
+    source = store.for_rules()  # a remote store: a local copy (see Store.for_rules)
+    derived = ranking.ranks(source)
     for rule in rules():
-        derived += store.query(rule_text(rule, graph)).graph or Graph()
+        derived += source.query(rule_text(rule, graph)).graph or Graph()
     return derived
 
 

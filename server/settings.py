@@ -52,7 +52,10 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("STORE", None, click.STRING, "Store folder (the --store option of every command)."),
+    Setting(
+        "STORE", None, click.STRING,
+        "Store folder or SPARQL endpoint URL (the --store option of every command).",
+    ),
     Setting("BASE_IRI", None, click.STRING, "The IRIs this server answers for."),
     Setting("HOST", "127.0.0.1", click.STRING, "Address to listen on.", "--host"),
     Setting("PORT", 8080, click.IntRange(0, 65535), "Port to listen on.", "--port"),

@@ -26,7 +26,7 @@ from mhkg.errors import StoreError
 from mhkg.iri import Minter
 from mhkg.results import QueryResult
 from mhkg.server.workers import QueryWorkers
-from mhkg.store import Store, open_store
+from mhkg.store import Store, is_remote, open_store
 from mhkg.store.base import QueryDataset
 
 
@@ -39,7 +39,8 @@ def init_app(app: Flask) -> None:
             store.location,
             size=app.config["QUERY_WORKERS"],
             timeout=app.config["QUERY_TIMEOUT"],
-            allow_network=app.config["ALLOW_SERVICE"],
+            # a remote store's workers reach it over the network (its engine runs SERVICE)
+            allow_network=app.config["ALLOW_SERVICE"] or is_remote(store.location),
             memory=app.config["WORKER_MEMORY"],
         )
         atexit.register(workers.close)

@@ -47,8 +47,8 @@ from rdflib.term import Node
 
 from mhkg.errors import MhkgError, QueryError
 from mhkg.results import QueryResult
+from mhkg.store import open_reader
 from mhkg.store.base import QueryDataset
-from mhkg.store.embedded import EmbeddedStore
 
 logger = logging.getLogger("mhkg.server")
 _POLL = 0.25  # seconds between two looks at whether the client is still there
@@ -93,7 +93,7 @@ def worker_main(connection: Any, location: str, sandboxed: bool, memory: int) ->
     confined = sandbox.forbid_network() if sandboxed else False
     sandbox.limit_memory(memory)
     try:
-        store = EmbeddedStore(location, read_only=True)
+        store = open_reader(location)
         connection.send(("ready", confined))
     except MhkgError as error:
         connection.send(("failed", str(error)))
@@ -108,7 +108,7 @@ def worker_main(connection: Any, location: str, sandboxed: bool, memory: int) ->
         if task == REOPEN:
             store.close()
             try:
-                store = EmbeddedStore(location, read_only=True)
+                store = open_reader(location)
             except MhkgError as error:
                 connection.send(("failed", str(error)))
                 return

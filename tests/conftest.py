@@ -8,7 +8,10 @@ each consumer that needs the seeded data gets its own copy of that folder:
 - ``seeded_path``: a folder that nothing holds open (for the CLI, which opens it per command);
 - ``writable_seeded_path``: a fresh copy per test, for tests that write;
 - ``empty_store``: a fresh empty store per test;
-- ``bench_records``: bench/records.py, the loading benchmark's generator of records.
+- ``bench_records``: bench/records.py, the loading benchmark's generator of records;
+- ``virtuoso``: a throw-away Virtuoso for the session (tests/virtuoso_server.py); a machine
+  where it cannot start fails the tests that use it, never skips them;
+- ``store``: a fresh empty store of each kind, embedded and remote (that Virtuoso, wiped).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.term import Node
+from virtuoso_server import Virtuoso, start
 
 from mhkg import pipeline
 from mhkg.iri import Minter
@@ -161,3 +165,27 @@ def bench_records() -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up while it runs
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """Virtuoso on free ports of 127.0.0.1 with a new database; raises (the tests using it
+    error) when it cannot start."""
+    server = start(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["embedded", "virtuoso"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh empty store of each kind: embedded in a folder, and the session's Virtuoso."""
+    if request.param == "embedded":
+        location = str(tmp_path / "store")
+    else:
+        server = request.getfixturevalue("virtuoso")
+        server.wipe()
+        location = server.url
+    with open_store(location) as kg:
+        yield kg

@@ -13,7 +13,9 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from mhkg.errors import QueryError, StoreError
 from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
+from mhkg.store.base import QueryDataset
 from mhkg.store.embedded import EmbeddedStore, to_oxigraph, to_rdflib
+from mhkg.store.remote import CHUNK_TRIPLES, RemoteStore
 from mhkg.vocab import MHKG
 
 EX = "http://example.org/"
@@ -61,89 +63,87 @@ def test_xsd_string_literals_come_back_plain() -> None:
 # --- queries -----------------------------------------------------------------------------
 
 
-def test_query_forms(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("one")))
-    select = empty_store.query("SELECT ?o WHERE { ?s ?p ?o }")
+def test_query_forms(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("one")))
+    select = store.query("SELECT ?o WHERE { ?s ?p ?o }")
     assert (select.form, select.variables, select.rows) == (
         "SELECT",
         ["o"],
         [{"o": Literal("one")}],
     )
-    ask = empty_store.query(f"ASK {{ <{S}> ?p ?o }}")
+    ask = store.query(f"ASK {{ <{S}> ?p ?o }}")
     assert (ask.form, ask.boolean) == ("ASK", True)
-    assert empty_store.query("ASK { ?s ?p 'nothing' }").boolean is False
-    construct = empty_store.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert store.query("ASK { ?s ?p 'nothing' }").boolean is False
+    construct = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
     assert construct.form == "CONSTRUCT"
     assert isomorphic(construct.graph, graph_of(Literal("one")))
 
 
-def test_unbound_values_are_left_out_of_the_row(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("one")))
-    result = empty_store.query(
-        "SELECT ?s ?missing WHERE { ?s ?p ?o OPTIONAL { ?s <urn:x> ?missing } }"
-    )
+def test_unbound_values_are_left_out_of_the_row(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("one")))
+    result = store.query("SELECT ?s ?missing WHERE { ?s ?p ?o OPTIONAL { ?s <urn:x> ?missing } }")
     assert result.variables == ["s", "missing"]
     assert result.rows == [{"s": S}]
 
 
-def test_the_default_graph_is_the_union_of_the_named_graphs(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("from a")))
-    empty_store.replace_graph(B, graph_of(Literal("from b")))
-    values = {str(row["o"]) for row in empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows}
+def test_the_default_graph_is_the_union_of_the_named_graphs(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("from a")))
+    store.replace_graph(B, graph_of(Literal("from b")))
+    values = {str(row["o"]) for row in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows}
     assert values == {"from a", "from b"}
 
 
 def test_a_triple_in_two_named_graphs_is_one_triple_of_the_default_graph(
-    empty_store: Store,
+    store: Store,
 ) -> None:
     """The default graph is the union (a set) of the named graphs: an organisation that two
     source documents describe is still one organisation. (Oxigraph's union default graph
     yields one solution per named graph holding the triple, oxigraph/oxigraph#1919.)"""
-    empty_store.replace_graph(A, graph_of(Literal("shared")))
-    empty_store.replace_graph(B, graph_of(Literal("shared")))
-    assert empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("shared")}]
-    (row,) = empty_store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    store.replace_graph(A, graph_of(Literal("shared")))
+    store.replace_graph(B, graph_of(Literal("shared")))
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("shared")}]
+    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
     assert row["n"].toPython() == 1
 
 
-def test_bindings_pin_variables(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("one"), Literal("two")))
-    result = empty_store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", {"o": Literal("two")})
+def test_bindings_pin_variables(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("one"), Literal("two")))
+    result = store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", {"o": Literal("two")})
     assert result.rows == [{"s": S, "o": Literal("two")}]
 
 
-def test_the_project_prefixes_are_predeclared(empty_store: Store) -> None:
+def test_the_project_prefixes_are_predeclared(store: Store) -> None:
     g = Graph()
     g.add((S, RDF.type, MHKG.Project))
-    empty_store.replace_graph(A, g)
-    assert empty_store.query("ASK { ?s a mhkg:Project }").boolean is True
+    store.replace_graph(A, g)
+    assert store.query("ASK { ?s a mhkg:Project }").boolean is True
 
 
 @pytest.mark.parametrize(
     "text", ["SELEC ?x", "SELECT ?x WHERE { ?x ", "ASK { ?s undeclared:p ?o }"]
 )
-def test_a_malformed_query_raises_query_error(empty_store: Store, text: str) -> None:
+def test_a_malformed_query_raises_query_error(store: Store, text: str) -> None:
     with pytest.raises(QueryError, match="does not parse"):
-        empty_store.query(text)
+        store.query(text)
 
 
-def test_a_malformed_update_raises_query_error(empty_store: Store) -> None:
+def test_a_malformed_update_raises_query_error(store: Store) -> None:
     with pytest.raises(QueryError, match="does not parse"):
-        empty_store.update("INSERT DATA { oops")
+        store.update("INSERT DATA { oops")
 
 
 # --- writes ------------------------------------------------------------------------------
 
 
-def test_replace_graph_replaces_only_that_graph(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("old")))
-    empty_store.replace_graph(B, graph_of(Literal("other")))
-    empty_store.replace_graph(A, graph_of(Literal("new")))
-    assert isomorphic(triples_in(empty_store, A), graph_of(Literal("new")))
-    assert isomorphic(triples_in(empty_store, B), graph_of(Literal("other")))
+def test_replace_graph_replaces_only_that_graph(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("old")))
+    store.replace_graph(B, graph_of(Literal("other")))
+    store.replace_graph(A, graph_of(Literal("new")))
+    assert isomorphic(triples_in(store, A), graph_of(Literal("new")))
+    assert isomorphic(triples_in(store, B), graph_of(Literal("other")))
 
 
-def test_replace_graph_keeps_every_kind_of_literal(empty_store: Store) -> None:
+def test_replace_graph_keeps_every_kind_of_literal(store: Store) -> None:
     tricky = graph_of(
         Literal('a "quoted" word,\nanother line\tand a \\ backslash'),
         Literal("Guinée", lang="fr"),
@@ -152,39 +152,39 @@ def test_replace_graph_keeps_every_kind_of_literal(empty_store: Store) -> None:
         URIRef(EX + "o"),
     )
     tricky.add((S, RDFS.label, Literal("label")))
-    empty_store.replace_graph(A, tricky)
-    assert isomorphic(triples_in(empty_store, A), tricky)
+    store.replace_graph(A, tricky)
+    assert isomorphic(triples_in(store, A), tricky)
 
 
-def test_remove_graph_and_graph_names(empty_store: Store) -> None:
-    assert empty_store.graph_names() == []
-    empty_store.replace_graph(B, graph_of(Literal("b")))
-    empty_store.replace_graph(A, graph_of(Literal("a")))
-    assert empty_store.graph_names() == [A, B]  # sorted
-    assert A in empty_store.graph_names()
-    empty_store.remove_graph(A)
-    assert empty_store.graph_names() == [B]
-    assert A not in empty_store.graph_names()
-    empty_store.remove_graph(A)  # removing a missing graph is not an error
+def test_remove_graph_and_graph_names(store: Store) -> None:
+    assert store.graph_names() == []
+    store.replace_graph(B, graph_of(Literal("b")))
+    store.replace_graph(A, graph_of(Literal("a")))
+    assert store.graph_names() == [A, B]  # sorted
+    assert A in store.graph_names()
+    store.remove_graph(A)
+    assert store.graph_names() == [B]
+    assert A not in store.graph_names()
+    store.remove_graph(A)  # removing a missing graph is not an error
 
 
-def test_add_to_graph_adds_to_the_graph_and_the_union(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("kept")))
-    empty_store.add_to_graph(A, graph_of(Literal("added")))
-    empty_store.add_to_graph(B, graph_of(Literal("added")))
-    assert isomorphic(triples_in(empty_store, A), graph_of(Literal("kept"), Literal("added")))
-    assert isomorphic(triples_in(empty_store, B), graph_of(Literal("added")))
-    union = {str(row["o"]) for row in empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows}
+def test_add_to_graph_adds_to_the_graph_and_the_union(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("kept")))
+    store.add_to_graph(A, graph_of(Literal("added")))
+    store.add_to_graph(B, graph_of(Literal("added")))
+    assert isomorphic(triples_in(store, A), graph_of(Literal("kept"), Literal("added")))
+    assert isomorphic(triples_in(store, B), graph_of(Literal("added")))
+    union = {str(row["o"]) for row in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows}
     assert union == {"kept", "added"}
-    empty_store.remove_graph(A)
-    assert empty_store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("added")}]
+    store.remove_graph(A)
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("added")}]
 
 
-def test_a_failed_update_changes_nothing(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("kept")))
+def test_a_failed_update_changes_nothing(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("kept")))
     with pytest.raises(QueryError):
-        empty_store.update(f"DROP GRAPH <{A}> ; INSERT DATA {{ oops")
-    assert isomorphic(triples_in(empty_store, A), graph_of(Literal("kept")))
+        store.update(f"DROP GRAPH <{A}> ; INSERT DATA {{ oops")
+    assert isomorphic(triples_in(store, A), graph_of(Literal("kept")))
 
 
 def test_an_update_failing_while_it_runs_changes_nothing(empty_store: Store) -> None:
@@ -202,12 +202,12 @@ def test_an_update_failing_while_it_runs_changes_nothing(empty_store: Store) -> 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_export_parses_back_with_every_triple(
-    empty_store: Store, fmt: str, parse_rdf, parse_quads
+    store: Store, fmt: str, parse_rdf, parse_quads
 ) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("a"), Literal("é", lang="fr")))
-    empty_store.replace_graph(B, graph_of(Literal("b"), Literal("2", datatype=XSD.integer)))
+    store.replace_graph(A, graph_of(Literal("a"), Literal("é", lang="fr")))
+    store.replace_graph(B, graph_of(Literal("b"), Literal("2", datatype=XSD.integer)))
     out = io.BytesIO()
-    empty_store.export(out, fmt)
+    store.export(out, fmt)
     data = out.getvalue().decode("utf-8")
     expected = graph_of(Literal("a"), Literal("é", lang="fr"), Literal("b"))
     expected.add((S, P, Literal("2", datatype=XSD.integer)))
@@ -219,9 +219,9 @@ def test_export_parses_back_with_every_triple(
         assert isomorphic(graphs[A], graph_of(Literal("a"), Literal("é", lang="fr")))
 
 
-def test_export_refuses_an_unknown_format(empty_store: Store) -> None:
+def test_export_refuses_an_unknown_format(store: Store) -> None:
     with pytest.raises(ValueError, match="rdfxml"):
-        empty_store.export(io.BytesIO(), "rdfxml")
+        store.export(io.BytesIO(), "rdfxml")
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -272,9 +272,34 @@ def test_the_in_memory_store_works_like_the_folder() -> None:
         assert kg.graph_names() == [A]
 
 
-def test_remote_stores_are_refused_with_a_store_error() -> None:
-    with pytest.raises(StoreError, match="remote"):
-        open_store("http://localhost:7878/sparql")
+def test_a_url_opens_a_remote_store_and_a_folder_the_embedded_one(virtuoso, tmp_path) -> None:
+    with open_store(virtuoso.url) as kg:
+        assert isinstance(kg, RemoteStore)
+        assert kg.location == virtuoso.url
+    with open_store(tmp_path / "kg") as kg:
+        assert isinstance(kg, EmbeddedStore)
+
+
+def test_an_endpoint_that_does_not_answer_is_a_store_error_naming_it() -> None:
+    with pytest.raises(StoreError, match=r"http://127\.0\.0\.1:9/sparql: .*refused"):
+        open_store("http://127.0.0.1:9/sparql")
+
+
+def test_virtuoso_alone_answers_a_triple_of_two_graphs_twice(virtuoso) -> None:
+    """Why the remote store keeps a union graph: without a dataset, Virtuoso's default graph
+    is every graph, and a triple held by two comes back once per graph (7.2.5)."""
+    a, b = "http://example.org/dup/a", "http://example.org/dup/b"
+    triple = f'<{S}> <{P}> "twice"'
+    virtuoso.update(f"INSERT DATA {{ GRAPH <{a}> {{ {triple} }} GRAPH <{b}> {{ {triple} }} }}")
+    try:
+        answer = virtuoso.select(f'SELECT ?s WHERE {{ ?s <{P}> "twice" }}')
+        assert len(answer) == 2
+        with open_store(virtuoso.url) as kg:  # the same triple through the store: once
+            kg.replace_graph(A, graph_of(Literal("twice")))
+            kg.replace_graph(B, graph_of(Literal("twice")))
+            assert len(kg.query(f'SELECT ?s WHERE {{ ?s <{P}> "twice" }}').rows) == 1
+    finally:
+        virtuoso.update(f"DROP SILENT GRAPH <{a}> ; DROP SILENT GRAPH <{b}>")
 
 
 def test_default_location_is_mhkg_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -285,17 +310,17 @@ def test_default_location_is_mhkg_store(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert "mhkg" in Path(default_location()).parts[-2].lower()
 
 
-def test_updates_and_removals_keep_the_union_in_step(empty_store: Store) -> None:
-    empty_store.replace_graph(A, graph_of(Literal("one")))
-    empty_store.replace_graph(B, graph_of(Literal("one")))
+def test_updates_and_removals_keep_the_union_in_step(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("one")))
+    store.replace_graph(B, graph_of(Literal("one")))
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    assert empty_store.query(count).rows[0]["n"].toPython() == 1
-    empty_store.remove_graph(A)  # B still says it
-    assert empty_store.query(count).rows[0]["n"].toPython() == 1
-    empty_store.update(f'INSERT DATA {{ GRAPH <{B}> {{ <{S}> <{S}> "two" }} }}')
-    assert empty_store.query(count).rows[0]["n"].toPython() == 2
-    empty_store.remove_graph(B)
-    assert empty_store.query(count).rows[0]["n"].toPython() == 0
+    assert store.query(count).rows[0]["n"].toPython() == 1
+    store.remove_graph(A)  # B still says it
+    assert store.query(count).rows[0]["n"].toPython() == 1
+    store.update(f'INSERT DATA {{ GRAPH <{B}> {{ <{S}> <{S}> "two" }} }}')
+    assert store.query(count).rows[0]["n"].toPython() == 2
+    store.remove_graph(B)
+    assert store.query(count).rows[0]["n"].toPython() == 0
 
 
 def _batch(first: int, records: int) -> list[tuple[URIRef, str]]:
@@ -402,3 +427,77 @@ def test_a_graph_named_twice_in_one_batch_ends_as_its_last_version() -> None:
         ]
     )
     assert {str(o) for o in triples_in(store, A).objects()} == {"second"}
+
+
+# --- what a query may ask of either kind: limits, a dataset, a base -------------------------
+
+
+def test_max_rows_and_max_bytes_cut_the_answer(store: Store) -> None:
+    store.replace_graph(A, graph_of(*(Literal(f"value {i}") for i in range(10))))
+    assert len(store.query("SELECT ?o WHERE { ?s ?p ?o }", max_rows=3).rows) == 3
+    cut = store.query("SELECT ?o WHERE { ?s ?p ?o }", max_bytes=20)
+    assert cut.truncated and 1 <= len(cut.rows) < 10
+    whole = store.query("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=4)
+    assert len(whole.graph) == 4
+
+
+def test_a_dataset_of_two_graphs_merges_a_shared_triple_once(store: Store) -> None:
+    store.replace_graph(A, graph_of(Literal("shared"), Literal("a")))
+    store.replace_graph(B, graph_of(Literal("shared")))
+    both = QueryDataset(default_graphs=[A, B])
+    rows = store.query("SELECT ?o WHERE { ?s ?p ?o }", dataset=both).rows
+    assert sorted(str(r["o"]) for r in rows) == ["a", "shared"]
+    only_b = QueryDataset(default_graphs=[B], named_graphs=[A])
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }", dataset=only_b).rows == [
+        {"o": Literal("shared")}
+    ]
+    reachable = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=only_b)
+    assert reachable.rows == [{"g": A}]
+
+
+def test_graph_reaches_the_named_graphs_only(store: Store) -> None:
+    """Neither the remote store's union and catalogue, nor the engine's own graphs."""
+    store.replace_graph(A, graph_of(Literal("a")))
+    rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert rows == [{"g": A}]
+    assert store.query(f"ASK {{ GRAPH <{B}> {{ ?s ?p ?o }} }}").boolean is False
+
+
+def test_relative_iris_resolve_against_the_base(store: Store) -> None:
+    store.replace_graph(A, graph_of(URIRef(EX + "o")))
+    answer = store.query("SELECT ?s WHERE { ?s ?p <o> }", base=EX)
+    assert answer.rows == [{"s": S}]
+    with pytest.raises(QueryError):
+        store.query("SELECT ?s WHERE { ?s ?p <o> }")
+
+
+def test_credentials_come_from_the_environment(virtuoso, monkeypatch) -> None:
+    """Virtuoso's /sparql-auth wants HTTP Digest: the user and password are read from
+    MHKG_STORE_USER and MHKG_STORE_PASSWORD, never from the command line."""
+    url = virtuoso.url + "-auth"
+    with pytest.raises(StoreError, match=r"sparql-auth: .*(401|Unauthorized|authori)"):
+        open_store(url)
+    monkeypatch.setenv("MHKG_STORE_USER", "dba")
+    monkeypatch.setenv("MHKG_STORE_PASSWORD", "dba")
+    with open_store(url) as kg:
+        assert kg.query("ASK { }").boolean is True
+
+
+def test_a_graph_larger_than_a_request_is_written_whole(store: Store) -> None:
+    """The remote store writes a large graph in chunks (CHUNK_TRIPLES): every triple and
+    each blank node arrive, in the graph and in the union, and a replacement removes them."""
+    big = Graph()
+    for i in range(2 * CHUNK_TRIPLES + 10):
+        big.add((URIRef(f"{EX}s{i}"), P, Literal(i)))
+    node = BNode()
+    big.add((node, P, Literal("blank")))
+    big.add((S, P, node))
+    store.replace_graph(A, big)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(store.query(count).rows[0]["n"]) == len(big)
+    assert isomorphic(triples_in(store, A), big)
+    store.add_to_graph(B, big)
+    assert int(store.query(count).rows[0]["n"]) == len(big) + 2  # B's blank node is its own
+    store.replace_graph(A, graph_of(Literal("small")))
+    store.remove_graph(B)
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("small")}]

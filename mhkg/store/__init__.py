@@ -12,8 +12,16 @@ from platformdirs import user_data_dir
 from mhkg.errors import MhkgError, StoreError
 from mhkg.store.base import EXPORT_FORMATS, Store
 from mhkg.store.embedded import EmbeddedStore
+from mhkg.store.remote import RemoteStore
 
-__all__ = ["EXPORT_FORMATS", "Store", "default_location", "open_store"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "Store",
+    "default_location",
+    "is_remote",
+    "open_reader",
+    "open_store",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +32,8 @@ def default_location() -> str:
 
 
 def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
-    """Open the store at a folder; a missing folder is created, unless `create` is False.
+    """Open the store at a folder (a missing folder is created, unless `create` is False),
+    or at a SPARQL 1.1 endpoint named by its URL (see mhkg.store.remote).
 
     A load that was cut short (a crash, a full disk) leaves the derived graph marked out of
     date; opening the store finishes that load's work (see mhkg.derivation), so that every
@@ -33,14 +42,13 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
     Raises StoreError when the folder cannot be opened or written (with the folder's name).
     """
     location = str(location or default_location())
-    if location.startswith(("http://", "https://")):
-        raise StoreError(
-            f"{location}: remote SPARQL stores are not supported by this version; "
-            "give a folder for the embedded store"
-        )
-    if not create and not Path(location).is_dir():
-        raise StoreError(f"there is no store at {location}: load data first, or check --store")
-    store = EmbeddedStore(location)
+    store: Store
+    if is_remote(location):
+        store = RemoteStore(location)
+    else:
+        if not create and not Path(location).is_dir():
+            raise StoreError(f"there is no store at {location}: load data first, or check --store")
+        store = EmbeddedStore(location)
     try:
         _finish_interrupted_load(store)
     except BaseException:
@@ -48,6 +56,19 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
             store.close()
         raise
     return store
+
+
+def is_remote(location: str | Path) -> bool:
+    """Whether `location` names a SPARQL endpoint (a URL) rather than a folder."""
+    return str(location).startswith(("http://", "https://"))
+
+
+def open_reader(location: str) -> Store:
+    """The store at `location` for reading only, as the server's query workers open it: the
+    embedded store read-only (without its lock), or the remote endpoint."""
+    if is_remote(location):
+        return RemoteStore(location)
+    return EmbeddedStore(location, read_only=True)
 
 
 def _finish_interrupted_load(store: Store) -> None:

@@ -106,6 +106,11 @@ class Store(ABC):
         """Make what was written durable in the store's files, where a store keeps it
         elsewhere first (a log, memory)."""
 
+    def for_rules(self) -> Store:
+        """The store that mhkg's own derivation rules (mhkg.derivation) read the records
+        from: this one, unless its engine cannot be trusted with them."""
+        return self
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store's resources."""
 
