@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from mhkg.iri import Minter, normalise_name, tail
 from mhkg.loaders.organisations import IOM
 from mhkg.loaders.project import describe_project
-from mhkg.loaders.prose import projects
+from mhkg.loaders.prose import dates, projects
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.reading import Reading, SentenceReading, read
 from mhkg.loaders.prose.statements import Annotator, state_organisations, state_people
@@ -161,7 +161,8 @@ def _state_events(
     minter = context.minter
     for mention in sentence.events:
         place = _event_place(sentence, reading, mention.end)
-        date = next((d for d in sentence.dates), None)
+        mention_date = next((d for d in sentence.dates), None)
+        date = dates.resolve(mention_date, reading.date) if mention_date else None
         earlier = told.get(mention.head) if mention.definite else None
         # "the training" after "a three-day training on …" is that training again
         told_again = earlier is not None and mention.label in str(g.value(earlier, RDFS.label))
@@ -173,11 +174,11 @@ def _state_events(
         named = [m.title for m in sentence.projects]
         event_project = describe_project(g, minter, named[0]) if named else project
         scope = tail(event_project) if event_project else tail(annotator.document)
-        event = minter.entity("event", scope, mention.label, str(date.value) if date else "")
+        event = minter.entity("event", scope, mention.label, str(date) if date else "")
         g.add((event, RDF.type, mention.kind))
         g.add((event, RDFS.label, Literal(mention.label)))
         if date:
-            g.add((event, MHKG.eventDate, date.value))
+            g.add((event, MHKG.eventDate, date))
         if place:
             g.add((event, MHKG.place, _describe_place(g, context, place)))
         if mention.participants is not None:

@@ -141,7 +141,7 @@ class OrgReader:
         """ "Ministry of Foreign Affairs", "Ministry of Public Health of Thailand", and with the
         country before it: "Kenya's Ministry of Health", "the Somali Federal Ministry of …"."""
         # the name runs on over capitalised words, not into another ministry or name
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) {CAP}(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             end = match.start() + len(text)

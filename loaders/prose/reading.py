@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field, replace
 
@@ -14,6 +15,8 @@ from mhkg.loaders.prose.text import Sentence, sentences
 from mhkg.loaders.source import LoadContext
 
 # "Accra, Ghana – On 3 May …": where an article was written, at its start.
+# An article's date line stands alone among its first sentences (after a page's menus).
+DATE_LINE_WITHIN = 30
 DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?) [–—-] ")
 
 
@@ -38,6 +41,7 @@ class Reading:
     dateline_sentence: SentenceReading | None = None
     length: int = 0  # characters of the text
     unread: int = 0  # characters at its end left unread (beyond the limit on prose read)
+    date: datetime.date | None = None  # the document's own date (an article's date line)
 
     def project_mentions(self) -> list[projects.ProjectMention]:
         return [m for s in self.sentences for m in s.projects]
@@ -92,7 +96,8 @@ def read(
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
     _spell_out_project_acronyms(readings)
-    return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text))
+    date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
+    return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text), date)
 
 
 def readable_length(text: str, limit: int) -> int:
