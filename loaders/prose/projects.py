@@ -100,8 +100,8 @@ def find(sentence: str) -> list[ProjectMention]:
         for match in pattern.finditer(sentence):
             title = match.groupdict().get("quoted") or match.groupdict().get("named") or ""
             title = title.strip(" ,.")
-            if NATIONAL_PROGRAMME.match(title) or re.fullmatch(r"[A-Z]{2,}", title):
-                continue  # a national programme; an organisation's acronym ("the IOM project")
+            if NATIONAL_PROGRAMME.match(title):
+                continue  # a government's standing programme, not a project
             if title and not any(
                 m.start < match.end() and match.start() < m.end for m in found.values()
             ):

@@ -15,7 +15,7 @@ from mhkg.loaders.prose.text import Sentence, sentences
 from mhkg.loaders.source import LoadContext
 
 # "Accra, Ghana – On 3 May …": where an article was written, at its start.
-# An article's date line stands alone among its first sentences (after a page's menus).
+# An article's date line and dateline come among its first sentences (after a page's menus).
 DATE_LINE_WITHIN = 30
 DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?) [–—-] ")
 
@@ -130,8 +130,9 @@ def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:
 def _dateline(
     readings: list[SentenceReading],
 ) -> tuple[PlaceMention | None, SentenceReading | None]:
-    """The place an article's dateline names (among its first sentences), and its sentence."""
-    for reading in readings[:3]:
+    """The place an article's dateline names (among its first sentences, after the menus of
+    a saved page), and its sentence."""
+    for reading in readings[:DATE_LINE_WITHIN]:
         match = DATELINE.match(reading.sentence.text)
         if match and reading.places and reading.places[0].start < match.end():
             return reading.places[0], reading
