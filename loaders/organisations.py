@@ -191,10 +191,15 @@ _COMMITTEE = (
 )
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
-    r"inspectorate|commission|observatory|centre|center|embassy|insurance company)\b|^DG\b"
+    r"inspectorate|commission|observatory|centre|center|embassy|insurance company|hospital|"
+    r"secretariat|division|health area|school|university)\b|^DG\b"
+    r"|^national\b.*\bprogram(?:me)?$"  # a government's standing programme
 )
+# an association of people, whatever its head: "… Women and Youth Against AIDS Network",
+# "… Nurses' Movement", "… Youth Club", "College of Physicians …", "Fondation …"
 _CIVIL_SOCIETY = (
-    r"\b(?:red cross|red crescent|association|society|ngo|non-governmental|foundation)\b"
+    r"\b(?:red cross|red crescent|association|society|ngo|non-governmental|foundation|"
+    r"fondation|fundación|movement|club|women|youth|college)\b"
 )
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),

@@ -62,9 +62,7 @@ def find(sentence: str) -> list[DateMention]:
                 continue
             if (value := _value(match)) is not None:
                 before = bool(match.groupdict().get("last"))
-                found.append(
-                    DateMention(match.start(), match.end(), match.group(), value, before)
-                )
+                found.append(DateMention(match.start(), match.end(), match.group(), value, before))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -121,7 +119,7 @@ def document_date(texts: list[str]) -> datetime.date | None:
     """
     for text in texts:
         found = find(text.strip())
-        if len(found) == 1 and found[0].value.datatype == XSD.date:
-            if len(found[0].text) >= len(text.strip().rstrip(".")) - 4:
-                return datetime.date.fromisoformat(str(found[0].value))
+        alone = len(found) == 1 and len(found[0].text) >= len(text.strip().rstrip(".")) - 4
+        if alone and found[0].value.datatype == XSD.date:
+            return datetime.date.fromisoformat(str(found[0].value))
     return None

@@ -33,6 +33,7 @@ from rdflib import URIRef
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
 from mhkg.loaders.prose.names import (
     ACRONYM,
+    BARE_HEAD,
     BRACKETED_NAME,
     CAP,
     COLLECTIVE,
@@ -40,6 +41,7 @@ from mhkg.loaders.prose.names import (
     LINK,
     NAME,
     body_key,
+    last_item,
     list_items,
     trim_to_acronym,
 )
@@ -80,7 +82,8 @@ class OrgReader:
         taken: list[tuple[int, int, Organisation, str, str | None]] = []
         for rule in (
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
-            self._governments, self._country_offices, self._named_bodies, self._directory_names,
+            self._governments, self._country_offices, self._bodies_of_places, self._named_bodies,
+            self._directory_names,
             self._demonym_groups,
         ):  # fmt: skip
             for start, end, organisation, name, defines in rule(sentence):
@@ -102,28 +105,36 @@ class OrgReader:
     # --- rule families: each yields (start, end, organisation, rule name, acronym defined)
 
     def _acronym_definitions(self, sentence: str):
-        long_first = re.finditer(
+        names_first = re.finditer(
             rf"(?P<name>{BRACKETED_NAME}) \((?P<acronym>{ACRONYM})\)", sentence
         )
-        short_first = re.finditer(
+        acronyms_first = re.finditer(
             rf"\b(?P<acronym>{ACRONYM}) \((?P<name>{BRACKETED_NAME})\)", sentence
         )
-        for match in (*long_first, *short_first):
-            name = trim_to_acronym(match["name"], match["acronym"])
-            organisation = self._named(name, acronym=match["acronym"])
+        for match in (*names_first, *acronyms_first):
+            # "A, the B and Cambodia's National Centre … (CENAT)": the acronym is the last one's
+            name_first = match.start("name") < match.start("acronym")
+            cut, item = last_item(match["name"]) if name_first else (0, match["name"])
+            owner_match = re.match(rf"(?P<owner>{CAP}(?: {CAP})?)['’]s ", item)
+            owner = owner_match and self._country_named(owner_match["owner"])
+            if owner:
+                item = item[owner_match.end() :]
+            name = trim_to_acronym(item, match["acronym"])
+            organisation = self._named(name, acronym=match["acronym"], owner=owner or None)
             if organisation is None:
                 continue
             self.acronyms[match["acronym"]] = organisation
             self.acronyms[match["acronym"].removesuffix("s")] = organisation
             self.written[match["acronym"]] = name
-            yield match.start(), match.end(), organisation, "acronym-definition", match["acronym"]
+            start = match.start("name") + cut if name_first else match.start()
+            yield start, match.end(), organisation, "acronym-definition", match["acronym"]
 
     def _ministries_of_countries(self, sentence: str):
         """ "the Ministries of Health of A, B and C": one per country; "the Ministries of Health
         and of Labour": one per portfolio (of the document's country)."""
-        pattern = (
-            rf"\b(?:the )?Ministries of (?P<tail>{CAP}(?:,? (?:and |of |the |and of )*{CAP})*)"
-        )
+        # ", the …" starts another body: "the Ministries of Health and of Labour, the Department …"
+        words = rf"(?:(?:, (?!the )| )(?:and |of |the |and of )*{CAP})*"
+        pattern = rf"\b(?:the )?Ministries of (?P<tail>{CAP}{words})"
         for match in re.finditer(pattern, sentence):
             portfolios, codes = [], []
             for part in re.split(r",? (?:and )?of (?:the )?", match["tail"]):
@@ -141,7 +152,9 @@ class OrgReader:
         """ "Ministry of Foreign Affairs", "Ministry of Public Health of Thailand", and with the
         country before it: "Kenya's Ministry of Health", "the Somali Federal Ministry of …"."""
         # the name runs on over capitalised words, not into another ministry or name
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
+        # a portfolio may list several: "Ministry of Labour, Immigration and Population"
+        portfolios = r"(?:, (?![A-Z]{2})(?!Ministr)[A-Z][a-z][\w-]*)+(?= and [A-Z][a-z])"
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             end = match.start() + len(text)
@@ -216,18 +229,51 @@ class OrgReader:
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
         rest = (
-            rf"(?: (?:of|for|on) (?:the )?{CAP}(?: (?!and the )(?:(?:and|of|for|on|the) )*{CAP})*)?"
+            rf"(?: (?:of|for|on) (?:the )?{CAP}"
+            rf"(?: (?!and the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*)?"
         )
-        pattern = rf"(?P<name>(?:{CAP} )*(?:{HEADS})\b{rest})"
+        # the words before the head may hold "and" or "of": "South Sudan Relief and
+        # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
+        before = rf"(?:{CAP} (?:(?:and|of|&) (?=[A-Z]))?)*"
+        pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
         for match in re.finditer(pattern, sentence):
-            name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", match["name"])
-            name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
+            name = self._own_name(match["name"])
+            if name is None:
+                continue
             start = match.start() + match["name"].index(name)
             owner_start, owner = self._owner_before(sentence, start)
             if (organisation := self._named(name, owner=owner)) is not None:
                 if owner and organisation.country == owner:
                     start = owner_start
                 yield start, start + len(name), organisation, "named-body", None
+
+    def _own_name(self, text: str) -> str | None:
+        """A body's own name in what the pattern took: not a body named before it and joined
+        by "and" ("IOM and National AIDS Council"), not the body it belongs to ("Department of
+        Health Promotion of the Ministry of …"), not a possessive's tail, not a bare head."""
+        name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", text)
+        name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
+        name = re.sub(r" of (?:the )?(?:Ministry|Government|Federal Government)\b.*$", "", name)
+        head = re.search(rf"\b(?:{HEADS})\b", name)
+        for joint in re.finditer(r" (?:and|&) ", name[: head.start() if head else 0]):
+            left = name[: joint.start()]
+            if re.fullmatch(ACRONYM, left) or self.directory.find(left) or kind_from_name(left):
+                name = name[joint.end() :]
+                break
+        return None if BARE_HEAD.fullmatch(name) else name
+
+    def _bodies_of_places(self, sentence: str):
+        """ "the District AIDS Task Forces of Sesheke, Kazungula and Chililabombwe": one body
+        per place, named with the place first."""
+        places = rf"(?P<places>{CAP}(?: {CAP})?(?:, {CAP}(?: {CAP})?)*,? and {CAP}(?: {CAP})?)"
+        pattern = rf"\b(?P<body>(?:{CAP} )*(?:{HEADS}))(?:s|es)? of (?:the )?{places}"
+        for match in re.finditer(pattern, sentence):
+            if not re.search(rf"(?:{HEADS})(?:s|es) of", match.group()):
+                continue  # a single body: "Office of Returnee Affairs and Reintegration"
+            for place in list_items(match["places"]):
+                name = f"{place} {match['body']}"
+                if (organisation := self._named(name)) is not None:
+                    yield match.start(), match.end(), organisation, "bodies-of-places", None
 
     def _directory_names(self, sentence: str):
         """Acronyms the document defined, and names and acronyms of the directory and of the

@@ -65,7 +65,8 @@ _NAME_WORD = rf"(?!{_NOT_NAME}){_CAP}"
 PERSON = rf"{_NAME_WORD}(?: (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,3}}"
 # what may stand before a post: an organisation's acronym ("IOM Moldova Chief of Mission"),
 # or an organisation in the possessive ("the Ghana Health Service's Director of …")
-_PREFIX = rf"(?:(?P<prefix>[A-Z]{{2,}}(?: (?!{_QUALIFIER}\b)[A-Z][a-z]+)?) |(?:[Tt]he )?(?P<owner>{_ORG})['’]s )?"
+_OFFICE = rf"[A-Z]{{2,}}(?: (?!{_QUALIFIER}\b)[A-Z][a-z]+)?"  # "IOM Moldova", not "IOM Regional"
+_PREFIX = rf"(?:(?P<prefix>{_OFFICE}) |(?:[Tt]he )?(?P<owner>{_ORG})['’]s )?"
 _AT = rf"(?: at (?:the )?(?P<at>{_ORG}))?"
 
 NAME_THEN_POST = re.compile(

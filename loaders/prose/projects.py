@@ -27,7 +27,8 @@ PROJECT_WORD = r"(?:project|programme|program|initiative)"
 _TITLE = rf"{_CAPITALISED}(?: (?:(?:of|for|and|in|on|the|to|with|through) )*{_CAPITALISED}){{0,12}}"
 # a title before the word in lower case may hold small words: "the Addressing Mixed
 # Migration Flows in Eastern Africa project"
-_NAMED = rf"\b[Tt]he (?:(?:first|second|third|fourth|next|new|final) phase of the )?(?P<named>{_TITLE})"
+_PHASE = r"(?:(?:first|second|third|fourth|next|new|final) phase of the )"
+_NAMED = rf"\b[Tt]he {_PHASE}?(?P<named>{_TITLE})"
 _ENUMERATED = r"\b[Tt]he (?:first|second|third|fourth|other|former|latter)(?: one)?,? "
 # a standing programme of a government, not a project: "the National Malaria Control Programme"
 NATIONAL_PROGRAMME = re.compile(r"^National (?:[A-Z][\w/-]* ){1,5}Program(?:me)?$")
@@ -54,7 +55,8 @@ PROJECT_MENTIONS = [
         "named-project",
         re.compile(
             rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir) {PROJECT_WORD} "
-            rf"(?P<named>{_CAPITALISED}(?: (?:(?:of|for|and|in|on|the|to) )*{_CAPITALISED}){{2,12}})"
+            rf"(?P<named>{_CAPITALISED}"
+            rf"(?: (?:(?:of|for|and|in|on|the|to) )*{_CAPITALISED}){{2,12}})"
         ),
     ),
     # Finca Sana, a primary health care project run by IOM
