@@ -191,7 +191,7 @@ _COMMITTEE = (
 )
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
-    r"inspectorate|commission|observatory|centre|center|embassy|insurance company|hospital|"
+    r"inspectorate|commission|observatory|centre|center|embassy|insurance company|hospital|office|"
     r"secretariat|division|health area|school|university)\b|^DG\b"
     r"|^national\b.*\bprogram(?:me)?$"  # a government's standing programme
 )

@@ -171,9 +171,11 @@ def _state_events(
         date = dates.resolve(mention_date, reading.date) if mention_date else None
         earlier = told.get(mention.head) if mention.definite else None
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
-        if mention.definite and earlier is None and vague and not (place and place.city):
-            # "Opening the meeting, …" after "the Third Global Consultation": the event told last
-            earlier = told.get(LAST)
+        # "Opening the meeting, …" after "the Third Global Consultation": the event told last
+        last = told.get(LAST) if mention.definite and earlier is None else None
+        if last is not None and vague and not (place and place.city):
+            _add_to_event(g, context, annotator, sentence, last, mention, None, None)
+            continue
         if earlier is not None and _another_leg(g, earlier, date, place):
             mention = replace(
                 mention, label=f"{_visit_label(g, earlier)} in {place.city}", rule="visit-leg"
@@ -258,15 +260,14 @@ def _add_to_event(
     """What a later sentence tells of an event told of before: how many took part, and its
     date and city where they were not known."""
     _add_participants(g, annotator, sentence, event, mention.participants)
-    if date is not None and g.value(event, MHKG.eventDate) is None:
+    dated = date is not None and g.value(event, MHKG.eventDate) is None
+    if dated:
         g.add((event, MHKG.eventDate, date))
         annotator.annotate(sentence.sentence, "event-reference", event)
     known = g.value(event, MHKG.place)
-    if (
-        place is not None
-        and place.city
-        and (known is None or (known, RDF.type, MHKG.City) not in g)
-    ):
+    # the city named with the event's date, rather than a country or the dateline's city
+    vague = known is None or (known, RDF.type, MHKG.City) not in g
+    if place is not None and place.city and (vague or dated):
         g.remove((event, MHKG.place, None))
         g.add((event, MHKG.place, _describe_place(g, context, place)))
         annotator.annotate(sentence.sentence, "event-reference", event)

@@ -108,7 +108,8 @@ EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
-    rf"(?: (?:on|for|to) (?!{_DATE_START})(?:{_TOPIC_WORD} ){{0,7}}{_TOPIC_WORD})?)(?![\w-])"
+    rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
+    rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology)\b)"
 )
 _UNITS = "one two three four five six seven eight nine".split()

@@ -9,7 +9,7 @@ from mhkg.iri import normalise_name
 
 # A word of a proper name, and the small words a name may hold between such words.
 # One way only to match a word, or names of capitalised words backtrack exponentially.
-CAP = r"[A-Z][\w’'&-]*(?:\.[\w’'&-]+)*"  # "U.S" keeps its inner dots only
+CAP = r"[A-Z][\w’'&-]*(?:\.[\w’'&-]+){0,4}"  # "U.S" keeps its inner dots only (a few)
 LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # a name runs over capitalised words and the small words between them, but "and the" starts
 # another name ("the Ministry of Health and the Ministry of Labour")

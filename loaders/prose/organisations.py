@@ -49,6 +49,8 @@ from mhkg.loaders.prose.roles import cue, role_of
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
+PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
+
 
 @dataclass(frozen=True)
 class OrgMention:
@@ -115,7 +117,7 @@ class OrgReader:
             # "A, the B and Cambodia's National Centre … (CENAT)": the acronym is the last one's
             name_first = match.start("name") < match.start("acronym")
             cut, item = last_item(match["name"]) if name_first else (0, match["name"])
-            owner_match = re.match(rf"(?P<owner>{CAP}(?: {CAP})?)['’]s ", item)
+            owner_match = re.match(r"(?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)['’]s ", item)
             owner = owner_match and self._country_named(owner_match["owner"])
             if owner:
                 item = item[owner_match.end() :]
@@ -234,7 +236,8 @@ class OrgReader:
         )
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
-        before = rf"(?:{CAP} (?:(?:and|of|&) (?=[A-Z]))?)*"
+        # (but "A Hospital and Kenya's Centre" are two)
+        before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
         pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
         for match in re.finditer(pattern, sentence):
             name = self._own_name(match["name"])
@@ -253,7 +256,11 @@ class OrgReader:
         Health Promotion of the Ministry of …"), not a possessive's tail, not a bare head."""
         name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", text)
         name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
-        name = re.sub(r" of (?:the )?(?:Ministry|Government|Federal Government)\b.*$", "", name)
+        # an agency within a ministry is named alone ("Migration Service of the Ministry of
+        # Labour"), a working group by the ministry it belongs to
+        within = re.search(r" of (?:the )?(?:Ministry|Government|Federal Government)\b", name)
+        if within and kind_from_name(name[: within.start()]) == MHKG.GovernmentAgency:
+            name = name[: within.start()]
         head = re.search(rf"\b(?:{HEADS})\b", name)
         for joint in re.finditer(r" (?:and|&) ", name[: head.start() if head else 0]):
             left = name[: joint.start()]
@@ -265,13 +272,16 @@ class OrgReader:
     def _bodies_of_places(self, sentence: str):
         """ "the District AIDS Task Forces of Sesheke, Kazungula and Chililabombwe": one body
         per place, named with the place first."""
+        if not PLURAL_HEAD_OF.search(sentence):
+            return
         places = rf"(?P<places>{CAP}(?: {CAP})?(?:, {CAP}(?: {CAP})?)*,? and {CAP}(?: {CAP})?)"
         pattern = rf"\b(?P<body>(?:{CAP} )*(?:{HEADS}))(?:s|es)? of (?:the )?{places}"
         for match in re.finditer(pattern, sentence):
             if not re.search(rf"(?:{HEADS})(?:s|es) of", match.group()):
                 continue  # a single body: "Office of Returnee Affairs and Reintegration"
+            body = re.sub(r"^(?:The|the) ", "", match["body"])
             for place in list_items(match["places"]):
-                name = f"{place} {match['body']}"
+                name = f"{place} {body}"
                 if (organisation := self._named(name)) is not None:
                     yield match.start(), match.end(), organisation, "bodies-of-places", None
 

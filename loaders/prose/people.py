@@ -32,7 +32,7 @@ _TITLE = (
     r"Spokesperson|Focal Point|Envoy|Attaché|[Ss]pokes(?:man|woman|person)|[Ff]ounder)"
     r"(?:-[A-Z][a-z]+)?"  # Minister-Counsellor
 )
-_CAP = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"  # a capitalised word ("U.S" keeps inner dots only)
+_CAP = r"[A-Z][\w’'-]*(?:\.[\w’'-]+){0,4}"  # a capitalised word ("U.S" keeps a few inner dots)
 _ORG = rf"{_CAP}(?: (?!and the )(?:(?:and|of|for|the|on|in|de) )*{_CAP})*"
 # the organisation in a post before a name ends where the name begins: the shortest reading
 _ORG_BEFORE_NAME = rf"{_CAP}(?: (?!and the )(?:(?:and|of|for|the|on|in|de) )*{_CAP})*?"

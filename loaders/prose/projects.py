@@ -56,7 +56,8 @@ PROJECT_MENTIONS = [
         re.compile(
             rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir) {PROJECT_WORD} "
             rf"(?P<named>{_CAPITALISED}"
-            rf"(?: (?:(?:of|for|and|in|on|the|to) )*{_CAPITALISED}){{2,12}})"
+            rf"(?: (?:(?:of|for|and|in|on|the|to|with|through|along|against|among) )*"
+            rf"{_CAPITALISED}){{2,12}})"
         ),
     ),
     # Finca Sana, a primary health care project run by IOM
