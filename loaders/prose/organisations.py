@@ -49,6 +49,13 @@ from mhkg.loaders.prose.roles import cue, role_of
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
+# a clause about a country: "Georgia was represented by", "The delegation from Armenia …"
+SUBJECT = re.compile(
+    rf"(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
+    rf"(?:from|of) )?(?P<country>{CAP}(?: {CAP})?)(?:['’]s)? "
+    r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
+    r"|(?:The|the) (?:\w+ )?(?:delegation|team) (?:from|of) (?P<country2>{CAP}(?: {CAP})?)"
+)
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
@@ -73,6 +80,7 @@ class OrgReader:
     default_country: str | None = None  # the document's country, for "the Ministry of Health"
     demonym_of: Callable[[str], str | None] = lambda _: None
     registry: Registry = field(default_factory=Registry)  # organisations loaded before
+    city_country: Callable[[str], str | None] = lambda _: None  # a city named in a text → ISO3
 
     def __post_init__(self) -> None:
         self.acronyms: dict[str, Organisation] = {}  # defined in this document
@@ -97,12 +105,42 @@ class OrgReader:
                 if not overlapping or holds:
                     taken.append((start, end, organisation, name, defines))
         found: list[OrgMention] = []
+        subjects = self._clause_subjects(sentence)
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
+            organisation = self._of_subject(organisation, subjects, start)
             previous_end = max((m.end for m in found if m.end <= start), default=0)
             role = role_of(organisation, cue(sentence, start, previous_end))
             written = self.written.get(defines) if defines else None
             found.append(OrgMention(start, end, organisation, role, name, defines, written))
         return found
+
+    # --- the country of a body named without one
+
+    def _clause_subjects(self, sentence: str) -> list[tuple[int, str]]:
+        """Where each clause starts whose subject is a country or its delegation, and that
+        country: "The delegation from Armenia was led by …", "Azerbaijan sent experts of …,
+        and Georgia was represented by …"."""
+        subjects = []
+        clauses = r"(?:^|, and |; | while |, but | [–—] )(?P<text>[^,;–—]+)"
+        for clause in re.finditer(clauses, sentence):
+            match = SUBJECT.match(clause["text"])
+            named = match and (match["country"] or match["country2"])
+            if named and (code := self._country_named(named)):
+                subjects.append((clause.start("text"), code))
+        return subjects
+
+    def _of_subject(self, organisation: Organisation, subjects, start: int) -> Organisation:
+        """A national body given the document's country for want of its own is the body of
+        the country its clause is about, where the clause's subject is a country."""
+        code = next((c for s, c in reversed(subjects) if s <= start), None)
+        national = organisation.kind in (MHKG.Ministry, MHKG.GovernmentAgency)
+        if code is None or not national or organisation.country != self.default_country:
+            return organisation
+        if code == organisation.country or organisation.parent is not None:
+            return organisation
+        if organisation.kind == MHKG.Ministry and organisation.key:
+            return self._national(organisation.key, MHKG.Ministry, code)
+        return replace(organisation, country=code)
 
     # --- rule families: each yields (start, end, organisation, rule name, acronym defined)
 
@@ -355,7 +393,13 @@ class OrgReader:
         if kind == MHKG.CoordinationBody:
             return self._body(name, acronym)
         if kind == MHKG.GovernmentAgency:
-            country = country or owner or self._country_starting(name) or self.default_country
+            country = (
+                country
+                or owner
+                or self._country_starting(name)
+                or self.city_country(name)  # "Cali Municipal Health Secretariat"
+                or self.default_country
+            )
         return Organisation(name, kind, acronym=acronym, country=country)
 
     def _country_starting(self, name: str) -> str | None:

@@ -86,6 +86,7 @@ def read(
         default_country=default_country,
         demonym_of=lambda word: data.demonyms().get(normalise_name(word)),
         registry=context.registry,
+        city_country=lambda name: city_in_name(finder, name),
     )
     for reading in readings:
         sentence = reading.sentence.text
@@ -98,6 +99,17 @@ def read(
     _spell_out_project_acronyms(readings)
     date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
     return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text), date)
+
+
+def city_in_name(finder: PlaceFinder, name: str) -> str | None:
+    """The country of the city a body's name starts or ends with: "Cali Municipal Health
+    Secretariat", "Regional Health Directorate of Tacna" (the most populous of that name)."""
+    ending = re.search(r"\bof (?:the )?(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)$", name)
+    for text in (ending["city"] if ending else None, name.split()[0]):
+        cities = finder.cities.get(normalise_name(text or ""))
+        if cities:
+            return max(cities, key=lambda city: city.population).iso3
+    return None
 
 
 def readable_length(text: str, limit: int) -> int:

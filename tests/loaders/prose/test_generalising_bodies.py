@@ -227,3 +227,36 @@ def test_the_meeting_after_a_named_event_is_that_event(described):
 def test_the_meeting_on_a_date_is_not_its_topic():
     (mention,) = events.find("At its meeting on 17 January, the task force agreed.")
     assert mention.label == "meeting"
+
+
+# --- the country of a body named without one: the nearest evidence --------------------------
+
+
+def test_a_clause_about_a_country_gives_its_bodies_that_country(organisations):
+    found = names(
+        organisations,
+        "Lusaka, Zambia \u2013 The delegation from Malawi was led by the National Centre for "
+        "Disease Control. Botswana sent experts of the Central Medical Stores, and Namibia was "
+        "represented by the Ministry of Health.",
+    )
+    assert ("National Centre for Disease Control", "MWI") in found
+    assert ("Central Medical Stores", "BWA") in found or all("Stores" not in n for n, _ in found)
+    assert ("Ministry of Health of Namibia", "NAM") in found
+
+
+def test_without_a_country_subject_the_documents_country_stays(organisations):
+    found = names(
+        organisations,
+        "Lusaka, Zambia \u2013 Migrants from Malawi were treated by the National Centre for "
+        "Disease Control.",
+    )
+    assert ("National Centre for Disease Control", "ZMB") in found
+
+
+def test_a_city_in_an_agencys_name_gives_its_country(organisations):
+    found = names(
+        organisations,
+        "Staff of the Cali Municipal Health Secretariat joined.",
+        default_country="CHL",
+    )
+    assert ("Cali Municipal Health Secretariat", "COL") in found
