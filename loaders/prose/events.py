@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mhkg.loaders.prose import people
 from mhkg.vocab import MHKG
 
 EVENT_WORDS = {
@@ -189,9 +190,8 @@ def _named_events(sentence: str) -> list[EventMention]:
     """Events with a name of their own: "the Third Global Consultation on the Health of
     Refugees and Migrants" (the ordinal is part of the label)."""
     found = []
-    words = sentence.split()
-    if sum(w[:1].isupper() for w in words) > 0.7 * len(words):
-        return found  # a headline, in title case
+    if people.headline(sentence):
+        return found
     for match in NAMED_EVENT.finditer(sentence):
         start = match.start("ordinal") if match["ordinal"] else match.start("name")
         label = sentence[start : match.end()]

@@ -30,7 +30,7 @@ _TITLE = (
     r"Manager|Representative|Chair(?:person|man|woman)?|President|Governor|Mayor|Ambassador|"
     r"Adviser|Advisor|Specialist|Expert|Consultant|Commissioner|Counsellor|Rector|Dean|"
     r"Spokesperson|Focal Point|Envoy|Attaché|[Ss]pokes(?:man|woman|person)|[Ff]ounder)"
-    r"(?:-[A-Z][a-z]+)?"  # Minister-Counsellor
+    r"(?:-[A-Z][a-z]+)?(?![\w-])"  # Minister-Counsellor; not "Ministerial"
 )
 _CAP = r"[A-Z][\w’'-]*(?:\.[\w’'-]+){0,4}"  # a capitalised word ("U.S" keeps a few inner dots)
 _ORG = rf"{_CAP}(?: (?!and the )(?:(?:and|of|for|the|on|in|de) )*{_CAP})*"
@@ -99,6 +99,8 @@ class PersonMention:
 def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[PersonMention]:
     """The people named with a post in the sentence."""
     found: list[PersonMention] = []
+    if headline(sentence):
+        return found  # "Somali Health Minister Sees Diaspora Expertise at Work"
     for rule, pattern in (("name-then-post", NAME_THEN_POST), ("post-then-name", POST_THEN_NAME)):
         for match in pattern.finditer(sentence):
             name, post = match["person"], match["post"].strip()
@@ -122,6 +124,17 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             PersonMention(match.start(), match.end(), name, "", match["at"], "quoted-person")
         )
     return sorted(found, key=lambda m: m.start)
+
+
+def headline(text: str) -> bool:
+    """A headline: words in title case, and no full stop at its end.
+
+    >>> headline("Health Minister Sees Clinics at Work"), headline("The Minister Saw It All.")
+    (True, False)
+    """
+    words = text.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(words) > 3 and capitalised > 0.7 * len(words) and not text.rstrip().endswith(".")
 
 
 def _office(prefix: str, post: str) -> str:
