@@ -165,9 +165,12 @@ def _state_events(
     mentions = list(sentence.events)
     if not mentions and (leg := _leg(sentence, g, told)) is not None:
         mentions.append(leg)
+    count = events.participant_count(sentence.sentence.text) if not mentions else None
+    if count is not None and LAST in told:  # "Forty-two participants attended, …"
+        _add_participants(g, annotator, sentence, told[LAST], count)
     for mention in mentions:
         place = _event_place(sentence, reading, mention.end)
-        mention_date = next((d for d in sentence.dates), None)
+        mention_date = _event_date(sentence, mention)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
         earlier = told.get(mention.head) if mention.definite else None
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
@@ -216,6 +219,14 @@ def _state_event(g, context, annotator, sentence, mention, date, place, event_pr
         g.add((event, MHKG.partOfProject, event_project))
     annotator.annotate(sentence.sentence, mention.rule, event)
     return event
+
+
+def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateMention | None:
+    """The date the sentence gives an event: the first after it, else the last before it
+    ("the first workshop … on 17 April and the final workshop … on 30 May")."""
+    after = [d for d in sentence.dates if d.start >= mention.end]
+    before = [d for d in sentence.dates if d.start < mention.end]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def _another_leg(g: Graph, earlier: URIRef, date, place: PlaceMention | None) -> bool:

@@ -138,7 +138,8 @@ PARTICIPANTS = [
     # Forty-eight health workers took part; 120 participants attended
     re.compile(
         rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,200}}?"
-        r"\b(?:took part|participated|attended|joined|were trained|completed)",
+        r"\b(?:took part|participated|attended|joined|were trained|completed|"
+        r"(?:are|were) meeting|gathered|met)\b",
         re.IGNORECASE,
     ),
 ]

@@ -262,7 +262,11 @@ class OrgReader:
             if parent is None or code is None:
                 continue
             name = f"{parent.acronym or parent.name} {self.country_name(code)}"
-            office = Organisation(name, parent.kind, country=code, parent=parent, key=name)
+            written = f"{parent.acronym or parent.name} {match['country']}"  # "IOM Viet Nam"
+            aliases = (written,) if written != name else ()
+            office = Organisation(
+                name, parent.kind, country=code, parent=parent, key=name, aliases=aliases
+            )
             yield match.start(), match.end(), office, "country-office", None
 
     def _named_bodies(self, sentence: str):

@@ -147,7 +147,12 @@ def _dateline(
     for reading in readings[:DATE_LINE_WITHIN]:
         match = DATELINE.match(reading.sentence.text)
         if match and reading.places and reading.places[0].start < match.end():
-            return reading.places[0], reading
+            place = reading.places[0]
+            # "Arta, Djibouti – …": the dateline names a town first, known to the gazetteer or not
+            town = re.match(r"(?P<town>[A-Z][\w'’ -]{1,30}), ", match["place"])
+            if not place.city and town and place.start == town.end():
+                place = PlaceMention(0, town.end("town"), town["town"], place.iso3, town["town"])
+            return place, reading
     return None, None
 
 

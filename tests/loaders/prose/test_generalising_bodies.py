@@ -260,3 +260,34 @@ def test_a_city_in_an_agencys_name_gives_its_country(organisations):
         default_country="CHL",
     )
     assert ("Cali Municipal Health Secretariat", "COL") in found
+
+
+def test_each_event_takes_the_date_nearest_after_it(described):
+    g, _ = described(
+        "The first workshop was held in Iquique on 17 April 2017 and the final workshop in "
+        "Arica on 30 May 2017."
+    )
+    found = _events(g)
+    assert str(g.value(found["final workshop"], MHKG.eventDate)) == "2017-05-30"
+    assert str(g.value(found["first workshop"], MHKG.eventDate)) == "2017-04-17"
+
+
+def test_a_later_sentence_gives_the_last_event_its_participants(described):
+    g, _ = described(
+        "A technical meeting was held in Tripoli on 30 August 2021. Forty-two participants "
+        "attended, including officials of the Ministry of Health."
+    )
+    (event,) = _events(g).values()
+    assert g.value(event, MHKG.participantCount).toPython() == 42
+
+
+def test_a_datelines_town_is_the_events_place_even_if_unknown(described):
+    g, _ = described("Ngoma, Rwanda \u2013 A validation workshop took place on 3 May 2023.")
+    (event,) = _events(g).values()
+    assert str(g.value(event, MHKG.place)).endswith("ngoma-rwa")
+
+
+def test_a_country_office_keeps_the_countrys_name_as_written(organisations):
+    (mention,) = organisations("Staff of IOM Viet Nam met.")
+    assert mention.organisation.name == "IOM Vietnam"
+    assert "IOM Viet Nam" in mention.organisation.aliases
