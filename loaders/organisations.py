@@ -206,6 +206,8 @@ KIND_PATTERNS = [
     (r"\bministr(?:y|ies)\b", MHKG.Ministry),
     (r"\bgovernments?\b(?! agenc)", MHKG.Government),
     (r"\bdiaspora\b|\bcommunit(?:y|ies)\b", MHKG.Group),
+    # a public insurer is an agency: "Costa Rican Social Security Fund", "Health Insurance Fund"
+    (r"\b(?:social security|health insurance) fund\b", MHKG.GovernmentAgency),
     (r"\bfund\b|\bfacility\b", MHKG.Fund),
     (_CIVIL_SOCIETY, MHKG.CivilSocietyOrganisation),
     (_COMMITTEE, MHKG.CoordinationBody),

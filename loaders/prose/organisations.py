@@ -56,6 +56,14 @@ SUBJECT = re.compile(
     r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
     r"|(?:The|the) (?:\w+ )?(?:delegation|team) (?:from|of) (?P<country2>{CAP}(?: {CAP})?)"
 )
+# a school that is an event: "the second Regional Winter School"
+EVENT_NAME = re.compile(r"\b(?:Winter|Summer|Spring|Autumn) School\b")
+# what an organisation is named for, not as a participant: "the ECOWAS protocols on …",
+# "the SADC policy framework", "the World Health Organization's 2022 report"
+AUTHORED = re.compile(
+    r"(?:['’]s)? (?:(?:19|20)\d\d )?"
+    r"(?:protocols?|policy framework|report|resolution|guidelines|convention|treaty)\b"
+)
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
@@ -107,6 +115,8 @@ class OrgReader:
         found: list[OrgMention] = []
         subjects = self._clause_subjects(sentence)
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
+            if AUTHORED.match(sentence, end):
+                continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)
             previous_end = max((m.end for m in found if m.end <= start), default=0)
             role = role_of(organisation, cue(sentence, start, previous_end))
@@ -304,12 +314,17 @@ class OrgReader:
         if within and kind_from_name(name[: within.start()]) == MHKG.GovernmentAgency:
             name = name[: within.start()]
         head = re.search(rf"\b(?:{HEADS})\b", name)
+        if head and re.search(r"\b(?:Ministr|Government)", name[: head.start()]):
+            return None  # "Fiji's Ministry of Health and Medical Services": a ministry's rule
         for joint in re.finditer(r" (?:and|&) ", name[: head.start() if head else 0]):
             left = name[: joint.start()]
-            if re.fullmatch(ACRONYM, left) or self.directory.find(left) or kind_from_name(left):
+            whole = re.search(rf"\b(?:{HEADS})$", left)  # a body of its own before "and"
+            if re.fullmatch(ACRONYM, left) or self.directory.find(left) or whole:
                 name = name[joint.end() :]
                 break
-        return None if BARE_HEAD.fullmatch(name) else name
+        if BARE_HEAD.fullmatch(name) or EVENT_NAME.search(name):
+            return None
+        return name
 
     def _bodies_of_places(self, sentence: str):
         """ "the District AIDS Task Forces of Sesheke, Kazungula and Chililabombwe": one body

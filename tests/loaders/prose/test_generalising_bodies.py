@@ -291,3 +291,46 @@ def test_a_country_office_keeps_the_countrys_name_as_written(organisations):
     (mention,) = organisations("Staff of IOM Viet Nam met.")
     assert mention.organisation.name == "IOM Vietnam"
     assert "IOM Viet Nam" in mention.organisation.aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The plan follows the ECOWAS protocols on free movement.", id="protocols"),
+        pytest.param("It applies the SADC policy framework on mobility.", id="policy-framework"),
+        pytest.param("In the World Health Organization's 2022 report, cases fell.", id="report"),
+    ],
+)
+def test_a_body_named_for_its_texts_only_is_no_stakeholder(organisations, text):
+    assert names(organisations, text) == []
+
+
+def test_a_body_named_as_a_partner_still_counts(organisations):
+    assert names(organisations, "ECOWAS supports the clinics.") != []
+
+
+def test_a_network_of_women_and_youth_keeps_its_whole_name(organisations):
+    found = names(
+        organisations, "Members of the Lakeside Women and Youth Against AIDS Network spoke."
+    )
+    assert [n for n, _ in found] == ["Lakeside Women and Youth Against AIDS Network"]
+
+
+def test_a_ministry_is_left_to_the_ministry_rules(organisations):
+    found = names(organisations, "It supports Fiji's Ministry of Health and Medical Services.")
+    assert [n for n, _ in found] == ["Ministry of Health and Medical Services of Fiji"]
+
+
+def test_a_winter_school_is_an_event_not_a_body(organisations):
+    assert names(organisations, "They attend the second Regional Winter School in Rabat.") == []
+
+
+def test_a_public_insurer_is_an_agency():
+    from mhkg.loaders.organisations import kind_from_name
+
+    assert kind_from_name("Costa Rican Social Security Fund") == MHKG.GovernmentAgency
+    assert kind_from_name("Global Fund to Fight AIDS") != MHKG.GovernmentAgency
+
+
+def test_a_body_that_signed_a_protocol_is_a_stakeholder(organisations):
+    assert names(organisations, "The Zambia Police Service signed the protocol.") != []
