@@ -191,16 +191,23 @@ _COMMITTEE = (
 )
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
-    r"inspectorate|commission|observatory|centre|center|embassy|insurance company)\b|^DG\b"
+    r"inspectorate|commission|observatory|centre|center|embassy|insurance company|hospital|office|"
+    r"secretariat|division|health area|school|university)\b|^DG\b"
+    r"|^national\b.*\bprogram(?:me)?$"  # a government's standing programme
 )
+# an association of people, whatever its head: "… Women and Youth Against AIDS Network",
+# "… Nurses' Movement", "… Youth Club", "College of Physicians …", "Fondation …"
 _CIVIL_SOCIETY = (
-    r"\b(?:red cross|red crescent|association|society|ngo|non-governmental|foundation)\b"
+    r"\b(?:red cross|red crescent|association|society|ngo|non-governmental|foundation|"
+    r"fondation|fundación|movement|club|women|youth|college)\b"
 )
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),
     (r"\bministr(?:y|ies)\b", MHKG.Ministry),
     (r"\bgovernments?\b(?! agenc)", MHKG.Government),
     (r"\bdiaspora\b|\bcommunit(?:y|ies)\b", MHKG.Group),
+    # a public insurer is an agency: "Costa Rican Social Security Fund", "Health Insurance Fund"
+    (r"\b(?:social security|health insurance) fund\b", MHKG.GovernmentAgency),
     (r"\bfund\b|\bfacility\b", MHKG.Fund),
     (_CIVIL_SOCIETY, MHKG.CivilSocietyOrganisation),
     (_COMMITTEE, MHKG.CoordinationBody),

@@ -10,6 +10,7 @@ gazetteers are the bundled reference data (countries, demonyms, cities, organisa
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rdflib import Graph, Literal, URIRef
@@ -18,7 +19,8 @@ from rdflib.namespace import RDF, RDFS, XSD
 from mhkg.iri import Minter, normalise_name, tail
 from mhkg.loaders.organisations import IOM
 from mhkg.loaders.project import describe_project
-from mhkg.loaders.prose import projects
+from mhkg.loaders.prose import dates, events, projects
+from mhkg.loaders.prose.events import EventMention
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.reading import Reading, SentenceReading, read
 from mhkg.loaders.prose.statements import Annotator, state_organisations, state_people
@@ -156,42 +158,130 @@ def _state_events(
     project: URIRef | None,
     told: dict[str, URIRef],
 ) -> None:
-    """Events whose sentence says when or where they happened; and what a later sentence
-    adds of one ("The round table, attended by 62 participants, …")."""
-    minter = context.minter
-    for mention in sentence.events:
+    """Events whose sentence says when or where they happened; what a later sentence adds of
+    one ("The round table, attended by 62 participants, …", "The study visit opened in
+    Helsinki on 9 October"); and a visit's legs, one event per place and date ("The visit
+    ended in Santiago on 20 November", "On 19 November the delegation continued to Arica")."""
+    mentions = list(sentence.events)
+    if not mentions and (leg := _leg(sentence, g, told)) is not None:
+        mentions.append(leg)
+    count = events.participant_count(sentence.sentence.text) if not mentions else None
+    if count is not None and LAST in told:  # "Forty-two participants attended, …"
+        _add_participants(g, annotator, sentence, told[LAST], count)
+    for mention in mentions:
         place = _event_place(sentence, reading, mention.end)
-        date = next((d for d in sentence.dates), None)
+        mention_date = _event_date(sentence, mention)
+        date = dates.resolve(mention_date, reading.date) if mention_date else None
         earlier = told.get(mention.head) if mention.definite else None
-        # "the training" after "a three-day training on …" is that training again
-        told_again = earlier is not None and mention.label in str(g.value(earlier, RDFS.label))
-        if told_again or (earlier is not None and place is None and date is None):
-            _add_participants(g, annotator, sentence, earlier, mention.participants)
+        vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
+        # "Opening the meeting, …" after "the Third Global Consultation": the event told last
+        last = told.get(LAST) if mention.definite and earlier is None else None
+        if last is not None and vague and not (place and place.city):
+            _add_to_event(g, context, annotator, sentence, last, mention, None, None)
             continue
+        if earlier is not None and _another_leg(g, earlier, date, place):
+            mention = replace(
+                mention, label=f"{_visit_label(g, earlier)} in {place.city}", rule="visit-leg"
+            )
+        elif earlier is not None:
+            # "the training" after "a three-day training on …" is that training again
+            told_again = mention.label in str(g.value(earlier, RDFS.label))
+            if told_again or (place is None and date is None):
+                _add_to_event(g, context, annotator, sentence, earlier, mention, date, place)
+                continue
         if place is None and date is None:
             continue
         named = [m.title for m in sentence.projects]
-        event_project = describe_project(g, minter, named[0]) if named else project
-        scope = tail(event_project) if event_project else tail(annotator.document)
-        event = minter.entity("event", scope, mention.label, str(date.value) if date else "")
-        g.add((event, RDF.type, mention.kind))
-        g.add((event, RDFS.label, Literal(mention.label)))
-        if date:
-            g.add((event, MHKG.eventDate, date.value))
-        if place:
-            g.add((event, MHKG.place, _describe_place(g, context, place)))
-        if mention.participants is not None:
-            g.add(
-                (
-                    event,
-                    MHKG.participantCount,
-                    Literal(mention.participants, datatype=XSD.nonNegativeInteger),
-                )
-            )
-        if event_project:
-            g.add((event, MHKG.partOfProject, event_project))
-        annotator.annotate(sentence.sentence, mention.rule, event)
-        told[mention.head] = event
+        event_project = describe_project(g, context.minter, named[0]) if named else project
+        event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
+        told[mention.head] = told[LAST] = event
+        if mention.rule == "visit-leg":  # the rest of its sentence is that leg
+            break
+
+
+LAST = ""  # the key of the event told last, among those of each head
+
+
+def _state_event(g, context, annotator, sentence, mention, date, place, event_project) -> URIRef:
+    minter = context.minter
+    scope = tail(event_project) if event_project else tail(annotator.document)
+    event = minter.entity("event", scope, mention.label, str(date) if date else "")
+    g.add((event, RDF.type, mention.kind))
+    g.add((event, RDFS.label, Literal(mention.label)))
+    if date:
+        g.add((event, MHKG.eventDate, date))
+    if place:
+        g.add((event, MHKG.place, _describe_place(g, context, place)))
+    if mention.participants is not None:
+        count = Literal(mention.participants, datatype=XSD.nonNegativeInteger)
+        g.add((event, MHKG.participantCount, count))
+    if event_project:
+        g.add((event, MHKG.partOfProject, event_project))
+    annotator.annotate(sentence.sentence, mention.rule, event)
+    return event
+
+
+def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateMention | None:
+    """The date the sentence gives an event: the first after it, else the last before it
+    ("the first workshop … on 17 April and the final workshop … on 30 May")."""
+    after = [d for d in sentence.dates if d.start >= mention.end]
+    before = [d for d in sentence.dates if d.start < mention.end]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def _another_leg(g: Graph, earlier: URIRef, date, place: PlaceMention | None) -> bool:
+    """A visit told of before, now in another city on another date: its next leg."""
+    if date is None or place is None or not place.city:
+        return False
+    is_visit = str(g.value(earlier, RDFS.label)).split(" in ")[0].endswith("visit")
+    known = g.value(earlier, MHKG.eventDate)
+    return is_visit and known is not None and known != date
+
+
+def _visit_label(g: Graph, event: URIRef) -> str:
+    """ "study visit" of "study visit in Antofagasta" or "study visit to Finland"."""
+    return re.split(r" (?:in|to) ", str(g.value(event, RDFS.label)))[0]
+
+
+def _leg(sentence: SentenceReading, g: Graph, told: dict[str, URIRef]) -> EventMention | None:
+    """ "On 19 November the delegation continued to Arica": a leg of the visit told of before,
+    where the sentence names the city and the date."""
+    visit = told.get("visit")
+    city = events.leg(sentence.sentence.text)
+    if visit is None or city is None or not sentence.dates:
+        return None
+    places = [p for p in sentence.places if p.city and p.city.startswith(city.split()[0])]
+    if not places:
+        return None
+    label = f"{_visit_label(g, visit)} in {places[0].city}"
+    start = places[0].start
+    return EventMention(start, places[0].end, label, MHKG.Meeting, rule="visit-leg", head="visit")
+
+
+def _add_to_event(
+    g: Graph,
+    context: LoadContext,
+    annotator: Annotator,
+    sentence: SentenceReading,
+    event: URIRef,
+    mention: EventMention,
+    date,
+    place: PlaceMention | None,
+) -> None:
+    """What a later sentence tells of an event told of before: how many took part, and its
+    date and city where they were not known."""
+    _add_participants(g, annotator, sentence, event, mention.participants)
+    dated = date is not None and g.value(event, MHKG.eventDate) is None
+    if dated:
+        g.add((event, MHKG.eventDate, date))
+        annotator.annotate(sentence.sentence, "event-reference", event)
+    known = g.value(event, MHKG.place)
+    # the city named with the event's date, rather than a country or the dateline's city
+    vague = known is None or (known, RDF.type, MHKG.City) not in g
+    if place is not None and place.city and (vague or dated):
+        g.remove((event, MHKG.place, None))
+        g.add((event, MHKG.place, _describe_place(g, context, place)))
+        annotator.annotate(sentence.sentence, "event-reference", event)
 
 
 def _add_participants(

@@ -3,11 +3,16 @@
 "15 July 2024" and "July 15, 2024" are days (xsd:date); "April 2024" a month
 (xsd:gYearMonth); "in 2023" a year (xsd:gYear); "on 15 July" a day whose year the text
 leaves implicit (xsd:gMonthDay, "--07-15"); "in June" a month alone (xsd:gMonth, "--06").
+
+A date without a year takes the year of the document's own date (an article's date line):
+`resolve` gives "on 3 May" in an article of 10 May 2019 the value 2019-05-03, and "last
+October" in an article of April 2019 the value 2018-10 (the latest October before it).
 """
 
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -34,6 +39,7 @@ PATTERNS = [
     re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?!\w)"),  # 15 July
     re.compile(rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d\d)"),  # July 15
     re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom) {_MONTH}(?!\w)"),  # in June
+    re.compile(rf"\b(?P<last>[Ll]ast) {_MONTH}(?!\w)"),  # last October: the one before
     re.compile(rf"\b(?:[Ii]n|[Dd]uring) {_YEAR}\b"),  # in 2023
 ]
 
@@ -44,6 +50,7 @@ class DateMention:
     end: int
     text: str
     value: Literal
+    before: bool = False  # "last October": the latest such month before the document's date
 
 
 def find(sentence: str) -> list[DateMention]:
@@ -54,7 +61,8 @@ def find(sentence: str) -> list[DateMention]:
             if any(match.start() < m.end and m.start < match.end() for m in found):
                 continue
             if (value := _value(match)) is not None:
-                found.append(DateMention(match.start(), match.end(), match.group(), value))
+                before = bool(match.groupdict().get("last"))
+                found.append(DateMention(match.start(), match.end(), match.group(), value, before))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -75,4 +83,43 @@ def _value(match: re.Match[str]) -> Literal | None:
         return Literal(f"--{number:02d}", datatype=XSD.gMonth)
     if year:
         return Literal(year, datatype=XSD.gYear)
+    return None
+
+
+def resolve(mention: DateMention, on: datetime.date | None) -> Literal:
+    """The mention's value, given the year it leaves implicit by the document's date `on`.
+
+    >>> day = find("on 3 May")[0]
+    >>> str(resolve(day, datetime.date(2019, 5, 10))), str(resolve(day, None))
+    ('2019-05-03', '--05-03')
+    >>> str(resolve(find("Last October")[0], datetime.date(2019, 4, 18)))
+    '2018-10'
+    """
+    value, datatype = str(mention.value), mention.value.datatype
+    if on is None or datatype not in (XSD.gMonthDay, XSD.gMonth):
+        return mention.value
+    month = int(value[2:4])
+    year = on.year - 1 if mention.before and month >= on.month else on.year
+    if datatype == XSD.gMonth:
+        return Literal(f"{year}-{month:02d}", datatype=XSD.gYearMonth)
+    day = int(value[5:7])
+    if month == 2 and day == 29 and not calendar.isleap(year):
+        return mention.value
+    return Literal(f"{year}-{month:02d}-{day:02d}", datatype=XSD.date)
+
+
+def document_date(texts: list[str]) -> datetime.date | None:
+    """The date a document gives itself: a line that is a full date alone ("29 March
+    2019", the date line under an article's headline), among `texts` (its first sentences).
+
+    >>> document_date(["Two Sites Open", "29 March 2019", "Yei – On 21 March …"])
+    datetime.date(2019, 3, 29)
+    >>> document_date(["The meeting on 3 May 2019 agreed a plan."]) is None
+    True
+    """
+    for text in texts:
+        found = find(text.strip())
+        alone = len(found) == 1 and len(found[0].text) >= len(text.strip().rstrip(".")) - 4
+        if alone and found[0].value.datatype == XSD.date:
+            return datetime.date.fromisoformat(str(found[0].value))
     return None

@@ -7,6 +7,12 @@ word at its head (meeting, workshop, consultation, round table, …); it counts 
 its sentence also says when or where it happened, so "consultation workshops" in general
 or "monthly coordination meetings" are not events. Its date, place (a city, else a
 country, else the article's dateline) and number of participants come from its sentence.
+
+Besides such phrases: a named event ("the 5th Latin American and Caribbean Social
+Innovation Fair", "the Third Global Consultation on the Health of Refugees and Migrants",
+"the second Regional Winter School"), and a launch told by its verb ("… launched on 12
+December a programme …", but not "will launch"). A visit's legs are events of their own
+(see `mhkg.loaders.prose`): "On 19 November the delegation continued to Arica".
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mhkg.loaders.prose import people
 from mhkg.vocab import MHKG
 
 EVENT_WORDS = {
@@ -33,7 +40,48 @@ EVENT_WORDS = {
     "training": MHKG.Workshop,
     "webinar": MHKG.Workshop,
     "consultation": MHKG.Consultation,
+    "visit": MHKG.Meeting,
+    "study tour": MHKG.Meeting,
 }
+# The heads of events with a name of their own, capitalised.
+NAMED_HEADS = {
+    "Fair": MHKG.Meeting,
+    "Festival": MHKG.Meeting,
+    "Conference": MHKG.Meeting,
+    "Summit": MHKG.Meeting,
+    "Forum": MHKG.Meeting,
+    "Congress": MHKG.Meeting,
+    "Symposium": MHKG.Meeting,
+    "Consultation": MHKG.Consultation,
+    "Winter School": MHKG.Workshop,
+    "Summer School": MHKG.Workshop,
+}
+_ORDINAL_WORD = (
+    r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
+    r"[Tt]enth|\d+(?:st|nd|rd|th))"
+)
+_NAME_WORD = r"(?!The\b)[A-Z][\w’'é-]*"
+# "the 5th Latin American and Caribbean Social Innovation Fair": an ordinal, or "the" and
+# two name words, before the head
+NAMED_EVENT = re.compile(
+    rf"\b(?:(?P<ordinal>{_ORDINAL_WORD}) |(?<=\b[Tt]he ))"
+    rf"(?P<name>(?:{_NAME_WORD} (?:and )?){{1,6}}?(?P<head>{'|'.join(NAMED_HEADS)})"
+    rf"(?: on (?:the )?{_NAME_WORD}(?: (?:(?:of|and|the|for) )*{_NAME_WORD})*)?)\b"
+)
+# an event only planned: "It will also organize a study visit", "A return visit … is planned"
+PLANNED_BEFORE = re.compile(
+    r"\bwill (?:also |then )?(?:[a-z]+ ){0,2}$|\b(?:plans?|planned) to \w+ $"
+)
+PLANNED_AFTER = re.compile(
+    r"^[^,.;]{0,60}?\b(?:is|are|was|were) (?:being )?(?:planned|scheduled|foreseen|envisaged)\b"
+)
+# a launch told by its verb, in the past: "IOM launched on 15 September two projects"
+LAUNCHED = re.compile(r"\b(?<!will )(?<!to )launched\b(?! by\b)")
+# a visit's next leg: "the delegation continued to Arica", "travelled to Tampere"
+LEG = re.compile(
+    r"\b(?:continued|travelled|traveled|moved on|went on|proceeded|headed) "
+    r"(?:on )?to (?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)"
+)
 _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"
     r"\d+(?:st|nd|rd|th))"
@@ -47,13 +95,22 @@ _MODIFIER = (
 # pilot the curriculum", up to where the sentence says where, when or by whom
 _TOPIC_WORD = (
     r"(?!(?:in|at|from|with|held|was|were|is|which|by|under|organi[sz]ed|took|during|"
-    r"through|that|who|where|when)\b)[\w’'-]+"
+    r"through|that|who|where|when|devoted|dedicated|aimed|focused)\b)[\w’'-]+"
+)
+# "the meeting on 17 January": a date, not what the meeting was on
+_DATE_START = (
+    r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+# "the meeting on 17 January": a date, not what the meeting was on
+_DATE_START = (
+    r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
-    rf"(?: (?:on|for|to) (?:{_TOPIC_WORD} ){{0,7}}{_TOPIC_WORD})?)(?![\w-])"
+    rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
+    rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology)\b)"
 )
 _UNITS = "one two three four five six seven eight nine".split()
@@ -81,7 +138,8 @@ PARTICIPANTS = [
     # Forty-eight health workers took part; 120 participants attended
     re.compile(
         rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,200}}?"
-        r"\b(?:took part|participated|attended|joined|were trained|completed)",
+        r"\b(?:took part|participated|attended|joined|were trained|completed|"
+        r"(?:are|were) meeting|gathered|met)\b",
         re.IGNORECASE,
     ),
 ]
@@ -101,9 +159,16 @@ class EventMention:
 
 def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
-    found = []
+    found = _named_events(sentence)
     for match in EVENT.finditer(sentence):
         label = match["label"]
+        if any(
+            m.start <= match.start("label") < m.end or sentence[m.end : match.start()] == ", "
+            for m in found
+        ):
+            continue  # a named event, or what it is in apposition: "…, a three-day meeting"
+        if planned(sentence, match.start(), match.end()):
+            continue
         participants = participant_count(sentence)
         head = match["head"].lower()
         definite = match["det"].lower() in ("the", "its", "their")
@@ -113,7 +178,41 @@ def find(sentence: str) -> list[EventMention]:
                 head=head, definite=definite,
             )
         )  # fmt: skip
+    if not found and (launch := LAUNCHED.search(sentence)):
+        count = participant_count(sentence)
+        found.append(
+            EventMention(launch.start(), launch.end(), "launch", MHKG.Meeting, count,
+                         rule="event-verb", head="launch")
+        )  # fmt: skip
     return found
+
+
+def _named_events(sentence: str) -> list[EventMention]:
+    """Events with a name of their own: "the Third Global Consultation on the Health of
+    Refugees and Migrants" (the ordinal is part of the label)."""
+    found = []
+    if people.headline(sentence):
+        return found
+    for match in NAMED_EVENT.finditer(sentence):
+        start = match.start("ordinal") if match["ordinal"] else match.start("name")
+        label = sentence[start : match.end()]
+        head = match["head"]
+        found.append(
+            EventMention(start, match.end(), label, NAMED_HEADS[head], participant_count(sentence),
+                         rule="named-event", head=head.lower())
+        )  # fmt: skip
+    return found
+
+
+def planned(sentence: str, start: int, end: int) -> bool:
+    """Whether the sentence tells of the event as only planned."""
+    return bool(PLANNED_BEFORE.search(sentence[:start]) or PLANNED_AFTER.search(sentence[end:]))
+
+
+def leg(sentence: str) -> str | None:
+    """The place a visit goes on to, where the sentence says it does."""
+    match = LEG.search(sentence)
+    return match["place"] if match else None
 
 
 def participant_count(sentence: str) -> int | None:

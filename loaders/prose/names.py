@@ -9,7 +9,7 @@ from mhkg.iri import normalise_name
 
 # A word of a proper name, and the small words a name may hold between such words.
 # One way only to match a word, or names of capitalised words backtrack exponentially.
-CAP = r"[A-Z][\w’'&-]*(?:\.[\w’'&-]+)*"  # "U.S" keeps its inner dots only
+CAP = r"[A-Z][\w’'&-]*(?:\.[\w’'&-]+){0,4}"  # "U.S" keeps its inner dots only (a few)
 LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # a name runs over capitalised words and the small words between them, but "and the" starts
 # another name ("the Ministry of Health and the Ministry of Labour")
@@ -23,8 +23,11 @@ HEADS = (
     r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
     r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
-    r"Working Group|Consultations|Alliance|Coalition|Programme|Mechanism|Embassy|Observatory"
+    r"Working Group|Consultations|Alliance|Coalition|Programme|Program|Mechanism|Embassy|"
+    r"Observatory|Hospital|School|University|College|Bureau|Division|Health Area|Movement|Club"
 )
+# a head alone ("the Working Group", "the Fund") names no body of its own
+BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")
 # An acronym followed by one of these names a group of organisations, not the one it stands for.
 COLLECTIVE = re.compile(
     r"\s+(?:agencies|entities|system|family|member states|partners)\b", re.IGNORECASE
@@ -50,6 +53,21 @@ def trim_to_acronym(name: str, acronym: str) -> str:
         if all(words[i][0] == letters[k] for k, i in enumerate(capitalised[-len(letters) :])):
             return " ".join(words[first:])
     return name
+
+
+def last_item(name: str) -> tuple[int, str]:
+    """Where the last item of a coordinated list of names starts, and its text: an acronym
+    in brackets after "A, the B and C's D" stands for D alone.
+
+    >>> last_item("IOM, the National Lung Hospital and Cambodia's National Centre")
+    (36, "Cambodia's National Centre")
+    >>> last_item("Ministry of Labour and Social Protection")
+    (0, 'Ministry of Labour and Social Protection')
+    """
+    separators = r", (?:and )?(?:the )?| and the | and (?=[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s )"
+    cuts = [m.end() for m in re.finditer(separators, name)]
+    start = cuts[-1] if cuts else 0
+    return start, name[start:]
 
 
 def list_items(text: str) -> list[str]:

@@ -33,6 +33,7 @@ from rdflib import URIRef
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
 from mhkg.loaders.prose.names import (
     ACRONYM,
+    BARE_HEAD,
     BRACKETED_NAME,
     CAP,
     COLLECTIVE,
@@ -40,12 +41,30 @@ from mhkg.loaders.prose.names import (
     LINK,
     NAME,
     body_key,
+    last_item,
     list_items,
     trim_to_acronym,
 )
 from mhkg.loaders.prose.roles import cue, role_of
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
+
+# a clause about a country: "Georgia was represented by", "The delegation from Armenia …"
+SUBJECT = re.compile(
+    rf"(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
+    rf"(?:from|of) )?(?P<country>{CAP}(?: {CAP})?)(?:['’]s)? "
+    r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
+    r"|(?:The|the) (?:\w+ )?(?:delegation|team) (?:from|of) (?P<country2>{CAP}(?: {CAP})?)"
+)
+# a school that is an event: "the second Regional Winter School"
+EVENT_NAME = re.compile(r"\b(?:Winter|Summer|Spring|Autumn) School\b")
+# what an organisation is named for, not as a participant: "the ECOWAS protocols on …",
+# "the SADC policy framework", "the World Health Organization's 2022 report"
+AUTHORED = re.compile(
+    r"(?:['’]s)? (?:(?:19|20)\d\d )?"
+    r"(?:protocols?|policy framework|report|resolution|guidelines|convention|treaty)\b"
+)
+PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,7 @@ class OrgReader:
     default_country: str | None = None  # the document's country, for "the Ministry of Health"
     demonym_of: Callable[[str], str | None] = lambda _: None
     registry: Registry = field(default_factory=Registry)  # organisations loaded before
+    city_country: Callable[[str], str | None] = lambda _: None  # a city named in a text → ISO3
 
     def __post_init__(self) -> None:
         self.acronyms: dict[str, Organisation] = {}  # defined in this document
@@ -80,7 +100,8 @@ class OrgReader:
         taken: list[tuple[int, int, Organisation, str, str | None]] = []
         for rule in (
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
-            self._governments, self._country_offices, self._named_bodies, self._directory_names,
+            self._governments, self._country_offices, self._bodies_of_places, self._named_bodies,
+            self._directory_names,
             self._demonym_groups,
         ):  # fmt: skip
             for start, end, organisation, name, defines in rule(sentence):
@@ -92,38 +113,78 @@ class OrgReader:
                 if not overlapping or holds:
                     taken.append((start, end, organisation, name, defines))
         found: list[OrgMention] = []
+        subjects = self._clause_subjects(sentence)
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
+            if AUTHORED.match(sentence, end):
+                continue  # named for its texts only
+            organisation = self._of_subject(organisation, subjects, start)
             previous_end = max((m.end for m in found if m.end <= start), default=0)
             role = role_of(organisation, cue(sentence, start, previous_end))
             written = self.written.get(defines) if defines else None
             found.append(OrgMention(start, end, organisation, role, name, defines, written))
         return found
 
+    # --- the country of a body named without one
+
+    def _clause_subjects(self, sentence: str) -> list[tuple[int, str]]:
+        """Where each clause starts whose subject is a country or its delegation, and that
+        country: "The delegation from Armenia was led by …", "Azerbaijan sent experts of …,
+        and Georgia was represented by …"."""
+        subjects = []
+        clauses = r"(?:^|, and |; | while |, but | [–—] )(?P<text>[^,;–—]+)"
+        for clause in re.finditer(clauses, sentence):
+            match = SUBJECT.match(clause["text"])
+            named = match and (match["country"] or match["country2"])
+            if named and (code := self._country_named(named)):
+                subjects.append((clause.start("text"), code))
+        return subjects
+
+    def _of_subject(self, organisation: Organisation, subjects, start: int) -> Organisation:
+        """A national body given the document's country for want of its own is the body of
+        the country its clause is about, where the clause's subject is a country."""
+        code = next((c for s, c in reversed(subjects) if s <= start), None)
+        national = organisation.kind in (MHKG.Ministry, MHKG.GovernmentAgency)
+        if code is None or not national or organisation.country != self.default_country:
+            return organisation
+        if code == organisation.country or organisation.parent is not None:
+            return organisation
+        if organisation.kind == MHKG.Ministry and organisation.key:
+            return self._national(organisation.key, MHKG.Ministry, code)
+        return replace(organisation, country=code)
+
     # --- rule families: each yields (start, end, organisation, rule name, acronym defined)
 
     def _acronym_definitions(self, sentence: str):
-        long_first = re.finditer(
+        names_first = re.finditer(
             rf"(?P<name>{BRACKETED_NAME}) \((?P<acronym>{ACRONYM})\)", sentence
         )
-        short_first = re.finditer(
+        acronyms_first = re.finditer(
             rf"\b(?P<acronym>{ACRONYM}) \((?P<name>{BRACKETED_NAME})\)", sentence
         )
-        for match in (*long_first, *short_first):
-            name = trim_to_acronym(match["name"], match["acronym"])
-            organisation = self._named(name, acronym=match["acronym"])
+        for match in (*names_first, *acronyms_first):
+            # "A, the B and Cambodia's National Centre … (CENAT)": the acronym is the last one's
+            name_first = match.start("name") < match.start("acronym")
+            cut, item = last_item(match["name"]) if name_first else (0, match["name"])
+            owner_match = re.match(r"(?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)['’]s ", item)
+            owner = owner_match and self._country_named(owner_match["owner"])
+            if owner:
+                item = item[owner_match.end() :]
+            name = trim_to_acronym(item, match["acronym"])
+            organisation = self._named(name, acronym=match["acronym"], owner=owner or None)
             if organisation is None:
                 continue
             self.acronyms[match["acronym"]] = organisation
             self.acronyms[match["acronym"].removesuffix("s")] = organisation
             self.written[match["acronym"]] = name
-            yield match.start(), match.end(), organisation, "acronym-definition", match["acronym"]
+            start = match.start("name") + cut if name_first else match.start()
+            yield start, match.end(), organisation, "acronym-definition", match["acronym"]
 
     def _ministries_of_countries(self, sentence: str):
         """ "the Ministries of Health of A, B and C": one per country; "the Ministries of Health
         and of Labour": one per portfolio (of the document's country)."""
-        pattern = (
-            rf"\b(?:the )?Ministries of (?P<tail>{CAP}(?:,? (?:and |of |the |and of )*{CAP})*)"
-        )
+        # ", the …" starts another body: "the Ministries of Health and of Labour, the Department …"
+        words = rf"(?:(?:, (?!the )| )(?:and |of |the |and of )*{CAP})*"
+        pattern = rf"\b(?:the )?Ministries of (?P<tail>{CAP}{words})"
         for match in re.finditer(pattern, sentence):
             portfolios, codes = [], []
             for part in re.split(r",? (?:and )?of (?:the )?", match["tail"]):
@@ -141,7 +202,9 @@ class OrgReader:
         """ "Ministry of Foreign Affairs", "Ministry of Public Health of Thailand", and with the
         country before it: "Kenya's Ministry of Health", "the Somali Federal Ministry of …"."""
         # the name runs on over capitalised words, not into another ministry or name
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) {CAP}(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
+        # a portfolio may list several: "Ministry of Labour, Immigration and Population"
+        portfolios = r"(?:, (?![A-Z]{2})(?!Ministr)[A-Z][a-z][\w-]*)+(?= and [A-Z][a-z])"
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             end = match.start() + len(text)
@@ -209,25 +272,75 @@ class OrgReader:
             if parent is None or code is None:
                 continue
             name = f"{parent.acronym or parent.name} {self.country_name(code)}"
-            office = Organisation(name, parent.kind, country=code, parent=parent, key=name)
+            written = f"{parent.acronym or parent.name} {match['country']}"  # "IOM Viet Nam"
+            aliases = (written,) if written != name else ()
+            office = Organisation(
+                name, parent.kind, country=code, parent=parent, key=name, aliases=aliases
+            )
             yield match.start(), match.end(), office, "country-office", None
 
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
         rest = (
-            rf"(?: (?:of|for|on) (?:the )?{CAP}(?: (?!and the )(?:(?:and|of|for|on|the) )*{CAP})*)?"
+            rf"(?: (?:of|for|on) (?:the )?{CAP}"
+            rf"(?: (?!and the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*)?"
         )
-        pattern = rf"(?P<name>(?:{CAP} )*(?:{HEADS})\b{rest})"
+        # the words before the head may hold "and" or "of": "South Sudan Relief and
+        # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
+        # (but "A Hospital and Kenya's Centre" are two)
+        before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
+        pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
         for match in re.finditer(pattern, sentence):
-            name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", match["name"])
-            name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
+            name = self._own_name(match["name"])
+            if name is None:
+                continue
             start = match.start() + match["name"].index(name)
             owner_start, owner = self._owner_before(sentence, start)
             if (organisation := self._named(name, owner=owner)) is not None:
                 if owner and organisation.country == owner:
                     start = owner_start
                 yield start, start + len(name), organisation, "named-body", None
+
+    def _own_name(self, text: str) -> str | None:
+        """A body's own name in what the pattern took: not a body named before it and joined
+        by "and" ("IOM and National AIDS Council"), not the body it belongs to ("Department of
+        Health Promotion of the Ministry of …"), not a possessive's tail, not a bare head."""
+        name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", text)
+        name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
+        # an agency within a ministry is named alone ("Migration Service of the Ministry of
+        # Labour"), a working group by the ministry it belongs to
+        within = re.search(r" of (?:the )?(?:Ministry|Government|Federal Government)\b", name)
+        if within and kind_from_name(name[: within.start()]) == MHKG.GovernmentAgency:
+            name = name[: within.start()]
+        head = re.search(rf"\b(?:{HEADS})\b", name)
+        if head and re.search(r"\b(?:Ministr|Government)", name[: head.start()]):
+            return None  # "Fiji's Ministry of Health and Medical Services": a ministry's rule
+        for joint in re.finditer(r" (?:and|&) ", name[: head.start() if head else 0]):
+            left = name[: joint.start()]
+            whole = re.search(rf"\b(?:{HEADS})$", left)  # a body of its own before "and"
+            if re.fullmatch(ACRONYM, left) or self.directory.find(left) or whole:
+                name = name[joint.end() :]
+                break
+        if BARE_HEAD.fullmatch(name) or EVENT_NAME.search(name):
+            return None
+        return name
+
+    def _bodies_of_places(self, sentence: str):
+        """ "the District AIDS Task Forces of Sesheke, Kazungula and Chililabombwe": one body
+        per place, named with the place first."""
+        if not PLURAL_HEAD_OF.search(sentence):
+            return
+        places = rf"(?P<places>{CAP}(?: {CAP})?(?:, {CAP}(?: {CAP})?)*,? and {CAP}(?: {CAP})?)"
+        pattern = rf"\b(?P<body>(?:{CAP} )*(?:{HEADS}))(?:s|es)? of (?:the )?{places}"
+        for match in re.finditer(pattern, sentence):
+            if not re.search(rf"(?:{HEADS})(?:s|es) of", match.group()):
+                continue  # a single body: "Office of Returnee Affairs and Reintegration"
+            body = re.sub(r"^(?:The|the) ", "", match["body"])
+            for place in list_items(match["places"]):
+                name = f"{place} {body}"
+                if (organisation := self._named(name)) is not None:
+                    yield match.start(), match.end(), organisation, "bodies-of-places", None
 
     def _directory_names(self, sentence: str):
         """Acronyms the document defined, and names and acronyms of the directory and of the
@@ -299,7 +412,13 @@ class OrgReader:
         if kind == MHKG.CoordinationBody:
             return self._body(name, acronym)
         if kind == MHKG.GovernmentAgency:
-            country = country or owner or self._country_starting(name) or self.default_country
+            country = (
+                country
+                or owner
+                or self._country_starting(name)
+                or self.city_country(name)  # "Cali Municipal Health Secretariat"
+                or self.default_country
+            )
         return Organisation(name, kind, acronym=acronym, country=country)
 
     def _country_starting(self, name: str) -> str | None:

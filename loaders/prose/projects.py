@@ -1,8 +1,12 @@
 """Projects named in running text, and what the text says of how they relate.
 
 A project is named by a quoted title next to the word "project" (the project "Title",
-the “Title” project), or as "the Capitalised-Name project", or by a capitalised name
-that ends in Project/Programme/Initiative. The one named most often (the first named on
+the “Title” project, "The second, “Title”, …" after a sentence about two projects), or as
+"the Capitalised Name in Title Case project", "IOM's project Capitalised Title", "Finca Sana,
+a primary health care project", or by a capitalised name that ends in
+Project/Programme/Initiative — but not a country's standing national programme ("the
+National Tuberculosis Programme" is a government body, not a project), nor an organisation's
+name before "project" ("the IOM project “…”"). The one named most often (the first named on
 a tie) is the one an article reports on. A sentence that names another project with
 words of continuity ("builds on", "follow-up to", "second phase of", "initiated within
 the X project … sustained") makes that project a predecessor.
@@ -19,9 +23,15 @@ from mhkg.iri import normalise_name
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
 _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
 _CAPITALISED = r"[A-Z][\w'’-]*"
-_NAMED = rf"\b[Tt]he (?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}})"
 PROJECT_WORD = r"(?:project|programme|program|initiative)"
 _TITLE = rf"{_CAPITALISED}(?: (?:(?:of|for|and|in|on|the|to|with|through) )*{_CAPITALISED}){{0,12}}"
+# a title before the word in lower case may hold small words: "the Addressing Mixed
+# Migration Flows in Eastern Africa project"
+_PHASE = r"(?:(?:first|second|third|fourth|next|new|final) phase of the )"
+_NAMED = rf"\b[Tt]he {_PHASE}?(?P<named>{_TITLE})"
+_ENUMERATED = r"\b[Tt]he (?:first|second|third|fourth|other|former|latter)(?: one)?,? "
+# a standing programme of a government, not a project: "the National Malaria Control Programme"
+NATIONAL_PROGRAMME = re.compile(r"^National (?:[A-Z][\w/-]* ){1,5}Program(?:me)?$")
 _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
 DEFINITIONS = [
@@ -38,6 +48,26 @@ PROJECT_MENTIONS = [
     ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
     # the “Title” project
     ("quoted-title", re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.I)),
+    # "The second, “Title”, will …" (after "two projects")
+    ("quoted-title", re.compile(rf"{_ENUMERATED}{_QUOTED}")),
+    # IOM's project Ebola Virus Disease Preparedness in South Sudan (three words or more)
+    (
+        "named-project",
+        re.compile(
+            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir) {PROJECT_WORD} "
+            rf"(?P<named>{_CAPITALISED}"
+            rf"(?: (?:(?:of|for|and|in|on|the|to|with|through|along|against|among) )*"
+            rf"{_CAPITALISED}){{2,12}})"
+        ),
+    ),
+    # Finca Sana, a primary health care project run by IOM
+    (
+        "named-project",
+        re.compile(
+            rf"(?:^|(?<=[.;:–—] ))(?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}}), an? "
+            rf"(?:[\w-]+ ){{0,5}}{PROJECT_WORD}\b"
+        ),
+    ),
     # the Sahel-Care project (the word in lower case is not part of the name)
     ("named-project", re.compile(rf"{_NAMED} {PROJECT_WORD}\b")),
     # the Border Health Initiative (capitalised, the word is part of the name)
@@ -73,7 +103,11 @@ def find(sentence: str) -> list[ProjectMention]:
         for match in pattern.finditer(sentence):
             title = match.groupdict().get("quoted") or match.groupdict().get("named") or ""
             title = title.strip(" ,.")
-            if title and not any(m.start <= match.start() < m.end for m in found.values()):
+            if NATIONAL_PROGRAMME.match(title):
+                continue  # a government's standing programme, not a project
+            if title and not any(
+                m.start < match.end() and match.start() < m.end for m in found.values()
+            ):
                 found[(match.start(), title)] = ProjectMention(
                     match.start(), match.end(), title, rule
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field, replace
 
@@ -14,6 +15,8 @@ from mhkg.loaders.prose.text import Sentence, sentences
 from mhkg.loaders.source import LoadContext
 
 # "Accra, Ghana – On 3 May …": where an article was written, at its start.
+# An article's date line and dateline come among its first sentences (after a page's menus).
+DATE_LINE_WITHIN = 30
 DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?) [–—-] ")
 
 
@@ -38,6 +41,7 @@ class Reading:
     dateline_sentence: SentenceReading | None = None
     length: int = 0  # characters of the text
     unread: int = 0  # characters at its end left unread (beyond the limit on prose read)
+    date: datetime.date | None = None  # the document's own date (an article's date line)
 
     def project_mentions(self) -> list[projects.ProjectMention]:
         return [m for s in self.sentences for m in s.projects]
@@ -82,6 +86,7 @@ def read(
         default_country=default_country,
         demonym_of=lambda word: data.demonyms().get(normalise_name(word)),
         registry=context.registry,
+        city_country=lambda name: city_in_name(finder, name),
     )
     for reading in readings:
         sentence = reading.sentence.text
@@ -92,7 +97,19 @@ def read(
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
     _spell_out_project_acronyms(readings)
-    return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text))
+    date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
+    return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text), date)
+
+
+def city_in_name(finder: PlaceFinder, name: str) -> str | None:
+    """The country of the city a body's name starts or ends with: "Cali Municipal Health
+    Secretariat", "Regional Health Directorate of Tacna" (the most populous of that name)."""
+    ending = re.search(r"\bof (?:the )?(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)$", name)
+    for text in (ending["city"] if ending else None, name.split()[0]):
+        cities = finder.cities.get(normalise_name(text or ""))
+        if cities:
+            return max(cities, key=lambda city: city.population).iso3
+    return None
 
 
 def readable_length(text: str, limit: int) -> int:
@@ -125,11 +142,17 @@ def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:
 def _dateline(
     readings: list[SentenceReading],
 ) -> tuple[PlaceMention | None, SentenceReading | None]:
-    """The place an article's dateline names (among its first sentences), and its sentence."""
-    for reading in readings[:3]:
+    """The place an article's dateline names (among its first sentences, after the menus of
+    a saved page), and its sentence."""
+    for reading in readings[:DATE_LINE_WITHIN]:
         match = DATELINE.match(reading.sentence.text)
         if match and reading.places and reading.places[0].start < match.end():
-            return reading.places[0], reading
+            place = reading.places[0]
+            # "Arta, Djibouti – …": the dateline names a town first, known to the gazetteer or not
+            town = re.match(r"(?P<town>[A-Z][\w'’ -]{1,30}), ", match["place"])
+            if not place.city and town and place.start == town.end():
+                place = PlaceMention(0, town.end("town"), town["town"], place.iso3, town["town"])
+            return place, reading
     return None, None
 
 

@@ -98,16 +98,20 @@ def state_people(
         g.add((person, RDF.type, MHKG.Person))
         g.add((person, RDFS.label, Literal(mention.name)))
         organisation = _organisation_named(doc, mention.organisation_text)
+        node = organisation.describe(g, minter) if organisation else None
+        if node is not None:
+            g.add((person, ORG.memberOf, node))
+        if not mention.post:  # quoted without a post: the person (and whom they speak for)
+            annotator.annotate(reading.sentence, mention.rule, person)
+            continue
         post = minter.entity(
             "post", tail(organisation.iri(minter)) if organisation else "", mention.post
         )
         g.add((post, RDF.type, MHKG.Post))
         g.add((post, RDFS.label, Literal(mention.post)))
         g.add((person, ORG.holds, post))
-        if organisation:
-            node = organisation.describe(g, minter)
+        if node is not None:
             g.add((post, ORG.postIn, node))
-            g.add((person, ORG.memberOf, node))
         annotator.annotate(reading.sentence, mention.rule, person, post)
 
 
