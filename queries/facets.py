@@ -1,0 +1,305 @@
+"""The faceted project browser's SPARQL (/projects): a selection of projects, its facets'
+counts, a page of its rows.
+
+A `Selection` is parsed from a URL's query string (`Selection.parse`): facets as
+``country=ISO3``, ``region=SLUG``, ``sdg=N``, ``organisation=IRI``, ``role=ROLE``,
+``kind=CLASS``, ``status=SLUG``, ``type=SLUG``, ``year=YYYY`` (repeatable: a facet given twice
+is either value, different facets are all of them) and ``q=`` (words in a title or a
+description). ``organisation``, ``role`` and ``kind`` hold of one participation: ``organisation=X
+&role=funder`` selects the projects X funds, ``role=funder&kind=Fund`` those a fund funds.
+
+Every value is checked and turned into an RDF term here, and written into the SPARQL by
+`mhkg.queries.sparql_term`: no text a client typed reaches a query otherwise.
+
+The queries start from what the selection pins (a VALUES block of the facet given, most
+selective first) and join the rest by index lookups; none has an OPTIONAL group that Oxigraph
+would evaluate over the whole store. A facet's counts leave out the facet's own values (so
+that choosing a second value shows what it adds); with no other facet given, the counts of
+countries, regions, goals, organisations and years are read from the tallies that the
+pipeline keeps in the derived graph (queries/derive/), not from every project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from mhkg.errors import NamedQueryError
+from mhkg.explore.graph import ROLES
+from mhkg.iri import is_absolute_iri
+from mhkg.queries import sparql_term
+from mhkg.vocab import MHKG
+
+PREFIXES = """PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+FACETS = ("country", "region", "sdg", "organisation", "role", "kind", "status", "type", "year")
+PARAMETERS = (*FACETS, "q")
+COLUMNS = ("title", "code", "countries", "region", "goals", "funders", "implementers",
+           "years", "budget", "status")  # fmt: skip
+"""The table's columns, each also a `sort` key (``-`` first for descending)."""
+FACET_VALUES = 50
+"""A facet lists its most frequent values, at most this many."""
+SLUG = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The projects a URL selects: the values given of each facet (as RDF terms) and words."""
+
+    country: tuple[Literal, ...] = ()
+    region: tuple[URIRef, ...] = ()
+    sdg: tuple[URIRef, ...] = ()
+    organisation: tuple[URIRef, ...] = ()
+    role: tuple[URIRef, ...] = ()
+    kind: tuple[URIRef, ...] = ()
+    status: tuple[URIRef, ...] = ()
+    type: tuple[URIRef, ...] = ()
+    year: tuple[Literal, ...] = ()
+    q: str = ""
+    given: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def parse(cls, args: Mapping[str, Sequence[str]], base: str) -> Selection:
+        """The selection of a query string (each name with its values, in order); `base` is
+        the base of the entity IRIs. Raises NamedQueryError for a value that is none of its
+        facet's (names not among PARAMETERS are left to the caller).
+
+        >>> s = Selection.parse({"country": ["gin"], "sdg": ["3"]}, "https://w3id.org/mhkg/")
+        >>> s.country, s.sdg
+        ((rdflib.term.Literal('GIN'),), (rdflib.term.URIRef('https://w3id.org/mhkg/id/sdg/3'),))
+        """
+        found: dict[str, tuple] = {}
+        given = []
+        for name in FACETS:
+            values = [v.strip() for v in args.get(name, ()) if v.strip()]
+            terms = []
+            for value in dict.fromkeys(values):
+                terms.append(_term(name, value, base))
+                given.append((name, value))
+            found[name] = tuple(terms)
+        words = " ".join(" ".join(args.get("q", ())).split())
+        if len(words) > MAX_TEXT:
+            raise NamedQueryError(f"q wants at most {MAX_TEXT} characters, not {len(words)}")
+        if words:
+            given.append(("q", words))
+        return cls(**found, q=words, given=tuple(given))
+
+    def __bool__(self) -> bool:
+        return bool(self.q) or any(getattr(self, name) for name in FACETS)
+
+    def without(self, *names: str) -> Selection:
+        """The selection without the values of these facets."""
+        kept = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "given"}
+        kept.update({name: () for name in names})
+        given = tuple((n, v) for n, v in self.given if n not in names)
+        return Selection(**kept, given=given)
+
+    def where(self, anchored: bool = True) -> str:
+        """The graph patterns that bind ?project to each selected project (a project may be
+        bound more than once: count or group DISTINCT), most selective first. With no facet
+        given, every project (`anchored`) or nothing, for a pattern that binds the projects
+        itself: a join with every project's type costs as much as the rest of a facet."""
+        parts = []
+        if self.organisation or self.role or self.kind:
+            parts.append(_participation(self, "?p_part", "?p_org", "?p_role"))
+        if self.country:
+            parts.append(
+                f"{_values('?p_iso3', self.country)} ?p_country mhkg:iso3166Alpha3 ?p_iso3 .\n"
+                "  ?project mhkg:benefitingCountry|mhkg:projectCountry ?p_country ."
+            )
+        simple = (
+            ("sdg", "mhkg:addressesGoal/mhkg:targetOf?"),
+            ("type", "mhkg:projectType"),
+            ("region", "mhkg:idfRegion"),
+            ("status", "mhkg:status"),
+        )
+        for name, path in simple:
+            if values := getattr(self, name):
+                parts.append(f"{_values(f'?p_{name}', values)} ?project {path} ?p_{name} .")
+        if self.year:
+            years = ", ".join(sparql_term(y) for y in self.year)
+            parts.append(
+                "?project mhkg:startDate ?p_start .\n"
+                f"  FILTER (SUBSTR(STR(?p_start), 1, 4) IN ({years}))"
+            )
+        if self.q:
+            text = sparql_term(Literal(self.q.lower()))
+            found = (
+                "?project dcterms:title|dcterms:description ?p_text .\n"
+                f"  FILTER (CONTAINS(LCASE(STR(?p_text)), {text}))"
+            )
+            # alone, the words find source documents too: only projects are kept
+            parts += [found] if parts else [found, "?project a mhkg:Project ."]
+        if not parts and anchored:
+            parts.append("?project a mhkg:Project .")
+        return "\n  ".join(parts)
+
+
+def _term(name: str, value: str, base: str) -> Node:
+    """The term a facet's value names. Raises NamedQueryError for a value that cannot be one."""
+
+    def refuse(wanted: str) -> NamedQueryError:
+        return NamedQueryError(f"{name} wants {wanted}, not {value!r}")
+
+    if name == "country":
+        if len(value) != 3 or not value.isascii() or not value.isalpha():
+            raise refuse("an ISO 3166-1 alpha-3 code (e.g. GIN)")
+        return Literal(value.upper())
+    if name == "sdg":
+        if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 17):
+            raise refuse("a goal number from 1 to 17")
+        return URIRef(f"{base}id/sdg/{int(value)}")
+    if name == "year":
+        if not (value.isascii() and value.isdigit() and len(value) == 4):
+            raise refuse("a year of four digits")
+        return Literal(value)
+    if name == "organisation":
+        if not is_absolute_iri(value):
+            raise refuse("an organisation's absolute IRI")
+        return URIRef(value)
+    if name == "role":
+        if value not in ROLES:
+            raise refuse(f"one of {', '.join(ROLES)}")
+        return MHKG[f"{value}Role"]
+    if name == "kind":
+        if not (value.isascii() and value.isalpha() and value[:1].isupper()):
+            raise refuse("the name of a class of organisation (e.g. Ministry)")
+        return URIRef(f"{MHKG}{value}")
+    # region, status, type: the slug that ends the IRI
+    if not value or not set(value) <= SLUG or len(value) > 100:
+        raise refuse("a slug of lower-case letters, digits and hyphens (e.g. africa)")
+    kind = {"region": "region", "status": "project-status", "type": "project-type"}[name]
+    return URIRef(f"{base}id/{kind}/{value}")
+
+
+def _values(variable: str, terms: Sequence[Node]) -> str:
+    return f"VALUES {variable} {{ {' '.join(sparql_term(t) for t in terms)} }}"
+
+
+def _participation(selection: Selection, part: str, org: str, role: str) -> str:
+    """A participation in ?project that holds of the organisations, roles and kinds given."""
+    lines = []
+    if selection.organisation:
+        lines.append(_values(org, selection.organisation))
+    if selection.role:
+        lines.append(_values(role, selection.role))
+    if selection.kind:
+        lines.append(f"{_values(f'{org}Kind', selection.kind)} {org} a {org}Kind .")
+    lines.append(f"{part} mhkg:participant {org} ; mhkg:role {role} ; mhkg:inProject ?project .")
+    return "\n  ".join(lines)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet's counts: `values` of (key for the URL, label, projects)."""
+
+    name: str
+    values: list[tuple[str, str, int]]
+    selected: tuple[str, ...]
+
+
+def facet_sparql(name: str, selection: Selection) -> str:
+    """The query for the counts of facet `name` under the selection (without the facet's own
+    values): ?key, ?label and ?count (projects), most projects first; organisations with
+    their ?role. From the tallies where no other facet is given."""
+    others = selection.without(*_own(name))
+    if not others and name in TALLIED:
+        return f"{PREFIXES}{TALLIED[name]}\nLIMIT {FACET_VALUES}\n"
+    body, keys = FACET_PARTS[name]
+    if name in ("organisation", "role", "kind"):
+        rest = others.without("organisation", "role", "kind")
+        rest_where = rest.where(anchored=False)
+        pattern = _participation(others, "?f_part", "?f_org", "?f_role")
+        parts = [pattern, rest_where] if others.organisation else [rest_where, pattern]
+        where = "\n  ".join(part for part in [*parts, body] if part)
+    else:
+        where = f"{others.where(anchored=False)}\n  {body}"
+    return (
+        f"{PREFIXES}SELECT {keys} (SAMPLE(?f_label) AS ?label) "
+        f"(COUNT(DISTINCT ?project) AS ?count)\nWHERE {{\n  {where}\n}}\n"
+        f"GROUP BY {keys}\nORDER BY DESC(?count) {keys}\nLIMIT {FACET_VALUES}\n"
+    )
+
+
+def _own(name: str) -> tuple[str, ...]:
+    """The facets whose values a facet's counts leave out: organisations are counted by role."""
+    return ("organisation", "role") if name == "organisation" else (name,)
+
+
+FACET_PARTS = {  # the pattern that binds a facet's ?key and ?f_label from ?project
+    "country": (
+        "?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .\n"
+        "  ?f_value mhkg:iso3166Alpha3 ?key ; rdfs:label ?f_label .",
+        "?key",
+    ),
+    "region": (
+        "?project mhkg:idfRegion ?key . ?key rdfs:label ?f_label .",
+        "?key",
+    ),
+    "sdg": (
+        "?project mhkg:addressesGoal/mhkg:targetOf? ?f_value .\n"
+        "  ?f_value mhkg:goalNumber ?key ; rdfs:label ?f_label .",
+        "?key",
+    ),
+    "organisation": (
+        "?f_org rdfs:label ?f_label . ?f_role skos:notation ?role . BIND (?f_org AS ?key)",
+        "?key ?role",
+    ),
+    "role": ("?f_role skos:notation ?key . BIND (?key AS ?f_label)", "?key"),
+    "kind": (
+        "?f_org a ?key . FILTER (STRSTARTS(STR(?key), STR(mhkg:)))\n"
+        "  BIND (STRAFTER(STR(?key), STR(mhkg:)) AS ?f_label)",
+        "?key",
+    ),
+    "status": ("?project mhkg:status ?key . ?key skos:prefLabel ?f_label .", "?key"),
+    "type": ("?project mhkg:projectType ?key . ?key skos:prefLabel ?f_label .", "?key"),
+    "year": (
+        "?project mhkg:startDate ?f_start .\n"
+        "  BIND (SUBSTR(STR(?f_start), 1, 4) AS ?key) BIND (?key AS ?f_label)",
+        "?key",
+    ),
+}
+
+_TALLY = """SELECT {keys} (SAMPLE(?f_label) AS ?label) (MAX(?f_count) AS ?count)
+WHERE {{
+  {where}
+}}
+GROUP BY {keys}
+ORDER BY DESC(?count) {keys}"""
+TALLIED = {  # with no other facet given: a facet's counts from the derived graph's tallies
+    "country": _TALLY.format(
+        keys="?key",
+        where="?tally mhkg:tallyOf ?f_value ; mhkg:projectCount ?f_count .\n"
+        "  ?f_value a mhkg:Country ; mhkg:iso3166Alpha3 ?key ; rdfs:label ?f_label .",
+    ),
+    "region": _TALLY.format(
+        keys="?key",
+        where="?tally mhkg:tallyOf ?key ; mhkg:projectCount ?f_count .\n"
+        "  ?key a mhkg:Region ; rdfs:label ?f_label .",
+    ),
+    "sdg": _TALLY.format(
+        keys="?key",
+        where="?tally mhkg:tallyOf ?f_value ; mhkg:projectCount ?f_count .\n"
+        "  ?f_value a mhkg:SustainableDevelopmentGoal ; mhkg:goalNumber ?key ;"
+        " rdfs:label ?f_label .",
+    ),
+    "organisation": _TALLY.format(
+        keys="?key ?role",
+        where="?tally mhkg:tallyRole ?f_role ; mhkg:tallyOf ?key ; mhkg:projectCount ?f_count .\n"
+        "  ?f_role skos:notation ?role . ?key rdfs:label ?f_label .",
+    ),
+    "year": _TALLY.format(
+        keys="?key",
+        where="?tally mhkg:tallyYear ?f_year ; mhkg:projectCount ?f_count .\n"
+        "  BIND (STR(?f_year) AS ?key) BIND (?key AS ?f_label)",
+    ),
+}
