@@ -113,7 +113,8 @@ _LISTS = {  # a column of the table: (aggregate, pattern), read for the page's p
                "?project mhkg:status/skos:prefLabel ?v ."),
 }  # fmt: skip
 _BUDGET = """{{ SELECT ?project
-        (IF(COUNT(?v) = 1, SAMPLE(?v), GROUP_CONCAT(STR(?v); separator="; ")) AS ?budget) (GROUP_CONCAT(?c; separator="; ") AS ?currency)
+        (IF(COUNT(?v) = 1, SAMPLE(?v), GROUP_CONCAT(STR(?v); separator="; ")) AS ?budget)
+        (GROUP_CONCAT(?c; separator="; ") AS ?currency)
       WHERE {{ {{ SELECT ?project ?c (MAX(?amount) AS ?v) WHERE {{
         {values}
         ?project mhkg:budget [ schema:value ?amount ; schema:currency ?c ] .
