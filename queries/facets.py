@@ -109,15 +109,21 @@ class Selection:
         given, every project (`anchored`) or nothing, for a pattern that binds the projects
         itself: a join with every project's type costs as much as the rest of a facet."""
         parts = []
-        if self.organisation or self.role or self.kind:
+        if self.organisation:  # a few projects each: first
             parts.append(_participation(self, "?p_part", "?p_org", "?p_role"))
         if self.country:
             parts.append(
                 f"{_values('?p_iso3', self.country)} ?p_country mhkg:iso3166Alpha3 ?p_iso3 .\n"
                 "  ?project mhkg:benefitingCountry|mhkg:projectCountry ?p_country ."
             )
+        if self.sdg:  # a goal, or one of its targets; VALUES in each branch (see mhkg.queries)
+            goals = _values("?p_sdg", self.sdg)
+            parts.append(
+                f"{{ {goals} ?project mhkg:addressesGoal ?p_sdg . }}\n"
+                f"  UNION {{ {goals} ?p_target mhkg:targetOf ?p_sdg .\n"
+                "          ?project mhkg:addressesGoal ?p_target . }"
+            )
         simple = (
-            ("sdg", "mhkg:addressesGoal/mhkg:targetOf?"),
             ("type", "mhkg:projectType"),
             ("region", "mhkg:idfRegion"),
             ("status", "mhkg:status"),
@@ -125,6 +131,8 @@ class Selection:
         for name, path in simple:
             if values := getattr(self, name):
                 parts.append(f"{_values(f'?p_{name}', values)} ?project {path} ?p_{name} .")
+        if (self.role or self.kind) and not self.organisation:
+            parts.append(_participation(self, "?p_part", "?p_org", "?p_role"))
         if self.year:
             years = ", ".join(sparql_term(y) for y in self.year)
             parts.append(
@@ -185,8 +193,11 @@ def _values(variable: str, terms: Sequence[Node]) -> str:
     return f"VALUES {variable} {{ {' '.join(sparql_term(t) for t in terms)} }}"
 
 
-def _participation(selection: Selection, part: str, org: str, role: str) -> str:
-    """A participation in ?project that holds of the organisations, roles and kinds given."""
+def _participation(
+    selection: Selection, part: str, org: str, role: str, with_organisation: bool = False
+) -> str:
+    """A participation in ?project that holds of the organisations, roles and kinds given
+    (with its organisation bound to `org` when one is given, or `with_organisation`)."""
     lines = []
     if selection.organisation:
         lines.append(_values(org, selection.organisation))
@@ -194,7 +205,12 @@ def _participation(selection: Selection, part: str, org: str, role: str) -> str:
         lines.append(_values(role, selection.role))
     if selection.kind:
         lines.append(f"{_values(f'{org}Kind', selection.kind)} {org} a {org}Kind .")
-    lines.append(f"{part} mhkg:participant {org} ; mhkg:role {role} ; mhkg:inProject ?project .")
+    if with_organisation or selection.organisation or selection.kind:
+        lines.append(
+            f"{part} mhkg:participant {org} ; mhkg:role {role} ; mhkg:inProject ?project ."
+        )
+    else:
+        lines.append(f"{part} mhkg:role {role} ; mhkg:inProject ?project .")
     return "\n  ".join(lines)
 
 
@@ -218,7 +234,7 @@ def facet_sparql(name: str, selection: Selection) -> str:
     if name in ("organisation", "role", "kind"):
         rest = others.without("organisation", "role", "kind")
         rest_where = rest.where(anchored=False)
-        pattern = _participation(others, "?f_part", "?f_org", "?f_role")
+        pattern = _participation(others, "?f_part", "?f_org", "?f_role", name != "role")
         parts = [pattern, rest_where] if others.organisation else [rest_where, pattern]
         where = "\n  ".join(part for part in [*parts, body] if part)
     else:
@@ -246,7 +262,8 @@ FACET_PARTS = {  # the pattern that binds a facet's ?key and ?f_label from ?proj
         "?key",
     ),
     "sdg": (
-        "?project mhkg:addressesGoal/mhkg:targetOf? ?f_value .\n"
+        "{ ?project mhkg:addressesGoal ?f_value }\n"
+        "  UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }\n"
         "  ?f_value mhkg:goalNumber ?key ; rdfs:label ?f_label .",
         "?key",
     ),

@@ -10,9 +10,19 @@ portfolio are read at nearly every visit).
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
-from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    copy_current_request_context,
+    current_app,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.exceptions import BadRequest
 
 from mhkg.iri import tail
@@ -93,12 +103,12 @@ def browse() -> Response:
         if media_type == "text/csv":
             response.headers["Content-Disposition"] = 'inline; filename="mhkg-projects.csv"'
         return response
-    answer = run(count_sparql(selection)).rows
+    facets, answer = counted(selection)
     total = int(answer[0]["total"]) if answer and "total" in answer[0] else 0
     body = render_template(
         "projects.html",
         page_title="Projects",
-        facets=[facet(name, selection) for name in FACETS],
+        facets=facets,
         selected=[
             (name, value, _href(selection, drop=(name, value))) for name, value in selection.given
         ],
@@ -125,6 +135,17 @@ def browse() -> Response:
         limit=page.limit,
     )
     return Response(body, mimetype=HTML, headers={"Vary": "Accept"})
+
+
+def counted(selection: Selection) -> tuple[list[dict], list]:
+    """Each facet's values and the selection's count (rows of ?total), asked of the query
+    workers at once: as many at a time as there are workers."""
+    with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
+        total = pool.submit(copy_current_request_context(run), count_sparql(selection))
+        facets = [
+            pool.submit(copy_current_request_context(facet), name, selection) for name in FACETS
+        ]
+        return [f.result() for f in facets], total.result().rows
 
 
 def facet(name: str, selection: Selection) -> dict:
