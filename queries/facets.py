@@ -22,7 +22,7 @@ pipeline keeps in the derived graph (queries/derive/), not from every project.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -66,6 +66,19 @@ class Selection:
     year: tuple[Literal, ...] = ()
     q: str = ""
     given: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    sizes: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False)
+    """How many projects each (facet, value) has in the whole portfolio, where known: the
+    patterns of the facets with fewer go first (`expected`)."""
+
+    def expected(self, name: str) -> int | None:
+        """How many projects the values given of facet `name` have at most (None: no value
+        given). A value not among the sizes is one of the long tail (an organisation, a
+        country: few projects), or, for another facet, taken to have every project."""
+        values = [value for n, value in self.given if n == name]
+        if not values:
+            return None
+        rare = name in ("organisation", "country")
+        return sum(self.sizes.get((name, v), 0 if rare else 10**9) for v in values)
 
     @classmethod
     def parse(cls, args: Mapping[str, Sequence[str]], base: str) -> Selection:
@@ -103,26 +116,31 @@ class Selection:
         given = tuple((n, v) for n, v in self.given if n not in names)
         return Selection(**kept, given=given)
 
+    def sized(self, sizes: Mapping[tuple[str, str], int]) -> Selection:
+        """The selection, told the sizes of the facets' values (see `sizes`)."""
+        return replace(self, sizes=sizes)
+
     def where(self, anchored: bool = True) -> str:
         """The graph patterns that bind ?project to each selected project (a project may be
         bound more than once: count or group DISTINCT), most selective first. With no facet
         given, every project (`anchored`) or nothing, for a pattern that binds the projects
         itself: a join with every project's type costs as much as the rest of a facet."""
-        parts = []
-        if self.organisation:  # a few projects each: first
-            parts.append(_participation(self, "?p_part", "?p_org", "?p_role"))
+        parts = []  # (projects expected, pattern)
+        if self.organisation or self.role or self.kind:
+            expected = self.expected("organisation") if self.organisation else None
+            expected = min(e for e in (expected, self.expected("role"), self.expected("kind"))
+                           if e is not None)  # fmt: skip
+            parts.append((expected, _participation(self, "?p_part", "?p_org", "?p_role")))
         if self.country:
-            parts.append(
+            parts.append((self.expected("country"),
                 f"{_values('?p_iso3', self.country)} ?p_country mhkg:iso3166Alpha3 ?p_iso3 .\n"
-                "  ?project mhkg:benefitingCountry|mhkg:projectCountry ?p_country ."
-            )
+                "  ?project mhkg:benefitingCountry|mhkg:projectCountry ?p_country ."))  # fmt: skip
         if self.sdg:  # a goal, or one of its targets; VALUES in each branch (see mhkg.queries)
             goals = _values("?p_sdg", self.sdg)
-            parts.append(
+            parts.append((self.expected("sdg"),
                 f"{{ {goals} ?project mhkg:addressesGoal ?p_sdg . }}\n"
                 f"  UNION {{ {goals} ?p_target mhkg:targetOf ?p_sdg .\n"
-                "          ?project mhkg:addressesGoal ?p_target . }"
-            )
+                "          ?project mhkg:addressesGoal ?p_target . }"))  # fmt: skip
         simple = (
             ("type", "mhkg:projectType"),
             ("region", "mhkg:idfRegion"),
@@ -130,15 +148,14 @@ class Selection:
         )
         for name, path in simple:
             if values := getattr(self, name):
-                parts.append(f"{_values(f'?p_{name}', values)} ?project {path} ?p_{name} .")
-        if (self.role or self.kind) and not self.organisation:
-            parts.append(_participation(self, "?p_part", "?p_org", "?p_role"))
+                pattern = f"{_values(f'?p_{name}', values)} ?project {path} ?p_{name} ."
+                parts.append((self.expected(name), pattern))
         if self.year:
             years = ", ".join(sparql_term(y) for y in self.year)
-            parts.append(
+            parts.append((self.expected("year"),
                 "?project mhkg:startDate ?p_start .\n"
-                f"  FILTER (SUBSTR(STR(?p_start), 1, 4) IN ({years}))"
-            )
+                f"  FILTER (SUBSTR(STR(?p_start), 1, 4) IN ({years}))"))  # fmt: skip
+        parts = [pattern for _, pattern in sorted(parts, key=lambda part: part[0])]
         if self.q:
             text = sparql_term(Literal(self.q.lower()))
             found = (

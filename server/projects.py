@@ -94,6 +94,8 @@ def parsed() -> tuple[Selection, tuple[str, bool], Page]:
 def browse() -> Response:
     selection, sort, page = parsed()
     media_type = negotiate([HTML, *SOLUTION_TYPES])
+    if selection:
+        selection = selection.sized(portfolio_sizes())
     page_text = page_sparql(selection, sort, page)
     projects = [row["project"] for row in run(page_text).rows]
     rows_text = rows_sparql(projects)
@@ -146,6 +148,24 @@ def counted(selection: Selection) -> tuple[list[dict], list]:
             pool.submit(copy_current_request_context(facet), name, selection) for name in FACETS
         ]
         return [f.result() for f in facets], total.result().rows
+
+
+def portfolio_sizes() -> dict[tuple[str, str], int]:
+    """How many projects each facet value has in the whole portfolio (the counts of the page
+    with nothing chosen, mostly read from the tallies, and kept): a selection's queries start
+    from the facet given whose values have the fewest."""
+    whole = Selection()
+    with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
+        answers = {
+            name: pool.submit(copy_current_request_context(run), facet_sparql(name, whole))
+            for name in FACETS
+        }
+        sizes: dict[tuple[str, str], int] = {}
+        for name, answer in answers.items():
+            for row in answer.result().rows:
+                key = (name, _key(name, str(row["key"])))
+                sizes[key] = max(sizes.get(key, 0), int(row["count"]))
+        return sizes
 
 
 def facet(name: str, selection: Selection) -> dict:
