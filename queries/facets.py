@@ -116,6 +116,14 @@ class Selection:
         given = tuple((n, v) for n, v in self.given if n not in names)
         return Selection(**kept, given=given)
 
+    def expected_size(self) -> int:
+        """How many projects the selection holds at most, as far as the sizes tell: 0 with
+        no sizes (nothing known: the queries look up each project's values)."""
+        if not self.sizes or not self:
+            return 0
+        known = [e for name in FACETS if (e := self.expected(name)) is not None]
+        return min(known) if known else 10**9
+
     def sized(self, sizes: Mapping[tuple[str, str], int]) -> Selection:
         """The selection, told the sizes of the facets' values (see `sizes`)."""
         return replace(self, sizes=sizes)
@@ -247,6 +255,8 @@ def facet_sparql(name: str, selection: Selection) -> str:
     others = selection.without(*_own(name))
     if not others and name in TALLIED:
         return f"{PREFIXES}{TALLIED[name]}\nLIMIT {FACET_VALUES}\n"
+    if others.expected_size() > BROAD or not others:  # every project: the same
+        return _hashed(name, others)
     body, keys = FACET_PARTS[name]
     if name in ("organisation", "role", "kind"):
         rest = others.without("organisation", "role", "kind")
@@ -261,6 +271,59 @@ def facet_sparql(name: str, selection: Selection) -> str:
         f"(COUNT(DISTINCT ?project) AS ?count)\nWHERE {{\n  {where}\n}}\n"
         f"GROUP BY {keys}\nORDER BY DESC(?count) {keys}\nLIMIT {FACET_VALUES}\n"
     )
+
+
+BROAD = 1_000
+"""A selection expected to hold more projects than this has its facets counted by joining
+two groups, each read on its own (the selection's projects; every project's values of the
+facet), instead of looking up the values of each project: a scan reads a value in about a
+microsecond, a look-up in about 25 (Oxigraph 0.4, 10,000 projects: 0.4 s against 5.9 s for
+the countries of the projects towards SDG 10, which are all of them)."""
+
+
+def _hashed(name: str, others: Selection) -> str:
+    """The counts of facet `name` under a broad selection (see BROAD): the selection's
+    projects joined with the facet's values of every project, grouped, then labelled."""
+    participating = name in ("organisation", "role", "kind")
+    rest = others.without("organisation", "role", "kind") if participating else others
+    values, labels, extra = HASHED_PARTS[name]
+    if participating:
+        role = "?f_value" if name == "role" else "?f_role"
+        org = "?f_value" if name == "organisation" else "?f_org"
+        values = _participation(others, "?f_part", org, role, name != "role") + "\n      " + values
+    grouped = f"?f_value{extra}"
+    return (
+        f"{PREFIXES}SELECT ?key{' ?role' if extra else ''} (SAMPLE(?f_label) AS ?label)"
+        " (MAX(?f_count) AS ?count)\nWHERE {\n"
+        f"  {{ SELECT {grouped} (COUNT(DISTINCT ?project) AS ?f_count) WHERE {{\n"
+        f"    {{ SELECT DISTINCT ?project WHERE {{\n      {rest.where()}\n    }} }}\n"
+        f"    {{ SELECT ?project {grouped} WHERE {{\n      {values}\n    }} }}\n"
+        f"  }} GROUP BY {grouped} }}\n  {labels}\n}}\n"
+        f"GROUP BY ?key{' ?role' if extra else ''}\n"
+        f"ORDER BY DESC(?count) ?key{' ?role' if extra else ''}\nLIMIT {FACET_VALUES}\n"
+    )
+
+
+HASHED_PARTS = {  # a facet's values of ?project (?f_value), and their ?key and ?f_label
+    "country": ("?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .",
+                "?f_value mhkg:iso3166Alpha3 ?key ; rdfs:label ?f_label .", ""),
+    "region": ("?project mhkg:idfRegion ?f_value .",
+               "?f_value rdfs:label ?f_label . BIND (?f_value AS ?key)", ""),
+    "sdg": ("{ ?project mhkg:addressesGoal ?f_value }\n"
+            "      UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }",
+            "?f_value mhkg:goalNumber ?key ; rdfs:label ?f_label .", ""),
+    "organisation": ("", "?f_value rdfs:label ?f_label . ?f_role skos:notation ?role .\n"
+                     "  BIND (?f_value AS ?key)", " ?f_role"),
+    "role": ("", "?f_value skos:notation ?key . BIND (?key AS ?f_label)", ""),
+    "kind": ("?f_org a ?f_value . FILTER (STRSTARTS(STR(?f_value), STR(mhkg:)))",
+             "BIND (STRAFTER(STR(?f_value), STR(mhkg:)) AS ?key) BIND (?key AS ?f_label)", ""),
+    "status": ("?project mhkg:status ?f_value .",
+               "?f_value skos:prefLabel ?f_label . BIND (?f_value AS ?key)", ""),
+    "type": ("?project mhkg:projectType ?f_value .",
+             "?f_value skos:prefLabel ?f_label . BIND (?f_value AS ?key)", ""),
+    "year": ("?project mhkg:startDate ?f_start . BIND (SUBSTR(STR(?f_start), 1, 4) AS ?f_value)",
+             "BIND (?f_value AS ?key) BIND (?key AS ?f_label)", ""),
+}  # fmt: skip
 
 
 def _own(name: str) -> tuple[str, ...]:

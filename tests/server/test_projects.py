@@ -15,6 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from mhkg.queries import facets
 from mhkg.queries.facets import FACETS
 
 from .fixtures_app import app_over, bindings, error_of, well_formed_html
@@ -289,3 +290,17 @@ def test_explore_opens_with_the_selection(client: FlaskClient) -> None:
     explorer = client.get(link, headers=HTML).get_data(as_text=True)
     assert '<option value="GIN" selected>' in explorer
     assert re.search(r'<option value="3" selected>3\.', explorer)
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?country=GIN&country=BLR", "?sdg=3", "?role=funder&q=health"]
+)
+def test_broad_selections_count_alike(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """A selection taken for a broad one (its facets counted by a join of two groups) has the
+    counts that looking up each project's values gives."""
+    narrow = facet_counts(page_of(client, query))
+    monkeypatch.setattr(facets, "BROAD", -1)
+    assert facet_counts(page_of(client, query)) == narrow
+    assert narrow
