@@ -273,7 +273,7 @@ def facet_sparql(name: str, selection: Selection) -> str:
     )
 
 
-BROAD = 1_000
+BROAD = 3_000
 """A selection expected to hold more projects than this has its facets counted by joining
 two groups, each read on its own (the selection's projects; every project's values of the
 facet), instead of looking up the values of each project: a scan reads a value in about a
