@@ -15,7 +15,9 @@ The queries start from what the selection pins (a VALUES block of the facet give
 have the fewest projects in the whole portfolio, `Selection.sizes`) and join the rest by index
 lookups; none has an OPTIONAL group that Oxigraph would evaluate over the whole store. A
 selection expected to hold many projects (BROAD) has its facets counted by a hash join of two
-groups instead, which reads each facet's values once rather than looking them up per project. A facet's counts leave out the facet's own values (so
+groups instead, which reads each facet's values once rather than looking them up per project.
+
+A facet's counts leave out the facet's own values (so
 that choosing a second value shows what it adds); with no other facet given, the counts of
 countries, regions, goals, organisations and years are read from the tallies that the
 pipeline keeps in the derived graph (queries/derive/), not from every project.
