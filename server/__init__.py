@@ -5,7 +5,8 @@ Protocol (graph_store; writes need a token, see auth, and keep the graph valid, 
 mhkg.writes), linked data
 (linked_data), the ontology and shapes (vocabulary), the named queries (named_queries), the
 dataset description and dumps (dataset), the landing page (home), /openapi.json (openapi), and
-stakeholder exploration (explore: the /explore page and its JSON API; reconcile: /reconcile).
+stakeholder exploration (explore: the /explore page and its JSON API; reconcile: /reconcile),
+the faceted project browser (projects: /projects).
 Safe by default (safety): read-only, no fetching, bounded queries (workers: the timeout),
 bounded connections (connections), absolute URLs from the configured public address
 (public_url), security headers (headers), errors in one shape (errors), logs (logs).
@@ -55,6 +56,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         logs,
         named_queries,
         openapi,
+        projects,
         public_url,
         reconcile,
         records,
@@ -76,6 +78,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     graph_store.init_app(app)
     records.init_app(app)
     explore.init_app(app)
+    projects.init_app(app)
     reconcile.init_app(app)
     return app
 

@@ -39,6 +39,7 @@ blueprint = Blueprint("explore", __name__)
 _lock = threading.Lock()
 MAX_SEARCH = 50
 NETWORKS_KEPT = 32  # networks under different filters kept at once
+FILTERED = ("country", "sdg", "kind", "role")  # the filters the page may open with
 
 
 def stakeholder_graph() -> StakeholderGraph:
@@ -110,6 +111,7 @@ def page() -> str:
         options=options(kg),
         api={name: f"/explore/{name}" for name in ("search", "neighbours", "paths", "network")},
         focus=request.args.get("entity"),
+        chosen={name: request.args.get(name, "").strip() for name in FILTERED},
     )
 
 

@@ -42,6 +42,7 @@ def index() -> Response | str:
     places = {
         "sparql": url_for("sparql.endpoint"),
         "queries": url_for("named_queries.index"),
+        "projects": url_for("projects.browse"),
         "explore": url_for("explore.page"),
         "reconcile": url_for("reconcile.service"),
         "ontology": url_for("vocabulary.ontology_document"),

@@ -349,6 +349,7 @@
     generation: 0, // bumped when the drawing starts over: answers for an older one are dropped
     paths: null, // the paths last found (null: none asked for)
     networkLoaded: false,
+    opening: false, // the drawing is the most connected organisations (no entity opened)
   };
 
   function refresh() {
@@ -404,6 +405,37 @@
     const url = new URL(window.location.href);
     url.searchParams.set("entity", focus.iri);
     window.history.replaceState(null, "", url);
+  }
+
+  /** With no entity to open on: the most connected organisations under the filters (those of
+      a /projects selection, when the page was opened from there) and the ties among them,
+      from the co-participation network, so that there is a network to start from. */
+  async function openMostConnected(most = 12) {
+    const generation = ++state.generation;
+    say("Drawing the most connected organisations…");
+    const answer = await withBusy(() => getJSON(config.api.network, { ...filters(), format: "json" }));
+    if (!answer || generation !== state.generation || state.focus) return;
+    const top = [...answer.nodes].sort((a, b) =>
+      b.degree - a.degree || b.projects - a.projects || a.label.localeCompare(b.label)
+    ).slice(0, most);
+    const chosen = new Set(top.map((node) => node.iri));
+    const ties = answer.edges
+      .filter((edge) => chosen.has(edge.from) && chosen.has(edge.to))
+      .map((edge) => ({
+        from: edge.from, to: edge.to, property: "worksWith", role: null,
+        label: `works with (${plural(edge.weight, "shared project")})`,
+      }));
+    cy.elements().remove();
+    clearHighlight();
+    Object.assign(state, { opening: true, expanded: new Set(), selected: null, fresh: new Set() });
+    merge(top, ties, null);
+    runLayout();
+    refresh();
+    showSparql("the co-participation network", answer.sparql);
+    say(top.length
+      ? `The ${plural(top.length, "most connected organisation")} and who works with whom among ` +
+        "them. Choose one to draw its neighbours, or search an entity above."
+      : "No organisation takes part in a project under these filters.");
   }
 
   /** Draws the neighbours of a drawn node (one step) beside the ones already drawn. */
@@ -880,6 +912,7 @@
   async function filtersChanged() {
     updateDownloads();
     if (state.focus) await redraw();
+    else if (state.opening) await openMostConnected();
     if (state.paths) await findPaths();
     if (state.networkLoaded) await loadNetwork();
   }
@@ -920,4 +953,5 @@
   updateDownloads();
   refresh();
   if (config.focus) openEntity(config.focus);
+  else openMostConnected();
 })();

@@ -1,0 +1,86 @@
+"""A person with a browser (test_browser's headless Chromium) on /projects and on /explore
+opened with no entity: pages that load from this server only, without script errors; a facet
+click that narrows the table; a network drawn before any name is typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+# `browser`, test_browser's headless Chromium, is a fixture: imported, it serves this module too.
+from .test_browser import (  # noqa: F401
+    WAIT,
+    assert_only_local_requests,
+    browser,
+    click,
+    requested_urls,
+)
+from .test_explore_browser import script_errors
+
+ROWS = (By.CSS_SELECTOR, "table.projects tbody tr")
+
+
+def test_a_facet_click_narrows_the_table(
+    browser: WebDriver,  # noqa: F811
+    live_server: str,
+    artifacts: Path,
+) -> None:
+    browser.set_window_size(1280, 1000)
+    requested_urls(browser)  # forget earlier pages' requests
+    browser.get(f"{live_server}/projects")
+    before = browser.find_elements(*ROWS)
+    assert len(before) == 6, browser.page_source[:2000]
+    assert browser.find_element(By.ID, "row-count").text == "1–6 of 6 projects"
+    browser.save_screenshot(str(artifacts / "projects.png"))
+
+    guinea = browser.find_element(By.CSS_SELECTOR, "#facet-country a[data-value='GIN']")
+    click(browser, guinea)
+    WebDriverWait(browser, WAIT).until(lambda d: "country=GIN" in d.current_url)
+    after = browser.find_elements(*ROWS)
+    assert [row.find_element(By.TAG_NAME, "td").text for row in after] == [
+        "Diaspora Engagement in Support of the Health Sector in Guinea"
+    ]
+    assert browser.find_element(By.ID, "row-count").text == "1–1 of 1 project"
+    chosen = browser.find_element(By.CSS_SELECTOR, "#facet-country li.chosen a")
+    assert chosen.get_attribute("data-value") == "GIN"
+    goals = browser.find_elements(By.CSS_SELECTOR, "#facet-sdg a[data-facet='sdg']")
+    assert [g.get_attribute("data-value") for g in goals] == ["3"]  # the counts followed
+    browser.execute_script("window.scrollTo(0, 0)")
+    browser.save_screenshot(str(artifacts / "projects-guinea.png"))
+
+    assert not script_errors(browser)
+    assert_only_local_requests(browser, live_server)
+
+
+def test_explore_opens_on_the_most_connected(
+    browser: WebDriver,  # noqa: F811
+    live_server: str,
+    artifacts: Path,
+) -> None:
+    browser.set_window_size(1280, 800)
+    requested_urls(browser)
+    browser.get(f"{live_server}/explore")
+    WebDriverWait(browser, WAIT).until(
+        lambda d: d.execute_script("return !!window.cy && cy.nodes().length > 0")
+    )
+    types = browser.execute_script("return cy.nodes().map((n) => n.data('type'))")
+    assert len(types) >= 3 and set(types) == {"Organisation"}, types
+    assert browser.execute_script("return cy.edges().length") >= 1
+    status = browser.find_element(By.ID, "explore-status").text
+    assert "most connected organisation" in status, status
+    assert not browser.find_element(By.ID, "graph-empty").is_displayed()
+    browser.save_screenshot(str(artifacts / "explore-opening.png"))
+
+    # Opened from a /projects selection: the filters set, the network theirs.
+    browser.get(f"{live_server}/explore?country=GIN")
+    WebDriverWait(browser, WAIT).until(
+        lambda d: d.execute_script("return !!window.cy && cy.nodes().length > 0")
+    )
+    assert browser.find_element(By.ID, "filter-country").get_attribute("value") == "GIN"
+    fewer = browser.execute_script("return cy.nodes().length")
+    assert 0 < fewer < len(types)
+    assert not script_errors(browser)
+    assert_only_local_requests(browser, live_server)
