@@ -10,24 +10,11 @@ from mhkg.explore.graph import ROLES, TYPES
 from mhkg.explore.neighbourhood import DEFAULT_LIMIT, MAX_DEPTH
 from mhkg.explore.paths import MAX_K, MAX_LENGTH, THROUGH
 from mhkg.server.negotiation import HTML
-from mhkg.server.openapi_objects import QUERYING, ok, operation, parameter, see_other
+from mhkg.server.openapi_objects import QUERYING, ok, operation, parameter, repeatable, see_other
 from mhkg.server.openapi_schemas import STRING, STRINGS, TEXT, Schema, closed
 
 ENTITY = "an entity's IRI, or its name (label, acronym or other name)"
 MAX_NEIGHBOURS = 5000  # as mhkg.server.explore.neighbours reads `limit`
-
-
-def repeatable(name: str, description: str, items: Schema | None = None) -> dict:
-    """A filter given once per value (country=GIN&country=BLR) or comma-separated."""
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": {"type": "array", "items": items or STRING},
-        "style": "form",
-        "explode": True,
-    }
 
 
 def number(name: str, low: int, high: int, description: str = "") -> dict:

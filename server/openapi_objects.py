@@ -14,6 +14,7 @@ from mhkg.server.openapi_schemas import (
     HEADERS,
     JSON_LD,
     SPARQL_RESULTS,
+    STRING,
     TEXT,
     Schema,
     error_with_status,
@@ -130,6 +131,19 @@ def parameter(
     if examples:
         described["examples"] = {f"example-{i}": {"value": v} for i, v in enumerate(examples)}
     return described
+
+
+def repeatable(name: str, description: str, items: Schema | None = None) -> dict:
+    """A query parameter given once per value (country=GIN&country=BLR)."""
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "array", "items": items or STRING},
+        "style": "form",
+        "explode": True,
+    }
 
 
 def format_parameter(offers: Iterable[str]) -> dict:

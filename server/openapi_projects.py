@@ -15,21 +15,8 @@ from mhkg.server.openapi_objects import (
     ok,
     operation,
     parameter,
+    repeatable,
 )
-from mhkg.server.openapi_schemas import STRING
-
-
-def facet(name: str, description: str, items: dict | None = None) -> dict:
-    """A facet: repeatable (either value); different facets must all hold."""
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": {"type": "array", "items": items or STRING},
-        "style": "form",
-        "explode": True,
-    }
 
 
 def paths() -> dict[str, Any]:
@@ -42,19 +29,19 @@ def paths() -> dict[str, Any]:
                 "each facet's counts (HTML), or the page's rows as SPARQL results (JSON, CSV, "
                 "TSV, XML). A facet given twice selects either value; different facets all.",
                 ok("A page of the table", offers),
-                facet(
+                repeatable(
                     "country",
                     "ISO 3166-1 alpha-3 codes of countries the projects are in",
                     {"type": "string", "minLength": 3, "maxLength": 3},
                 ),
-                facet("region", "IDF regions, by the slug ending their IRI (e.g. africa)"),
-                facet("sdg", "SDG numbers", {"type": "integer", "minimum": 1, "maximum": 17}),
-                facet("organisation", "IRIs of organisations taking part (in `role`, if given)"),
-                facet("role", "Roles of a participation", {"enum": list(ROLES)}),
-                facet("kind", "Classes of a participating organisation, e.g. Ministry"),
-                facet("status", "Project statuses, by slug (e.g. active)"),
-                facet("type", "Project types, by slug"),
-                facet("year", "Start years", {"type": "string", "pattern": "^[0-9]{4}$"}),
+                repeatable("region", "IDF regions, by the slug ending their IRI (e.g. africa)"),
+                repeatable("sdg", "SDG numbers", {"type": "integer", "minimum": 1, "maximum": 17}),
+                repeatable("organisation", "IRIs of organisations taking part (in `role`, if any)"),
+                repeatable("role", "Roles of a participation", {"enum": list(ROLES)}),
+                repeatable("kind", "Classes of a participating organisation, e.g. Ministry"),
+                repeatable("status", "Project statuses, by slug (e.g. active)"),
+                repeatable("type", "Project types, by slug"),
+                repeatable("year", "Start years", {"type": "string", "pattern": "^[0-9]{4}$"}),
                 parameter(
                     "q", description="Words in a project's title or description", maxLength=MAX_TEXT
                 ),
