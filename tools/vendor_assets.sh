@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Vendor the front-end libraries into the package, so that users never run npm and the pages need
-# no CDN: the query editor (/sparql) and the graph library of /explore.
+# no CDN: the query editor (/sparql), the graph library of /explore and the charts of /overview.
 #
 # Installs the versions that tools/frontend/package-lock.json pins (npm ci: exact versions and
 # integrity hashes) and copies the built, self-contained bundles with their licences:
@@ -46,4 +46,28 @@ cytoscape $version
 from tools/frontend/package-lock.json by tools/vendor_assets.sh; do not edit these files
 END
 echo "vendored cytoscape $version into $dest:"
+ls -l "$dest"
+
+# The charts of /overview: Vega, Vega-Lite and vega-embed (each a self-contained UMD bundle,
+# loaded in that order), and the world's countries from Natural Earth (1:110m) as TopoJSON
+# (world-atlas), for the map.
+dest=server/static/vendor/vega
+rm -rf "$dest"
+mkdir -p "$dest"
+versions=""
+for package in vega vega-lite vega-embed; do
+  src=$frontend/node_modules/$package
+  cp "$src/build/$package.min.js" "$dest/"
+  sed -i 's|//# sourceMappingURL=[^ ]*\.map$||' "$dest/$package.min.js"
+  cp "$src/LICENSE" "$dest/LICENSE-$package.txt"
+  versions+="$package $(node -p "require('./$src/package.json').version")"$'\n'
+done
+src=$frontend/node_modules/world-atlas
+cp "$src/countries-110m.json" "$dest/"
+cp "$src/LICENSE" "$dest/LICENSE-world-atlas.txt"
+versions+="world-atlas $(node -p "require('./$src/package.json').version") (Natural Earth, public domain)"$'\n'
+cat > "$dest/VERSION" <<END
+${versions}from tools/frontend/package-lock.json by tools/vendor_assets.sh; do not edit these files
+END
+echo "vendored the charts' libraries into $dest:"
 ls -l "$dest"
