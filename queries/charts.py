@@ -1,0 +1,251 @@
+"""The charts of /overview and `mhkg chart`: for each, the SPARQL of its data under a selection
+of projects (mhkg.queries.facets), its rows, and a Vega-Lite specification with the rows inline,
+so that the page and the command line draw the same chart from the same rows.
+
+With nothing selected, a chart's data is a named summary's (queries/projects-per-*.rq, read
+from the tallies in the derived graph); under a selection, the same columns are counted from
+the selection's projects, in the same way as the tallies count them: a project counts whole
+in each of its countries, goals, regions and organisations; a budget is the largest budget
+statement of a project in a currency, summed per currency, and never added across currencies
+(a budget chart has one panel per currency).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mhkg import queries as named_queries
+from mhkg.queries.facets import FACET_PARTS, PREFIXES, Selection
+from mhkg.results import QueryResult
+
+VEGA_LITE = "https://vega.github.io/schema/vega-lite/v6.json"
+VL_VERSION = "6.4"
+"""The Vega-Lite version of the specs: the one vendored for the page (server/static/vendor/vega)
+and one that vl-convert-python renders."""
+TOP = 15
+"""A chart of organisations shows the ones with most projects, at most this many."""
+WHOLE = "A project in several {0} counts whole in each."
+NEVER_ADDED = "Budgets in different currencies are never added: one panel per currency."
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """What a chart breaks the projects down by: the pattern binding ?key and ?f_label from
+    ?project, the named summary read when nothing is selected (and its columns for key and
+    label), and what a project counted in several of them is called."""
+
+    title: str
+    pattern: str
+    summary: str | None
+    summary_key: str
+    summary_label: str
+    several: str
+    role: str | None = None
+
+
+def _organisations(role: str) -> str:
+    return (
+        f"?d_part mhkg:role mhkg:{role}Role ; mhkg:inProject ?project ; mhkg:participant ?key .\n"
+        "  ?key rdfs:label ?f_label ."
+    )
+
+
+DIMENSIONS = {
+    "country": Dimension("Country", FACET_PARTS["country"][0], "projects-per-country",
+                         "iso3", "countryName", "countries"),
+    "sdg": Dimension("Goal (SDG)", FACET_PARTS["sdg"][0], "projects-per-sdg",
+                     "goal", "goalName", "goals"),
+    "region": Dimension("IDF region", FACET_PARTS["region"][0], "projects-per-region",
+                        "region", "regionName", "regions"),
+    "year": Dimension("Start year", FACET_PARTS["year"][0] + "\n  ?project mhkg:status ?d_status ."
+                      " ?d_status skos:prefLabel ?status .", None, "", "", "years"),
+    "funder": Dimension("Funder", _organisations("funder"), "projects-per-organisation",
+                        "organisation", "name", "funders", "funder"),
+    "implementer": Dimension("Implementer", _organisations("implementer"),
+                             "projects-per-organisation", "organisation", "name",
+                             "implementers", "implementer"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    title: str
+    dimension: str
+    measure: str  # "projects" or "budget"
+
+    @property
+    def note(self) -> str:
+        dimension = DIMENSIONS[self.dimension]
+        notes = [] if self.dimension == "year" else [WHOLE.format(dimension.several)]
+        if self.measure == "budget":
+            notes.append(NEVER_ADDED)
+        if self.dimension in ("funder", "implementer"):
+            notes.append(f"The {TOP} with most projects.")
+        if self.dimension == "year":
+            notes.append("Projects by the year they start, stacked by status.")
+        return " ".join(notes)
+
+
+CHARTS = {
+    chart.name: chart
+    for chart in (
+        Chart("projects-per-country", "Projects per country", "country", "projects"),
+        Chart("budget-per-country", "Budget per country", "country", "budget"),
+        Chart("projects-per-sdg", "Projects per Sustainable Development Goal", "sdg", "projects"),
+        Chart("budget-per-sdg", "Budget per Sustainable Development Goal", "sdg", "budget"),
+        Chart("projects-per-region", "Projects per IDF region", "region", "projects"),
+        Chart("budget-per-region", "Budget per IDF region", "region", "budget"),
+        Chart("projects-per-year", "Projects per start year, by status", "year", "projects"),
+        Chart("top-funders", "Top funders", "funder", "projects"),
+        Chart("top-implementers", "Top implementers", "implementer", "projects"),
+    )
+}
+
+
+def chart_sparql(chart: Chart, selection: Selection, *, tallied: bool = True) -> str:
+    """The query for the chart's data: the named summary with nothing selected (`tallied`),
+    else the selection's projects counted per key (and per currency, with their budgets)."""
+    dimension = DIMENSIONS[chart.dimension]
+    if tallied and not selection and dimension.summary:
+        named = named_queries.load(dimension.summary)
+        return named.sparql({"role": dimension.role} if dimension.role else None)
+    projects = f"{{ SELECT DISTINCT ?project WHERE {{\n    {selection.where()}\n  }} }}"
+    if chart.dimension == "year":
+        return (
+            f"{PREFIXES}PREFIX schema: <https://schema.org/>\n"
+            "SELECT ?key ?status (COUNT(DISTINCT ?project) AS ?projects)\nWHERE {\n"
+            f"  {projects}\n  {dimension.pattern}\n}}\nGROUP BY ?key ?status\n"
+            "ORDER BY ?key ?status\n"
+        )
+    return (
+        f"{PREFIXES}PREFIX schema: <https://schema.org/>\n"
+        "SELECT ?key ?label ?projects ?budget ?currency\nWHERE {\n"
+        "  { SELECT ?key (SAMPLE(?f_label) AS ?label) (COUNT(DISTINCT ?project) AS ?projects)\n"
+        f"    WHERE {{\n  {projects}\n  {dimension.pattern}\n    }} GROUP BY ?key }}\n"
+        "  OPTIONAL {\n"
+        "    { SELECT ?key ?currency (SUM(?value) AS ?budget) WHERE {\n"
+        "      { SELECT ?project ?currency (MAX(?amount) AS ?value) WHERE {\n"
+        f"        {projects}\n"
+        "        ?project mhkg:budget [ schema:value ?amount ; schema:currency ?currency ] .\n"
+        "      } GROUP BY ?project ?currency }\n"
+        "      { SELECT DISTINCT ?project ?key WHERE {\n"
+        f"        {projects}\n  {dimension.pattern}\n"
+        "      } }\n"
+        "    } GROUP BY ?key ?currency }\n"
+        "  }\n}\nORDER BY DESC(?projects) ?key ?currency\n"
+    )
+
+
+def chart_rows(chart: Chart, result: QueryResult, tallied: bool) -> list[dict[str, Any]]:
+    """The chart's rows: key, label, projects, budget and currency (None without a budget);
+    for the years, key (the year), status and projects."""
+    dimension = DIMENSIONS[chart.dimension]
+    key, label = ("key", "label")
+    if tallied and dimension.summary and "key" not in result.variables:
+        key, label = dimension.summary_key, dimension.summary_label
+    rows = []
+    for row in result.rows:
+        if chart.dimension == "year":
+            rows.append({"key": str(row["key"]), "status": _text(row.get("status")),
+                         "projects": int(row["projects"])})  # fmt: skip
+            continue
+        if dimension.role and str(row.get("role", dimension.role)) != dimension.role:
+            continue
+        budget = row.get("budget")
+        rows.append({
+            "key": str(row[key]),
+            "label": _text(row.get(label)) or str(row[key]),
+            "projects": int(row["projects"]),
+            "budget": None if budget is None else float(budget.toPython()),
+            "currency": _text(row.get("currency")),
+        })  # fmt: skip
+    return rows
+
+
+def _text(term: Any) -> str | None:
+    return None if term is None else str(term)
+
+
+def chart_data(
+    chart: Chart, selection: Selection, run: Callable[[str], QueryResult]
+) -> tuple[str, list[dict[str, Any]]]:
+    """The chart's SPARQL and its rows, the query run by `run`."""
+    sparql = chart_sparql(chart, selection)
+    return sparql, chart_rows(chart, run(sparql), tallied=True)
+
+
+def chart_spec(chart: Chart, rows: list[dict[str, Any]], subtitle: str = "") -> dict[str, Any]:
+    """The Vega-Lite specification of the chart, its rows inline."""
+    spec: dict[str, Any] = {
+        "$schema": VEGA_LITE,
+        "title": {"text": chart.title, "subtitle": [s for s in (subtitle, chart.note) if s]},
+        "description": f"{chart.title}. {chart.note}",
+        "config": {"view": {"stroke": None}, "axis": {"labelLimit": 260}},
+    }
+    if chart.dimension == "year":
+        return spec | {
+            "data": {"values": rows},
+            "width": 560,
+            "height": 260,
+            "mark": {"type": "bar", "tooltip": True},
+            "encoding": {
+                "x": {"field": "key", "type": "ordinal", "title": "Start year"},
+                "y": {"field": "projects", "type": "quantitative", "title": "Projects",
+                      "stack": "zero"},
+                "color": {"field": "status", "type": "nominal", "title": "Status"},
+            },
+        }  # fmt: skip
+    title = DIMENSIONS[chart.dimension].title
+    if chart.measure == "projects":
+        data = _distinct_keys(rows)
+        if chart.dimension in ("funder", "implementer"):
+            data = data[:TOP]
+        return spec | {
+            "data": {"values": data},
+            "width": 420,
+            "mark": {"type": "bar", "tooltip": True},
+            "encoding": {
+                "y": {"field": "label", "type": "nominal", "title": title, "sort": "-x"},
+                "x": {"field": "projects", "type": "quantitative", "title": "Projects"},
+            },
+        }
+    data = [r for r in rows if r["budget"] is not None]
+    return spec | {
+        "data": {"values": data},
+        "facet": {"row": {"field": "currency", "type": "nominal", "title": "Currency"}},
+        "resolve": {"scale": {"x": "independent", "y": "independent"}},
+        "spec": {
+            "width": 420,
+            "mark": {"type": "bar", "tooltip": True},
+            "encoding": {
+                "y": {"field": "label", "type": "nominal", "title": title, "sort": "-x"},
+                "x": {"field": "budget", "type": "quantitative", "title": "Budget"},
+            },
+        },
+    }
+
+
+def _distinct_keys(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per key (a key has a row per currency of its budgets), most projects first."""
+    seen: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(row["key"], {k: row[k] for k in ("key", "label", "projects")})
+    return sorted(seen.values(), key=lambda r: (-r["projects"], r["label"]))
+
+
+def chart_table(chart: Chart, rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """The chart's text alternative and CSV: a header and rows of the values it draws."""
+    if chart.dimension == "year":
+        return ["start year", "status", "projects"], [
+            [r["key"], r["status"] or "", r["projects"]] for r in rows
+        ]
+    title = DIMENSIONS[chart.dimension].title.lower()
+    if chart.measure == "projects":
+        data = chart_spec(chart, rows)["data"]["values"]
+        return [title, "key", "projects"], [[r["label"], r["key"], r["projects"]] for r in data]
+    return [title, "key", "budget", "currency"], [
+        [r["label"], r["key"], r["budget"], r["currency"]] for r in rows if r["budget"] is not None
+    ]
