@@ -1,4 +1,4 @@
-"""The `mhkg` command: load, query, validate, export, serve and explore the knowledge graph.
+"""The `mhkg` command: load, query, validate, export, serve, explore and chart the knowledge graph.
 
 Exit status: 0 success; 1 some records rejected / the data does not conform /
 the query failed / no store, or one that cannot be opened or written; 2 usage errors:
@@ -406,3 +406,8 @@ def serve(store: str | None, **settings: Any) -> None:
 from mhkg.explore.cli import explore_group  # noqa: E402
 
 main.add_command(explore_group, "explore")
+
+# `mhkg chart` lives with the charts' command; it uses Context, fail and store_option too.
+from mhkg.chart_cli import chart  # noqa: E402
+
+main.add_command(chart)

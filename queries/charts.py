@@ -12,11 +12,13 @@ statement of a project in a currency, summed per currency, and never added acros
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from mhkg import queries as named_queries
+from mhkg.errors import MhkgError
 from mhkg.queries.facets import FACET_PARTS, PREFIXES, Selection
 from mhkg.results import QueryResult
 
@@ -249,3 +251,23 @@ def chart_table(chart: Chart, rows: list[dict[str, Any]]) -> tuple[list[str], li
     return [title, "key", "budget", "currency"], [
         [r["label"], r["key"], r["budget"], r["currency"]] for r in rows if r["budget"] is not None
     ]
+
+
+OUTPUTS = (".png", ".svg", ".vl.json")
+
+
+def render(spec: dict[str, Any], output: str) -> bytes:
+    """The chart as the file `output` names by its ending (OUTPUTS): the spec itself as JSON,
+    or drawn by vl-convert-python (the `chart` extra). Raises MhkgError without it."""
+    if output.endswith(".vl.json"):
+        return (json.dumps(spec, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    try:
+        import vl_convert
+    except ImportError:
+        raise MhkgError(
+            "drawing a chart as PNG or SVG needs vl-convert-python: pip install 'mhkg[chart]' "
+            "(or write the Vega-Lite spec with --output FILE.vl.json)"
+        ) from None
+    if output.endswith(".svg"):
+        return vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION).encode("utf-8")
+    return bytes(vl_convert.vegalite_to_png(spec, vl_version=VL_VERSION, scale=2))

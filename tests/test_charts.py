@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mhkg.iri import base_iri
-from mhkg.queries.charts import CHARTS, chart_data, chart_rows, chart_spec, chart_sparql
+from mhkg.queries.charts import CHARTS, chart_data, chart_rows, chart_sparql, chart_spec
 from mhkg.queries.facets import Selection
 from mhkg.store import Store
 
