@@ -6,7 +6,8 @@ mhkg.writes), linked data
 (linked_data), the ontology and shapes (vocabulary), the named queries (named_queries), the
 dataset description and dumps (dataset), the landing page (home), /openapi.json (openapi), and
 stakeholder exploration (explore: the /explore page and its JSON API; reconcile: /reconcile),
-the faceted project browser (projects: /projects).
+the faceted project browser (projects: /projects) and the charts of its selection
+(overview: /overview).
 Safe by default (safety): read-only, no fetching, bounded queries (workers: the timeout),
 bounded connections (connections), absolute URLs from the configured public address
 (public_url), security headers (headers), errors in one shape (errors), logs (logs).
@@ -56,6 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         logs,
         named_queries,
         openapi,
+        overview,
         projects,
         public_url,
         reconcile,
@@ -79,6 +81,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     records.init_app(app)
     explore.init_app(app)
     projects.init_app(app)
+    overview.init_app(app)
     reconcile.init_app(app)
     return app
 

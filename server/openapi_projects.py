@@ -29,22 +29,7 @@ def paths() -> dict[str, Any]:
                 "each facet's counts (HTML), or the page's rows as SPARQL results (JSON, CSV, "
                 "TSV, XML). A facet given twice selects either value; different facets all.",
                 ok("A page of the table", offers),
-                repeatable(
-                    "country",
-                    "ISO 3166-1 alpha-3 codes of countries the projects are in",
-                    {"type": "string", "minLength": 3, "maxLength": 3},
-                ),
-                repeatable("region", "IDF regions, by the slug ending their IRI (e.g. africa)"),
-                repeatable("sdg", "SDG numbers", {"type": "integer", "minimum": 1, "maximum": 17}),
-                repeatable("organisation", "IRIs of organisations taking part (in `role`, if any)"),
-                repeatable("role", "Roles of a participation", {"enum": list(ROLES)}),
-                repeatable("kind", "Classes of a participating organisation, e.g. Ministry"),
-                repeatable("status", "Project statuses, by slug (e.g. active)"),
-                repeatable("type", "Project types, by slug"),
-                repeatable("year", "Start years", {"type": "string", "pattern": "^[0-9]{4}$"}),
-                parameter(
-                    "q", description="Words in a project's title or description", maxLength=MAX_TEXT
-                ),
+                *facet_parameters(),
                 parameter("sort", description="A column; '-' first for descending", enum=sorts),
                 parameter(
                     "limit",
@@ -58,3 +43,23 @@ def paths() -> dict[str, Any]:
             )
         }
     }
+
+
+def facet_parameters() -> list[dict[str, Any]]:
+    """The facets and words of /projects, which /overview takes too."""
+    return [
+        repeatable(
+            "country",
+            "ISO 3166-1 alpha-3 codes of countries the projects are in",
+            {"type": "string", "minLength": 3, "maxLength": 3},
+        ),
+        repeatable("region", "IDF regions, by the slug ending their IRI (e.g. africa)"),
+        repeatable("sdg", "SDG numbers", {"type": "integer", "minimum": 1, "maximum": 17}),
+        repeatable("organisation", "IRIs of organisations taking part (in `role`, if any)"),
+        repeatable("role", "Roles of a participation", {"enum": list(ROLES)}),
+        repeatable("kind", "Classes of a participating organisation, e.g. Ministry"),
+        repeatable("status", "Project statuses, by slug (e.g. active)"),
+        repeatable("type", "Project types, by slug"),
+        repeatable("year", "Start years", {"type": "string", "pattern": "^[0-9]{4}$"}),
+        parameter("q", description="Words in a project's title or description", maxLength=MAX_TEXT),
+    ]

@@ -132,19 +132,21 @@ def browse() -> Response:
             "rows": url_for("sparql.endpoint", query=rows_text),
         },
         explore=url_for("explore.page", **_explore_filters(selection)),
+        overview=_href(selection, endpoint="overview.page"),
         here=_href(selection, sort=sort, page=page),
         limit=page.limit,
     )
     return Response(body, mimetype=HTML, headers={"Vary": "Accept"})
 
 
-def counted(selection: Selection) -> tuple[list[dict], list]:
-    """Each facet's values and the selection's count (rows of ?total), asked of the query
-    workers at once: as many at a time as there are workers."""
+def counted(selection: Selection, endpoint: str = "projects.browse") -> tuple[list[dict], list]:
+    """Each facet's values (linking to `endpoint`) and the selection's count (rows of
+    ?total), asked of the query workers at once: as many at a time as there are workers."""
     with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
         total = pool.submit(copy_current_request_context(run), count_sparql(selection))
         facets = [
-            pool.submit(copy_current_request_context(facet), name, selection) for name in FACETS
+            pool.submit(copy_current_request_context(facet), name, selection, endpoint)
+            for name in FACETS
         ]
         return [f.result() for f in facets], total.result().rows
 
@@ -167,8 +169,9 @@ def portfolio_sizes() -> dict[tuple[str, str], int]:
         return sizes
 
 
-def facet(name: str, selection: Selection) -> dict:
-    """A facet's values, each with its count and the link that adds (or drops) it."""
+def facet(name: str, selection: Selection, endpoint: str = "projects.browse") -> dict:
+    """A facet's values, each with its count and the link (to `endpoint`: this browser, or
+    another page taking the same facets) that adds (or drops) it."""
     chosen = {value for n, value in selection.given if n == name}
     values = []
     for row in run(facet_sparql(name, selection)).rows:
@@ -177,7 +180,8 @@ def facet(name: str, selection: Selection) -> dict:
         if name == "organisation":
             added.append(("role", str(row["role"])))
         is_chosen = key in chosen
-        link = _href(selection, drop=(name, key)) if is_chosen else _href(selection, add=added)
+        change = {"drop": (name, key)} if is_chosen else {"add": added}
+        link = _href(selection, endpoint=endpoint, **change)
         values.append({"key": key, "label": str(row.get("label", key)),
                        "role": str(row["role"]) if "role" in row else None,
                        "count": int(row["count"]), "chosen": is_chosen, "href": link})  # fmt: skip
@@ -203,6 +207,7 @@ def _href(
     sort: tuple[str, bool] = ("title", False),
     page: Page | None = None,
     format: str | None = None,
+    endpoint: str = "projects.browse",
 ) -> str:
     """The URL of the browser with the selection changed (a change starts at the first page)."""
     pairs = [pair for pair in selection.given if pair != drop]
@@ -217,7 +222,7 @@ def _href(
     if format:
         pairs.append(("format", format))
     query = urlencode(pairs)
-    return url_for("projects.browse") + (f"?{query}" if query else "")
+    return url_for(endpoint) + (f"?{query}" if query else "")
 
 
 def _next_sort(column: str, sort: tuple[str, bool]) -> tuple[str, bool]:

@@ -62,6 +62,23 @@ for package in vega vega-lite vega-embed; do
   cp "$src/LICENSE" "$dest/LICENSE-$package.txt"
   versions+="$package $(node -p "require('./$src/package.json').version")"$'\n'
 done
+# Vega compiles expressions with `new Function` unless given its interpreter, which the pages'
+# Content-Security-Policy (script-src 'self', no 'unsafe-eval') requires: vega-interpreter is an
+# ES module importing vega-util, which the vega bundle carries; made a classic script that
+# takes vega-util from the `vega` global and adds `vega.expressionInterpreter` to it.
+src=$frontend/node_modules/vega-interpreter
+{
+  echo "(() => {  // vega-interpreter, made a classic script by tools/vendor_assets.sh"
+  sed -e "s|^import { \(.*\) } from 'vega-util';$|const { \1 } = globalThis.vega;|" \
+      -e 's|^export { expression as expressionInterpreter };$|globalThis.vega.expressionInterpreter = expression;|' \
+      -e '/^\/\/# sourceMappingURL=/d' \
+      "$src/build/vega-interpreter.js"
+  echo "})();"
+} > "$dest/vega-interpreter.js"
+grep -q "globalThis.vega.expressionInterpreter" "$dest/vega-interpreter.js"
+! grep -qE "^(import|export) " "$dest/vega-interpreter.js"
+cp "$src/LICENSE" "$dest/LICENSE-vega-interpreter.txt"
+versions+="vega-interpreter $(node -p "require('./$src/package.json').version")"$'\n'
 src=$frontend/node_modules/world-atlas
 cp "$src/countries-110m.json" "$dest/"
 cp "$src/LICENSE" "$dest/LICENSE-world-atlas.txt"

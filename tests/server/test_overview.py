@@ -1,0 +1,103 @@
+"""/overview on the seeds: a chart per spec, each with its CSV, SPARQL and table; the specs are
+those `mhkg chart` writes; the facets of /projects narrow them; bad parameters are 400, an
+unknown chart 404; linked from the nav, /projects and the OpenAPI description."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from mhkg.iri import base_iri
+from mhkg.queries.charts import CHARTS, chart_data, chart_spec
+from mhkg.queries.facets import Selection
+
+from .fixtures_app import app_over, error_of, well_formed_html
+
+
+@pytest.fixture(scope="module")
+def app(seeded_copy) -> Iterator[Flask]:
+    with app_over(seeded_copy("overview")) as app:
+        yield app
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def test_the_page_has_every_chart(client: FlaskClient) -> None:
+    response = client.get("/overview")
+    assert response.status_code == 200
+    well_formed_html(response)
+    page = response.get_data(as_text=True)
+    for name in CHARTS:
+        assert f'id="chart-{name}"' in page
+        assert f'data-spec="/overview/{name}.vl.json"' in page
+        assert f'href="/overview/{name}.csv"' in page
+    assert page.count('<details class="chart-table">') == len(CHARTS)
+    assert page.count("/sparql?query=") >= len(CHARTS)
+    assert "counts whole in each" in page and "never added" in page
+    assert 'href="/overview"' in page  # the nav
+    assert "vendor/vega/vega-lite.min.js" in page
+
+
+def test_the_spec_is_the_command_lines(app: Flask, client: FlaskClient) -> None:
+    query = "?country=GIN"
+    for name, chart in CHARTS.items():
+        served = client.get(f"/overview/{name}.vl.json{query}")
+        assert served.status_code == 200
+        assert served.mimetype == "application/json"
+        selection = Selection.parse({"country": ["GIN"]}, base_iri())
+        _, rows = chart_data(chart, selection, app.extensions["mhkg.store"].query)
+        assert json.loads(served.data) == chart_spec(chart, rows, "country=GIN")
+
+
+def test_a_facet_narrows_the_data(client: FlaskClient) -> None:
+    def projects(query: str) -> int:
+        text = client.get(f"/overview/projects-per-sdg.csv{query}").get_data(as_text=True)
+        return sum(int(row["projects"]) for row in csv.DictReader(io.StringIO(text)))
+
+    assert 0 < projects("?country=GIN") < projects("")
+    page = client.get("/overview?country=GIN").get_data(as_text=True)
+    assert 'id="project-count">1 project<' in page
+    assert 'href="/projects?country=GIN"' in page
+
+
+def test_csv_is_the_table(client: FlaskClient) -> None:
+    response = client.get("/overview/budget-per-country.csv")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0] == ["country", "key", "budget", "currency"]
+    assert ["Guinea", "GIN", "100000.0", "USD"] in rows
+
+
+def test_projects_links_here(client: FlaskClient) -> None:
+    page = client.get("/projects?sdg=3", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'href="/overview?sdg=3"' in page
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/overview?sdg=18", 400, "sdg wants a goal number"),
+        ("/overview?sort=title", 400, "takes no parameter sort"),
+        ("/overview/projects-per-sdg.csv?country=Guinea", 400, "country wants"),
+        ("/overview/no-such-chart.vl.json", 404, "no chart 'no-such-chart'"),
+    ],
+)
+def test_bad_requests(client: FlaskClient, url: str, status: int, message: str) -> None:
+    response = client.get(url, headers={"Accept": "application/json"})
+    assert message in json.dumps(error_of(response, status))
+
+
+def test_openapi_describes_it(client: FlaskClient) -> None:
+    paths = client.get("/openapi.json").get_json()["paths"]
+    assert {"/overview", "/overview/{name}.vl.json", "/overview/{name}.csv"} <= set(paths)
+    names = [p["name"] for p in paths["/overview"]["get"]["parameters"]]
+    assert {"country", "sdg", "region", "year", "q"} <= set(names)
