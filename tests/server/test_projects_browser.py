@@ -1,6 +1,6 @@
-"""A person with a browser (test_browser's headless Chromium) on /projects and on /explore
-opened with no entity: pages that load from this server only, without script errors; a facet
-click that narrows the table; a network drawn before any name is typed."""
+"""A person with a browser (test_browser's headless Chromium) on /projects, /overview and on
+/explore opened with no entity: pages that load from this server only, without script errors; a
+facet click that narrows the table, and the charts; a network drawn before any name is typed."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
+
+from mhkg.queries.charts import CHARTS
 
 # `browser`, test_browser's headless Chromium, is a fixture: imported, it serves this module too.
 from .test_browser import (  # noqa: F401
@@ -50,6 +52,48 @@ def test_a_facet_click_narrows_the_table(
     assert [g.get_attribute("data-value") for g in goals] == ["3"]  # the counts followed
     browser.execute_script("window.scrollTo(0, 0)")
     browser.save_screenshot(str(artifacts / "projects-guinea.png"))
+
+    assert not script_errors(browser)
+    assert_only_local_requests(browser, live_server)
+
+
+def drawn_charts(browser: WebDriver) -> dict[str, str]:  # noqa: F811
+    """Each chart of /overview once all are drawn or failed: its name, and "svg" (drawn) or
+    the error it shows."""
+    script = """return Array.from(document.querySelectorAll('div.vega[data-spec]')).map((e) =>
+        [e.closest('figure').id.replace('chart-', ''),
+         e.dataset.drawn && e.querySelector('svg') ? 'svg' : e.dataset.error || null])"""
+    WebDriverWait(browser, WAIT).until(
+        lambda d: all(state for _, state in d.execute_script(script))
+    )
+    return dict(browser.execute_script(script))
+
+
+def test_overview_draws_every_chart_and_a_facet_narrows_them(
+    browser: WebDriver,  # noqa: F811
+    live_server: str,
+    artifacts: Path,
+) -> None:
+    browser.set_window_size(1400, 1000)
+    requested_urls(browser)
+    browser.get(f"{live_server}/overview")
+    assert drawn_charts(browser) == dict.fromkeys(CHARTS, "svg")
+    assert browser.find_element(By.ID, "project-count").text == "6 projects"
+    bars = "return document.querySelectorAll('#chart-projects-per-sdg svg path[role=graphics-symbol], #chart-projects-per-sdg svg .mark-rect path').length"  # noqa: E501
+    before = browser.execute_script(bars)
+    assert before > 1
+    browser.save_screenshot(str(artifacts / "overview.png"))
+
+    guinea = browser.find_element(By.CSS_SELECTOR, "#facet-country a[data-value='GIN']")
+    click(browser, guinea)
+    WebDriverWait(browser, WAIT).until(lambda d: "country=GIN" in d.current_url)
+    assert drawn_charts(browser) == dict.fromkeys(CHARTS, "svg")
+    assert browser.find_element(By.ID, "project-count").text == "1 project"
+    assert 0 < browser.execute_script(bars) < before
+    table = browser.find_element(By.CSS_SELECTOR, "#chart-projects-per-country table")
+    assert "Guinea" in table.get_attribute("textContent")
+    browser.execute_script("window.scrollTo(0, 0)")
+    browser.save_screenshot(str(artifacts / "overview-guinea.png"))
 
     assert not script_errors(browser)
     assert_only_local_requests(browser, live_server)
