@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from mhkg import queries as named_queries
@@ -84,6 +86,8 @@ class Chart:
         notes = [] if self.dimension == "year" else [WHOLE.format(dimension.several)]
         if self.measure == "budget":
             notes.append(NEVER_ADDED)
+        if self.measure == "map":
+            notes.append("Shaded by projects; the budget, per currency, on hover.")
         if self.dimension in ("funder", "implementer"):
             notes.append(f"The {TOP} with most projects.")
         if self.dimension == "year":
@@ -94,6 +98,7 @@ class Chart:
 CHARTS = {
     chart.name: chart
     for chart in (
+        Chart("projects-map", "Projects and budget per country: a map", "country", "map"),
         Chart("projects-per-country", "Projects per country", "country", "projects"),
         Chart("budget-per-country", "Budget per country", "country", "budget"),
         Chart("projects-per-sdg", "Projects per Sustainable Development Goal", "sdg", "projects"),
@@ -179,8 +184,11 @@ def chart_data(
     return sparql, chart_rows(chart, run(sparql), tallied=True)
 
 
-def chart_spec(chart: Chart, rows: list[dict[str, Any]], subtitle: str = "") -> dict[str, Any]:
-    """The Vega-Lite specification of the chart, its rows inline."""
+def chart_spec(
+    chart: Chart, rows: list[dict[str, Any]], subtitle: str = "", world: str | None = None
+) -> dict[str, Any]:
+    """The Vega-Lite specification of the chart, its rows inline; a map reads the countries'
+    shapes from the URL `world`, else has them inline too."""
     spec: dict[str, Any] = {
         "$schema": VEGA_LITE,
         "title": {"text": chart.title, "subtitle": [s for s in (subtitle, chart.note) if s]},
@@ -200,6 +208,8 @@ def chart_spec(chart: Chart, rows: list[dict[str, Any]], subtitle: str = "") -> 
                 "color": {"field": "status", "type": "nominal", "title": "Status"},
             },
         }  # fmt: skip
+    if chart.measure == "map":
+        return spec | _map(rows, world)
     title = DIMENSIONS[chart.dimension].title
     if chart.measure == "projects":
         data = _distinct_keys(rows)
@@ -230,6 +240,63 @@ def chart_spec(chart: Chart, rows: list[dict[str, Any]], subtitle: str = "") -> 
     }
 
 
+WORLD = "countries-110m.json"
+"""Natural Earth's countries at 1:110m as TopoJSON (world-atlas), vendored with Vega: each
+country's ISO 3166-1 numeric code is its `id`."""
+
+
+def _map(rows: list[dict[str, Any]], world: str | None) -> dict[str, Any]:
+    """A choropleth of the countries' projects, with their budgets per currency on hover."""
+    if world is None:
+        folder = resources.files("mhkg.server").joinpath("static/vendor/vega")
+        shapes: dict[str, Any] = {"values": json.loads(folder.joinpath(WORLD).read_text("utf-8"))}
+    else:
+        shapes = {"url": world}
+    shapes["format"] = {"type": "topojson", "feature": "countries"}
+    numeric = numeric_codes()
+    values = []
+    for row in _distinct_keys(rows):
+        budgets = [r for r in rows if r["key"] == row["key"] and r["budget"] is not None]
+        text = "; ".join(f"{r['budget']:,.0f} {r['currency']}" for r in budgets) or "none given"
+        if row["key"] in numeric:
+            values.append(row | {"id": numeric[row["key"]], "budgets": text})
+    fields = ["label", "projects", "budgets"]
+    return {
+        "width": 640,
+        "height": 340,
+        "projection": {"type": "equalEarth"},
+        "layer": [
+            {"data": shapes, "mark": {"type": "geoshape", "fill": "#e8e8e8", "stroke": "white",
+                                      "strokeWidth": 0.5}},
+            {"data": shapes,
+             "transform": [{"lookup": "id", "from": {"data": {"values": values}, "key": "id",
+                                                     "fields": fields}},
+                           {"filter": "isValid(datum.projects)"}],
+             "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.5},
+             "encoding": {
+                 "color": {"field": "projects", "type": "quantitative", "title": "Projects",
+                           "scale": {"scheme": "blues"}},
+                 "tooltip": [{"field": "label", "title": "Country"},
+                             {"field": "projects", "title": "Projects"},
+                             {"field": "budgets", "title": "Budget"}]}},
+        ],
+    }  # fmt: skip
+
+
+@cache
+def numeric_codes() -> dict[str, str]:
+    """Each country's ISO 3166-1 numeric code by its alpha-3 code (the reference data)."""
+    from mhkg import ontology
+    from mhkg.vocab import MHKG
+
+    graph = ontology.reference_graph()
+    return {
+        str(alpha3): str(graph.value(country, MHKG.iso3166Numeric))
+        for country, alpha3 in graph.subject_objects(MHKG.iso3166Alpha3)
+        if graph.value(country, MHKG.iso3166Numeric) is not None
+    }
+
+
 def _distinct_keys(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per key (a key has a row per currency of its budgets), most projects first."""
     seen: dict[str, dict[str, Any]] = {}
@@ -245,8 +312,8 @@ def chart_table(chart: Chart, rows: list[dict[str, Any]]) -> tuple[list[str], li
             [r["key"], r["status"] or "", r["projects"]] for r in rows
         ]
     title = DIMENSIONS[chart.dimension].title.lower()
-    if chart.measure == "projects":
-        data = chart_spec(chart, rows)["data"]["values"]
+    if chart.measure in ("projects", "map"):
+        data = _distinct_keys(rows)[: TOP if chart.dimension in ("funder", "implementer") else None]
         return [title, "key", "projects"], [[r["label"], r["key"], r["projects"]] for r in data]
     return [title, "key", "budget", "currency"], [
         [r["label"], r["key"], r["budget"], r["currency"]] for r in rows if r["budget"] is not None

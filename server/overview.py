@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, request, url_for
 from werkzeug.exceptions import BadRequest
 
-from mhkg.queries.charts import CHARTS, Chart, chart_data, chart_spec, chart_table
+from mhkg.queries.charts import CHARTS, WORLD, Chart, chart_data, chart_spec, chart_table
 from mhkg.queries.facets import PARAMETERS, Selection
 from mhkg.server import openapi_overview
 from mhkg.server.openapi import add_paths
@@ -88,7 +88,8 @@ def spec(name: str) -> Response:
     chart = _chart(name)
     selection = selected()
     _, rows = chart_data(chart, selection, run)
-    text = json.dumps(chart_spec(chart, rows, _subtitle(selection)), ensure_ascii=False)
+    world = url_for("static", filename=f"vendor/vega/{WORLD}")  # the map's shapes, vendored
+    text = json.dumps(chart_spec(chart, rows, _subtitle(selection), world), ensure_ascii=False)
     return Response(text, mimetype="application/json")
 
 

@@ -37,6 +37,13 @@ def test_png(seeded_path: Path, tmp_path: Path) -> None:
     assert len(data) > 5_000
 
 
+def test_the_map_has_the_world_inline(seeded_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.vl.json"
+    assert mhkg("chart", "projects-map", "--store", seeded_path, "-o", out).exit_code == 0
+    shapes = json.loads(out.read_text("utf-8"))["layer"][0]["data"]
+    assert shapes["values"]["type"] == "Topology" and shapes["format"]["type"] == "topojson"
+
+
 def test_svg_under_a_facet(seeded_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "years.svg"
     result = mhkg("chart", "projects-per-year", "--sdg", "3", "--store", seeded_path, "-o", out)

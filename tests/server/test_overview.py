@@ -55,7 +55,20 @@ def test_the_spec_is_the_command_lines(app: Flask, client: FlaskClient) -> None:
         assert served.mimetype == "application/json"
         selection = Selection.parse({"country": ["GIN"]}, base_iri())
         _, rows = chart_data(chart, selection, app.extensions["mhkg.store"].query)
-        assert json.loads(served.data) == chart_spec(chart, rows, "country=GIN")
+        world = "/static/vendor/vega/countries-110m.json"
+        assert json.loads(served.data) == chart_spec(chart, rows, "country=GIN", world)
+
+
+def test_the_map_shades_the_countries(client: FlaskClient) -> None:
+    spec = client.get("/overview/projects-map.vl.json").get_json()
+    shapes, shaded = spec["layer"]
+    assert shapes["data"]["url"] == "/static/vendor/vega/countries-110m.json"
+    with client.get(shapes["data"]["url"]) as atlas:  # a file response: closed after use
+        assert atlas.status_code == 200
+    rows = shaded["transform"][0]["from"]["data"]["values"]
+    guinea = next(row for row in rows if row["key"] == "GIN")
+    assert guinea["id"] == "324"  # ISO 3166-1 numeric, the atlas's ids
+    assert guinea["projects"] == 1 and guinea["budgets"] == "100,000 USD"
 
 
 def test_a_facet_narrows_the_data(client: FlaskClient) -> None:
