@@ -30,6 +30,8 @@ VL_VERSION = "6.4"
 and one that vl-convert-python renders."""
 TOP = 15
 """A chart of organisations shows the ones with most projects, at most this many."""
+COUNTS = {"format": "d", "tickMinStep": 1}
+"""The axis of a count of projects: whole numbers."""
 WHOLE = "A project in several {0} counts whole in each."
 NEVER_ADDED = "Budgets in different currencies are never added: one panel per currency."
 
@@ -204,7 +206,7 @@ def chart_spec(
             "encoding": {
                 "x": {"field": "key", "type": "ordinal", "title": "Start year"},
                 "y": {"field": "projects", "type": "quantitative", "title": "Projects",
-                      "stack": "zero"},
+                      "stack": "zero", "axis": COUNTS},
                 "color": {"field": "status", "type": "nominal", "title": "Status"},
             },
         }  # fmt: skip
@@ -221,9 +223,10 @@ def chart_spec(
             "mark": {"type": "bar", "tooltip": True},
             "encoding": {
                 "y": {"field": "label", "type": "nominal", "title": title, "sort": "-x"},
-                "x": {"field": "projects", "type": "quantitative", "title": "Projects"},
+                "x": {"field": "projects", "type": "quantitative", "title": "Projects",
+                      "axis": COUNTS},
             },
-        }
+        }  # fmt: skip
     data = [r for r in rows if r["budget"] is not None]
     return spec | {
         "data": {"values": data},
@@ -275,7 +278,7 @@ def _map(rows: list[dict[str, Any]], world: str | None) -> dict[str, Any]:
              "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.5},
              "encoding": {
                  "color": {"field": "projects", "type": "quantitative", "title": "Projects",
-                           "scale": {"scheme": "blues"}},
+                           "scale": {"scheme": "blues"}, "legend": {"format": "d"}},
                  "tooltip": [{"field": "label", "title": "Country"},
                              {"field": "projects", "title": "Projects"},
                              {"field": "budgets", "title": "Budget"}]}},
