@@ -10,12 +10,32 @@ from __future__ import annotations
 import csv
 import io
 import json
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
-from flask import Blueprint, Flask, Response, abort, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    copy_current_request_context,
+    current_app,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.exceptions import BadRequest
 
-from mhkg.queries.charts import CHARTS, WORLD, Chart, chart_data, chart_spec, chart_table
+from mhkg.queries.charts import (
+    CHARTS,
+    WORLD,
+    Chart,
+    chart_data,
+    chart_rows,
+    chart_sparql,
+    chart_spec,
+    chart_table,
+)
 from mhkg.queries.facets import PARAMETERS, Selection
 from mhkg.server import openapi_overview
 from mhkg.server.openapi import add_paths
@@ -53,9 +73,17 @@ def page() -> Response:
     total = int(answer[0]["total"]) if answer and "total" in answer[0] else 0
     query = urlencode(list(selection.given))
     suffix = f"?{query}" if query else ""
+    texts = {name: chart_sparql(chart, selection) for name, chart in CHARTS.items()}
+    with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
+        asked = {  # charts of one dimension share their query: asked once
+            text: pool.submit(copy_current_request_context(run), text)
+            for text in dict.fromkeys(texts.values())
+        }
+        answers = {text: future.result() for text, future in asked.items()}
     charts = []
     for chart in CHARTS.values():
-        sparql, rows = chart_data(chart, selection, run)
+        sparql = texts[chart.name]
+        rows = chart_rows(chart, answers[sparql], tallied=True)
         header, table = chart_table(chart, rows)
         charts.append({
             "name": chart.name, "title": chart.title, "note": chart.note,
