@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from mhkg.cli import Context, fail, store_option
+from mhkg.cli import Context, fail, main, store_option
 from mhkg.errors import MhkgError, NamedQueryError
 from mhkg.iri import base_iri
 from mhkg.queries.charts import CHARTS, OUTPUTS, chart_data, chart_spec, render
@@ -95,3 +95,6 @@ def chart(
         fail(error)
     except OSError as error:
         fail(MhkgError(f"cannot write {output}: {error.strerror}"))
+
+
+main.add_command(chart)

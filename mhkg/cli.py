@@ -402,12 +402,8 @@ def serve(store: str | None, **settings: Any) -> None:
         fail(error)
 
 
-# `mhkg explore` lives with the exploration modules; it uses Context, fail and store_option.
-from mhkg.explore.cli import explore_group  # noqa: E402
-
-main.add_command(explore_group, "explore")
-
-# `mhkg chart` lives with the charts' command; it uses Context, fail and store_option too.
-from mhkg.chart_cli import chart  # noqa: E402
-
-main.add_command(chart)
+# `mhkg explore` and `mhkg chart` live with their modules, which use Context, fail and
+# store_option (defined above) and add themselves to `main`. Imported as modules, last, they
+# work whichever is imported first: a module imported half-way is not asked for a name.
+import mhkg.chart_cli  # noqa: E402
+import mhkg.explore.cli  # noqa: E402, F401

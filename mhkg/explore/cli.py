@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from mhkg import explore
-from mhkg.cli import Context, fail, store_option
+from mhkg.cli import Context, fail, main, store_option
 from mhkg.errors import MhkgError
 from mhkg.explore import exports, local
 from mhkg.explore.graph import TYPES, StakeholderGraph
@@ -93,6 +93,9 @@ class ExploreGroup(click.Group):
 @click.group(cls=ExploreGroup)
 def explore_group() -> None:
     """Trace stakeholder relationships: who works with whom, on which projects, where."""
+
+
+main.add_command(explore_group, "explore")
 
 
 @explore_group.command("search")
