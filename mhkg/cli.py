@@ -19,10 +19,11 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
-from mhkg import pipeline, reasoning, tokens
 from mhkg import queries as named_queries
+from mhkg import reasoning, tokens
 from mhkg.errors import MhkgError, NamedQueryError
 from mhkg.iri import Minter, base_iri
+from mhkg.progress import Progress
 from mhkg.results import GRAPH_FORMATS, SOLUTION_FORMATS, serialize
 from mhkg.server.settings import serve_options
 from mhkg.store import EXPORT_FORMATS, Store, default_location, open_store
@@ -83,8 +84,10 @@ def load(paths: tuple[Path, ...], store: str | None, jobs: int | None, quiet: bo
     Each record is validated before it is written; a rejected record writes
     nothing. Exit 0 when everything loaded, 1 when some records were rejected.
     """
+    from mhkg import pipeline  # the loaders and shapes: imported by the commands that use them
+
     context = Context(store)
-    progress = pipeline.Progress() if quiet else LoadProgress()
+    progress = Progress() if quiet else LoadProgress()
     files = pipeline.expand(paths)
     try:
         with context.open(create=True) as kg:
@@ -121,7 +124,7 @@ def default_jobs(files: list[Path]) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-class LoadProgress(pipeline.Progress):
+class LoadProgress(Progress):
     """Records written and refused, their rate, and the time left (estimated from the bytes
     of the files read so far), on standard error."""
 
@@ -299,6 +302,8 @@ def validate(
     given = [p for p in ("sample", "timeout") if not _is_default(ctx, p)]
     if given and not reason:
         raise click.UsageError(f"--{given[0]} goes with --reason")
+    from mhkg import pipeline  # the loaders and shapes: imported by the commands that use them
+
     context = Context(store)
     verdict = None
     try:

@@ -25,6 +25,7 @@ from mhkg.errors import RecordError
 from mhkg.iri import Minter
 from mhkg.loaders import LoadContext, Source
 from mhkg.loaders.registry import ORGANISATIONS_QUERY, Registry
+from mhkg.progress import Progress
 from mhkg.reading import (  # noqa: F401 - re-exported: what loaders and records need
     context_for,
     provenance,
@@ -57,20 +58,6 @@ class LoadReport:
     @property
     def ok(self) -> bool:
         return not self.rejected
-
-
-class Progress:
-    """What a load tells as it goes (this one tells nothing): the bytes it will read, each
-    record written or refused, each source done."""
-
-    def start(self, total_bytes: int) -> None:
-        """Before anything is read: the size of the sources (0 when unknown)."""
-
-    def record(self, written: bool, triples: int = 0) -> None:
-        """A record written (with its triples) or refused."""
-
-    def source_done(self, size: int) -> None:
-        """A source read to its end (or refused), `size` bytes."""
 
 
 def known_organisations(store: Store) -> Registry:
