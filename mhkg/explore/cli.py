@@ -218,7 +218,8 @@ def network_command(countries, sdgs, kinds, roles, fmt, top, sparql, store):
         filters = explore.Filters.parse(countries, sdgs, kinds, roles)
         answer = explore.network(local.co_participation(reader, filters), filters)
     if fmt != "text":
-        click.echo(exports.write(answer, fmt), nl=False)
+        for chunk in exports.chunks(answer, fmt):
+            click.echo(chunk, nl=False)
         return
     click.echo(network_text(answer, top))
     if sparql:

@@ -1,12 +1,15 @@
 """The co-participation network as files for other tools: GraphML (yEd, Gephi, Cytoscape
-desktop, igraph), GEXF (Gephi) and a CSV edge list, plus JSON. Written by networkx."""
+desktop, igraph), GEXF (Gephi) and a CSV edge list, plus JSON. GraphML is written here, a node
+or an edge at a time (`graphml_chunks`), so that a large network is never held as one XML
+tree; GEXF is written by networkx."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -38,8 +41,53 @@ def attributed_graph(network: Network) -> nx.Graph:
     return graph
 
 
+GRAPHML_HEADER = """<?xml version="1.0" encoding="utf-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
+http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+"""
+
+# GraphML's keys: (for, name, attr.type). A node's lists are "; "-separated, an edge's
+# projects space-separated, as in `attributed_graph`.
+NODE_KEYS = (
+    ("label", "string"), ("type", "string"), ("kind", "string"), ("iso3", "string"),
+    ("countries", "string"), ("regions", "string"), ("projects", "int"), ("degree", "int"),
+    ("strength", "int"), ("betweenness", "double"),
+)  # fmt: skip
+EDGE_KEYS = (("weight", "int"), ("projects", "string"))
+
+
+def graphml_chunks(network: Network) -> Iterator[str]:
+    """The network as GraphML, in pieces of a node or an edge each: what `attributed_graph`
+    holds, readable by networkx's `read_graphml` (and yEd, Gephi, igraph)."""
+    yield GRAPHML_HEADER
+    for prefix, keys, scope in (("n", NODE_KEYS, "node"), ("e", EDGE_KEYS, "edge")):
+        for index, (name, kind) in enumerate(keys):
+            yield (
+                f'<key id="{prefix}{index}" for="{scope}" attr.name="{name}" attr.type="{kind}"/>\n'
+            )
+    yield '<graph edgedefault="undirected">\n'
+    for node in network.nodes():
+        node = {**node, **{k: "; ".join(node[k]) for k in ("regions", "countries")}}
+        yield f"<node id={quoteattr(node['iri'])}>{_data('n', NODE_KEYS, node)}</node>\n"
+    for edge in network.edges():
+        edge = {**edge, "projects": " ".join(edge["projects"])}
+        ends = f"source={quoteattr(edge['from'])} target={quoteattr(edge['to'])}"
+        yield f"<edge {ends}>{_data('e', EDGE_KEYS, edge)}</edge>\n"
+    yield "</graph>\n</graphml>\n"
+
+
+def _data(prefix: str, keys: tuple[tuple[str, str], ...], values: dict) -> str:
+    return "".join(
+        f'<data key="{prefix}{index}">{escape(str(values[name]))}</data>'
+        for index, (name, _) in enumerate(keys)
+        if values.get(name) is not None
+    )
+
+
 def to_graphml(network: Network) -> str:
-    return "\n".join(nx.generate_graphml(attributed_graph(network))) + "\n"
+    return "".join(graphml_chunks(network))
 
 
 def to_gexf(network: Network) -> str:
@@ -67,11 +115,21 @@ def to_csv(network: Network) -> str:
     return out.getvalue()
 
 
+def chunks(network: Network, fmt: str, href: Callable[[str], str] | None = None) -> Iterator[str]:
+    """The network in `fmt` (one of FORMATS), in pieces: GraphML a node or an edge at a
+    time, the others whole."""
+    if fmt == "json":
+        yield json.dumps(network.to_json(href), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "graphml":
+        yield from graphml_chunks(network)
+    elif fmt == "gexf":
+        yield to_gexf(network)
+    elif fmt == "csv":
+        yield to_csv(network)
+    else:
+        raise ExploreError(f"network formats are {', '.join(FORMATS)}, not {fmt!r}")
+
+
 def write(network: Network, fmt: str, href: Callable[[str], str] | None = None) -> str:
     """The network in `fmt` (one of FORMATS)."""
-    if fmt == "json":
-        return json.dumps(network.to_json(href), indent=2, ensure_ascii=False) + "\n"
-    writers = {"graphml": to_graphml, "gexf": to_gexf, "csv": to_csv}
-    if fmt not in writers:
-        raise ExploreError(f"network formats are {', '.join(FORMATS)}, not {fmt!r}")
-    return writers[fmt](network)
+    return "".join(chunks(network, fmt, href))

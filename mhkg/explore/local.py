@@ -85,10 +85,9 @@ def co_participation(reader: Reader, filters: Filters) -> StakeholderGraph:
     what the filters look at: their countries, goals and IDF regions. Without a country or
     goal filter, every participation."""
     if filters.countries or filters.goals:
-        projects = reader.projects(filters.countries, filters.goals)
-        reader.read_relations(projects, on_the_radius=True)
+        reader.participations(reader.projects(filters.countries, filters.goals))
     else:
-        reader.every_participation()
+        reader.participations()
     return reader.graph()
 
 

@@ -143,8 +143,8 @@ WHERE {
 """
 )
 
-# The whole network reads every participation: lean patterns, the role by IRI (its notation
-# looked up once), and projects (the entities `entities` would give) checked apart.
+# The network reads the participations in its projects: lean patterns, the role by IRI (its
+# notation looked up once).
 PARTICIPATIONS = (
     PREFIXES
     + """
@@ -241,17 +241,21 @@ class Reader:
                 self.entities[found.iri] = strongest(self.entities.get(found.iri), found)
         self.missing |= wanted - set(self.entities)
 
-    def read_relations(self, iris: Iterable[str], *, on_the_radius: bool = False) -> set[Relation]:
+    def read_relations(
+        self, iris: Iterable[str], *, on_the_radius: bool = False, forward_only: bool = False
+    ) -> set[Relation]:
         """The relations of these entities: all of them (read forward and backward), or, for
         entities `on_the_radius` of an answer, those that do not expand through hubs: read
-        forward, but for participations, read from the project's side. Returns the relations
-        read (and keeps them, for `graph`)."""
-        iris = set(iris) - (set() if on_the_radius else self.expanded)
+        forward, but for participations, read from the project's side; `forward_only`, those
+        read forward but participations. Returns the relations read (and keeps them, for
+        `graph`)."""
+        partial = on_the_radius or forward_only
+        iris = set(iris) - (set() if partial else self.expanded)
         read: set[Relation] = set()
         forward, backward = dict(FORWARD), dict(BACKWARD)
-        if on_the_radius:
+        if partial:
             del forward["participant"]
-            backward = {"participant": backward["participant"]}
+            backward = {} if forward_only else {"participant": backward["participant"]}
         for batch in batches(iris):
             branches = [(b, "source") for b in forward.values()]
             branches += [(b, "target") for b in backward.values()]
@@ -264,7 +268,7 @@ class Reader:
                 f"WHERE {{\n  {{\n    {union}\n  }}\n}}\n"
             )
             read |= {relation_from_row(row) for row in self.run(query).rows}
-        if not on_the_radius:
+        if not partial:
             self.expanded |= iris
         self.relations |= read
         return read
@@ -302,23 +306,29 @@ class Reader:
             query = PROJECTS_TOWARDS.replace("{anchors}", anchors)
         return {str(row["project"]) for row in self.run(query).rows}
 
-    def every_participation(self) -> None:
-        """Every part of an organisation in a project, and every project's IDF region: what
-        the network without country or goal filters reads. Projects are known by their IRI
-        only (the network never shows their labels)."""
-        projects = {str(row["project"]) for row in self.run(PROJECTS).rows}
+    def participations(self, projects: Collection[str] | None = None) -> None:
+        """Every part of an organisation in these projects (None: in every project), and what
+        the filters look at about the projects: their IDF regions, and, for projects given,
+        their countries and goals. Read BATCH projects at a time, so that what is held at
+        once stays small. The projects are known by their IRI only: the network never shows
+        their labels, and reading each project as an entity would cost more than the rest."""
         notations = {str(row["role"]): row["notation"] for row in self.run(ROLE_NOTATIONS).rows}
-        for row in self.run(PARTICIPATIONS).rows:
-            role = notations.get(str(row["role"]))
-            if str(row["target"]) in projects and role is not None:
-                row = {**row, "role": role, "property": PARTICIPANT}
-                self.relations.add(relation_from_row(row))
+        if projects is None:
+            projects = {str(row["project"]) for row in self.run(PROJECTS).rows}
+            for row in self.run(REGIONS).rows:
+                if str(row["source"]) in projects:
+                    self.relations.add(relation_from_row({**row, "property": IDF_REGION}))
+        else:
+            projects = set(projects)
+            self.read_relations(projects, forward_only=True)
+        for batch in batches(projects):
+            query = PARTICIPATIONS.replace("WHERE { ", f"WHERE {{ {values('target', batch)}\n  ")
+            for row in self.run(query).rows:
+                if (role := notations.get(str(row["role"]))) is not None:
+                    row = {**row, "role": role, "property": PARTICIPANT}
+                    self.relations.add(relation_from_row(row))
         for project in projects:
             self.entities.setdefault(project, Entity(project, "", "Project", ()))
-        for row in self.run(REGIONS).rows:
-            relation = relation_from_row({**row, "property": IDF_REGION})
-            if relation.source in projects:
-                self.relations.add(relation)
 
     def graph(self) -> StakeholderGraph:
         """What has been read, as a stakeholder graph (the ends' entities read first)."""
