@@ -268,7 +268,7 @@ def _explored(argv: list[str], limits: Limits) -> dict:
             timing.status, timing.message = "error", run.stderr.strip()[-200:]
             break
         timing.seconds.append(run.seconds)
-        rss.append(run.peak_rss_mb)
+        rss.append(run.tree_peak_rss_mb)  # ru_maxrss would include this process's RSS at fork
         size = len(run.stdout.encode())
         if sum(timing.seconds) >= limits.budget:
             break

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from mhkg.explore import network
-from mhkg.explore.exports import write
+from mhkg.explore.exports import graphml_chunks, write
 
 from .conftest import IRI
 
@@ -34,6 +34,15 @@ def test_graphml_reads_back_with_weights_and_measures(net, tmp_path) -> None:
     assert back.nodes[IRI["MOH-GIN"]]["iso3"] == "GIN"
     assert back.nodes[IRI["IOM"]]["betweenness"] > 0
     assert back.nodes[IRI["IOM"]]["regions"] == "Africa"
+
+
+def test_graphml_comes_a_node_or_an_edge_at_a_time(net) -> None:
+    pieces = list(graphml_chunks(net))
+    nodes = [p for p in pieces if p.startswith("<node ")]
+    edges = [p for p in pieces if p.startswith("<edge ")]
+    assert len(nodes) == net.graph.number_of_nodes()
+    assert len(edges) == net.graph.number_of_edges()
+    assert "".join(pieces) == write(net, "graphml")
 
 
 def test_gexf_reads_back(net, tmp_path) -> None:
