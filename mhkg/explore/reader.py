@@ -247,7 +247,7 @@ class Reader:
         """The relations of these entities: all of them (read forward and backward), or, for
         entities `on_the_radius` of an answer, those that do not expand through hubs: read
         forward, but for participations, read from the project's side; `forward_only`, those
-        read forward but participations. Returns the relations read (and keeps them, for
+        read forward, participations excepted. Returns the relations read (and keeps them, for
         `graph`)."""
         partial = on_the_radius or forward_only
         iris = set(iris) - (set() if partial else self.expanded)
