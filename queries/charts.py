@@ -22,7 +22,7 @@ from typing import Any
 from mhkg import queries as named_queries
 from mhkg.errors import MhkgError
 from mhkg.queries import broad, cofunding
-from mhkg.queries.facets import FACET_PARTS, PREFIXES, Selection
+from mhkg.queries.facets import LOOKED_UP, PREFIXES, Selection
 from mhkg.results import QueryResult
 from mhkg.vocab import MHKG
 
@@ -60,12 +60,17 @@ def _organisations(role: str) -> str:
     )
 
 
+def _looked_up(name: str) -> str:
+    """The facet's values of ?project, looked up, with their ?key and ?f_label."""
+    return f"{LOOKED_UP[name]}\n  {broad.VALUE_SCANS[name][1]}"
+
+
 DIMENSIONS = {
-    "country": Dimension("Country", FACET_PARTS["country"][0], "projects-per-country",
+    "country": Dimension("Country", _looked_up("country"), "projects-per-country",
                          "iso3", "countryName", "countries"),
-    "sdg": Dimension("Goal (SDG)", FACET_PARTS["sdg"][0], "projects-per-sdg",
+    "sdg": Dimension("Goal (SDG)", _looked_up("sdg"), "projects-per-sdg",
                      "goal", "goalName", "goals"),
-    "region": Dimension("IDF region", FACET_PARTS["region"][0], "projects-per-region",
+    "region": Dimension("IDF region", _looked_up("region"), "projects-per-region",
                         "region", "regionName", "regions"),
     "year": Dimension("Start year", "?project mhkg:startDate ?f_start ; mhkg:status ?d_status .\n"
                       "  ?d_status skos:prefLabel ?status .\n"  # before the BIND: looked up

@@ -299,22 +299,7 @@ def facet_sparql(name: str, selection: Selection) -> str:
     others = selection.without(*_own(name))
     if not others and name in TALLIED:
         return f"{PREFIXES}{TALLIED[name]}\nLIMIT {FACET_VALUES}\n"
-    if others.broad():
-        return _hashed(name, others)
-    body, keys = FACET_PARTS[name]
-    if name in ("organisation", "role", "kind"):
-        rest = others.without("organisation", "role", "kind")
-        rest_where = rest.where(anchored=False)
-        pattern = _participation(others, "?f_part", "?f_org", "?f_role", name != "role")
-        parts = [pattern, rest_where] if others.organisation else [rest_where, pattern]
-        where = "\n  ".join(part for part in [*parts, body] if part)
-    else:
-        where = f"{others.where(anchored=False)}\n  {body}"
-    return (
-        f"{PREFIXES}SELECT {keys} (SAMPLE(?f_label) AS ?label) "
-        f"(COUNT(DISTINCT ?project) AS ?count)\nWHERE {{\n  {where}\n}}\n"
-        f"GROUP BY {keys}\nORDER BY DESC(?count) {keys}\nLIMIT {FACET_VALUES}\n"
-    )
+    return _counted(name, others)
 
 
 BROAD = 0.05
@@ -327,38 +312,64 @@ projects towards SDG 8: 80 ms scanned, 340 ms looked up; with 3,000 projects as 
 as before, it was looked up.)"""
 
 
-def _hashed(name: str, others: Selection) -> str:
-    """The counts of facet `name` under a broad selection (see BROAD): the selection's
-    projects joined with the facet's values of every project, each pattern read on its own
-    (mhkg.queries.broad), grouped, then labelled."""
+def _counted(name: str, others: Selection) -> str:
+    """The counts of facet `name` under the selection `others`: the selection's projects'
+    values of the facet, counted per value, then labelled (after grouping: a label is
+    looked up once a value, not once a project). Under a broad selection (see BROAD) every
+    project's values are read, each pattern on its own (mhkg.queries.broad), and joined with
+    the selection's projects; else each selected project's values are looked up."""
     participating = name in ("organisation", "role", "kind")
     rest = others.without("organisation", "role", "kind") if participating else others
+    wide = others.broad()
     if participating:
         org = {"organisation": "?f_value", "kind": "?f_org"}.get(name)
         role = {"organisation": "?f_role", "role": "?f_value"}.get(name)
-        value_scan = broad.participations(
-            "?f_part", org, role, organisations=others.organisation, roles=others.role,
-            kinds=others.kind,
-        )  # fmt: skip
-        if name == "kind":
-            value_scan += "\n      " + broad.KINDS
+        if wide:
+            value = broad.participations(
+                "?f_part", org, role, organisations=others.organisation, roles=others.role,
+                kinds=others.kind,
+            ) + ("\n      " + broad.KINDS if name == "kind" else "")  # fmt: skip
+        else:
+            value = _participation(
+                others, "?f_part", org or "?f_org", role or "?f_role", name != "role"
+            ) + ("\n  " + KIND_OF_ORG if name == "kind" else "")
         labels = PARTICIPATION_LABELS[name]
     else:
-        value_scan, labels = broad.VALUE_SCANS[name]
+        value = broad.VALUE_SCANS[name][0] if wide else LOOKED_UP[name]
+        labels = broad.VALUE_SCANS[name][1]
+    if wide:
+        where = (
+            f"{{ SELECT DISTINCT ?project WHERE {{\n      {rest.where()}\n      }} }}\n  {value}"
+        )
+    else:
+        rest_where = rest.where(anchored=False)
+        parts = (
+            [value, rest_where] if participating and others.organisation else [rest_where, value]
+        )
+        where = "\n  ".join(part for part in parts if part)
     extra = " ?f_role" if name == "organisation" else ""
     grouped = f"?f_value{extra}"
     return (
         f"{PREFIXES}SELECT ?key{' ?role' if extra else ''} (SAMPLE(?f_label) AS ?label)"
         " (MAX(?f_count) AS ?count)\nWHERE {\n"
         f"  {{ SELECT {grouped} (COUNT(DISTINCT ?project) AS ?f_count) WHERE {{\n"
-        f"      {{ SELECT DISTINCT ?project WHERE {{\n      {rest.where()}\n      }} }}\n"
-        f"      {value_scan}\n"
+        f"    {where.replace(chr(10), chr(10) + '    ')}\n"
         f"  }} GROUP BY {grouped} }}\n  {labels}\n}}\n"
         f"GROUP BY ?key{' ?role' if extra else ''}\n"
         f"ORDER BY DESC(?count) ?key{' ?role' if extra else ''}\nLIMIT {FACET_VALUES}\n"
     )
 
 
+KIND_OF_ORG = "?f_org a ?f_value . FILTER (STRSTARTS(STR(?f_value), STR(mhkg:)))"
+LOOKED_UP = {  # a facet's values (?f_value) of ?project, looked up for a narrow selection
+    "country": "?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .",
+    "region": "?project mhkg:idfRegion ?f_value .",
+    "sdg": "{ ?project mhkg:addressesGoal ?f_value }\n"
+    "  UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }",
+    "status": "?project mhkg:status ?f_value .",
+    "type": "?project mhkg:projectType ?f_value .",
+    "year": "?project mhkg:startDate ?f_start . BIND (SUBSTR(STR(?f_start), 1, 4) AS ?f_value)",
+}
 PARTICIPATION_LABELS = {  # the ?key and ?f_label of a participation's ?f_value (and ?f_role)
     "organisation": "?f_value rdfs:label ?f_label . ?f_role skos:notation ?role .\n"
     "  BIND (?f_value AS ?key)",
@@ -371,41 +382,6 @@ def _own(name: str) -> tuple[str, ...]:
     """The facets whose values a facet's counts leave out: organisations are counted by role."""
     return ("organisation", "role") if name == "organisation" else (name,)
 
-
-FACET_PARTS = {  # the pattern that binds a facet's ?key and ?f_label from ?project
-    "country": (
-        "?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .\n"
-        "  ?f_value mhkg:iso3166Alpha3 ?key ; rdfs:label ?f_label .",
-        "?key",
-    ),
-    "region": (
-        "?project mhkg:idfRegion ?key . ?key rdfs:label ?f_label .",
-        "?key",
-    ),
-    "sdg": (
-        "{ ?project mhkg:addressesGoal ?f_value }\n"
-        "  UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }\n"
-        "  ?f_value mhkg:goalNumber ?key ; rdfs:label ?f_label .",
-        "?key",
-    ),
-    "organisation": (
-        "?f_org rdfs:label ?f_label . ?f_role skos:notation ?role . BIND (?f_org AS ?key)",
-        "?key ?role",
-    ),
-    "role": ("?f_role skos:notation ?key . BIND (?key AS ?f_label)", "?key"),
-    "kind": (
-        "?f_org a ?key . FILTER (STRSTARTS(STR(?key), STR(mhkg:)))\n"
-        "  BIND (STRAFTER(STR(?key), STR(mhkg:)) AS ?f_label)",
-        "?key",
-    ),
-    "status": ("?project mhkg:status ?key . ?key skos:prefLabel ?f_label .", "?key"),
-    "type": ("?project mhkg:projectType ?key . ?key skos:prefLabel ?f_label .", "?key"),
-    "year": (
-        "?project mhkg:startDate ?f_start .\n"
-        "  BIND (SUBSTR(STR(?f_start), 1, 4) AS ?key) BIND (?key AS ?f_label)",
-        "?key",
-    ),
-}
 
 _TALLY = """SELECT {keys} (SAMPLE(?f_label) AS ?label) (MAX(?f_count) AS ?count)
 WHERE {{
