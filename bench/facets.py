@@ -155,6 +155,8 @@ def replay(base: str, clicks: int, seed: int, budget: float, overview: bool) -> 
         seconds, page = click(base, current, timings, overview)
         timings.clicks[kind].append(seconds)
         timings.rows[kind].append(projects_of(page))
+        if not page:  # the page failed (noted): the next click starts from nothing chosen
+            current = []
     return timings
 
 
