@@ -21,8 +21,10 @@ from typing import Any
 
 from mhkg import queries as named_queries
 from mhkg.errors import MhkgError
-from mhkg.queries.facets import FACET_PARTS, PREFIXES, Selection
+from mhkg.queries import broad, cofunding
+from mhkg.queries.facets import PREFIXES, Selection
 from mhkg.results import QueryResult
+from mhkg.vocab import MHKG
 
 VEGA_LITE = "https://vega.github.io/schema/vega-lite/v6.json"
 VL_VERSION = "6.4"
@@ -58,20 +60,34 @@ def _organisations(role: str) -> str:
     )
 
 
+LOOKED_UP = {  # a dimension's ?key and ?f_label of ?project, looked up (no BIND before the
+    # patterns that follow: Oxigraph joins what comes after a BIND with what came before;
+    # the region's key bound by BIND took 57 s for the budgets of one organisation's projects)
+    "country": "?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .\n"
+    "  ?f_value mhkg:iso3166Alpha3 ?key ; rdfs:label ?f_label .",
+    "sdg": "{ ?project mhkg:addressesGoal ?f_value }\n"
+    "  UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }\n"
+    "  ?f_value mhkg:goalNumber ?key ; rdfs:label ?f_label .",
+    "region": "?project mhkg:idfRegion ?key . ?key rdfs:label ?f_label .",
+}
+
+
 DIMENSIONS = {
-    "country": Dimension("Country", FACET_PARTS["country"][0], "projects-per-country",
+    "country": Dimension("Country", LOOKED_UP["country"], "projects-per-country",
                          "iso3", "countryName", "countries"),
-    "sdg": Dimension("Goal (SDG)", FACET_PARTS["sdg"][0], "projects-per-sdg",
+    "sdg": Dimension("Goal (SDG)", LOOKED_UP["sdg"], "projects-per-sdg",
                      "goal", "goalName", "goals"),
-    "region": Dimension("IDF region", FACET_PARTS["region"][0], "projects-per-region",
+    "region": Dimension("IDF region", LOOKED_UP["region"], "projects-per-region",
                         "region", "regionName", "regions"),
-    "year": Dimension("Start year", FACET_PARTS["year"][0] + "\n  ?project mhkg:status ?d_status ."
-                      " ?d_status skos:prefLabel ?status .", None, "", "", "years"),
+    "year": Dimension("Start year", "?project mhkg:startDate ?f_start ; mhkg:status ?d_status .\n"
+                      "  ?d_status skos:prefLabel ?status .\n"  # before the BIND: looked up
+                      "  BIND (SUBSTR(STR(?f_start), 1, 4) AS ?key)", None, "", "", "years"),
     "funder": Dimension("Funder", _organisations("funder"), "projects-per-organisation",
                         "organisation", "name", "funders", "funder"),
     "implementer": Dimension("Implementer", _organisations("implementer"),
                              "projects-per-organisation", "organisation", "name",
                              "implementers", "implementer"),
+    "funder-pair": Dimension("Funders", "", None, "", "", "pairs"),  # see mhkg.queries.cofunding
 }  # fmt: skip
 
 
@@ -84,6 +100,8 @@ class Chart:
 
     @property
     def note(self) -> str:
+        if self.dimension == "funder-pair":
+            return cofunding.NOTE
         dimension = DIMENSIONS[self.dimension]
         notes = [] if self.dimension == "year" else [WHOLE.format(dimension.several)]
         if self.measure == "budget":
@@ -110,6 +128,12 @@ CHARTS = {
         Chart("projects-per-year", "Projects per start year, by status", "year", "projects"),
         Chart("top-funders", "Top funders", "funder", "projects"),
         Chart("top-implementers", "Top implementers", "implementer", "projects"),
+        Chart(
+            "co-funding-pairs",
+            "Co-funding: pairs of funders of the same projects",
+            "funder-pair",
+            "projects",
+        ),
     )
 }
 
@@ -118,39 +142,63 @@ def chart_sparql(chart: Chart, selection: Selection, *, tallied: bool = True) ->
     """The query for the chart's data: the named summary with nothing selected (`tallied`),
     else the selection's projects counted per key (and per currency, with their budgets)."""
     dimension = DIMENSIONS[chart.dimension]
+    if chart.dimension == "funder-pair":
+        return cofunding.pairs_sparql(selection)
     if tallied and not selection and dimension.summary:
         named = named_queries.load(dimension.summary)
         return named.sparql({"role": dimension.role} if dimension.role else None)
-    projects = f"{{ SELECT DISTINCT ?project WHERE {{\n    {selection.where()}\n  }} }}"
+    if selection.broad():  # scans joined by hash (mhkg.queries.broad)
+        if chart.dimension == "year":
+            return PREFIXES + broad.chart_years(selection.where())
+        return PREFIXES + broad.chart_counts(selection.where(), *_broad_parts(chart.dimension))
+    # The selection's patterns and the dimension's in one group, the selection's VALUES
+    # first: Oxigraph then looks up each selected project's keys. (A sub-select of the
+    # selection's projects joined with the dimension's pattern was hash-joined: the pattern
+    # read for every project of the store.)
+    where = f"{_indented(selection.where(), 3)}\n      {_indented(dimension.pattern, 3)}"
     if chart.dimension == "year":
         return (
-            f"{PREFIXES}PREFIX schema: <https://schema.org/>\n"
-            "SELECT ?key ?status (COUNT(DISTINCT ?project) AS ?projects)\nWHERE {\n"
-            f"  {projects}\n  {dimension.pattern}\n}}\nGROUP BY ?key ?status\n"
-            "ORDER BY ?key ?status\n"
+            f"{PREFIXES}SELECT ?key ?status (COUNT(DISTINCT ?project) AS ?projects)\nWHERE {{\n"
+            f"      {where}\n}}\nGROUP BY ?key ?status\nORDER BY ?key ?status\n"
         )
+    # The budgets in an OPTIONAL that restates the selection: its group is evaluated on its
+    # own (a hash join), so it must hold itself to the selected projects.
     return (
-        f"{PREFIXES}PREFIX schema: <https://schema.org/>\n"
-        "SELECT ?key ?label ?projects ?budget ?currency\nWHERE {\n"
+        f"{PREFIXES}SELECT ?key ?label ?projects ?budget ?currency\nWHERE {{\n"
         "  { SELECT ?key (SAMPLE(?f_label) AS ?label) (COUNT(DISTINCT ?project) AS ?projects)\n"
-        f"    WHERE {{\n  {projects}\n  {dimension.pattern}\n    }} GROUP BY ?key }}\n"
+        f"    WHERE {{\n      {where}\n    }} GROUP BY ?key }}\n"
         "  OPTIONAL {\n"
         "    { SELECT ?key ?currency (SUM(?value) AS ?budget) WHERE {\n"
-        "      { SELECT ?project ?currency (MAX(?amount) AS ?value) WHERE {\n"
-        f"        {projects}\n"
-        "        ?project mhkg:budget [ schema:value ?amount ; schema:currency ?currency ] .\n"
-        "      } GROUP BY ?project ?currency }\n"
-        "      { SELECT DISTINCT ?project ?key WHERE {\n"
-        f"        {projects}\n  {dimension.pattern}\n"
-        "      } }\n"
+        "      { SELECT ?project ?key ?currency (MAX(?amount) AS ?value) WHERE {\n"
+        f"      {where}\n"
+        "      ?project mhkg:budget ?d_budget .\n"
+        "      ?d_budget schema:value ?amount ; schema:currency ?currency .\n"
+        "      } GROUP BY ?project ?key ?currency }\n"
         "    } GROUP BY ?key ?currency }\n"
         "  }\n}\nORDER BY DESC(?projects) ?key ?currency\n"
     )
 
 
+def _broad_parts(dimension: str) -> tuple[str, str]:
+    """The scans that bind ?project and its ?f_value of the dimension, and the pattern that
+    labels them (?key, ?f_label), for a broad selection."""
+    if dimension in ("funder", "implementer"):
+        roles = [MHKG[f"{dimension}Role"]]
+        scans = broad.participations("?d_part", "?f_value", None, roles=roles)
+        return scans, "?f_value rdfs:label ?f_label . BIND (?f_value AS ?key)"
+    return broad.VALUE_SCANS[dimension]
+
+
+def _indented(pattern: str, depth: int) -> str:
+    """A pattern's lines after the first indented `depth` levels (of two spaces)."""
+    return pattern.replace("\n  ", "\n" + "  " * depth)
+
+
 def chart_rows(chart: Chart, result: QueryResult, tallied: bool) -> list[dict[str, Any]]:
     """The chart's rows: key, label, projects, budget and currency (None without a budget);
-    for the years, key (the year), status and projects."""
+    for the years, key (the year), status and projects; for pairs, see mhkg.queries.cofunding."""
+    if chart.dimension == "funder-pair":
+        return cofunding.pair_rows(result)
     dimension = DIMENSIONS[chart.dimension]
     key, label = ("key", "label")
     if tallied and dimension.summary and "key" not in result.variables:
@@ -212,6 +260,8 @@ def chart_spec(
         }  # fmt: skip
     if chart.measure == "map":
         return spec | _map(rows, world)
+    if chart.dimension == "funder-pair":
+        return spec | cofunding.pair_spec(rows)
     title = DIMENSIONS[chart.dimension].title
     if chart.measure == "projects":
         data = _distinct_keys(rows)
@@ -310,6 +360,8 @@ def _distinct_keys(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def chart_table(chart: Chart, rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     """The chart's text alternative and CSV: a header and rows of the values it draws."""
+    if chart.dimension == "funder-pair":
+        return cofunding.pair_table(rows)
     if chart.dimension == "year":
         return ["start year", "status", "projects"], [
             [r["key"], r["status"] or "", r["projects"]] for r in rows

@@ -14,8 +14,9 @@ Every value is checked and turned into an RDF term here, and written into the SP
 The queries start from what the selection pins (a VALUES block of the facet given whose values
 have the fewest projects in the whole portfolio, `Selection.sizes`) and join the rest by index
 lookups; none has an OPTIONAL group that Oxigraph would evaluate over the whole store. A
-selection expected to hold many projects (BROAD) has its facets counted by a hash join of two
-groups instead, which reads each facet's values once rather than looking them up per project.
+selection expected to hold many projects (BROAD) has its facets counted by hash joins of
+patterns each read on its own (mhkg.queries.broad), which read each facet's values once
+rather than looking them up per project.
 
 A facet's counts leave out the facet's own values (so
 that choosing a second value shows what it adds); with no other facet given, the counts of
@@ -34,7 +35,7 @@ from rdflib.term import Node
 from mhkg.errors import NamedQueryError
 from mhkg.explore.graph import ROLES
 from mhkg.iri import is_absolute_iri
-from mhkg.queries import sparql_term
+from mhkg.queries import broad, sparql_term
 from mhkg.vocab import MHKG
 
 PREFIXES = """PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
@@ -53,6 +54,12 @@ FACET_VALUES = 50
 """A facet lists its most frequent values, at most this many."""
 SLUG = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 MAX_TEXT = 200
+WORDS_LISTED = 4_000
+"""The most projects holding a selection's words that its queries list (`Selection.found`):
+beyond, the list would cost more to send and parse (and to keep, in the text of each answer
+kept) than reading the texts again."""
+PORTFOLIO = ("", "")
+"""The key of `Selection.sizes` that holds how many projects the portfolio has."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,10 @@ class Selection:
     year: tuple[Literal, ...] = ()
     q: str = ""
     given: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    matched: tuple[URIRef, ...] | None = field(default=None, compare=False)
+    """The projects whose titles or descriptions hold the words `q`, where found (`found`,
+    from `words_sparql`): the queries then list them instead of reading every title and
+    description again, a look-up each for a long text (0.4 s a query at 10,000 projects)."""
     sizes: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False)
     """How many projects each (facet, value) has in the whole portfolio, where known: the
     patterns of the facets with fewer go first (`expected`)."""
@@ -126,7 +137,27 @@ class Selection:
         if not self.sizes or not self:
             return 0
         known = [e for name in FACETS if (e := self.expected(name)) is not None]
+        if self.q and self.matched is not None:
+            known.append(len(self.matched))
         return min(known) if known else 10**9
+
+    def broad(self) -> bool:
+        """Whether the selection is expected to hold more than BROAD of the portfolio's
+        projects (the sizes' PORTFOLIO): every project, when nothing is selected; a selection
+        of unknown sizes is not (the queries look up each project's values)."""
+        if not self:
+            return True
+        total = self.sizes.get(PORTFOLIO, 0)
+        return bool(total) and self.expected_size() > BROAD * total
+
+    def found(self, projects: Sequence[URIRef]) -> Selection:
+        """The selection, told the projects that hold its words (see `matched`)."""
+        return replace(self, matched=tuple(projects))
+
+    def shown(self) -> Selection:
+        """The selection as a reader's query states it: its words as words, not the
+        projects found to hold them (the same projects, at the cost of reading every text)."""
+        return replace(self, matched=None)
 
     def sized(self, sizes: Mapping[tuple[str, str], int]) -> Selection:
         """The selection, told the sizes of the facets' values (see `sizes`)."""
@@ -167,8 +198,12 @@ class Selection:
             parts.append((self.expected("year"),
                 "?project mhkg:startDate ?p_start .\n"
                 f"  FILTER (SUBSTR(STR(?p_start), 1, 4) IN ({years}))"))  # fmt: skip
+        if self.q and self.matched is not None:  # a sub-select: joined by hash (765 ms
+            # against 42 ms at 10,000 projects, 2,860 listed, with a status given)
+            listed = f"{{ SELECT ?project WHERE {{ {_values('?project', self.matched)} }} }}"
+            parts.append((len(self.matched), listed))
         parts = [pattern for _, pattern in sorted(parts, key=lambda part: part[0])]
-        if self.q:
+        if self.q and self.matched is None:
             text = sparql_term(Literal(self.q.lower()))
             found = (
                 "?project dcterms:title|dcterms:description ?p_text .\n"
@@ -179,6 +214,11 @@ class Selection:
         if not parts and anchored:
             parts.append("?project a mhkg:Project .")
         return "\n  ".join(parts)
+
+
+def words_sparql(words: str) -> str:
+    """The query for the projects (?project) whose titles or descriptions hold `words`."""
+    return f"{PREFIXES}SELECT DISTINCT ?project WHERE {{\n  {Selection(q=words).where()}\n}}\n"
 
 
 def _term(name: str, value: str, base: str) -> Node:
@@ -259,116 +299,89 @@ def facet_sparql(name: str, selection: Selection) -> str:
     others = selection.without(*_own(name))
     if not others and name in TALLIED:
         return f"{PREFIXES}{TALLIED[name]}\nLIMIT {FACET_VALUES}\n"
-    if others.expected_size() > BROAD or not others:  # every project: the same
-        return _hashed(name, others)
-    body, keys = FACET_PARTS[name]
-    if name in ("organisation", "role", "kind"):
-        rest = others.without("organisation", "role", "kind")
-        rest_where = rest.where(anchored=False)
-        pattern = _participation(others, "?f_part", "?f_org", "?f_role", name != "role")
-        parts = [pattern, rest_where] if others.organisation else [rest_where, pattern]
-        where = "\n  ".join(part for part in [*parts, body] if part)
-    else:
-        where = f"{others.where(anchored=False)}\n  {body}"
-    return (
-        f"{PREFIXES}SELECT {keys} (SAMPLE(?f_label) AS ?label) "
-        f"(COUNT(DISTINCT ?project) AS ?count)\nWHERE {{\n  {where}\n}}\n"
-        f"GROUP BY {keys}\nORDER BY DESC(?count) {keys}\nLIMIT {FACET_VALUES}\n"
-    )
+    return _counted(name, others)
 
 
-BROAD = 3_000
-"""A selection expected to hold more projects than this has its facets counted by joining
-two groups, each read on its own (the selection's projects; every project's values of the
-facet), instead of looking up the values of each project: a scan reads a value in about a
-microsecond, a look-up in about 25 (Oxigraph 0.4, 10,000 projects: 0.4 s against 5.9 s for
-the countries of the projects towards SDG 10, which are all of them)."""
+BROAD = 0.05
+"""A selection expected to hold more than this share of the portfolio's projects is broad:
+its facets (and charts) are counted by joining the selection's projects with every project's
+values of the facet, each pattern read on its own (mhkg.queries.broad), instead of looking
+up the values of each project: a scan reads a value in about a microsecond, a look-up in
+about 25, and a scan reads every project's. (10,000 projects, the countries of the 2,740
+projects towards SDG 8: 80 ms scanned, 340 ms looked up; with 3,000 projects as the bound,
+as before, it was looked up.)"""
 
 
-def _hashed(name: str, others: Selection) -> str:
-    """The counts of facet `name` under a broad selection (see BROAD): the selection's
-    projects joined with the facet's values of every project, grouped, then labelled."""
+def _counted(name: str, others: Selection) -> str:
+    """The counts of facet `name` under the selection `others`: the selection's projects'
+    values of the facet, counted per value, then labelled (after grouping: a label is
+    looked up once a value, not once a project). Under a broad selection (see BROAD) every
+    project's values are read, each pattern on its own (mhkg.queries.broad), and joined with
+    the selection's projects; else each selected project's values are looked up."""
     participating = name in ("organisation", "role", "kind")
     rest = others.without("organisation", "role", "kind") if participating else others
-    values, labels, extra = HASHED_PARTS[name]
+    wide = others.broad()
     if participating:
-        role = "?f_value" if name == "role" else "?f_role"
-        org = "?f_value" if name == "organisation" else "?f_org"
-        values = _participation(others, "?f_part", org, role, name != "role") + "\n      " + values
+        org = {"organisation": "?f_value", "kind": "?f_org"}.get(name)
+        role = {"organisation": "?f_role", "role": "?f_value"}.get(name)
+        if wide:
+            value = broad.participations(
+                "?f_part", org, role, organisations=others.organisation, roles=others.role,
+                kinds=others.kind,
+            ) + ("\n      " + broad.KINDS if name == "kind" else "")  # fmt: skip
+        else:
+            value = _participation(
+                others, "?f_part", org or "?f_org", role or "?f_role", name != "role"
+            ) + ("\n  " + KIND_OF_ORG if name == "kind" else "")
+        labels = PARTICIPATION_LABELS[name]
+    else:
+        value = broad.VALUE_SCANS[name][0] if wide else LOOKED_UP[name]
+        labels = broad.VALUE_SCANS[name][1]
+    if wide:
+        where = (
+            f"{{ SELECT DISTINCT ?project WHERE {{\n      {rest.where()}\n      }} }}\n  {value}"
+        )
+    else:
+        rest_where = rest.where(anchored=False)
+        parts = (
+            [value, rest_where] if participating and others.organisation else [rest_where, value]
+        )
+        where = "\n  ".join(part for part in parts if part)
+    extra = " ?f_role" if name == "organisation" else ""
     grouped = f"?f_value{extra}"
     return (
         f"{PREFIXES}SELECT ?key{' ?role' if extra else ''} (SAMPLE(?f_label) AS ?label)"
         " (MAX(?f_count) AS ?count)\nWHERE {\n"
         f"  {{ SELECT {grouped} (COUNT(DISTINCT ?project) AS ?f_count) WHERE {{\n"
-        f"    {{ SELECT DISTINCT ?project WHERE {{\n      {rest.where()}\n    }} }}\n"
-        f"    {{ SELECT ?project {grouped} WHERE {{\n      {values}\n    }} }}\n"
+        f"    {where.replace(chr(10), chr(10) + '    ')}\n"
         f"  }} GROUP BY {grouped} }}\n  {labels}\n}}\n"
         f"GROUP BY ?key{' ?role' if extra else ''}\n"
         f"ORDER BY DESC(?count) ?key{' ?role' if extra else ''}\nLIMIT {FACET_VALUES}\n"
     )
 
 
-HASHED_PARTS = {  # a facet's values of ?project (?f_value), and their ?key and ?f_label
-    "country": ("?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .",
-                "?f_value mhkg:iso3166Alpha3 ?key ; rdfs:label ?f_label .", ""),
-    "region": ("?project mhkg:idfRegion ?f_value .",
-               "?f_value rdfs:label ?f_label . BIND (?f_value AS ?key)", ""),
-    "sdg": ("{ ?project mhkg:addressesGoal ?f_value }\n"
-            "      UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }",
-            "?f_value mhkg:goalNumber ?key ; rdfs:label ?f_label .", ""),
-    "organisation": ("", "?f_value rdfs:label ?f_label . ?f_role skos:notation ?role .\n"
-                     "  BIND (?f_value AS ?key)", " ?f_role"),
-    "role": ("", "?f_value skos:notation ?key . BIND (?key AS ?f_label)", ""),
-    "kind": ("?f_org a ?f_value . FILTER (STRSTARTS(STR(?f_value), STR(mhkg:)))",
-             "BIND (STRAFTER(STR(?f_value), STR(mhkg:)) AS ?key) BIND (?key AS ?f_label)", ""),
-    "status": ("?project mhkg:status ?f_value .",
-               "?f_value skos:prefLabel ?f_label . BIND (?f_value AS ?key)", ""),
-    "type": ("?project mhkg:projectType ?f_value .",
-             "?f_value skos:prefLabel ?f_label . BIND (?f_value AS ?key)", ""),
-    "year": ("?project mhkg:startDate ?f_start . BIND (SUBSTR(STR(?f_start), 1, 4) AS ?f_value)",
-             "BIND (?f_value AS ?key) BIND (?key AS ?f_label)", ""),
-}  # fmt: skip
+KIND_OF_ORG = "?f_org a ?f_value . FILTER (STRSTARTS(STR(?f_value), STR(mhkg:)))"
+LOOKED_UP = {  # a facet's values (?f_value) of ?project, looked up for a narrow selection
+    "country": "?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .",
+    "region": "?project mhkg:idfRegion ?f_value .",
+    "sdg": "{ ?project mhkg:addressesGoal ?f_value }\n"
+    "  UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }",
+    "status": "?project mhkg:status ?f_value .",
+    "type": "?project mhkg:projectType ?f_value .",
+    "year": "?project mhkg:startDate ?f_start . BIND (SUBSTR(STR(?f_start), 1, 4) AS ?f_value)",
+}
+PARTICIPATION_LABELS = {  # the ?key and ?f_label of a participation's ?f_value (and ?f_role)
+    "organisation": "?f_value rdfs:label ?f_label . ?f_role skos:notation ?role .\n"
+    "  BIND (?f_value AS ?key)",
+    "role": "?f_value skos:notation ?key . BIND (?key AS ?f_label)",
+    "kind": "BIND (STRAFTER(STR(?f_value), STR(mhkg:)) AS ?key) BIND (?key AS ?f_label)",
+}
 
 
 def _own(name: str) -> tuple[str, ...]:
     """The facets whose values a facet's counts leave out: organisations are counted by role."""
     return ("organisation", "role") if name == "organisation" else (name,)
 
-
-FACET_PARTS = {  # the pattern that binds a facet's ?key and ?f_label from ?project
-    "country": (
-        "?project mhkg:benefitingCountry|mhkg:projectCountry ?f_value .\n"
-        "  ?f_value mhkg:iso3166Alpha3 ?key ; rdfs:label ?f_label .",
-        "?key",
-    ),
-    "region": (
-        "?project mhkg:idfRegion ?key . ?key rdfs:label ?f_label .",
-        "?key",
-    ),
-    "sdg": (
-        "{ ?project mhkg:addressesGoal ?f_value }\n"
-        "  UNION { ?project mhkg:addressesGoal/mhkg:targetOf ?f_value }\n"
-        "  ?f_value mhkg:goalNumber ?key ; rdfs:label ?f_label .",
-        "?key",
-    ),
-    "organisation": (
-        "?f_org rdfs:label ?f_label . ?f_role skos:notation ?role . BIND (?f_org AS ?key)",
-        "?key ?role",
-    ),
-    "role": ("?f_role skos:notation ?key . BIND (?key AS ?f_label)", "?key"),
-    "kind": (
-        "?f_org a ?key . FILTER (STRSTARTS(STR(?key), STR(mhkg:)))\n"
-        "  BIND (STRAFTER(STR(?key), STR(mhkg:)) AS ?f_label)",
-        "?key",
-    ),
-    "status": ("?project mhkg:status ?key . ?key skos:prefLabel ?f_label .", "?key"),
-    "type": ("?project mhkg:projectType ?key . ?key skos:prefLabel ?f_label .", "?key"),
-    "year": (
-        "?project mhkg:startDate ?f_start .\n"
-        "  BIND (SUBSTR(STR(?f_start), 1, 4) AS ?key) BIND (?key AS ?f_label)",
-        "?key",
-    ),
-}
 
 _TALLY = """SELECT {keys} (SAMPLE(?f_label) AS ?label) (MAX(?f_count) AS ?count)
 WHERE {{

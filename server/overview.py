@@ -39,7 +39,7 @@ from mhkg.queries.charts import (
 from mhkg.queries.facets import PARAMETERS, Selection
 from mhkg.server import openapi_overview
 from mhkg.server.openapi import add_paths
-from mhkg.server.projects import counted, portfolio_sizes, run
+from mhkg.server.projects import counted, prepared, run
 
 blueprint = Blueprint("overview", __name__)
 
@@ -53,7 +53,7 @@ def selected() -> Selection:
             f"{', '.join(sorted(PARAMETERS))}"
         )
     selection = Selection.parse(request.args.to_dict(flat=False), current_app.config["BASE_IRI"])
-    return selection.sized(portfolio_sizes()) if selection else selection
+    return prepared(selection)
 
 
 def _subtitle(selection: Selection) -> str:
@@ -74,6 +74,7 @@ def page() -> Response:
     query = urlencode(list(selection.given))
     suffix = f"?{query}" if query else ""
     texts = {name: chart_sparql(chart, selection) for name, chart in CHARTS.items()}
+    shown = {name: chart_sparql(chart, selection.shown()) for name, chart in CHARTS.items()}
     with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
         asked = {  # charts of one dimension share their query: asked once
             text: pool.submit(copy_current_request_context(run), text)
@@ -82,14 +83,13 @@ def page() -> Response:
         answers = {text: future.result() for text, future in asked.items()}
     charts = []
     for chart in CHARTS.values():
-        sparql = texts[chart.name]
-        rows = chart_rows(chart, answers[sparql], tallied=True)
+        rows = chart_rows(chart, answers[texts[chart.name]], tallied=True)
         header, table = chart_table(chart, rows)
         charts.append({
             "name": chart.name, "title": chart.title, "note": chart.note,
             "spec": url_for("overview.spec", name=chart.name) + suffix,
             "csv": url_for("overview.data", name=chart.name) + suffix,
-            "editor": url_for("sparql.endpoint", query=sparql),
+            "editor": url_for("sparql.endpoint", query=shown[chart.name]),
             "header": header, "rows": table,
         })  # fmt: skip
     body = render_template(

@@ -27,7 +27,16 @@ from werkzeug.exceptions import BadRequest
 
 from mhkg.iri import tail
 from mhkg.queries import Page
-from mhkg.queries.facets import COLUMNS, FACETS, PARAMETERS, Selection, facet_sparql
+from mhkg.queries.facets import (
+    COLUMNS,
+    FACETS,
+    PARAMETERS,
+    PORTFOLIO,
+    WORDS_LISTED,
+    Selection,
+    facet_sparql,
+    words_sparql,
+)
 from mhkg.queries.project_table import (
     DEFAULT_LIMIT,
     PAGE_CAP,
@@ -41,7 +50,7 @@ from mhkg.server import logs, openapi_projects
 from mhkg.server.negotiation import HTML, SOLUTION_TYPES, negotiate
 from mhkg.server.openapi import add_paths
 from mhkg.server.responses import results_response
-from mhkg.server.store import generation, run_client_query
+from mhkg.server.store import generation, run_client_query, run_server_query
 
 blueprint = Blueprint("projects", __name__)
 ACCEPTED = frozenset({*PARAMETERS, "sort", "limit", "offset", "format"})
@@ -52,15 +61,16 @@ TITLES = {"country": "Country", "region": "IDF region", "sdg": "Goal (SDG)",
 _lock = threading.Lock()
 
 
-def run(sparql: str) -> QueryResult:
-    """A query of the browser, in the workers, kept until the store changes."""
+def run(sparql: str, capped: bool = True) -> QueryResult:
+    """A query of the browser, in the workers, kept until the store changes; its rows held
+    to the row cap (`capped`: a page asks for no more) or not (a list of projects)."""
     key = (generation(), sparql)
     with _lock:
         kept = current_app.extensions.setdefault("mhkg.projects", {})
         if key in kept:
             return kept[key]
     logs.note_query(sparql)
-    result, _ = run_client_query(sparql)  # a page asks for no more than the row cap
+    result = run_client_query(sparql)[0] if capped else run_server_query(sparql)
     with _lock:
         if len(kept) >= KEPT:
             kept.clear()
@@ -93,10 +103,9 @@ def parsed() -> tuple[Selection, tuple[str, bool], Page]:
 def browse() -> Response:
     selection, sort, page = parsed()
     media_type = negotiate([HTML, *SOLUTION_TYPES])
-    if selection:
-        selection = selection.sized(portfolio_sizes())
-    page_text = page_sparql(selection, sort, page)
-    projects = [row["project"] for row in run(page_text).rows]
+    selection = prepared(selection)
+    page_text = page_sparql(selection.shown(), sort, page)  # shown; the same rows
+    projects = [row["project"] for row in run(page_sparql(selection, sort, page)).rows]
     rows_text = rows_sparql(projects)
     result = run(rows_text)
     if media_type != HTML:
@@ -151,17 +160,34 @@ def counted(selection: Selection, endpoint: str = "projects.browse") -> tuple[li
         return [f.result() for f in facets], total.result().rows
 
 
+def prepared(selection: Selection) -> Selection:
+    """The selection, told the sizes of the portfolio's facet values and the projects that
+    hold its words (one query each, kept until the store changes): what its queries start
+    from. The SPARQL a page shows is that of `Selection.shown`, which gives the same rows."""
+    if not selection:
+        return selection
+    selection = selection.sized(portfolio_sizes())
+    if selection.q:
+        rows = run(words_sparql(selection.q), capped=False).rows
+        if len(rows) <= WORDS_LISTED:
+            selection = selection.found([row["project"] for row in rows])
+    return selection
+
+
 def portfolio_sizes() -> dict[tuple[str, str], int]:
     """How many projects each facet value has in the whole portfolio (the counts of the page
-    with nothing chosen, mostly read from the tallies, and kept): a selection's queries start
-    from the facet given whose values have the fewest."""
+    with nothing chosen, mostly read from the tallies, and kept), and the portfolio
+    (PORTFOLIO): a selection's queries start from the facet given whose values have the
+    fewest, and read every project's values when it holds many (Selection.broad)."""
     whole = Selection()
     with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
         answers = {
             name: pool.submit(copy_current_request_context(run), facet_sparql(name, whole))
             for name in FACETS
         }
-        sizes: dict[tuple[str, str], int] = {}
+        total = pool.submit(copy_current_request_context(run), count_sparql(whole))
+        rows = total.result().rows
+        sizes = {PORTFOLIO: int(rows[0]["total"]) if rows and "total" in rows[0] else 0}
         for name, answer in answers.items():
             for row in answer.result().rows:
                 key = (name, _key(name, str(row["key"])))

@@ -9,6 +9,8 @@ each consumer that needs the seeded data gets its own copy of that folder:
 - ``writable_seeded_path``: a fresh copy per test, for tests that write;
 - ``empty_store``: a fresh empty store per test;
 - ``bench_records``: bench/records.py, the loading benchmark's generator of records;
+- ``cofunded_copy``: like ``seeded_copy``, a store with the seeds and COFUNDED generated IATI
+  activities funded by the IOM Development Fund and by up to three other funders each;
 - ``virtuoso``: a throw-away Virtuoso for the session (tests/virtuoso_server.py); a machine
   where it cannot start fails the tests that use it, never skips them;
 - ``store``: a fresh empty store of each kind, embedded and remote (that Virtuoso, wiped).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import shutil
 import sys
 import warnings
@@ -165,6 +168,53 @@ def bench_records() -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up while it runs
     spec.loader.exec_module(module)
     return module
+
+
+COFUNDED = 40
+FUNDERS = ("Government of Norway", "European Union", "World Bank", "Global Fund",
+           "Government of Japan", "Swiss Agency for Development and Cooperation")  # fmt: skip
+IDF_FUNDER = '<participating-org role="1" type="40"><narrative>IOM Development Fund</narrative>'
+
+
+def write_cofunded(records: ModuleType, folder: Path, n: int = COFUNDED, seed: int = 7) -> Path:
+    """An IATI file of `n` generated activities (bench/records.py), each funded by the IOM
+    Development Fund and by zero to three of FUNDERS, drawn with `seed`."""
+    rng = random.Random(seed)
+    activities = []
+    for i in range(n):
+        text = records.activity_xml(records.project(seed, i))
+        assert IDF_FUNDER in text
+        donors = rng.sample(FUNDERS, rng.choice((0, 1, 1, 2, 3)))
+        extra = "".join(
+            f'\n    <participating-org role="1" type="10"><narrative>{name}</narrative>'
+            "</participating-org>"
+            for name in donors
+        )
+        activities.append(text.replace(IDF_FUNDER, extra.lstrip() + "\n    " + IDF_FUNDER))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "cofunded.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<iati-activities version="2.03" generated-datetime="2024-05-02T08:30:00Z">\n'
+        + "".join(activities)
+        + "</iati-activities>\n",
+        "utf-8",
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def cofunded_copy(
+    tmp_path_factory: pytest.TempPathFactory, bench_records: ModuleType, minter: Minter
+) -> Callable[[str], Path]:
+    """``cofunded_copy(name)``: a new closed store folder with the seeds and COFUNDED
+    co-funded activities (`write_cofunded`), for one consumer."""
+    folder = tmp_path_factory.mktemp("cofunded")
+    records = write_cofunded(bench_records, folder / "records")
+    with open_store(folder / "store") as kg:
+        report = pipeline.load_paths(kg, [SEEDS, records], minter)
+        assert report.ok, [str(e) for e in report.rejected]
+    return lambda name: _copy_store(folder / "store", tmp_path_factory.mktemp(name) / "store")
 
 
 @pytest.fixture(scope="session")

@@ -92,3 +92,13 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> N
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "x.png").exists()
+
+
+def test_co_funding_pairs(cofunded_copy, tmp_path: Path) -> None:
+    """On projects with several funders: the pairs, each with its two funders' names."""
+    store, out = cofunded_copy("chart-pairs"), tmp_path / "pairs.vl.json"
+    result = mhkg("chart", "co-funding-pairs", "--region", "africa", "--store", store, "-o", out)
+    assert result.exit_code == 0, result.output
+    pairs = json.loads(out.read_text("utf-8"))["data"]["values"]
+    assert pairs and all(p["projects"] >= 1 and " & " in p["label"] for p in pairs)
+    assert [p["projects"] for p in pairs] == sorted((p["projects"] for p in pairs), reverse=True)

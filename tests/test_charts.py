@@ -11,7 +11,7 @@ from mhkg.queries.charts import CHARTS, chart_data, chart_rows, chart_sparql, ch
 from mhkg.queries.facets import Selection
 from mhkg.store import Store
 
-SUMMARISED = [name for name, chart in CHARTS.items() if chart.dimension != "year"]
+SUMMARISED = [n for n, c in CHARTS.items() if c.dimension not in ("year", "funder-pair")]
 
 
 def _facts(rows: list[dict]) -> set[tuple]:

@@ -12,6 +12,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from mhkg.queries.charts import CHARTS
 
+from .conftest import serving
+
 # `browser`, test_browser's headless Chromium, is a fixture: imported, it serves this module too.
 from .test_browser import (  # noqa: F401
     WAIT,
@@ -23,6 +25,8 @@ from .test_browser import (  # noqa: F401
 from .test_explore_browser import script_errors
 
 ROWS = (By.CSS_SELECTOR, "table.projects tbody tr")
+DRAWN_ON_THE_SEEDS = [name for name in CHARTS if name != "co-funding-pairs"]
+BARS = "return document.querySelectorAll('#chart-{0} svg path[role=graphics-symbol], #chart-{0} svg .mark-rect path').length"  # noqa: E501
 
 
 def test_a_facet_click_narrows_the_table(
@@ -77,7 +81,9 @@ def test_overview_draws_every_chart_and_a_facet_narrows_them(
     browser.set_window_size(1400, 1000)
     requested_urls(browser)
     browser.get(f"{live_server}/overview")
-    assert drawn_charts(browser) == dict.fromkeys(CHARTS, "svg")
+    assert drawn_charts(browser) == dict.fromkeys(DRAWN_ON_THE_SEEDS, "svg")
+    pairs = browser.find_element(By.ID, "chart-co-funding-pairs").text
+    assert "No data for this selection" in pairs  # no project of the seeds has two funders
     assert browser.find_element(By.ID, "project-count").text == "6 projects"
     bars = "return document.querySelectorAll('#chart-projects-per-sdg svg path[role=graphics-symbol], #chart-projects-per-sdg svg .mark-rect path').length"  # noqa: E501
     before = browser.execute_script(bars)
@@ -87,7 +93,7 @@ def test_overview_draws_every_chart_and_a_facet_narrows_them(
     guinea = browser.find_element(By.CSS_SELECTOR, "#facet-country a[data-value='GIN']")
     click(browser, guinea)
     WebDriverWait(browser, WAIT).until(lambda d: "country=GIN" in d.current_url)
-    assert drawn_charts(browser) == dict.fromkeys(CHARTS, "svg")
+    assert drawn_charts(browser) == dict.fromkeys(DRAWN_ON_THE_SEEDS, "svg")
     assert browser.find_element(By.ID, "project-count").text == "1 project"
     assert 0 < browser.execute_script(bars) < before
     table = browser.find_element(By.CSS_SELECTOR, "#chart-projects-per-country table")
@@ -97,6 +103,29 @@ def test_overview_draws_every_chart_and_a_facet_narrows_them(
 
     assert not script_errors(browser)
     assert_only_local_requests(browser, live_server)
+
+
+def test_overview_draws_the_co_funding_pairs(
+    browser: WebDriver,  # noqa: F811
+    cofunded_copy,
+    artifacts: Path,
+) -> None:
+    """On generated projects with several funders each (and the seeds): the pairs drawn as
+    bars, one a pair, with the table of the same pairs; no script error, no other host."""
+    store = cofunded_copy("browser-pairs")
+    with serving(store.parent) as base_url:
+        browser.set_window_size(1400, 1000)
+        requested_urls(browser)
+        browser.get(f"{base_url}/overview?region=africa")
+        assert drawn_charts(browser) == dict.fromkeys(CHARTS, "svg")
+        figure = browser.find_element(By.ID, "chart-co-funding-pairs")
+        table = figure.find_elements(By.CSS_SELECTOR, "table tbody tr")
+        assert table and "IOM Development Fund" in figure.get_attribute("textContent")
+        assert browser.execute_script(BARS.format("co-funding-pairs")) == len(table)
+        browser.execute_script("arguments[0].scrollIntoView()", figure)
+        browser.save_screenshot(str(artifacts / "overview-co-funding.png"))
+        assert not script_errors(browser)
+        assert_only_local_requests(browser, base_url)
 
 
 def test_explore_opens_on_the_most_connected(
