@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
@@ -63,6 +63,9 @@ class Organisation:
     aliases: tuple[str, ...] = ()
     project_bound: bool = False  # a body that exists within one project: scope it to that
     known_iri: URIRef | None = None  # the IRI the knowledge graph already gives it
+    # a national body whose country is the document's for want of evidence of its own (the
+    # prose reader looks for nearer evidence); not part of its identity
+    assumed: bool = field(default=False, compare=False)
 
     def iri(self, minter: Minter) -> URIRef:
         if self.known_iri is not None:

@@ -25,12 +25,14 @@ target group benefits, the others are partners).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
+from mhkg.iri import normalise_name
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
+from mhkg.loaders.prose import evidence
 from mhkg.loaders.prose.names import (
     ACRONYM,
     BARE_HEAD,
@@ -45,16 +47,22 @@ from mhkg.loaders.prose.names import (
     list_items,
     trim_to_acronym,
 )
+from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.roles import cue, role_of
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
 # a clause about a country: "Georgia was represented by", "The delegation from Armenia …"
 SUBJECT = re.compile(
-    rf"(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
+    rf"(?:The|the|A|a) (?:[\w-]+ )?(?:delegation|team)(?: of [\w ]{{1,40}}?)? (?:from|of) "
+    rf"(?:the )?(?P<country2>{CAP}(?: {CAP}){{0,2}})"
+    rf"|(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
     rf"(?:from|of) )?(?P<country>{CAP}(?: {CAP})?)(?:['’]s)? "
     r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
-    r"|(?:The|the) (?:\w+ )?(?:delegation|team) (?:from|of) (?P<country2>{CAP}(?: {CAP})?)"
+)
+HOSTED = re.compile(
+    r"\b(?:visit(?:ed|ing|s)?|toured|met|meets|travell?ed to|went to|hosted by|welcomed by|"
+    r"received by|guests of)\b"
 )
 # a school that is an event: "the second Regional Winter School"
 EVENT_NAME = re.compile(r"\b(?:Winter|Summer|Spring|Autumn) School\b")
@@ -94,9 +102,12 @@ class OrgReader:
         self.acronyms: dict[str, Organisation] = {}  # defined in this document
         self.bodies: dict[str, Organisation] = {}  # committees named so far, by body_key
         self.written: dict[str, str] = {}  # acronym → the name the document writes out
+        self.countries: dict[str, str] = {}  # a national body's name → its country, as told
 
-    def find(self, sentence: str) -> list[OrgMention]:
-        """Every organisation the sentence names, in reading order, each with its role."""
+    def find(self, sentence: str, places: Sequence[PlaceMention] = ()) -> list[OrgMention]:
+        """Every organisation the sentence names, in reading order, each with its role; a
+        national body named without its country takes the nearest evidence's (`places`: the
+        places the sentence names)."""
         taken: list[tuple[int, int, Organisation, str, str | None]] = []
         for rule in (
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
@@ -122,7 +133,43 @@ class OrgReader:
             role = role_of(organisation, cue(sentence, start, previous_end))
             written = self.written.get(defines) if defines else None
             found.append(OrgMention(start, end, organisation, role, name, defines, written))
+        return self._with_evidence(sentence, found, places)
+
+    def _with_evidence(
+        self, sentence: str, found: list[OrgMention], places: Sequence[PlaceMention]
+    ) -> list[OrgMention]:
+        """Bodies given the document's country for want of their own take the nearest
+        evidence's (see `evidence`), else what the document said of them before; then the
+        document remembers the country of each body that has one."""
+        told = list(found)  # what each name says, before any evidence is lent
+        for index, mention in enumerate(told):
+            organisation = mention.organisation
+            if not (organisation.assumed and evidence.national(organisation)):
+                continue
+            code = (
+                evidence.nearest_country(sentence, told, index, places, self._country_named)
+                or self.countries.get(_memory_key(organisation))
+                or evidence.sentence_country(sentence, found, places)
+            )
+            if code:
+                found[index] = replace(mention, organisation=self._rehomed(organisation, code))
+        for mention in found:
+            organisation = mention.organisation
+            if (
+                evidence.national(organisation)
+                and organisation.country
+                and not organisation.assumed
+            ):
+                self.countries[_memory_key(organisation)] = organisation.country
         return found
+
+    def _rehomed(self, organisation: Organisation, code: str) -> Organisation:
+        """The body of country `code` of that name."""
+        if organisation.kind in (MHKG.Ministry, MHKG.Government) and organisation.key:
+            body = self._national(organisation.key, organisation.kind, code)
+            aliases = tuple(dict.fromkeys((*body.aliases, *organisation.aliases)))
+            return replace(body, aliases=aliases)
+        return replace(organisation, country=code, assumed=False)
 
     # --- the country of a body named without one
 
@@ -137,20 +184,18 @@ class OrgReader:
             named = match and (match["country"] or match["country2"])
             if named and (code := self._country_named(named)):
                 subjects.append((clause.start("text"), code))
+                # the bodies it visits or meets are its hosts': "… visited the Regional …"
+                if host := HOSTED.search(clause["text"], match.end()):
+                    subjects.append((clause.start("text") + host.start(), None))
         return subjects
 
     def _of_subject(self, organisation: Organisation, subjects, start: int) -> Organisation:
         """A national body given the document's country for want of its own is the body of
         the country its clause is about, where the clause's subject is a country."""
         code = next((c for s, c in reversed(subjects) if s <= start), None)
-        national = organisation.kind in (MHKG.Ministry, MHKG.GovernmentAgency)
-        if code is None or not national or organisation.country != self.default_country:
+        if code is None or not organisation.assumed or not evidence.national(organisation):
             return organisation
-        if code == organisation.country or organisation.parent is not None:
-            return organisation
-        if organisation.kind == MHKG.Ministry and organisation.key:
-            return self._national(organisation.key, MHKG.Ministry, code)
-        return replace(organisation, country=code)
+        return self._rehomed(organisation, code)
 
     # --- rule families: each yields (start, end, organisation, rule name, acronym defined)
 
@@ -411,15 +456,17 @@ class OrgReader:
             return self._national(base, kind, country or owner)
         if kind == MHKG.CoordinationBody:
             return self._body(name, acronym)
+        assumed = False
         if kind == MHKG.GovernmentAgency:
             country = (
                 country
                 or owner
                 or self._country_starting(name)
                 or self.city_country(name)  # "Cali Municipal Health Secretariat"
-                or self.default_country
             )
-        return Organisation(name, kind, acronym=acronym, country=country)
+            assumed = country is None and self.default_country is not None
+            country = country or self.default_country
+        return Organisation(name, kind, acronym=acronym, country=country, assumed=assumed)
 
     def _country_starting(self, name: str) -> str | None:
         """The country a name starts with: "Ghana Health Service", "Mandera County" (no)."""
@@ -452,7 +499,7 @@ class OrgReader:
         body = national_body(name, kind, code, self.country_name(code))
         if country is None and name != body.name and kind != MHKG.Government:
             body = replace(body, aliases=(name,))  # as the text writes it: "Ministry of Health"
-        return body
+        return replace(body, assumed=True) if country is None else body
 
     def _split_country(self, name: str) -> tuple[str, str | None]:
         """ "Ministry of Health of South Sudan" → ("Ministry of Health", "SSD")."""
@@ -460,3 +507,7 @@ class OrgReader:
             if code := self.country_of(name[match.end() :]):
                 return name[: match.start()], code
         return name, None
+
+
+def _memory_key(organisation: Organisation) -> str:
+    return normalise_name(organisation.key or organisation.name)

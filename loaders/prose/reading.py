@@ -91,7 +91,7 @@ def read(
     for reading in readings:
         sentence = reading.sentence.text
         reading.goals = sdgs.find(sentence)
-        reading.organisations = orgs.find(sentence)
+        reading.organisations = orgs.find(sentence, reading.places)
         reading.people = people.find(sentence, lambda name: _is_place(finder, name))
         reading.dates = dates.find(sentence)
         reading.events = events.find(sentence)
@@ -103,8 +103,11 @@ def read(
 
 def city_in_name(finder: PlaceFinder, name: str) -> str | None:
     """The country of the city a body's name starts or ends with: "Cali Municipal Health
-    Secretariat", "Regional Health Directorate of Tacna" (the most populous of that name)."""
-    ending = re.search(r"\bof (?:the )?(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)$", name)
+    Secretariat", "Regional Health Directorate of Tacna", "… of Arica and Parinacota" (the
+    most populous of that name)."""
+    ending = re.search(
+        r"\bof (?:the )?(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?: and [A-Z][\w'’ -]*)?$", name
+    )
     for text in (ending["city"] if ending else None, name.split()[0]):
         cities = finder.cities.get(normalise_name(text or ""))
         if cities:

@@ -19,6 +19,7 @@ ROLE_CUES = [
                 r"together with|jointly with|involving|with the participation of"),
 ]  # fmt: skip
 ROLE_CUE_PATTERNS = [(role, re.compile(rf"(?:{cue})", re.I)) for role, cue in ROLE_CUES]
+DELEGATION = re.compile(r"\bdelegat(?:ion|es)\b", re.I)
 DEFAULT_ROLES = {MHKG.Fund: "funder", MHKG.Group: "beneficiary"}
 
 
@@ -36,6 +37,8 @@ def cue(sentence: str, start: int, previous_end: int) -> str | None:
     best: tuple[int, str] | None = None
     for role, pattern in ROLE_CUE_PATTERNS:
         for match in pattern.finditer(window):
+            if role == "implementer" and DELEGATION.search(window, 0, match.start()):
+                continue  # "The delegation was led by the Institute …": not the project
             if best is None or match.end() > best[0]:
                 best = (match.end(), role)
     return best[1] if best else None

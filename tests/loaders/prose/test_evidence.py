@@ -1,0 +1,115 @@
+"""The country of a body named without one comes from the nearest evidence (issue 14): a
+place right after it, a bracketed country after its list, the other items of its list, what
+the document said of it before, the clause's subject, the one country the sentence says
+things happen in; the document's country only for want of any. Sentences written for the
+tests, with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def countries(organisations, text: str, default_country: str | None = "TJK") -> dict:
+    found = organisations(text, default_country)
+    return {m.organisation.name: m.organisation.country for m in found}
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        pytest.param(
+            "Experts of the Central Research Institute in Moscow took part.",
+            "Central Research Institute",
+            "RUS",
+            id="in-a-city-after-it",
+        ),
+        pytest.param(
+            "The Regional Health Directorate of Tacna, from neighbouring Peru, presented it.",
+            "Regional Health Directorate of Tacna",
+            "PER",
+            id="from-neighbouring",
+        ),
+        pytest.param(
+            "The plan links the Lakeside Department of Health and the Hill Department of "
+            "Health (Viet Nam), and the River Provincial Health Department (Cambodia).",
+            "Lakeside Department of Health",
+            "VNM",
+            id="bracketed-after-its-list",
+        ),
+        pytest.param(
+            "The plan links the Lakeside Department of Health and the Hill Department of "
+            "Health (Viet Nam), and the River Provincial Health Department (Cambodia).",
+            "River Provincial Health Department",
+            "KHM",
+            id="bracketed-own",
+        ),
+        pytest.param(
+            "Doctors serve at Nairobi General Hospital, Hilltop General Hospital and Lakeside "
+            "Referral Hospital.",
+            "Lakeside Referral Hospital",
+            "KEN",
+            id="the-other-items-of-its-list",
+        ),
+        pytest.param(
+            "The delegation from the Russian Federation included specialists of the Federal "
+            "Service for Veterinary Control.",
+            "Federal Service for Veterinary Control",
+            "RUS",
+            id="delegation-any-verb",
+        ),
+        pytest.param(
+            "A delegation of health officials from Kenya met experts of the National Institute "
+            "of Public Health.",
+            "National Institute of Public Health",
+            "TJK",
+            id="negative-the-hosts-body",
+        ),
+        pytest.param(
+            "The Ministry of Labour trained 40 inspectors in Kazakhstan last year.",
+            "Ministry of Labour of Kazakhstan",
+            "KAZ",
+            id="the-one-country-things-happen-in",
+        ),
+        pytest.param(
+            "The Ministry of Labour registered 40 migrants from Kazakhstan.",
+            "Ministry of Labour of Tajikistan",
+            "TJK",
+            id="negative-a-country-of-origin",
+        ),
+        pytest.param(
+            "A nurse who lives in Munich joined the surgical team of the Central Clinical "
+            "Hospital.",
+            "Central Clinical Hospital",
+            "TJK",
+            id="negative-a-city-where-someone-lives",
+        ),
+    ],
+)
+def test_nearest_evidence(organisations, text, name, country):
+    assert countries(organisations, text)[name] == country
+
+
+def test_what_the_document_said_of_a_body_before(organisations):
+    found = countries(
+        organisations,
+        "The delegation from Armenia was led by the National Centre for Blood Safety. "
+        "Its director said the National Centre for Blood Safety would share its data.",
+    )
+    assert found == {"National Centre for Blood Safety": "ARM"}
+
+
+def test_a_list_item_does_not_lend_evidence_it_was_lent(organisations):
+    found = countries(
+        organisations,
+        "The Regional Health Office of Greenhill and the Regional Health Directorate of "
+        "Greenvale, from neighbouring Peru, presented the plan.",
+    )
+    assert found["Regional Health Office of Greenhill"] == "TJK"
+    assert found["Regional Health Directorate of Greenvale"] == "PER"
+
+
+def test_a_delegation_led_by_a_body_is_not_an_implementer(organisations):
+    (mention,) = organisations("The delegation was led by the National Blood Institute.", "ARM")
+    assert mention.role == "partner"
+    (mention,) = organisations("The project is led by the National Blood Institute.", "ARM")
+    assert mention.role == "implementer"
