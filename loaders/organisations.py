@@ -202,7 +202,8 @@ _AGENCY = (
 # "… Nurses' Movement", "… Youth Club", "College of Physicians …", "Fondation …"
 _CIVIL_SOCIETY = (
     r"\b(?:red cross|red crescent|association|society|ngo|non-governmental|foundation|"
-    r"fondation|fundación|movement|club|women|youth|college)\b"
+    r"fondation|fundación|fundacion|fundação|fundacja|stiftung|stichting|asociación|associação|"
+    r"associazione|movement|club|women|youth|college)\b"
 )
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),

@@ -32,7 +32,7 @@ from rdflib import URIRef
 
 from mhkg.iri import normalise_name
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
-from mhkg.loaders.prose import evidence
+from mhkg.loaders.prose import civil, evidence
 from mhkg.loaders.prose.names import (
     ACRONYM,
     BARE_HEAD,
@@ -59,6 +59,11 @@ SUBJECT = re.compile(
     rf"|(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
     rf"(?:from|of) )?(?P<country>{CAP}(?: {CAP})?)(?:['’]s)? "
     r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
+)
+# a unit within an organisation
+UNIT = re.compile(
+    r"(?:(?:Regional|Country|Liaison|Sub-?[Rr]egional|Head) )?(?:Office|Bureau|"
+    r"Division|Mission|Unit|Department|Secretariat)\b"
 )
 HOSTED = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|toured|met|meets|travell?ed to|went to|hosted by|welcomed by|"
@@ -103,6 +108,7 @@ class OrgReader:
         self.bodies: dict[str, Organisation] = {}  # committees named so far, by body_key
         self.written: dict[str, str] = {}  # acronym → the name the document writes out
         self.countries: dict[str, str] = {}  # a national body's name → its country, as told
+        self.civil: dict[str, Organisation] = {}  # civil-society bodies named so far
 
     def find(self, sentence: str, places: Sequence[PlaceMention] = ()) -> list[OrgMention]:
         """Every organisation the sentence names, in reading order, each with its role; a
@@ -111,7 +117,8 @@ class OrgReader:
         taken: list[tuple[int, int, Organisation, str, str | None]] = []
         for rule in (
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
-            self._governments, self._country_offices, self._bodies_of_places, self._named_bodies,
+            self._governments, self._country_offices, self._bodies_of_places,
+            self._civil_society, self._named_bodies,
             self._directory_names,
             self._demonym_groups,
         ):  # fmt: skip
@@ -324,6 +331,19 @@ class OrgReader:
             )
             yield match.start(), match.end(), office, "country-office", None
 
+    def _civil_society(self, sentence: str):
+        """Civil-society bodies the text says are such (see `civil`), and those it said so of
+        before, by their name."""
+        for name, organisation in self.civil.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", sentence):
+                yield match.start(), match.end(), organisation, "civil-society", None
+        for start, end, name in civil.names(sentence):
+            organisation = self._known(name) or self.civil.get(name)
+            if organisation is None:
+                organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)
+                self.civil[name] = organisation
+            yield start, end, organisation, "civil-society", None
+
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
@@ -341,17 +361,37 @@ class OrgReader:
             if name is None:
                 continue
             start = match.start() + match["name"].index(name)
+            if part_of := self._part_of_known(sentence, start, name):
+                yield part_of
+                continue
             owner_start, owner = self._owner_before(sentence, start)
             if (organisation := self._named(name, owner=owner)) is not None:
                 if owner and organisation.country == owner:
                     start = owner_start
                 yield start, start + len(name), organisation, "named-body", None
 
+    def _part_of_known(self, sentence: str, start: int, name: str):
+        """ "IOM's Regional Office", "WHO's Regional Office for Europe": a unit of an
+        organisation named in the possessive is that organisation, not another."""
+        unit = UNIT.search(name)
+        before = max(0, start - 80)
+        text = sentence[before:start] + name
+        at = start - before + unit.start() if unit else -1
+        owner = re.search(r"(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})['’]s $", text[:at])
+        if not unit or not owner:
+            return None
+        for offset, item in reversed(_items(owner["owner"])):
+            if organisation := self._known(item):
+                item_start = before + owner.start() + offset
+                return item_start, item_start + len(item), organisation, "unit-of-known", None
+        return None
+
     def _own_name(self, text: str) -> str | None:
         """A body's own name in what the pattern took: not a body named before it and joined
         by "and" ("IOM and National AIDS Council"), not the body it belongs to ("Department of
         Health Promotion of the Ministry of …"), not a possessive's tail, not a bare head."""
-        name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", text)
+        # an article, not a name's first word: "An Giang Department of Health" keeps its "An"
+        name = re.sub(r"^(?:The|This|These|Its|Their|A(?= [^AEIOU\W])|An(?= [AEIOU])) ", "", text)
         name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
         # an agency within a ministry is named alone ("Migration Service of the Ministry of
         # Labour"), a working group by the ministry it belongs to
@@ -389,25 +429,34 @@ class OrgReader:
 
     def _directory_names(self, sentence: str):
         """Acronyms the document defined, and names and acronyms of the directory and of the
-        organisations loaded before ("WHO", "DG ECHO", "Save the Children")."""
+        organisations loaded before ("WHO", "DG ECHO", "Save the Children"), each item of a
+        coordinated list on its own ("…, Doctors of the World and World Vision")."""
         acronyms = re.finditer(rf"\b{ACRONYM}\b", sentence)
         names = re.finditer(rf"\b(?:(?:The|the) )?(?P<name>{NAME})", sentence)
         seen: set[tuple[int, int]] = set()
         for match in (*acronyms, *names):
             if COLLECTIVE.match(sentence, match.end()):
                 continue
-            text = (match.groupdict().get("name") or match.group()).removesuffix("'s")
-            text = text.removesuffix("’s")
-            organisation = (
-                self.acronyms.get(text)
-                or self.directory.find(text)
-                or (re.fullmatch(ACRONYM, text) and self.registry.find(text))
-                or self._body_by_initials(text)
-            )
             start = match.start("name") if "name" in match.groupdict() else match.start()
-            if organisation and (start, start + len(text)) not in seen:
-                seen.add((start, start + len(text)))
-                yield start, start + len(text), organisation, "directory", None
+            text = match.groupdict().get("name") or match.group()
+            for index, (offset, item) in enumerate(_items(text)):
+                item = item.removesuffix("'s").removesuffix("’s")
+                organisation = self._known(item)
+                span = (start + offset, start + offset + len(item))
+                if organisation and span not in seen:
+                    seen.add(span)
+                    yield *span, organisation, "directory", None
+                if organisation and not index:
+                    break  # the whole name is known
+
+    def _known(self, text: str) -> Organisation | None:
+        return (
+            self.acronyms.get(text)
+            or self.civil.get(text)
+            or self.directory.find(text)
+            or (re.fullmatch(ACRONYM, text) and self.registry.find(text))
+            or self._body_by_initials(text)
+        )
 
     def _body_by_initials(self, acronym: str) -> Organisation | None:
         """A committee named before, by its initials: "the TWG" after "the Technical Working
@@ -511,3 +560,17 @@ class OrgReader:
 
 def _memory_key(organisation: Organisation) -> str:
     return normalise_name(organisation.key or organisation.name)
+
+
+def _items(name: str) -> list[tuple[int, str]]:
+    """A name, then each item of it where it is a coordinated list, with their offsets.
+
+    >>> _items("UNICEF, Doctors of the World and World Vision")[1:]
+    [(0, 'UNICEF'), (8, 'Doctors of the World'), (33, 'World Vision')]
+    """
+    items = [(0, name)]
+    if not re.search(r", | and ", name):
+        return items
+    separated = r"(?:^|, (?:and )?(?:the )?| and (?:the )?)(?P<item>(?:(?!, | and ).)+)"
+    items += [(part.start("item"), part["item"]) for part in re.finditer(separated, name)]
+    return items

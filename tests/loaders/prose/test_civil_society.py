@@ -1,0 +1,106 @@
+"""Issue 14's rules for bodies the directory does not know and names of odd shapes, on
+sentences written for them, with negatives: civil-society bodies the text says are such,
+items of a coordinated list looked up one by one, a unit of a known organisation in the
+possessive, "An" as a name's first word, names joined by an en dash."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.vocab import MHKG
+
+
+def found(organisations, text: str, default_country: str | None = "KEN") -> dict:
+    return {m.organisation.name: m.organisation for m in organisations(text, default_country)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param(
+            "It works with Kindred Hands, a local NGO based in Kisumu.",
+            "Kindred Hands",
+            id="apposition-ngo",
+        ),
+        pytest.param(
+            "Lakeside Mothers, a community-based organization, ran the clinic.",
+            "Lakeside Mothers",
+            id="apposition-cbo",
+        ),
+        pytest.param(
+            "Support came from the public foundation Nadezhda.", "Nadezhda", id="descriptor-before"
+        ),
+        pytest.param(
+            "The Fondation Soleil Levant trained volunteers.",
+            "Fondation Soleil Levant",
+            id="foreign-head",
+        ),
+        pytest.param(
+            "IOM and the Fundación Salud Sin Límites met.",
+            "Fundación Salud Sin Límites",
+            id="foreign-head-with-small-words",
+        ),
+    ],
+)
+def test_civil_society_bodies_the_text_says_are_such(organisations, text, name):
+    body = found(organisations, text)[name]
+    assert (body.kind, body.country) == (MHKG.CivilSocietyOrganisation, None)
+
+
+def test_a_civil_society_body_is_known_by_its_name_afterwards(organisations):
+    text = "The clinic is run by the NGO Nadezhda. Volunteers of Nadezhda met in May."
+    assert [m.organisation.name for m in organisations(text)] == ["Nadezhda", "Nadezhda"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The association will meet in June.", id="no-name"),
+        pytest.param("In Kisumu, a local NGO ran the clinic.", id="a-place-before-the-apposition"),
+        pytest.param("It is a foundation In all but name.", id="a-capitalised-word-is-no-name"),
+    ],
+)
+def test_no_civil_society_body_without_a_name(organisations, text):
+    assert not [m for m in organisations(text) if m.rule == "civil-society"]
+
+
+def test_each_item_of_a_list_is_looked_up_in_the_directory(organisations):
+    text = "Screening is run by the World Health Organization, Friends of Kisumu and World Vision."
+    assert "World Vision International" in found(organisations, text)
+
+
+def test_a_known_name_is_not_cut_into_items(organisations):
+    text = "Save the Children and UNICEF met."
+    assert set(found(organisations, text)) == {
+        "Save the Children International",
+        "United Nations Children's Fund",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("IOM's Regional Office in Nairobi hosted it.", id="iom-office"),
+        pytest.param("WHO's Country Office gave advice.", id="who-country-office"),
+    ],
+)
+def test_a_unit_of_a_known_organisation_is_that_organisation(organisations, text):
+    names = set(found(organisations, text))
+    assert len(names) == 1
+    assert not any("Office" in name for name in names)
+
+
+def test_a_unit_of_an_unknown_owner_stays_a_body(organisations):
+    assert "Regional Office" in " ".join(found(organisations, "Lakeside's Regional Office met."))
+
+
+def test_an_as_the_first_word_of_a_name(organisations):
+    text = "It met the An Giang Department of Health. An Agency for Rural Health opened."
+    names = set(found(organisations, text))
+    assert "An Giang Department of Health" in names
+    assert "Agency for Rural Health" in names
+
+
+def test_names_joined_by_an_en_dash(organisations):
+    text = "The Tacna–Arica Border Health Committee met."
+    assert "Tacna–Arica Border Health Committee" in found(organisations, text)
