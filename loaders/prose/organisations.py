@@ -262,7 +262,11 @@ class OrgReader:
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
             start, owner = self._owner_before(sentence, match.start())
-            ministry = self._national(name, MHKG.Ministry, country or owner)
+            region = None if country or owner else re.search(r" of (?:the )?[A-Z][^,]*$", name)
+            if region and (code := self.city_country(name)):  # "Ministry of Health of Sindh"
+                ministry = Organisation(name, MHKG.Ministry, country=code, key=name)
+            else:
+                ministry = self._national(name, MHKG.Ministry, country or owner)
             if owner or match["rank"]:
                 written = sentence[start:end]
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))

@@ -102,16 +102,22 @@ def read(
 
 
 def city_in_name(finder: PlaceFinder, name: str) -> str | None:
-    """The country of the city a body's name starts or ends with: "Cali Municipal Health
-    Secretariat", "Regional Health Directorate of Tacna", "… of Arica and Parinacota" (the
-    most populous of that name)."""
-    ending = re.search(
-        r"\bof (?:the )?(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?: and [A-Z][\w'’ -]*)?$", name
-    )
-    for text in (ending["city"] if ending else None, name.split()[0]):
-        cities = finder.cities.get(normalise_name(text or ""))
+    """The country of the city or province a body's name starts or ends with: "Cali
+    Municipal Health Secretariat", "Regional Health Directorate of Tacna", "… of Arica and
+    Parinacota", "Departmental Health Secretariat of Valle del Cauca" (a city: the most
+    populous of that name; a province: ISO 3166-2's, where the name is of one country)."""
+    ending = re.search(r".*\bof (?:the )?(?P<place>[A-Z][\w'’ -]*)$", name)
+    words = name.split()
+    candidates = [" ".join(words[:size]) for size in (3, 2, 1) if len(words) > size]
+    if ending:
+        first = re.split(r" and ", ending["place"])[0]
+        candidates = [ending["place"], first, *candidates]
+    for text in candidates:
+        cities = finder.cities.get(normalise_name(text))
         if cities:
             return max(cities, key=lambda city: city.population).iso3
+        if code := data.subdivisions().get(normalise_name(text)):
+            return code
     return None
 
 

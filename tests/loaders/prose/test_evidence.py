@@ -113,3 +113,48 @@ def test_a_delegation_led_by_a_body_is_not_an_implementer(organisations):
     assert mention.role == "partner"
     (mention,) = organisations("The project is led by the National Blood Institute.", "ARM")
     assert mention.role == "implementer"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        pytest.param(
+            "The Departmental Health Secretariat of Valle del Cauca sent nurses.",
+            "Departmental Health Secretariat of Valle del Cauca",
+            "COL",
+            id="province-at-the-end",
+        ),
+        pytest.param(
+            "The Agadez Regional Directorate of Public Health took part.",
+            "Agadez Regional Directorate of Public Health",
+            "NER",
+            id="province-first",
+        ),
+        pytest.param(
+            "The Regional Secretariat of Health of Arica and Parinacota took part.",
+            "Regional Secretariat of Health of Arica and Parinacota",
+            "CHL",
+            id="a-province-named-with-and",
+        ),
+        pytest.param(
+            "The Ministry of Health of Sindh met donors.",
+            "Ministry of Health of Sindh",
+            "PAK",
+            id="a-provincial-ministry-keeps-its-name",
+        ),
+        pytest.param(
+            "The Western Provincial Health Office took part.",
+            "Western Provincial Health Office",
+            "TJK",
+            id="negative-a-name-of-several-countries",
+        ),
+        pytest.param(
+            "The North Regional Health Office took part.",
+            "North Regional Health Office",
+            "TJK",
+            id="negative-a-compass-point",
+        ),
+    ],
+)
+def test_a_sub_national_body_takes_its_provinces_country(organisations, text, name, country):
+    assert countries(organisations, text)[name] == country
