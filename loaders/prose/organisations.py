@@ -256,7 +256,7 @@ class OrgReader:
         # the name runs on over capitalised words, not into another ministry or name
         # a portfolio may list several: "Ministry of Labour, Immigration and Population"
         portfolios = r"(?:, (?![A-Z]{2})(?!Ministr)[A-Z][a-z][\w-]*)+(?= and [A-Z][a-z])"
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             end = match.start() + len(text)
