@@ -205,8 +205,21 @@ _CIVIL_SOCIETY = (
     r"fondation|fundación|fundacion|fundação|fundacja|stiftung|stichting|asociación|associação|"
     r"associazione|movement|club|women|youth|college)\b"
 )
+# a body of a profession, whatever its head: "Nursing and Midwifery Council of …", "College of
+# Physicians and Surgeons of …", "Medical Association", "Order of Pharmacists"
+_PROFESSION = (
+    r"\b(?:nurses|nursing|midwives|midwifery|physicians|doctors|pharmacists|dentists|surgeons|"
+    r"psychologists|paramedics|health professionals|health professions)\b"
+)
+_PROFESSION_BODY = (
+    r"\b(?:council|board|order|chamber|college|association|union|federation|society)\b"
+)
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),
+    (
+        rf"{_PROFESSION}.*{_PROFESSION_BODY}|{_PROFESSION_BODY}.*{_PROFESSION}",
+        MHKG.CivilSocietyOrganisation,
+    ),
     (r"\bministr(?:y|ies)\b", MHKG.Ministry),
     (r"\bgovernments?\b(?! agenc)", MHKG.Government),
     (r"\bdiaspora\b|\bcommunit(?:y|ies)\b", MHKG.Group),
@@ -214,6 +227,12 @@ KIND_PATTERNS = [
     (r"\b(?:social security|health insurance) fund\b", MHKG.GovernmentAgency),
     (r"\bfund\b|\bfacility\b", MHKG.Fund),
     (_CIVIL_SOCIETY, MHKG.CivilSocietyOrganisation),
+    # a country's standing council: "National AIDS Council" (not "National Steering Council")
+    (
+        r"^national\b(?!.*\b(?:coordinat\w*|steering|consultative|advisory|task force|"
+        r"working group|committee|platform)\b).*\bcouncil$",
+        MHKG.GovernmentAgency,
+    ),
     (_COMMITTEE, MHKG.CoordinationBody),
     (_AGENCY, MHKG.GovernmentAgency),
 ]

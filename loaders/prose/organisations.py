@@ -77,6 +77,14 @@ AUTHORED = re.compile(
     r"(?:['’]s)? (?:(?:19|20)\d\d )?"
     r"(?:protocols?|policy framework|report|resolution|guidelines|convention|treaty)\b"
 )
+# an intergovernmental body's policy, named: "the African Union's Migration Policy Framework",
+# "the EU's global health strategy", "in line with WHO's guidelines"
+POLICY_OF = re.compile(
+    r"['’]s (?:(?:19|20)\d\d[–-]?(?:\d{2,4})? )?(?:[\w-]+ ){0,4}?(?:[Pp]olic(?:y|ies)|[Ff]ramework|"
+    r"[Ss]trateg(?:y|ies)|[Aa]ction [Pp]lan|[Pp]lan of [Aa]ction|[Pp]rotocols?|[Aa]genda|"
+    r"[Dd]eclaration|[Cc]ompact|[Rr]oadmap|[Cc]harter|[Gg]uidelines|[Rr]ecommendations|"
+    r"[Ss]tandards|[Rr]egulations)\b"
+)
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
@@ -133,7 +141,10 @@ class OrgReader:
         found: list[OrgMention] = []
         subjects = self._clause_subjects(sentence)
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
-            if AUTHORED.match(sentence, end):
+            if AUTHORED.match(sentence, end) or (
+                organisation.kind == MHKG.IntergovernmentalOrganisation
+                and POLICY_OF.match(sentence, end)
+            ):
                 continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)
             previous_end = max((m.end for m in found if m.end <= start), default=0)

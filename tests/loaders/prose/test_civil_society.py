@@ -104,3 +104,36 @@ def test_an_as_the_first_word_of_a_name(organisations):
 def test_names_joined_by_an_en_dash(organisations):
     text = "The Tacna–Arica Border Health Committee met."
     assert "Tacna–Arica Border Health Committee" in found(organisations, text)
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Nursing and Midwifery Council of Ruritania", MHKG.CivilSocietyOrganisation),
+        ("Order of Pharmacists", MHKG.CivilSocietyOrganisation),
+        ("College of Physicians and Surgeons", MHKG.CivilSocietyOrganisation),
+        ("National Population Council", MHKG.GovernmentAgency),
+        ("National Steering Council", MHKG.CoordinationBody),
+        ("Medical Research Council", MHKG.CoordinationBody),  # not a profession's body
+    ],
+)
+def test_bodies_of_professions_and_national_councils(name, kind):
+    from mhkg.loaders.organisations import kind_from_name
+
+    assert kind_from_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        pytest.param("It follows the African Union's Migration Policy Framework.", False,
+                     id="an-igos-named-policy"),
+        pytest.param("It follows the EU's global health strategy.", False, id="lower-case"),
+        pytest.param("The African Union and IOM signed it.", True, id="negative-a-participant"),
+        pytest.param("It follows the Ministry of Health's national strategy.", True,
+                     id="negative-a-national-body"),
+    ],
+)  # fmt: skip
+def test_an_intergovernmental_body_named_for_its_policy_only(organisations, text, kept):
+    kinds = {m.organisation.kind for m in organisations(text)}
+    assert (MHKG.IntergovernmentalOrganisation in kinds or MHKG.Ministry in kinds) == kept
