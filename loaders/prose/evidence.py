@@ -8,7 +8,7 @@ nearer evidence, tried in this order, is
    "the Regional Health Directorate of Tacna, from neighbouring Peru";
 2. a country in brackets after the name or the coordinated list it ends: "the An Giang
    Department of Health and the Tay Ninh Department of Health (Viet Nam)";
-3. the other items of its coordinated list, where those that give a country agree:
+3. the nearest item of its coordinated list that gives a country, the one before it first:
    "Hargeisa General Hospital, Garowe General Hospital and Bosasso General Hospital";
 4. (after what the document said of the same body before: `OrgReader` remembers) the one
    country the sentence says things happen in: "… trained 40 nurses in Kenya" (not a
@@ -80,13 +80,13 @@ def nearest_country(
     bracketed = _BRACKETED.match(sentence, mentions[group[-1]].end)
     if bracketed and (code := country_named(bracketed["name"])):
         return code
-    codes = {
-        mentions[i].organisation.country
-        for i in group
+    told = [
+        i for i in group
         if i != index and national(mentions[i].organisation)
-        and not mentions[i].organisation.assumed
-    }  # fmt: skip
-    return codes.pop() if len(codes) == 1 and None not in codes else None
+        and not mentions[i].organisation.assumed and mentions[i].organisation.country
+    ]  # fmt: skip
+    nearest = [i for i in told if i < index][-1:] or [i for i in told if i > index][:1]
+    return mentions[nearest[0]].organisation.country if nearest else None
 
 
 def sentence_country(

@@ -47,6 +47,7 @@ from mhkg.loaders.prose.names import (
     list_items,
     trim_to_acronym,
 )
+from mhkg.loaders.prose.people import headline
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.roles import cue, role_of
 from mhkg.loaders.registry import Registry
@@ -228,6 +229,8 @@ class OrgReader:
             # "A, the B and Cambodia's National Centre … (CENAT)": the acronym is the last one's
             name_first = match.start("name") < match.start("acronym")
             cut, item = last_item(match["name"]) if name_first else (0, match["name"])
+            if cut and _spells(match["name"], match["acronym"]):  # "… America and the Caribbean"
+                cut, item = 0, match["name"]
             owner_match = re.match(r"(?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)['’]s ", item)
             owner = owner_match and self._country_named(owner_match["owner"])
             if owner:
@@ -290,7 +293,8 @@ class OrgReader:
             rest = name[match.end() :]
             if re.fullmatch(r"[A-Z]{2,}\w*", rest.split()[0]) or self.directory.find(rest):
                 return name[: match.start()]
-            if kind_from_name(rest) not in (None, MHKG.Ministry) and self._named(rest):
+            head = re.split(r" (?:of|for|on) ", rest, maxsplit=1)[0]
+            if kind_from_name(head) not in (None, MHKG.Ministry) and self._named(rest):
                 return name[: match.start()]
         return name
 
@@ -371,6 +375,8 @@ class OrgReader:
         # (but "A Hospital and Kenya's Centre" are two)
         before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
         pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
+        if headline(sentence):
+            return  # "… Puts Migrants at the Centre of Its Fight Against TB": no body
         for match in re.finditer(pattern, sentence):
             name = self._own_name(match["name"])
             if name is None:
@@ -379,11 +385,18 @@ class OrgReader:
             if part_of := self._part_of_known(sentence, start, name):
                 yield part_of
                 continue
+            # "Viet Nam's National … Programme": the country in the possessive is no part of it
+            owned = re.match(r"(?P<owner>.+?)['’]s (?=[A-Z])", name)
+            if owned and self._country_named(owned["owner"]):
+                start, name = start + owned.end(), name[owned.end() :]
+            end = start + len(name)
             owner_start, owner = self._owner_before(sentence, start)
             if (organisation := self._named(name, owner=owner)) is not None:
                 if owner and organisation.country == owner:
-                    start = owner_start
-                yield start, start + len(name), organisation, "named-body", None
+                    start = owner_start  # "Kenya's Department of Health", as written
+                    written = (*organisation.aliases, sentence[start:end])
+                    organisation = replace(organisation, aliases=written)
+                yield start, end, organisation, "named-body", None
 
     def _part_of_known(self, sentence: str, start: int, name: str):
         """ "IOM's Regional Office", "WHO's Regional Office for Europe": a unit of an
@@ -424,6 +437,10 @@ class OrgReader:
                 break
         if BARE_HEAD.fullmatch(name) or EVENT_NAME.search(name):
             return None
+        # "… Working Group of Tajik and Russian [specialists]": adjectives, not what it is of
+        tail = re.search(r" of (?P<words>[A-Z][\w'’-]*(?: and [A-Z][\w'’-]*)*)$", name)
+        if tail and all(self.demonym_of(w) for w in tail["words"].split(" and ")):
+            name = name[: tail.start()]
         return name
 
     def _bodies_of_places(self, sentence: str):
@@ -569,7 +586,11 @@ class OrgReader:
         """ "Ministry of Health of South Sudan" → ("Ministry of Health", "SSD")."""
         for match in re.finditer(r" (?:of|in) (?:the )?", name):
             if code := self.country_of(name[match.end() :]):
-                return name[: match.start()], code
+                # "… of the Federal Government of Somalia": the government names the country
+                base = re.sub(
+                    r" of (?:the )?(?:Federal |National )?Government$", "", name[: match.start()]
+                )
+                return base, code
         return name, None
 
 
@@ -589,3 +610,17 @@ def _items(name: str) -> list[tuple[int, str]]:
     separated = r"(?:^|, (?:and )?(?:the )?| and (?:the )?)(?P<item>(?:(?!, | and ).)+)"
     items += [(part.start("item"), part["item"]) for part in re.finditer(separated, name)]
     return items
+
+
+def _spells(name: str, acronym: str) -> bool:
+    """Whether the capitalised words of `name` spell `acronym` (at its end, for a name with
+    words before it).
+
+    >>> _spells("Economic Commission for Latin America and the Caribbean", "ECLAC")
+    True
+    >>> _spells("IOM, the National Lung Hospital and the National Centre", "NC")
+    False
+    """
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", name))
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    return len(letters) >= 2 and initials == letters

@@ -137,3 +137,48 @@ def test_bodies_of_professions_and_national_councils(name, kind):
 def test_an_intergovernmental_body_named_for_its_policy_only(organisations, text, kept):
     kinds = {m.organisation.kind for m in organisations(text)}
     assert (MHKG.IntergovernmentalOrganisation in kinds or MHKG.Ministry in kinds) == kept
+
+
+def test_an_acronym_spelt_by_a_whole_name_with_and_the(organisations):
+    text = "It was run by the Economic Commission for Latin America and the Caribbean (ECLAC)."
+    (mention,) = organisations(text)
+    assert mention.organisation.name == "Economic Commission for Latin America and the Caribbean"
+
+
+def test_an_acronym_after_a_list_still_names_its_last_item(organisations):
+    text = "IOM, the Central Chest Hospital and the National Leprosy Centre (NLC) met."
+    names = {m.organisation.name for m in organisations(text)}
+    assert "National Leprosy Centre" in names
+    assert not any("Hospital and" in name for name in names)
+
+
+def test_a_country_in_the_possessive_is_no_part_of_the_name(organisations):
+    found = {
+        m.organisation.name: m.organisation
+        for m in organisations("IOM and Ruritania's National Malaria Control Programme met.")
+    }
+    assert "Ruritania's National Malaria Control Programme" not in found
+    text = "IOM and Kenya's National Malaria Control Programme met."
+    (body,) = [m.organisation for m in organisations(text) if m.rule == "named-body"]
+    assert (body.name, body.country) == ("National Malaria Control Programme", "KEN")
+    assert "Kenya's National Malaria Control Programme" in body.aliases
+
+
+def test_what_a_body_is_of_is_no_adjective(organisations):
+    text = "The Technical Working Group of Tajik and Russian specialists met."
+    (mention,) = organisations(text)
+    assert mention.organisation.name == "Technical Working Group"
+
+
+def test_no_body_in_a_headline(organisations):
+    assert not organisations("Ruritania Puts Migrants at the Centre of Its Fight Against TB")
+
+
+def test_a_ministry_of_the_federal_government_of_a_country(organisations):
+    text = (
+        "IOM works with the Ministry of Health and the Ministry of Education, Culture and "
+        "Higher Education of the Federal Government of Somalia."
+    )
+    names = [m.organisation.name for m in organisations(text, "KEN")]
+    assert "Ministry of Education, Culture and Higher Education of Somalia" in names
+    assert not any(name.startswith("Ministry of Education, Culture of") for name in names)
