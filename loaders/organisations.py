@@ -222,7 +222,13 @@ KIND_PATTERNS = [
     ),
     (r"\bministr(?:y|ies)\b", MHKG.Ministry),
     (r"\bgovernments?\b(?! agenc)", MHKG.Government),
-    (r"\bdiaspora\b|\bcommunit(?:y|ies)\b", MHKG.Group),
+    # a group of people, not a body that serves it ("Diaspora Relations Bureau")
+    (
+        r"\b(?:diaspora|communit(?:y|ies))\b(?!.*\b(?:bureau|office|agency|department|council|"
+        r"association|network|centre|center|institute|service|directorate|committee|platform|forum|"
+        r"organi[sz]ation|foundation|hub|unit|programme|program|fund)\b)",
+        MHKG.Group,
+    ),
     # a public insurer is an agency: "Costa Rican Social Security Fund", "Health Insurance Fund"
     (r"\b(?:social security|health insurance) fund\b", MHKG.GovernmentAgency),
     (r"\bfund\b|\bfacility\b", MHKG.Fund),

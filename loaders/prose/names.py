@@ -24,8 +24,9 @@ HEADS = (
     r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
     r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
-    r"Working Group|Consultations|Alliance|Coalition|Programme|Program|Mechanism|Embassy|"
-    r"Observatory|Hospital|School|University|College|Bureau|Division|Health Area|Movement|Club"
+    r"Sub-Working Group|Working Group|Sub-Committee|Subcommittee|Consultations|Alliance|"
+    r"Coalition|Programme|Program|Mechanism|Embassy|Observatory|University Hospital|Hospital|"
+    r"School|University|College|Bureau|Division|Health Area|Movement|Club"
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

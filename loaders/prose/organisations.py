@@ -86,6 +86,16 @@ POLICY_OF = re.compile(
     r"[Dd]eclaration|[Cc]ompact|[Rr]oadmap|[Cc]harter|[Gg]uidelines|[Rr]ecommendations|"
     r"[Ss]tandards|[Rr]egulations)\b"
 )
+# what only an organisation does: "implemented by Project HOPE"
+CUED = re.compile(
+    r"\b(?:implemented|run|carried out|executed|operated|managed) by (?:the )?"
+    r"(?P<list>[A-Z][^.;:()]{0,150}?)"
+    r"(?=, (?:while|which|who|where|whose)\b| with (?:a|an|the|support|funding)\b|[.;:(]|$)"
+)
+# a name of an organisation: capitalised words and the small words between them
+CUED_NAME = re.compile(
+    rf"{CAP}(?: (?:(?:with|without|for|of|and|the|de|du|la|sans|against) )*{CAP}){{0,7}}"
+)
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
@@ -118,6 +128,7 @@ class OrgReader:
         self.written: dict[str, str] = {}  # acronym → the name the document writes out
         self.countries: dict[str, str] = {}  # a national body's name → its country, as told
         self.civil: dict[str, Organisation] = {}  # civil-society bodies named so far
+        self.named: dict[str, Organisation] = {}  # agencies named so far, by normalised name
 
     def find(self, sentence: str, places: Sequence[PlaceMention] = ()) -> list[OrgMention]:
         """Every organisation the sentence names, in reading order, each with its role; a
@@ -130,6 +141,7 @@ class OrgReader:
             self._civil_society, self._named_bodies,
             self._directory_names,
             self._demonym_groups,
+            self._cued_names,
         ):  # fmt: skip
             for start, end, organisation, name, defines in rule(sentence):
                 overlapping = [t for t in taken if start < t[1] and t[0] < end and t[3] != name]
@@ -503,6 +515,23 @@ class OrgReader:
         ]
         return matching[0] if len(matching) == 1 else None
 
+    def _cued_names(self, sentence: str):
+        """Names the text says do what only an organisation does, that no other rule read:
+        "implemented by Project HOPE", "run by WHO, Doctors with Africa CUAMM and World Vision"
+        (civil society: a government or an intergovernmental body would be known by its
+        name)."""
+        for match in CUED.finditer(sentence):
+            for offset, item in _items(match["list"])[1:] or [(0, match["list"])]:
+                name = re.sub(r"^(?:the |The )|['’]s$", "", item)
+                start = match.start("list") + offset + item.index(name)
+                if not CUED_NAME.fullmatch(name) or self._country_named(name) or _a_person(name):
+                    continue
+                organisation = self._known(name)
+                if organisation is None:
+                    organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)
+                    self.civil[name] = organisation
+                yield start, start + len(name), organisation, "cued", None
+
     def _demonym_groups(self, sentence: str):
         for match in re.finditer(
             rf"\b(?P<demonym>{CAP}) (?P<group>diaspora|communit(?:y|ies))\b", sentence
@@ -532,6 +561,8 @@ class OrgReader:
         kind = kind_from_name(name)
         if kind is None or kind == MHKG.Group:
             return None
+        if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
+            return longer  # "the Coordinating Centre" after "Coordinating Centre on …"
         base, country = self._split_country(name)
         if kind in (MHKG.Ministry, MHKG.Government):
             return self._national(base, kind, country or owner)
@@ -547,7 +578,19 @@ class OrgReader:
             )
             assumed = country is None and self.default_country is not None
             country = country or self.default_country
-        return Organisation(name, kind, acronym=acronym, country=country, assumed=assumed)
+        body = Organisation(name, kind, acronym=acronym, country=country, assumed=assumed)
+        self.named.setdefault(normalise_name(name), body)
+        return body
+
+    def _named_before(self, name: str) -> Organisation | None:
+        """A body named before in full, of which `name` is the start before "of", "on" or
+        "for": the same body named short."""
+        key = normalise_name(name)
+        longer = [
+            body for full, body in self.named.items()
+            if full.startswith(f"{key} ") and re.match(r" (?:of|on|for) ", full[len(key) :])
+        ]  # fmt: skip
+        return longer[0] if len(longer) == 1 else None
 
     def _country_starting(self, name: str) -> str | None:
         """The country a name starts with: "Ghana Health Service", "Mandera County" (no)."""
@@ -624,3 +667,10 @@ def _spells(name: str, acronym: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", name))
     letters = re.sub(r"[^A-Z]", "", acronym)
     return len(letters) >= 2 and initials == letters
+
+
+def _a_person(name: str) -> bool:
+    """A name that reads as a person's: two to four capitalised words, none in capitals."""
+    from mhkg.loaders.prose.people import PERSON
+
+    return bool(re.fullmatch(PERSON, name)) and not re.search(r"\b[A-Z]{2,}\b", name)

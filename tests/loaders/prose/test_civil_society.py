@@ -182,3 +182,53 @@ def test_a_ministry_of_the_federal_government_of_a_country(organisations):
     names = [m.organisation.name for m in organisations(text, "KEN")]
     assert "Ministry of Education, Culture and Higher Education of Somalia" in names
     assert not any(name.startswith("Ministry of Education, Culture of") for name in names)
+
+
+def test_a_body_named_short_after_its_full_name_is_that_body(organisations):
+    text = (
+        "The project repairs the Coordinating Centre on Border Health. It will also equip the "
+        "Coordinating Centre."
+    )
+    names = [m.organisation.name for m in organisations(text)]
+    assert names == ["Coordinating Centre on Border Health", "Coordinating Centre on Border Health"]
+
+
+def test_a_shorter_name_that_is_another_body_stays_apart(organisations):
+    text = "The Department of Health Promotion met. The Department of Health met."
+    names = [m.organisation.name for m in organisations(text)]
+    assert names == ["Department of Health Promotion", "Department of Health"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Migration Health Sub-Working Group met.", "Migration Health Sub-Working Group"),
+        ("They toured Kisumu University Hospital.", "Kisumu University Hospital"),
+    ],
+)
+def test_heads_of_two_words(organisations, text, name):
+    assert name in found(organisations, text)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        pytest.param("The programme is implemented by Project HOPE with a grant from UNICEF.",
+                     {"Project HOPE"}, id="implemented-by"),
+        pytest.param("Screening is run by WHO, Doctors with Africa CUAMM and World Vision, while "
+                     "IOM runs two sites.", {"Doctors with Africa CUAMM"}, id="a-list"),
+        pytest.param("The clinic is run by Maria Lopez.", set(), id="negative-a-person"),
+        pytest.param("The project is implemented by Kenya.", set(), id="negative-a-country"),
+        pytest.param("It is run by IOM and the Ministry of Health in two districts.", set(),
+                     id="negative-not-a-name"),
+    ],
+)  # fmt: skip
+def test_names_the_text_says_act_as_organisations(organisations, text, names):
+    assert {m.organisation.name for m in organisations(text) if m.rule == "cued"} == names
+
+
+def test_a_bureau_for_the_diaspora_is_a_body_not_a_group(organisations):
+    text = "The Diaspora Relations Bureau (DRB) and the Somali diaspora met."
+    kinds = {m.organisation.name: m.organisation.kind for m in organisations(text, "MDA")}
+    assert kinds["Diaspora Relations Bureau"] == MHKG.GovernmentAgency
+    assert kinds["Somali diaspora"] == MHKG.Group
