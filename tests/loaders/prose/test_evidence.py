@@ -158,3 +158,20 @@ def test_a_delegation_led_by_a_body_is_not_an_implementer(organisations):
 )
 def test_a_sub_national_body_takes_its_provinces_country(organisations, text, name, country):
     assert countries(organisations, text)[name] == country
+
+
+def test_a_town_placed_in_its_country_is_that_town_throughout(reading):
+    doc = reading(
+        "Mwanza, Malawi – Nurses were trained.\nThe Mwanza District Hospital hosted the "
+        "training in Mwanza on 7 June."
+    )
+    places = [p for s in doc.sentences for p in s.places if p.city]
+    assert {(p.city, p.iso3) for p in places} == {("Mwanza", "MWI")}
+    (hospital,) = [m.organisation for s in doc.sentences for m in s.organisations]
+    assert hospital.country == "MWI"
+
+
+def test_a_town_named_alone_is_the_largest_of_its_name(reading):
+    doc = reading("The training took place in Mwanza on 7 June.")
+    (place,) = doc.sentences[0].places
+    assert place.iso3 == "TZA"
