@@ -111,9 +111,16 @@ def _project_of(
 
 def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     """The countries a sentence names, but not a donor's ("funded by the Government of
-    Japan" does not make Japan a country of the project)."""
+    Japan" does not make Japan a country of the project) nor a person's name ("Argentina
+    Szabados, IOM Regional Director")."""
     donors = [(m.start, m.end) for m in sentence.organisations if m.role == "funder"]
-    return [p for p in sentence.places if not any(s <= p.start < e for s, e in donors)]
+    text = sentence.sentence.text
+    names = [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    return [
+        p
+        for p in sentence.places
+        if not any(s <= p.start < e for s, e in donors + names)  # nor "Argentina Szabados"
+    ]
 
 
 def _publisher_implements(sentence: SentenceReading, project: URIRef | None) -> None:

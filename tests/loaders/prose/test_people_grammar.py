@@ -80,3 +80,10 @@ def test_its_director_works_for_the_body_named_before(described):
     (person,) = g.subjects(RDF.type, MHKG.Person)
     post = g.value(person, ORG.holds)
     assert str(g.value(g.value(post, ORG.postIn), RDFS.label)) == "National Blood Service"
+
+
+def test_a_country_in_a_persons_name_is_no_project_country(reading):
+    from mhkg.loaders.prose import _project_places
+
+    doc = reading('"It works," said Argentina Szabados, IOM Regional Director, in Kenya.')
+    assert [p.iso3 for p in _project_places(doc.sentences[0])] == ["KEN"]
