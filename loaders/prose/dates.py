@@ -141,6 +141,16 @@ def _relative(text: str, on: datetime.date | None) -> Literal | None:
     return Literal(f"{on.year}-{on.month:02d}", datatype=XSD.gYearMonth)
 
 
+# what may stand before a document's date on its date line
+DATE_LABEL = re.compile(
+    r"(?:(?:Date|Published|Posted|Released|Last updated|Updated)(?: on)?:?\s*|[A-Z][a-z]+day,?\s*)?"
+)
+# a dateline with the date: "ACCRA, Ghana, 3 May 2019 – …", "Accra (IOM), 3 May 2019 - …"
+DATELINE_DATE = re.compile(
+    r"^[A-Z][^–—\n]{0,60}?,\s*\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d(?=\s*[–—(-])"
+)
+
+
 def document_date(texts: list[str]) -> datetime.date | None:
     """The date a document gives itself: a line that is a full date alone ("29 March
     2019", the date line under an article's headline), among `texts` (its first sentences).
@@ -153,6 +163,11 @@ def document_date(texts: list[str]) -> datetime.date | None:
     for text in texts:
         found = find(text.strip())
         alone = len(found) == 1 and len(found[0].text) >= len(text.strip().rstrip(".")) - 4
-        if alone and found[0].value.datatype == XSD.date:
+        # "Published: 3 May 2019", "Date: 3 May 2019", "Accra, 3 May 2019 – …" (a dateline)
+        labelled = len(found) == 1 and bool(DATE_LABEL.fullmatch(text.strip()[: found[0].start]))
+        dateline = DATELINE_DATE.match(text.strip())
+        if dateline:
+            found = find(dateline.group())
+        if (alone or labelled or dateline) and found and found[0].value.datatype == XSD.date:
             return datetime.date.fromisoformat(str(found[0].value))
     return None

@@ -17,7 +17,10 @@ from mhkg.loaders.source import LoadContext
 # "Accra, Ghana – On 3 May …": where an article was written, at its start.
 # An article's date line and dateline come among its first sentences (after a page's menus).
 DATE_LINE_WITHIN = 30
-DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?) [–—-] ")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?)"
+    r"(?:, \d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)? [–—-] "  # "Accra, Ghana, 3 May 2019 – …"
+)
 
 
 @dataclass

@@ -111,3 +111,22 @@ def test_a_campaign_told_twice_in_a_sentence_is_one(described):
         "centre extended the national campaign to refugees."
     )
     assert len(_events(g)) == 1
+
+
+@pytest.mark.parametrize(
+    "lines, value",
+    [
+        (["Published: 3 May 2019"], datetime.date(2019, 5, 3)),
+        (["Monday, 3 May 2019"], datetime.date(2019, 5, 3)),
+        (["Accra, Ghana, 3 May 2019 – IOM trained nurses on 2 May."], datetime.date(2019, 5, 3)),
+        (["The meeting on 3 May 2019 agreed a plan."], None),
+        (["In Accra, on 3 May 2019 – the day of the vote – nurses met."], None),
+    ],
+)
+def test_an_articles_date_on_its_date_line_or_dateline(lines, value):
+    assert dates.document_date(lines) == value
+
+
+def test_a_dateline_with_its_date(reading):
+    doc = reading("Nurses Trained\nAccra, Ghana, 3 May 2019 – IOM trained nurses on 2 May.")
+    assert (doc.dateline.city, doc.date) == ("Accra", datetime.date(2019, 5, 3))
