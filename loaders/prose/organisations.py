@@ -129,11 +129,16 @@ class OrgReader:
         self.countries: dict[str, str] = {}  # a national body's name → its country, as told
         self.civil: dict[str, Organisation] = {}  # civil-society bodies named so far
         self.named: dict[str, Organisation] = {}  # agencies named so far, by normalised name
+        self._name_only = False
 
-    def find(self, sentence: str, places: Sequence[PlaceMention] = ()) -> list[OrgMention]:
+    def find(
+        self, sentence: str, places: Sequence[PlaceMention] = (), *, name_only: bool = False
+    ) -> list[OrgMention]:
         """Every organisation the sentence names, in reading order, each with its role; a
         national body named without its country takes the nearest evidence's (`places`: the
-        places the sentence names)."""
+        places the sentence names). `name_only`: the text is a name alone (a post's "of …"),
+        not a sentence, so not a headline either."""
+        self._name_only = name_only
         taken: list[tuple[int, int, Organisation, str, str | None]] = []
         for rule in (
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
@@ -387,7 +392,7 @@ class OrgReader:
         # (but "A Hospital and Kenya's Centre" are two)
         before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
         pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
-        if headline(sentence):
+        if headline(sentence) and not self._name_only:
             return  # "… Puts Migrants at the Centre of Its Fight Against TB": no body
         for match in re.finditer(pattern, sentence):
             name = self._own_name(match["name"])

@@ -131,7 +131,7 @@ def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
     known = doc.orgs.directory.find(text) or doc.orgs.acronyms.get(text)
     if known is not None:
         return known
-    found = doc.orgs.find(text)  # the last one named: "Head of Programmes of IOM Iraq"
+    found = doc.orgs.find(text, name_only=True)  # the last one: "Head of Programmes of IOM Iraq"
     if found:
         return found[-1].organisation
     if AREA.fullmatch(text):  # "Western Province": its administration

@@ -87,3 +87,13 @@ def test_a_country_in_a_persons_name_is_no_project_country(reading):
 
     doc = reading('"It works," said Argentina Szabados, IOM Regional Director, in Kenya.')
     assert [p.iso3 for p in _project_places(doc.sentences[0])] == ["KEN"]
+
+
+def test_a_posts_long_organisation_is_no_headline(described):
+    g, _ = described(
+        "Amara Kamara, Director of the National Centre for Blood Safety Services, said it works."
+    )
+    (person,) = g.subjects(RDF.type, MHKG.Person)
+    post = g.value(person, ORG.holds)
+    label = str(g.value(g.value(post, ORG.postIn), RDFS.label))
+    assert label == "National Centre for Blood Safety Services"
