@@ -49,7 +49,7 @@ from mhkg.loaders.prose.names import (
 )
 from mhkg.loaders.prose.people import headline
 from mhkg.loaders.prose.places import PlaceMention
-from mhkg.loaders.prose.roles import cue, role_of
+from mhkg.loaders.prose.roles import cue, cue_after, role_of
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
@@ -108,6 +108,7 @@ class OrgMention:
     rule: str
     defines: str | None = None  # the acronym this mention defines
     written: str | None = None  # the name as the text writes it, where it defines an acronym
+    cued: bool = False  # whether the text gave its role (else its kind's usual role)
 
 
 @dataclass
@@ -165,10 +166,16 @@ class OrgReader:
             ):
                 continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)
-            previous_end = max((m.end for m in found if m.end <= start), default=0)
-            role = role_of(organisation, cue(sentence, start, previous_end))
+            previous = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
+            told = cue(sentence, start, previous.end if previous else 0) or cue_after(sentence, end)
+            # "funded by the European Union and the German Federal Ministry …": the list's cue
+            listed = previous is not None and previous.cued and told is None
+            if listed and _listed(sentence, previous, start, end):
+                told = previous.role
+            role = role_of(organisation, told)
             written = self.written.get(defines) if defines else None
-            found.append(OrgMention(start, end, organisation, role, name, defines, written))
+            mention = OrgMention(start, end, organisation, role, name, defines, written)
+            found.append(replace(mention, cued=told is not None))
         return self._with_evidence(sentence, found, places)
 
     def _with_evidence(
@@ -679,3 +686,13 @@ def _a_person(name: str) -> bool:
     from mhkg.loaders.prose.people import PERSON
 
     return bool(re.fullmatch(PERSON, name)) and not re.search(r"\b[A-Z]{2,}\b", name)
+
+
+def _listed(sentence: str, previous: OrgMention, start: int, end: int) -> bool:
+    """Whether a name follows the previous one in a coordinated list: "A and B", "A, B and C"
+    (but not "With the support of A, B trained nurses")."""
+    joint = sentence[previous.end : start]
+    if re.fullmatch(r",? and (?:the )?", joint):
+        return True
+    more = r"(?:, (?:the )?[A-Z][\w'’ -]*?)*,? and (?:the )?[A-Z]"
+    return bool(re.fullmatch(r", (?:the )?", joint) and re.match(more, sentence[end:]))

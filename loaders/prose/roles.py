@@ -42,3 +42,21 @@ def cue(sentence: str, start: int, previous_end: int) -> str | None:
             if best is None or match.end() > best[0]:
                 best = (match.end(), role)
     return best[1] if best else None
+
+
+# what a body does, said right after its name: "the Ministry for Foreign Affairs, which has
+# financed the project since 2008", "The Ministry … finances the project"
+AFTER_NAME = re.compile(
+    r"(?:,? (?:which|that|who) | )(?:has |have |had |also |is |are |was |were )*"
+    r"(?P<verb>co-?financ|co-?fund|financ|fund|sponsor|implement)(?:e|es|ed|ing|s)?\b"
+    r"(?! by\b)"
+)
+AFTER_ROLES = {"implement": "implementer"}
+
+
+def cue_after(sentence: str, end: int) -> str | None:
+    """The role a verb right after an organisation's name gives it."""
+    match = AFTER_NAME.match(sentence, end)
+    if match is None:
+        return None
+    return AFTER_ROLES.get(match["verb"], "funder")

@@ -175,3 +175,29 @@ def test_a_town_named_alone_is_the_largest_of_its_name(reading):
     doc = reading("The training took place in Mwanza on 7 June.")
     (place,) = doc.sentences[0].places
     assert place.iso3 == "TZA"
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        pytest.param("They met the Ministry of Finance, which has financed the project since 2008.",
+                     "Ministry of Finance of Tajikistan", "funder", id="which-has-financed"),
+        pytest.param("The Ministry of Finance funds the project.",
+                     "Ministry of Finance of Tajikistan", "funder", id="subject-funds"),
+        pytest.param("It is funded by the European Union and the Swiss Agency for Development "
+                     "and Cooperation.", "Swiss Agency for Development and Cooperation", "funder",
+                     id="a-list-keeps-its-cue"),
+        pytest.param("It is implemented by IOM, UNDP and UNICEF.", "United Nations Children's Fund",
+                     "implementer", id="a-list-keeps-its-cue-implementer"),
+        pytest.param("With the support of the European Union, the Ministry of Labour trained "
+                     "nurses.", "Ministry of Labour of Tajikistan", "partner",
+                     id="negative-a-clause"),
+        pytest.param("The fund was created by the Ministry of Labour.",
+                     "Ministry of Labour of Tajikistan", "partner", id="negative-no-cue"),
+        pytest.param("The Ministry of Labour was funded by donors.",
+                     "Ministry of Labour of Tajikistan", "partner", id="negative-funded-by"),
+    ],
+)  # fmt: skip
+def test_roles_from_a_verb_after_the_name_or_the_lists_cue(organisations, text, name, role):
+    roles = {m.organisation.name: m.role for m in organisations(text, "TJK")}
+    assert roles[name] == role
