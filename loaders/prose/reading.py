@@ -97,6 +97,9 @@ def read(
         reading.goals = sdgs.find(sentence)
         reading.organisations = orgs.find(sentence, reading.places)
         reading.people = people.find(sentence, lambda name: _is_place(finder, name))
+        for person in reading.people:  # "Somalia's Minister of Health …": the ministry's country
+            if person.organisation_text and re.search(r"['’]s ", person.organisation_text):
+                orgs.find(person.organisation_text, name_only=True)
         reading.dates = dates.find(sentence)
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)

@@ -201,3 +201,12 @@ def test_a_town_named_alone_is_the_largest_of_its_name(reading):
 def test_roles_from_a_verb_after_the_name_or_the_lists_cue(organisations, text, name, role):
     roles = {m.organisation.name: m.role for m in organisations(text, "TJK")}
     assert roles[name] == role
+
+
+def test_a_ministry_a_persons_post_placed_keeps_that_country(organisations):
+    text = (
+        "A delegation led by Somalia's Minister of Health and Human Services, Amina Warsame "
+        "Ali, visited Helsinki. She met officials of the Ministry of Health and Human Services."
+    )
+    (mention,) = organisations(text, "FIN")
+    assert mention.organisation.country == "SOM"
