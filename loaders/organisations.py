@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
@@ -63,6 +63,9 @@ class Organisation:
     aliases: tuple[str, ...] = ()
     project_bound: bool = False  # a body that exists within one project: scope it to that
     known_iri: URIRef | None = None  # the IRI the knowledge graph already gives it
+    # a national body whose country is the document's for want of evidence of its own (the
+    # prose reader looks for nearer evidence); not part of its identity
+    assumed: bool = field(default=False, compare=False)
 
     def iri(self, minter: Minter) -> URIRef:
         if self.known_iri is not None:
@@ -199,17 +202,43 @@ _AGENCY = (
 # "… Nurses' Movement", "… Youth Club", "College of Physicians …", "Fondation …"
 _CIVIL_SOCIETY = (
     r"\b(?:red cross|red crescent|association|society|ngo|non-governmental|foundation|"
-    r"fondation|fundación|movement|club|women|youth|college)\b"
+    r"fondation|fundación|fundacion|fundação|fundacja|stiftung|stichting|asociación|associação|"
+    r"associazione|movement|club|women|youth|college)\b"
+)
+# a body of a profession, whatever its head: "Nursing and Midwifery Council of …", "College of
+# Physicians and Surgeons of …", "Medical Association", "Order of Pharmacists"
+_PROFESSION = (
+    r"\b(?:nurses|nursing|midwives|midwifery|physicians|doctors|pharmacists|dentists|surgeons|"
+    r"psychologists|paramedics|health professionals|health professions)\b"
+)
+_PROFESSION_BODY = (
+    r"\b(?:council|board|order|chamber|college|association|union|federation|society)\b"
 )
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),
+    (
+        rf"{_PROFESSION}.*{_PROFESSION_BODY}|{_PROFESSION_BODY}.*{_PROFESSION}",
+        MHKG.CivilSocietyOrganisation,
+    ),
     (r"\bministr(?:y|ies)\b", MHKG.Ministry),
     (r"\bgovernments?\b(?! agenc)", MHKG.Government),
-    (r"\bdiaspora\b|\bcommunit(?:y|ies)\b", MHKG.Group),
+    # a group of people, not a body that serves it ("Diaspora Relations Bureau")
+    (
+        r"\b(?:diaspora|communit(?:y|ies))\b(?!.*\b(?:bureau|office|agency|department|council|"
+        r"association|network|centre|center|institute|service|directorate|committee|platform|forum|"
+        r"organi[sz]ation|foundation|hub|unit|programme|program|fund)\b)",
+        MHKG.Group,
+    ),
     # a public insurer is an agency: "Costa Rican Social Security Fund", "Health Insurance Fund"
     (r"\b(?:social security|health insurance) fund\b", MHKG.GovernmentAgency),
     (r"\bfund\b|\bfacility\b", MHKG.Fund),
     (_CIVIL_SOCIETY, MHKG.CivilSocietyOrganisation),
+    # a country's standing council: "National AIDS Council" (not "National Steering Council")
+    (
+        r"^national\b(?!.*\b(?:coordinat\w*|steering|consultative|advisory|task force|"
+        r"working group|committee|platform)\b).*\bcouncil$",
+        MHKG.GovernmentAgency,
+    ),
     (_COMMITTEE, MHKG.CoordinationBody),
     (_AGENCY, MHKG.GovernmentAgency),
 ]

@@ -1,4 +1,5 @@
-"""Gazetteers for rule-based extraction: cities, demonyms and a directory of organisations.
+"""Gazetteers for rule-based extraction: cities, subdivisions, demonyms and a directory of
+organisations.
 
 Each accessor reads one bundled TSV file (``#`` lines are comments) once and caches the
 result. Keys are ``mhkg.iri.normalise_name`` forms, except that acronyms are also keyed
@@ -54,6 +55,13 @@ def cities() -> dict[str, list[City]]:
     for found in index.values():
         found.sort(key=lambda c: (-c.population, c.iso3))
     return index
+
+
+@cache
+def subdivisions() -> dict[str, str]:
+    """Normalised name of an ISO 3166-2 subdivision ("valle del cauca") -> its country's
+    ISO 3166-1 alpha-3 code; only names that stand for one country."""
+    return {normalise_name(r["name"]): r["iso3"] for r in read_rows("subdivisions.tsv")}
 
 
 @cache

@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from mhkg.iri import Minter, normalise_name, tail
+from mhkg.loaders import data
 from mhkg.loaders.organisations import IOM
 from mhkg.loaders.project import describe_project
 from mhkg.loaders.prose import dates, events, projects
@@ -110,9 +111,16 @@ def _project_of(
 
 def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     """The countries a sentence names, but not a donor's ("funded by the Government of
-    Japan" does not make Japan a country of the project)."""
+    Japan" does not make Japan a country of the project) nor a person's name ("Argentina
+    Szabados, IOM Regional Director")."""
     donors = [(m.start, m.end) for m in sentence.organisations if m.role == "funder"]
-    return [p for p in sentence.places if not any(s <= p.start < e for s, e in donors)]
+    text = sentence.sentence.text
+    names = [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    return [
+        p
+        for p in sentence.places
+        if not any(s <= p.start < e for s, e in donors + names)  # nor "Argentina Szabados"
+    ]
 
 
 def _publisher_implements(sentence: SentenceReading, project: URIRef | None) -> None:
@@ -168,11 +176,16 @@ def _state_events(
     count = events.participant_count(sentence.sentence.text) if not mentions else None
     if count is not None and LAST in told:  # "Forty-two participants attended, …"
         _add_participants(g, annotator, sentence, told[LAST], count)
+    here: set[URIRef] = set()  # the events this sentence told of
     for mention in mentions:
         place = _event_place(sentence, reading, mention.end)
         mention_date = _event_date(sentence, mention)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
         earlier = told.get(mention.head) if mention.definite else None
+        if earlier in here and date in (None, g.value(earlier, MHKG.eventDate)):
+            continue  # "The campaign … began on 6 October, as … extended the campaign …"
+        if mention.rule == "event-verb" and mention.head != "launch" and date is None:
+            continue  # "IOM screened arrivals in Tamale": what it does, not an event
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
         # "Opening the meeting, …" after "the Third Global Consultation": the event told last
         last = told.get(LAST) if mention.definite and earlier is None else None
@@ -193,8 +206,11 @@ def _state_events(
             continue
         named = [m.title for m in sentence.projects]
         event_project = describe_project(g, context.minter, named[0]) if named else project
+        # an event whose sentence names no place took place in the dateline's country
+        place = place or _dateline_country(reading)
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = event
+        here.add(event)
         if mention.rule == "visit-leg":  # the rest of its sentence is that leg
             break
 
@@ -295,15 +311,53 @@ def _add_participants(
 
 def _event_place(sentence: SentenceReading, reading: Reading, after: int) -> PlaceMention | None:
     """A city the sentence names (the first after the event, else any), else a country named
-    after the event, else the article's dateline when this is the dateline's sentence."""
+    after the event, else the article's dateline when this is the dateline's sentence or
+    the sentence names its town ("at a ceremony in Sesheke", a town no gazetteer holds)."""
     cities = [p for p in sentence.places if p.city]
     later = [p for p in cities if p.start >= after]
     if later or cities:
         return (later or cities)[0]
-    countries = [p for p in sentence.places if p.start >= after and p.rule == "country-name"]
+    if town := _town_in_province(sentence.sentence.text, after):
+        return town
+    named = [(m.start, m.end) for m in sentence.organisations]
+    countries = [
+        p
+        for p in sentence.places
+        if p.start >= after and p.rule == "country-name"
+        and not any(s <= p.start < e for s, e in named)  # "… College of Physicians of Costa Rica"
+    ]  # fmt: skip
     if countries:
         return countries[0]
-    return reading.dateline if sentence is reading.dateline_sentence else None
+    if sentence is reading.dateline_sentence:
+        return reading.dateline
+    town = reading.dateline.city if reading.dateline else None
+    if town and re.search(rf"\b(?:in|at) {re.escape(town)}\b", sentence.sentence.text):
+        return reading.dateline
+    return None
+
+
+# "in Maliana, Bobonaro municipality": a town no gazetteer holds, in a province one does
+TOWN_IN_PROVINCE = re.compile(
+    r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), (?P<province>[A-Z][\w'’-]+"
+    r"(?: [A-Z][\w'’-]+)?)"
+    r"(?= (?:municipality|district|province|region|county|state|department)\b|[,.;]| in\b)"
+)
+
+
+def _town_in_province(text: str, after: int) -> PlaceMention | None:
+    """The first such town after the event, else before it."""
+    towns = []
+    for match in TOWN_IN_PROVINCE.finditer(text):
+        if code := data.subdivisions().get(normalise_name(match["province"])):
+            town = match["town"]
+            towns.append(PlaceMention(match.start(), match.end(), town, code, town, "city"))
+    later = [t for t in towns if t.start >= after]
+    return (later or towns or [None])[0]
+
+
+def _dateline_country(reading: Reading) -> PlaceMention | None:
+    dateline = reading.dateline
+    return PlaceMention(0, 0, "", dateline.iso3) if dateline else None
 
 
 def _describe_place(g: Graph, context: LoadContext, place: PlaceMention) -> URIRef:

@@ -4,7 +4,8 @@
 (xsd:gYearMonth); "in 2023" a year (xsd:gYear); "on 15 July" a day whose year the text
 leaves implicit (xsd:gMonthDay, "--07-15"); "in June" a month alone (xsd:gMonth, "--06").
 
-A date without a year takes the year of the document's own date (an article's date line):
+A date without a year takes the year of the document's own date (an article's date line),
+and a date said from that day ("this month", "last week", "yesterday") is resolved by it:
 `resolve` gives "on 3 May" in an article of 10 May 2019 the value 2019-05-03, and "last
 October" in an article of April 2019 the value 2018-10 (the latest October before it).
 """
@@ -44,13 +45,21 @@ PATTERNS = [
 ]
 
 
+# said from the document's own date: "this month", "last week", "yesterday"
+RELATIVE = re.compile(
+    r"\b(?:(?:earlier |later )?this month|(?:earlier |later )?this week|today|yesterday|"
+    r"last month|last week)\b"
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
     end: int
     text: str
-    value: Literal
+    value: Literal  # for a relative date, the words themselves (no datatype)
     before: bool = False  # "last October": the latest such month before the document's date
+    relative: bool = False  # "this month": only the document's date fixes it
 
 
 def find(sentence: str) -> list[DateMention]:
@@ -63,6 +72,11 @@ def find(sentence: str) -> list[DateMention]:
             if (value := _value(match)) is not None:
                 before = bool(match.groupdict().get("last"))
                 found.append(DateMention(match.start(), match.end(), match.group(), value, before))
+    for match in RELATIVE.finditer(sentence):
+        if not any(match.start() < m.end and m.start < match.end() for m in found):
+            text = match.group()
+            mention = DateMention(match.start(), match.end(), text, Literal(text), relative=True)
+            found.append(mention)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -86,7 +100,7 @@ def _value(match: re.Match[str]) -> Literal | None:
     return None
 
 
-def resolve(mention: DateMention, on: datetime.date | None) -> Literal:
+def resolve(mention: DateMention, on: datetime.date | None) -> Literal | None:
     """The mention's value, given the year it leaves implicit by the document's date `on`.
 
     >>> day = find("on 3 May")[0]
@@ -95,6 +109,8 @@ def resolve(mention: DateMention, on: datetime.date | None) -> Literal:
     >>> str(resolve(find("Last October")[0], datetime.date(2019, 4, 18)))
     '2018-10'
     """
+    if mention.relative:
+        return _relative(mention.text, on)
     value, datatype = str(mention.value), mention.value.datatype
     if on is None or datatype not in (XSD.gMonthDay, XSD.gMonth):
         return mention.value
@@ -106,6 +122,33 @@ def resolve(mention: DateMention, on: datetime.date | None) -> Literal:
     if month == 2 and day == 29 and not calendar.isleap(year):
         return mention.value
     return Literal(f"{year}-{month:02d}-{day:02d}", datatype=XSD.date)
+
+
+def _relative(text: str, on: datetime.date | None) -> Literal | None:
+    """ "this month" in an article of 31 May 2023 → 2023-05; "yesterday" → the day before;
+    a week is told by its month (its day is not known). None without the document's date.
+
+    >>> str(_relative("last month", datetime.date(2023, 1, 9))), _relative("today", None)
+    ('2022-12', None)
+    """
+    if on is None:
+        return None
+    if text in ("today", "yesterday"):
+        day = on - datetime.timedelta(days=int(text == "yesterday"))
+        return Literal(day.isoformat(), datatype=XSD.date)
+    if text.startswith("last"):
+        on = on - datetime.timedelta(days=7 if text.endswith("week") else on.day)
+    return Literal(f"{on.year}-{on.month:02d}", datatype=XSD.gYearMonth)
+
+
+# what may stand before a document's date on its date line
+DATE_LABEL = re.compile(
+    r"(?:(?:Date|Published|Posted|Released|Last updated|Updated)(?: on)?:?\s*|[A-Z][a-z]+day,?\s*)?"
+)
+# a dateline with the date: "ACCRA, Ghana, 3 May 2019 – …", "Accra (IOM), 3 May 2019 - …"
+DATELINE_DATE = re.compile(
+    r"^[A-Z][^–—\n]{0,60}?,\s*\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d(?=\s*[–—(-])"
+)
 
 
 def document_date(texts: list[str]) -> datetime.date | None:
@@ -120,6 +163,11 @@ def document_date(texts: list[str]) -> datetime.date | None:
     for text in texts:
         found = find(text.strip())
         alone = len(found) == 1 and len(found[0].text) >= len(text.strip().rstrip(".")) - 4
-        if alone and found[0].value.datatype == XSD.date:
+        # "Published: 3 May 2019", "Date: 3 May 2019", "Accra, 3 May 2019 – …" (a dateline)
+        labelled = len(found) == 1 and bool(DATE_LABEL.fullmatch(text.strip()[: found[0].start]))
+        dateline = DATELINE_DATE.match(text.strip())
+        if dateline:
+            found = find(dateline.group())
+        if (alone or labelled or dateline) and found and found[0].value.datatype == XSD.date:
             return datetime.date.fromisoformat(str(found[0].value))
     return None

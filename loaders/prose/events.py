@@ -42,6 +42,19 @@ EVENT_WORDS = {
     "consultation": MHKG.Consultation,
     "visit": MHKG.Meeting,
     "study tour": MHKG.Meeting,
+    "tour": MHKG.Meeting,
+    "talks": MHKG.Meeting,
+    "ceremony": MHKG.Meeting,
+    "celebration": MHKG.Meeting,
+    "opening": MHKG.Meeting,
+    "inauguration": MHKG.Meeting,
+    "briefing": MHKG.Meeting,
+    "festival": MHKG.Meeting,
+    "campaign": MHKG.Workshop,
+    "screening day": MHKG.Workshop,
+    "screening": MHKG.Workshop,
+    "vaccination": MHKG.Workshop,
+    "drill": MHKG.Workshop,
 }
 # The heads of events with a name of their own, capitalised.
 NAMED_HEADS = {
@@ -73,10 +86,21 @@ PLANNED_BEFORE = re.compile(
     r"\bwill (?:also |then )?(?:[a-z]+ ){0,2}$|\b(?:plans?|planned) to \w+ $"
 )
 PLANNED_AFTER = re.compile(
-    r"^[^,.;]{0,60}?\b(?:is|are|was|were) (?:being )?(?:planned|scheduled|foreseen|envisaged)\b"
+    r"^[^,.;]{0,60}?\b(?:(?:is|are|was|were) (?:being )?(?:planned|scheduled|foreseen|envisaged)"
+    r"|(?:will|would|shall|is to|are to|is expected to|are expected to) (?:also |then )?be "
+    r"(?:held|organi[sz]ed|convened|conducted|run|hosted|set up)|will (?:take place|follow))\b"
 )
 # a launch told by its verb, in the past: "IOM launched on 15 September two projects"
 LAUNCHED = re.compile(r"\b(?<!will )(?<!to )launched\b(?! by\b)")
+# other events told by their verb, in the past, and what they are of: "the team screened 140
+# soldiers" (a screening of soldiers), "vendors … were screened" (a screening)
+# a tally, not an event: "13,847 travellers were screened", "… have been vaccinated"
+TALLY = re.compile(r"(?:\d[\d,]* (?:[\w-]+ ){0,3}(?:were|are) |(?:have|has|had) been )$")
+TOLD_BY_VERB = {"screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration"}
+DONE = re.compile(
+    rf"\b(?<!will )(?<!to )(?<!be )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
+    r"(?: (?:(?:some|over|more than|about|nearly) )?(?:(?P<count>\d[\d,]*) )?(?P<whom>[a-z]+s)\b)?"
+)
 # a visit's next leg: "the delegation continued to Arica", "travelled to Tampere"
 LEG = re.compile(
     r"\b(?:continued|travelled|traveled|moved on|went on|proceeded|headed) "
@@ -95,7 +119,9 @@ _MODIFIER = (
 # pilot the curriculum", up to where the sentence says where, when or by whom
 _TOPIC_WORD = (
     r"(?!(?:in|at|from|with|held|was|were|is|which|by|under|organi[sz]ed|took|during|"
-    r"through|that|who|where|when|devoted|dedicated|aimed|focused)\b)[\w’'-]+"
+    r"through|that|who|where|when|devoted|dedicated|aimed|focused|began|begun|started|opened|"
+    r"ended|closed|continued|brought|gathered|attended|reached|included|will|would|has|have|"
+    r"had|are|be|been|marked|followed|got|went)\b)[\w’'-]+"
 )
 # "the meeting on 17 January": a date, not what the meeting was on
 _DATE_START = (
@@ -111,7 +137,10 @@ EVENT = re.compile(
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
-    r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology)\b)"
+    r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology|site|"
+    r"sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|forms|results|data|"
+    r"capacity|services|team|teams|algorithm|programme|program|process|criteria|kit|kits|"
+    r"strategy|plan|activities|package|cycle|period|partner|partners)\b)"
 )
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -163,10 +192,12 @@ def find(sentence: str) -> list[EventMention]:
     for match in EVENT.finditer(sentence):
         label = match["label"]
         if any(
-            m.start <= match.start("label") < m.end or sentence[m.end : match.start()] == ", "
+            (m.start < match.end() and match.start("label") < m.end)
+            or sentence[m.end : match.start()] == ", "
             for m in found
         ):
-            continue  # a named event, or what it is in apposition: "…, a three-day meeting"
+            continue  # a named event, a part of one ("the opening of the Third Global
+            # Consultation"), or what it is in apposition: "…, a three-day meeting"
         if planned(sentence, match.start(), match.end()):
             continue
         participants = participant_count(sentence)
@@ -183,6 +214,15 @@ def find(sentence: str) -> list[EventMention]:
         found.append(
             EventMention(launch.start(), launch.end(), "launch", MHKG.Meeting, count,
                          rule="event-verb", head="launch")
+        )  # fmt: skip
+    done = DONE.search(sentence) if not found else None
+    if done and not TALLY.search(sentence, 0, done.start()):
+        head = TOLD_BY_VERB[done["verb"]]
+        label = f"{head} of {done['whom']}" if done["whom"] else head
+        count = int(done["count"].replace(",", "")) if done["count"] else None
+        found.append(
+            EventMention(done.start(), done.end(), label, EVENT_WORDS.get(head, MHKG.Workshop),
+                         count or participant_count(sentence), rule="event-verb", head=head)
         )  # fmt: skip
     return found
 

@@ -9,7 +9,8 @@ from mhkg.iri import normalise_name
 
 # A word of a proper name, and the small words a name may hold between such words.
 # One way only to match a word, or names of capitalised words backtrack exponentially.
-CAP = r"[A-Z][\w’'&-]*(?:\.[\w’'&-]+){0,4}"  # "U.S" keeps its inner dots only (a few)
+# "U.S" keeps its inner dots only (a few); "Tacna–Arica" is one word
+CAP = r"[A-Z][\w’'&-]*(?:–[A-Z][\w’'&-]*)?(?:\.[\w’'&-]+){0,4}"
 LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # a name runs over capitalised words and the small words between them, but "and the" starts
 # another name ("the Ministry of Health and the Ministry of Labour")
@@ -23,8 +24,9 @@ HEADS = (
     r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
     r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
-    r"Working Group|Consultations|Alliance|Coalition|Programme|Program|Mechanism|Embassy|"
-    r"Observatory|Hospital|School|University|College|Bureau|Division|Health Area|Movement|Club"
+    r"Sub-Working Group|Working Group|Sub-Committee|Subcommittee|Consultations|Alliance|"
+    r"Coalition|Programme|Program|Mechanism|Embassy|Observatory|University Hospital|Hospital|"
+    r"School|University|College|Bureau|Division|Health Area|Movement|Club"
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

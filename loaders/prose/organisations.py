@@ -25,12 +25,14 @@ target group benefits, the others are partners).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
+from mhkg.iri import normalise_name
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
+from mhkg.loaders.prose import civil, evidence
 from mhkg.loaders.prose.names import (
     ACRONYM,
     BARE_HEAD,
@@ -45,16 +47,28 @@ from mhkg.loaders.prose.names import (
     list_items,
     trim_to_acronym,
 )
-from mhkg.loaders.prose.roles import cue, role_of
+from mhkg.loaders.prose.people import headline
+from mhkg.loaders.prose.places import PlaceMention
+from mhkg.loaders.prose.roles import cue, cue_after, role_of
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
 # a clause about a country: "Georgia was represented by", "The delegation from Armenia …"
 SUBJECT = re.compile(
-    rf"(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
+    rf"(?:The|the|A|a) (?:[\w-]+ )?(?:delegation|team)(?: of [\w ]{{1,40}}?)? (?:from|of) "
+    rf"(?:the )?(?P<country2>{CAP}(?: {CAP}){{0,2}})"
+    rf"|(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
     rf"(?:from|of) )?(?P<country>{CAP}(?: {CAP})?)(?:['’]s)? "
     r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
-    r"|(?:The|the) (?:\w+ )?(?:delegation|team) (?:from|of) (?P<country2>{CAP}(?: {CAP})?)"
+)
+# a unit within an organisation
+UNIT = re.compile(
+    r"(?:(?:Regional|Country|Liaison|Sub-?[Rr]egional|Head) )?(?:Office|Bureau|"
+    r"Division|Mission|Unit|Department|Secretariat)\b"
+)
+HOSTED = re.compile(
+    r"\b(?:visit(?:ed|ing|s)?|toured|met|meets|travell?ed to|went to|hosted by|welcomed by|"
+    r"received by|guests of)\b"
 )
 # a school that is an event: "the second Regional Winter School"
 EVENT_NAME = re.compile(r"\b(?:Winter|Summer|Spring|Autumn) School\b")
@@ -63,6 +77,24 @@ EVENT_NAME = re.compile(r"\b(?:Winter|Summer|Spring|Autumn) School\b")
 AUTHORED = re.compile(
     r"(?:['’]s)? (?:(?:19|20)\d\d )?"
     r"(?:protocols?|policy framework|report|resolution|guidelines|convention|treaty)\b"
+)
+# an intergovernmental body's policy, named: "the African Union's Migration Policy Framework",
+# "the EU's global health strategy", "in line with WHO's guidelines"
+POLICY_OF = re.compile(
+    r"['’]s (?:(?:19|20)\d\d[–-]?(?:\d{2,4})? )?(?:[\w-]+ ){0,4}?(?:[Pp]olic(?:y|ies)|[Ff]ramework|"
+    r"[Ss]trateg(?:y|ies)|[Aa]ction [Pp]lan|[Pp]lan of [Aa]ction|[Pp]rotocols?|[Aa]genda|"
+    r"[Dd]eclaration|[Cc]ompact|[Rr]oadmap|[Cc]harter|[Gg]uidelines|[Rr]ecommendations|"
+    r"[Ss]tandards|[Rr]egulations)\b"
+)
+# what only an organisation does: "implemented by Project HOPE"
+CUED = re.compile(
+    r"\b(?:implemented|run|carried out|executed|operated|managed) by (?:the )?"
+    r"(?P<list>[A-Z][^.;:()]{0,150}?)"
+    r"(?=, (?:while|which|who|where|whose)\b| with (?:a|an|the|support|funding)\b|[.;:(]|$)"
+)
+# a name of an organisation: capitalised words and the small words between them
+CUED_NAME = re.compile(
+    rf"{CAP}(?: (?:(?:with|without|for|of|and|the|de|du|la|sans|against) )*{CAP}){{0,7}}"
 )
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
@@ -76,6 +108,7 @@ class OrgMention:
     rule: str
     defines: str | None = None  # the acronym this mention defines
     written: str | None = None  # the name as the text writes it, where it defines an acronym
+    cued: bool = False  # whether the text gave its role (else its kind's usual role)
 
 
 @dataclass
@@ -94,15 +127,27 @@ class OrgReader:
         self.acronyms: dict[str, Organisation] = {}  # defined in this document
         self.bodies: dict[str, Organisation] = {}  # committees named so far, by body_key
         self.written: dict[str, str] = {}  # acronym → the name the document writes out
+        self.countries: dict[str, str] = {}  # a national body's name → its country, as told
+        self.civil: dict[str, Organisation] = {}  # civil-society bodies named so far
+        self.named: dict[str, Organisation] = {}  # agencies named so far, by normalised name
+        self._name_only = False
 
-    def find(self, sentence: str) -> list[OrgMention]:
-        """Every organisation the sentence names, in reading order, each with its role."""
+    def find(
+        self, sentence: str, places: Sequence[PlaceMention] = (), *, name_only: bool = False
+    ) -> list[OrgMention]:
+        """Every organisation the sentence names, in reading order, each with its role; a
+        national body named without its country takes the nearest evidence's (`places`: the
+        places the sentence names). `name_only`: the text is a name alone (a post's "of …"),
+        not a sentence, so not a headline either."""
+        self._name_only = name_only
         taken: list[tuple[int, int, Organisation, str, str | None]] = []
         for rule in (
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
-            self._governments, self._country_offices, self._bodies_of_places, self._named_bodies,
+            self._governments, self._country_offices, self._bodies_of_places,
+            self._civil_society, self._named_bodies,
             self._directory_names,
             self._demonym_groups,
+            self._cued_names,
         ):  # fmt: skip
             for start, end, organisation, name, defines in rule(sentence):
                 overlapping = [t for t in taken if start < t[1] and t[0] < end and t[3] != name]
@@ -115,14 +160,59 @@ class OrgReader:
         found: list[OrgMention] = []
         subjects = self._clause_subjects(sentence)
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
-            if AUTHORED.match(sentence, end):
+            if AUTHORED.match(sentence, end) or (
+                organisation.kind == MHKG.IntergovernmentalOrganisation
+                and POLICY_OF.match(sentence, end)
+            ):
                 continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)
-            previous_end = max((m.end for m in found if m.end <= start), default=0)
-            role = role_of(organisation, cue(sentence, start, previous_end))
+            previous = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
+            told = cue(sentence, start, previous.end if previous else 0) or cue_after(sentence, end)
+            # "funded by the European Union and the German Federal Ministry …": the list's cue
+            listed = previous is not None and previous.cued and told is None
+            if listed and _listed(sentence, previous, start, end):
+                told = previous.role
+            role = role_of(organisation, told)
             written = self.written.get(defines) if defines else None
-            found.append(OrgMention(start, end, organisation, role, name, defines, written))
+            mention = OrgMention(start, end, organisation, role, name, defines, written)
+            found.append(replace(mention, cued=told is not None))
+        return self._with_evidence(sentence, found, places)
+
+    def _with_evidence(
+        self, sentence: str, found: list[OrgMention], places: Sequence[PlaceMention]
+    ) -> list[OrgMention]:
+        """Bodies given the document's country for want of their own take the nearest
+        evidence's (see `evidence`), else what the document said of them before; then the
+        document remembers the country of each body that has one."""
+        told = list(found)  # what each name says, before any evidence is lent
+        for index, mention in enumerate(told):
+            organisation = mention.organisation
+            if not (organisation.assumed and evidence.national(organisation)):
+                continue
+            code = (
+                evidence.nearest_country(sentence, told, index, places, self._country_named)
+                or self.countries.get(_memory_key(organisation))
+                or evidence.sentence_country(sentence, found, places)
+            )
+            if code:
+                found[index] = replace(mention, organisation=self._rehomed(organisation, code))
+        for mention in found:
+            organisation = mention.organisation
+            if (
+                evidence.national(organisation)
+                and organisation.country
+                and not organisation.assumed
+            ):
+                self.countries[_memory_key(organisation)] = organisation.country
         return found
+
+    def _rehomed(self, organisation: Organisation, code: str) -> Organisation:
+        """The body of country `code` of that name."""
+        if organisation.kind in (MHKG.Ministry, MHKG.Government) and organisation.key:
+            body = self._national(organisation.key, organisation.kind, code)
+            aliases = tuple(dict.fromkeys((*body.aliases, *organisation.aliases)))
+            return replace(body, aliases=aliases)
+        return replace(organisation, country=code, assumed=False)
 
     # --- the country of a body named without one
 
@@ -137,20 +227,18 @@ class OrgReader:
             named = match and (match["country"] or match["country2"])
             if named and (code := self._country_named(named)):
                 subjects.append((clause.start("text"), code))
+                # the bodies it visits or meets are its hosts': "… visited the Regional …"
+                if host := HOSTED.search(clause["text"], match.end()):
+                    subjects.append((clause.start("text") + host.start(), None))
         return subjects
 
     def _of_subject(self, organisation: Organisation, subjects, start: int) -> Organisation:
         """A national body given the document's country for want of its own is the body of
         the country its clause is about, where the clause's subject is a country."""
         code = next((c for s, c in reversed(subjects) if s <= start), None)
-        national = organisation.kind in (MHKG.Ministry, MHKG.GovernmentAgency)
-        if code is None or not national or organisation.country != self.default_country:
+        if code is None or not organisation.assumed or not evidence.national(organisation):
             return organisation
-        if code == organisation.country or organisation.parent is not None:
-            return organisation
-        if organisation.kind == MHKG.Ministry and organisation.key:
-            return self._national(organisation.key, MHKG.Ministry, code)
-        return replace(organisation, country=code)
+        return self._rehomed(organisation, code)
 
     # --- rule families: each yields (start, end, organisation, rule name, acronym defined)
 
@@ -165,6 +253,8 @@ class OrgReader:
             # "A, the B and Cambodia's National Centre … (CENAT)": the acronym is the last one's
             name_first = match.start("name") < match.start("acronym")
             cut, item = last_item(match["name"]) if name_first else (0, match["name"])
+            if cut and _spells(match["name"], match["acronym"]):  # "… America and the Caribbean"
+                cut, item = 0, match["name"]
             owner_match = re.match(r"(?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)['’]s ", item)
             owner = owner_match and self._country_named(owner_match["owner"])
             if owner:
@@ -204,13 +294,17 @@ class OrgReader:
         # the name runs on over capitalised words, not into another ministry or name
         # a portfolio may list several: "Ministry of Labour, Immigration and Population"
         portfolios = r"(?:, (?![A-Z]{2})(?!Ministr)[A-Z][a-z][\w-]*)+(?= and [A-Z][a-z])"
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
             start, owner = self._owner_before(sentence, match.start())
-            ministry = self._national(name, MHKG.Ministry, country or owner)
+            region = None if country or owner else re.search(r" of (?:the )?[A-Z][^,]*$", name)
+            if region and (code := self.city_country(name)):  # "Ministry of Health of Sindh"
+                ministry = Organisation(name, MHKG.Ministry, country=code, key=name)
+            else:
+                ministry = self._national(name, MHKG.Ministry, country or owner)
             if owner or match["rank"]:
                 written = sentence[start:end]
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
@@ -223,7 +317,8 @@ class OrgReader:
             rest = name[match.end() :]
             if re.fullmatch(r"[A-Z]{2,}\w*", rest.split()[0]) or self.directory.find(rest):
                 return name[: match.start()]
-            if kind_from_name(rest) not in (None, MHKG.Ministry) and self._named(rest):
+            head = re.split(r" (?:of|for|on) ", rest, maxsplit=1)[0]
+            if kind_from_name(head) not in (None, MHKG.Ministry) and self._named(rest):
                 return name[: match.start()]
         return name
 
@@ -279,6 +374,19 @@ class OrgReader:
             )
             yield match.start(), match.end(), office, "country-office", None
 
+    def _civil_society(self, sentence: str):
+        """Civil-society bodies the text says are such (see `civil`), and those it said so of
+        before, by their name."""
+        for name, organisation in self.civil.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", sentence):
+                yield match.start(), match.end(), organisation, "civil-society", None
+        for start, end, name in civil.names(sentence):
+            organisation = self._known(name) or self.civil.get(name)
+            if organisation is None:
+                organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)
+                self.civil[name] = organisation
+            yield start, end, organisation, "civil-society", None
+
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
@@ -291,22 +399,51 @@ class OrgReader:
         # (but "A Hospital and Kenya's Centre" are two)
         before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
         pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
+        if headline(sentence) and not self._name_only:
+            return  # "… Puts Migrants at the Centre of Its Fight Against TB": no body
         for match in re.finditer(pattern, sentence):
             name = self._own_name(match["name"])
             if name is None:
                 continue
             start = match.start() + match["name"].index(name)
+            if part_of := self._part_of_known(sentence, start, name):
+                yield part_of
+                continue
+            # "Viet Nam's National … Programme": the country in the possessive is no part of it
+            owned = re.match(r"(?P<owner>.+?)['’]s (?=[A-Z])", name)
+            if owned and self._country_named(owned["owner"]):
+                start, name = start + owned.end(), name[owned.end() :]
+            end = start + len(name)
             owner_start, owner = self._owner_before(sentence, start)
             if (organisation := self._named(name, owner=owner)) is not None:
                 if owner and organisation.country == owner:
-                    start = owner_start
-                yield start, start + len(name), organisation, "named-body", None
+                    start = owner_start  # "Kenya's Department of Health", as written
+                    written = (*organisation.aliases, sentence[start:end])
+                    organisation = replace(organisation, aliases=written)
+                yield start, end, organisation, "named-body", None
+
+    def _part_of_known(self, sentence: str, start: int, name: str):
+        """ "IOM's Regional Office", "WHO's Regional Office for Europe": a unit of an
+        organisation named in the possessive is that organisation, not another."""
+        unit = UNIT.search(name)
+        before = max(0, start - 80)
+        text = sentence[before:start] + name
+        at = start - before + unit.start() if unit else -1
+        owner = re.search(r"(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})['’]s $", text[:at])
+        if not unit or not owner:
+            return None
+        for offset, item in reversed(_items(owner["owner"])):
+            if organisation := self._known(item):
+                item_start = before + owner.start() + offset
+                return item_start, item_start + len(item), organisation, "unit-of-known", None
+        return None
 
     def _own_name(self, text: str) -> str | None:
         """A body's own name in what the pattern took: not a body named before it and joined
         by "and" ("IOM and National AIDS Council"), not the body it belongs to ("Department of
         Health Promotion of the Ministry of …"), not a possessive's tail, not a bare head."""
-        name = re.sub(r"^(?:The|A|An|This|These|Its|Their) ", "", text)
+        # an article, not a name's first word: "An Giang Department of Health" keeps its "An"
+        name = re.sub(r"^(?:The|This|These|Its|Their|A(?= [^AEIOU\W])|An(?= [AEIOU])) ", "", text)
         name = re.sub(r" (?:of|for|on) (?:the )?\S+['’]s?$", "", name)
         # an agency within a ministry is named alone ("Migration Service of the Ministry of
         # Labour"), a working group by the ministry it belongs to
@@ -324,6 +461,10 @@ class OrgReader:
                 break
         if BARE_HEAD.fullmatch(name) or EVENT_NAME.search(name):
             return None
+        # "… Working Group of Tajik and Russian [specialists]": adjectives, not what it is of
+        tail = re.search(r" of (?P<words>[A-Z][\w'’-]*(?: and [A-Z][\w'’-]*)*)$", name)
+        if tail and all(self.demonym_of(w) for w in tail["words"].split(" and ")):
+            name = name[: tail.start()]
         return name
 
     def _bodies_of_places(self, sentence: str):
@@ -344,25 +485,34 @@ class OrgReader:
 
     def _directory_names(self, sentence: str):
         """Acronyms the document defined, and names and acronyms of the directory and of the
-        organisations loaded before ("WHO", "DG ECHO", "Save the Children")."""
+        organisations loaded before ("WHO", "DG ECHO", "Save the Children"), each item of a
+        coordinated list on its own ("…, Doctors of the World and World Vision")."""
         acronyms = re.finditer(rf"\b{ACRONYM}\b", sentence)
         names = re.finditer(rf"\b(?:(?:The|the) )?(?P<name>{NAME})", sentence)
         seen: set[tuple[int, int]] = set()
         for match in (*acronyms, *names):
             if COLLECTIVE.match(sentence, match.end()):
                 continue
-            text = (match.groupdict().get("name") or match.group()).removesuffix("'s")
-            text = text.removesuffix("’s")
-            organisation = (
-                self.acronyms.get(text)
-                or self.directory.find(text)
-                or (re.fullmatch(ACRONYM, text) and self.registry.find(text))
-                or self._body_by_initials(text)
-            )
             start = match.start("name") if "name" in match.groupdict() else match.start()
-            if organisation and (start, start + len(text)) not in seen:
-                seen.add((start, start + len(text)))
-                yield start, start + len(text), organisation, "directory", None
+            text = match.groupdict().get("name") or match.group()
+            for index, (offset, item) in enumerate(_items(text)):
+                item = item.removesuffix("'s").removesuffix("’s")
+                organisation = self._known(item)
+                span = (start + offset, start + offset + len(item))
+                if organisation and span not in seen:
+                    seen.add(span)
+                    yield *span, organisation, "directory", None
+                if organisation and not index:
+                    break  # the whole name is known
+
+    def _known(self, text: str) -> Organisation | None:
+        return (
+            self.acronyms.get(text)
+            or self.civil.get(text)
+            or self.directory.find(text)
+            or (re.fullmatch(ACRONYM, text) and self.registry.find(text))
+            or self._body_by_initials(text)
+        )
 
     def _body_by_initials(self, acronym: str) -> Organisation | None:
         """A committee named before, by its initials: "the TWG" after "the Technical Working
@@ -376,6 +526,23 @@ class OrgReader:
             if "".join(w[0] for w in body.name.split() if w[:1].isupper()) == letters
         ]
         return matching[0] if len(matching) == 1 else None
+
+    def _cued_names(self, sentence: str):
+        """Names the text says do what only an organisation does, that no other rule read:
+        "implemented by Project HOPE", "run by WHO, Doctors with Africa CUAMM and World Vision"
+        (civil society: a government or an intergovernmental body would be known by its
+        name)."""
+        for match in CUED.finditer(sentence):
+            for offset, item in _items(match["list"])[1:] or [(0, match["list"])]:
+                name = re.sub(r"^(?:the |The )|['’]s$", "", item)
+                start = match.start("list") + offset + item.index(name)
+                if not CUED_NAME.fullmatch(name) or self._country_named(name) or _a_person(name):
+                    continue
+                organisation = self._known(name)
+                if organisation is None:
+                    organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)
+                    self.civil[name] = organisation
+                yield start, start + len(name), organisation, "cued", None
 
     def _demonym_groups(self, sentence: str):
         for match in re.finditer(
@@ -406,20 +573,36 @@ class OrgReader:
         kind = kind_from_name(name)
         if kind is None or kind == MHKG.Group:
             return None
+        if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
+            return longer  # "the Coordinating Centre" after "Coordinating Centre on …"
         base, country = self._split_country(name)
         if kind in (MHKG.Ministry, MHKG.Government):
             return self._national(base, kind, country or owner)
         if kind == MHKG.CoordinationBody:
             return self._body(name, acronym)
+        assumed = False
         if kind == MHKG.GovernmentAgency:
             country = (
                 country
                 or owner
                 or self._country_starting(name)
                 or self.city_country(name)  # "Cali Municipal Health Secretariat"
-                or self.default_country
             )
-        return Organisation(name, kind, acronym=acronym, country=country)
+            assumed = country is None and self.default_country is not None
+            country = country or self.default_country
+        body = Organisation(name, kind, acronym=acronym, country=country, assumed=assumed)
+        self.named.setdefault(normalise_name(name), body)
+        return body
+
+    def _named_before(self, name: str) -> Organisation | None:
+        """A body named before in full, of which `name` is the start before "of", "on" or
+        "for": the same body named short."""
+        key = normalise_name(name)
+        longer = [
+            body for full, body in self.named.items()
+            if full.startswith(f"{key} ") and re.match(r" (?:of|on|for) ", full[len(key) :])
+        ]  # fmt: skip
+        return longer[0] if len(longer) == 1 else None
 
     def _country_starting(self, name: str) -> str | None:
         """The country a name starts with: "Ghana Health Service", "Mandera County" (no)."""
@@ -452,11 +635,64 @@ class OrgReader:
         body = national_body(name, kind, code, self.country_name(code))
         if country is None and name != body.name and kind != MHKG.Government:
             body = replace(body, aliases=(name,))  # as the text writes it: "Ministry of Health"
-        return body
+        return replace(body, assumed=True) if country is None else body
 
     def _split_country(self, name: str) -> tuple[str, str | None]:
         """ "Ministry of Health of South Sudan" → ("Ministry of Health", "SSD")."""
         for match in re.finditer(r" (?:of|in) (?:the )?", name):
             if code := self.country_of(name[match.end() :]):
-                return name[: match.start()], code
+                # "… of the Federal Government of Somalia": the government names the country
+                base = re.sub(
+                    r" of (?:the )?(?:Federal |National )?Government$", "", name[: match.start()]
+                )
+                return base, code
         return name, None
+
+
+def _memory_key(organisation: Organisation) -> str:
+    return normalise_name(organisation.key or organisation.name)
+
+
+def _items(name: str) -> list[tuple[int, str]]:
+    """A name, then each item of it where it is a coordinated list, with their offsets.
+
+    >>> _items("UNICEF, Doctors of the World and World Vision")[1:]
+    [(0, 'UNICEF'), (8, 'Doctors of the World'), (33, 'World Vision')]
+    """
+    items = [(0, name)]
+    if not re.search(r", | and ", name):
+        return items
+    separated = r"(?:^|, (?:and )?(?:the )?| and (?:the )?)(?P<item>(?:(?!, | and ).)+)"
+    items += [(part.start("item"), part["item"]) for part in re.finditer(separated, name)]
+    return items
+
+
+def _spells(name: str, acronym: str) -> bool:
+    """Whether the capitalised words of `name` spell `acronym` (at its end, for a name with
+    words before it).
+
+    >>> _spells("Economic Commission for Latin America and the Caribbean", "ECLAC")
+    True
+    >>> _spells("IOM, the National Lung Hospital and the National Centre", "NC")
+    False
+    """
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", name))
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    return len(letters) >= 2 and initials == letters
+
+
+def _a_person(name: str) -> bool:
+    """A name that reads as a person's: two to four capitalised words, none in capitals."""
+    from mhkg.loaders.prose.people import PERSON
+
+    return bool(re.fullmatch(PERSON, name)) and not re.search(r"\b[A-Z]{2,}\b", name)
+
+
+def _listed(sentence: str, previous: OrgMention, start: int, end: int) -> bool:
+    """Whether a name follows the previous one in a coordinated list: "A and B", "A, B and C"
+    (but not "With the support of A, B trained nurses")."""
+    joint = sentence[previous.end : start]
+    if re.fullmatch(r",? and (?:the )?", joint):
+        return True
+    more = r"(?:, (?:the )?[A-Z][\w'’ -]*?)*,? and (?:the )?[A-Z]"
+    return bool(re.fullmatch(r", (?:the )?", joint) and re.match(more, sentence[end:]))

@@ -26,8 +26,8 @@ _QUALIFIER = (
     r"State|Country|Programme|Program|Project)"
 )
 _TITLE = (
-    r"(?:Minister|Secretary(?:-General)?|Director(?:-General)?|Chief|Head|Coordinator|Officer|"
-    r"Manager|Representative|Chair(?:person|man|woman)?|President|Governor|Mayor|Ambassador|"
+    r"(?:Minister|Secretary(?:[- ]General)?|Director(?:[- ]General)?|Chief|Head|Coordinator|"
+    r"Officer|Manager|Representative|Chair(?:person|man|woman)?|President|Governor|Mayor|Ambassador|"
     r"Adviser|Advisor|Specialist|Expert|Consultant|Commissioner|Counsellor|Rector|Dean|"
     r"Spokesperson|Focal Point|Envoy|Attaché|[Ss]pokes(?:man|woman|person)|[Ff]ounder)"
     r"(?:-[A-Z][a-z]+)?(?![\w-])"  # Minister-Counsellor; not "Ministerial"
@@ -56,8 +56,11 @@ _FIELD = rf"(?:(?!(?:{_TITLE}|The|A|An|This|Its|Their|Our)\b)[A-Z][a-z]+ ){{0,3}
 # Central Asia"
 _OF_LIST = rf"{_ORG}(?:(?:, {_CAP}(?: {_CAP})*)+ and {_ORG})?"
 POST = rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}(?: (?:of|for|in|on) (?:the )?{_OF_LIST})?"
+# "Minister of Public Health, Population and Social Affairs, Illiassou Idi Mainassara"
+_PORTFOLIOS = rf"(?:, {_CAP}(?: {_CAP})*)+ and {_CAP}(?: {_CAP})*(?=, )"
 POST_BEFORE_NAME = (
-    rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}(?: (?:of|for|in|on) (?:the )?{_ORG_BEFORE_NAME})?"
+    rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}"
+    rf"(?: (?:of|for|in|on) (?:the )?{_ORG_BEFORE_NAME}(?:{_PORTFOLIOS})?)?"
 )
 # A person's name: two to four capitalised words, none of them a title or qualifier.
 _NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|{_BODY_WORD}|The|This|At|In|On|IOM|UN)\b"
@@ -72,6 +75,28 @@ _AT = rf"(?: at (?:the )?(?P<at>{_ORG}))?"
 NAME_THEN_POST = re.compile(
     rf"{_HONORIFIC}?(?P<person>{PERSON}), (?:the )?{_PREFIX}(?P<post>{POST}){_AT}"
 )
+# a post in lower case after a name: "Maria van der Berg, head of the unit, said …"
+_LOWER_TITLE = (
+    r"(?:minister|director|head|coordinator|manager|officer|chair(?:person)?|president|"
+    r"founder|co-founder|spokesperson|representative|adviser|advisor|secretary|mayor|governor)"
+)
+NAME_THEN_LOWER_POST = re.compile(
+    rf"{_HONORIFIC}?(?P<person>{PERSON}), (?:the )?(?P<prefix>)(?P<owner>)"
+    rf"(?P<post>(?:(?:deputy|vice|senior|chief|executive|national|regional) )?{_LOWER_TITLE}"
+    rf"(?: (?:of|for|at) (?:the )?(?:(?P<at>{_ORG})|[a-z][^,.;]{{0,60}}))?)(?=[,.;]|$)"
+)
+# a person who speaks without a post: "Fatima El Idrissi said that …", "Damir Doshchanov, who
+# came from Karakalpakstan, told participants: …", "According to Dr. Ahmed bin Rashid, …",
+# "“It works,” Joseph Mwangi said."
+_SPEECH = (
+    r"(?:said|says|told|explained|added|noted|stressed|recalled|warned|emphasi[sz]ed|"
+    r"underlined|highlighted|pointed out|described|recounted|urged|welcomed)"
+)
+SPEAKER = re.compile(
+    rf"(?:^|[:;]\s|[”\"],?\s){_HONORIFIC}?(?P<person>{PERSON})"
+    rf"(?:, (?:who|whose|a|an) [^,]{{1,120}},)? {_SPEECH}\b"
+)
+ACCORDING = re.compile(rf"\b[Aa]ccording to {_HONORIFIC}?(?P<person>{PERSON})(?=[,.;])")
 POST_THEN_NAME = re.compile(
     rf"\b{_PREFIX}(?P<post>{POST_BEFORE_NAME}),? {_HONORIFIC}?(?P<person>{PERSON})\b"
     rf"(?!,? (?:the )?{_TITLE})(?! (?:{_PARTICLE} )*{_CAP})"
@@ -83,6 +108,14 @@ QUOTED = re.compile(
 )
 # A ministry's title ("Minister of Public Health") implies the ministry.
 MINISTER = re.compile(r"^(?:(?:Deputy|Vice|First|Acting) )*Minister (?P<portfolio>(?:of|for) .+)$")
+# "its Director, …" / "their Chair, …": the post is in the organisation named before
+ANTECEDENT = re.compile(r"\b(?:its|their) $")
+ANTECEDENT_MARK = "<antecedent>"  # organisation_text of such a post: the caller resolves it
+# the area a post's field names: "Western Province Minister", "Mandera County Governor"
+AREA = re.compile(
+    r"^(?P<area>(?:[A-Z][\w'’-]+ ){1,3}(?:Province|Region|County|State|District|Municipality))"
+    r" (?=[A-Z])"
+)
 POST_ORGANISATION = re.compile(rf"\b(?:of|at|in) (?:the )?(?P<organisation>{_CAP}.*)$")
 
 
@@ -101,7 +134,11 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
     found: list[PersonMention] = []
     if headline(sentence):
         return found  # "Somali Health Minister Sees Diaspora Expertise at Work"
-    for rule, pattern in (("name-then-post", NAME_THEN_POST), ("post-then-name", POST_THEN_NAME)):
+    for rule, pattern in (
+        ("name-then-post", NAME_THEN_POST),
+        ("post-then-name", POST_THEN_NAME),
+        ("name-then-post", NAME_THEN_LOWER_POST),
+    ):
         for match in pattern.finditer(sentence):
             name, post = match["person"], match["post"].strip()
             if is_place_or_organisation(name) or any(
@@ -115,14 +152,20 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             if match["prefix"]:  # "IOM Chief of Mission in Ghana": the office, in the title
                 post = f"{match['prefix']} {post}"
                 organisation = _office(match["prefix"], post)
+            # "its Director, Kallay Musa Conteh": the post is in the body named before
+            antecedent = bool(ANTECEDENT.search(sentence, 0, match.start()))
+            if antecedent and organisation is None:
+                organisation = ANTECEDENT_MARK
+            elif organisation is None and (area := AREA.match(post)):
+                organisation = area["area"]  # "Western Province Minister" → Western Province
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
-    for match in QUOTED.finditer(sentence):
-        name = match["person"]
-        if any(m.name == name for m in found) or is_place_or_organisation(name):
-            continue
-        found.append(
-            PersonMention(match.start(), match.end(), name, "", match["at"], "quoted-person")
-        )
+    for pattern in (QUOTED, SPEAKER, ACCORDING):
+        for match in pattern.finditer(sentence):
+            name = match["person"]
+            if any(m.name == name for m in found) or is_place_or_organisation(name):
+                continue
+            at = match.groupdict().get("at")
+            found.append(PersonMention(match.start(), match.end(), name, "", at, "quoted-person"))
     return sorted(found, key=lambda m: m.start)
 
 

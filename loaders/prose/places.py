@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mhkg.iri import normalise_name
 from mhkg.loaders.data import City
@@ -94,6 +94,10 @@ class PlaceFinder:
                         mention = PlaceMention(
                             mention.start, mention.end, mention.text, city.iso3, city.name, "city"
                         )
+                # "Mwanza, Malawi": a town of that name in that country, known or not
+                right_after = following.start - mention.end <= 2 and following.rule != "demonym"
+                if mention.iso3 != following.iso3 and right_after:
+                    mention = replace(mention, iso3=following.iso3, city=mention.text)
             resolved.append(mention)
         return resolved
 

@@ -17,7 +17,10 @@ from mhkg.loaders.source import LoadContext
 # "Accra, Ghana – On 3 May …": where an article was written, at its start.
 # An article's date line and dateline come among its first sentences (after a page's menus).
 DATE_LINE_WITHIN = 30
-DATELINE = re.compile(r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?) [–—-] ")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?)"
+    r"(?:, \d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)? [–—-] "  # "Accra, Ghana, 3 May 2019 – …"
+)
 
 
 @dataclass
@@ -73,6 +76,7 @@ def read(
         SentenceReading(s, text.count("\n", 0, s.start - offset), finder.find(s.text))
         for s in split
     ]
+    towns = _one_town_per_name(readings)
     dateline, dateline_sentence = _dateline(readings)
     countries = list(dict.fromkeys(p.iso3 for r in readings for p in r.places))
     if default_country is None:
@@ -86,13 +90,16 @@ def read(
         default_country=default_country,
         demonym_of=lambda word: data.demonyms().get(normalise_name(word)),
         registry=context.registry,
-        city_country=lambda name: city_in_name(finder, name),
+        city_country=lambda name: city_in_name(finder, name, towns),
     )
     for reading in readings:
         sentence = reading.sentence.text
         reading.goals = sdgs.find(sentence)
-        reading.organisations = orgs.find(sentence)
+        reading.organisations = orgs.find(sentence, reading.places)
         reading.people = people.find(sentence, lambda name: _is_place(finder, name))
+        for person in reading.people:  # "Somalia's Minister of Health …": the ministry's country
+            if person.organisation_text and re.search(r"['’]s ", person.organisation_text):
+                orgs.find(person.organisation_text, name_only=True)
         reading.dates = dates.find(sentence)
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
@@ -101,14 +108,26 @@ def read(
     return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text), date)
 
 
-def city_in_name(finder: PlaceFinder, name: str) -> str | None:
-    """The country of the city a body's name starts or ends with: "Cali Municipal Health
-    Secretariat", "Regional Health Directorate of Tacna" (the most populous of that name)."""
-    ending = re.search(r"\bof (?:the )?(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)$", name)
-    for text in (ending["city"] if ending else None, name.split()[0]):
-        cities = finder.cities.get(normalise_name(text or ""))
+def city_in_name(finder: PlaceFinder, name: str, towns: dict[str, str] | None = None) -> str | None:
+    """The country of the city or province a body's name starts or ends with: "Cali
+    Municipal Health Secretariat", "Regional Health Directorate of Tacna", "… of Arica and
+    Parinacota", "Departmental Health Secretariat of Valle del Cauca" (a city: the most
+    populous of that name, unless the text placed it in its country (`towns`); a province:
+    ISO 3166-2's, where the name is of one country)."""
+    ending = re.search(r".*\bof (?:the )?(?P<place>[A-Z][\w'’ -]*)$", name)
+    words = name.split()
+    candidates = [" ".join(words[:size]) for size in (3, 2, 1) if len(words) > size]
+    if ending:
+        first = re.split(r" and ", ending["place"])[0]
+        candidates = [ending["place"], first, *candidates]
+    for text in candidates:
+        if towns and (code := towns.get(normalise_name(text))):
+            return code  # a town the text placed in its country ("Mwanza, Malawi")
+        cities = finder.cities.get(normalise_name(text))
         if cities:
             return max(cities, key=lambda city: city.population).iso3
+        if code := data.subdivisions().get(normalise_name(text)):
+            return code
     return None
 
 
@@ -154,6 +173,24 @@ def _dateline(
                 place = PlaceMention(0, town.end("town"), town["town"], place.iso3, town["town"])
             return place, reading
     return None, None
+
+
+def _one_town_per_name(readings: list[SentenceReading]) -> dict[str, str]:
+    """A town the text once places in its country ("Mwanza, Malawi") is that town wherever
+    else the text names it, not a larger namesake elsewhere (Mwanza, Tanzania)."""
+    placed: dict[str, PlaceMention] = {}
+    for reading in readings:
+        for here, following in zip(reading.places, reading.places[1:], strict=False):
+            named_with_country = here.city and not following.city and here.iso3 == following.iso3
+            if named_with_country and following.start - here.end <= 2:
+                placed.setdefault(here.text, here)
+    for reading in readings:
+        reading.places = [
+            replace(p, iso3=placed[p.text].iso3, city=placed[p.text].city)
+            if p.city and p.text in placed else p
+            for p in reading.places
+        ]  # fmt: skip
+    return {normalise_name(name): place.iso3 for name, place in placed.items()}
 
 
 def _is_place(finder: PlaceFinder, name: str) -> bool:

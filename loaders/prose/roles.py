@@ -19,6 +19,7 @@ ROLE_CUES = [
                 r"together with|jointly with|involving|with the participation of"),
 ]  # fmt: skip
 ROLE_CUE_PATTERNS = [(role, re.compile(rf"(?:{cue})", re.I)) for role, cue in ROLE_CUES]
+DELEGATION = re.compile(r"\bdelegat(?:ion|es)\b", re.I)
 DEFAULT_ROLES = {MHKG.Fund: "funder", MHKG.Group: "beneficiary"}
 
 
@@ -36,6 +37,26 @@ def cue(sentence: str, start: int, previous_end: int) -> str | None:
     best: tuple[int, str] | None = None
     for role, pattern in ROLE_CUE_PATTERNS:
         for match in pattern.finditer(window):
+            if role == "implementer" and DELEGATION.search(window, 0, match.start()):
+                continue  # "The delegation was led by the Institute …": not the project
             if best is None or match.end() > best[0]:
                 best = (match.end(), role)
     return best[1] if best else None
+
+
+# what a body does, said right after its name: "the Ministry for Foreign Affairs, which has
+# financed the project since 2008", "The Ministry … finances the project"
+AFTER_NAME = re.compile(
+    r"(?:,? (?:which|that|who) | )(?:has |have |had |also |is |are |was |were )*"
+    r"(?P<verb>co-?financ|co-?fund|financ|fund|sponsor|implement)(?:e|es|ed|ing|s)?\b"
+    r"(?! by\b)"
+)
+AFTER_ROLES = {"implement": "implementer"}
+
+
+def cue_after(sentence: str, end: int) -> str | None:
+    """The role a verb right after an organisation's name gives it."""
+    match = AFTER_NAME.match(sentence, end)
+    if match is None:
+        return None
+    return AFTER_ROLES.get(match["verb"], "funder")

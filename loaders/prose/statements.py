@@ -8,6 +8,7 @@ an rdf:Statement.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -15,6 +16,7 @@ from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
 from mhkg.iri import Minter, tail
 from mhkg.loaders.organisations import ROLES, Organisation, add_participation
+from mhkg.loaders.prose.people import ANTECEDENT_MARK
 from mhkg.loaders.prose.reading import Reading, SentenceReading
 from mhkg.loaders.prose.text import Sentence
 from mhkg.loaders.source import LoadContext
@@ -97,7 +99,11 @@ def state_people(
         person = minter.entity("person", mention.name)
         g.add((person, RDF.type, MHKG.Person))
         g.add((person, RDFS.label, Literal(mention.name)))
-        organisation = _organisation_named(doc, mention.organisation_text)
+        if mention.organisation_text == ANTECEDENT_MARK:  # "its Director, …"
+            before = [m for m in reading.organisations if m.end <= mention.start]
+            organisation = before[-1].organisation if before else None
+        else:
+            organisation = _organisation_named(doc, mention.organisation_text)
         node = organisation.describe(g, minter) if organisation else None
         if node is not None:
             g.add((person, ORG.memberOf, node))
@@ -115,14 +121,22 @@ def state_people(
         annotator.annotate(reading.sentence, mention.rule, person, post)
 
 
+# the administration of an area a post names: "Western Province Minister"
+AREA = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:Province|Region|County|State|District|Municipality)")
+
+
 def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
     if not text:
         return None
     known = doc.orgs.directory.find(text) or doc.orgs.acronyms.get(text)
     if known is not None:
         return known
-    found = doc.orgs.find(text)  # the last one named: "Head of Programmes of IOM Iraq"
-    return found[-1].organisation if found else None
+    found = doc.orgs.find(text, name_only=True)  # the last one: "Head of Programmes of IOM Iraq"
+    if found:
+        return found[-1].organisation
+    if AREA.fullmatch(text):  # "Western Province": its administration
+        return Organisation(text, MHKG.Government, country=doc.orgs.default_country, key=text)
+    return None
 
 
 def _scoped(organisation: Organisation, project: URIRef | None) -> Organisation:

@@ -202,3 +202,18 @@ def test_the_build_scripts_checks_catch_errors(build_script, tmp_path):
     problems = "\n".join(build_script.check_organisations(bad))
     for expected in ("'AL' is used by more", "kind 'Company'", "'XXX' is not", "'NOPE' is no"):
         assert expected in problems
+
+
+def test_subdivisions_are_what_their_build_writes(iso3_codes):
+    spec = importlib.util.spec_from_file_location(
+        "build_subdivisions", TOOLS / "build_subdivisions.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0
+    found = data.subdivisions()
+    assert found["valle del cauca"] == "COL"
+    assert found["arica and parinacota"] == "CHL"
+    assert set(found.values()) <= iso3_codes
+    for ambiguous in ("western", "georgia", "punjab", "north", "bay"):
+        assert ambiguous not in found

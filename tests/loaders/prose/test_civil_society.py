@@ -1,0 +1,234 @@
+"""Issue 14's rules for bodies the directory does not know and names of odd shapes, on
+sentences written for them, with negatives: civil-society bodies the text says are such,
+items of a coordinated list looked up one by one, a unit of a known organisation in the
+possessive, "An" as a name's first word, names joined by an en dash."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.vocab import MHKG
+
+
+def found(organisations, text: str, default_country: str | None = "KEN") -> dict:
+    return {m.organisation.name: m.organisation for m in organisations(text, default_country)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param(
+            "It works with Kindred Hands, a local NGO based in Kisumu.",
+            "Kindred Hands",
+            id="apposition-ngo",
+        ),
+        pytest.param(
+            "Lakeside Mothers, a community-based organization, ran the clinic.",
+            "Lakeside Mothers",
+            id="apposition-cbo",
+        ),
+        pytest.param(
+            "Support came from the public foundation Nadezhda.", "Nadezhda", id="descriptor-before"
+        ),
+        pytest.param(
+            "The Fondation Soleil Levant trained volunteers.",
+            "Fondation Soleil Levant",
+            id="foreign-head",
+        ),
+        pytest.param(
+            "IOM and the Fundación Salud Sin Límites met.",
+            "Fundación Salud Sin Límites",
+            id="foreign-head-with-small-words",
+        ),
+    ],
+)
+def test_civil_society_bodies_the_text_says_are_such(organisations, text, name):
+    body = found(organisations, text)[name]
+    assert (body.kind, body.country) == (MHKG.CivilSocietyOrganisation, None)
+
+
+def test_a_civil_society_body_is_known_by_its_name_afterwards(organisations):
+    text = "The clinic is run by the NGO Nadezhda. Volunteers of Nadezhda met in May."
+    assert [m.organisation.name for m in organisations(text)] == ["Nadezhda", "Nadezhda"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The association will meet in June.", id="no-name"),
+        pytest.param("In Kisumu, a local NGO ran the clinic.", id="a-place-before-the-apposition"),
+        pytest.param("It is a foundation In all but name.", id="a-capitalised-word-is-no-name"),
+    ],
+)
+def test_no_civil_society_body_without_a_name(organisations, text):
+    assert not [m for m in organisations(text) if m.rule == "civil-society"]
+
+
+def test_each_item_of_a_list_is_looked_up_in_the_directory(organisations):
+    text = "Screening is run by the World Health Organization, Friends of Kisumu and World Vision."
+    assert "World Vision International" in found(organisations, text)
+
+
+def test_a_known_name_is_not_cut_into_items(organisations):
+    text = "Save the Children and UNICEF met."
+    assert set(found(organisations, text)) == {
+        "Save the Children International",
+        "United Nations Children's Fund",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("IOM's Regional Office in Nairobi hosted it.", id="iom-office"),
+        pytest.param("WHO's Country Office gave advice.", id="who-country-office"),
+    ],
+)
+def test_a_unit_of_a_known_organisation_is_that_organisation(organisations, text):
+    names = set(found(organisations, text))
+    assert len(names) == 1
+    assert not any("Office" in name for name in names)
+
+
+def test_a_unit_of_an_unknown_owner_stays_a_body(organisations):
+    assert "Regional Office" in " ".join(found(organisations, "Lakeside's Regional Office met."))
+
+
+def test_an_as_the_first_word_of_a_name(organisations):
+    text = "It met the An Giang Department of Health. An Agency for Rural Health opened."
+    names = set(found(organisations, text))
+    assert "An Giang Department of Health" in names
+    assert "Agency for Rural Health" in names
+
+
+def test_names_joined_by_an_en_dash(organisations):
+    text = "The Tacna–Arica Border Health Committee met."
+    assert "Tacna–Arica Border Health Committee" in found(organisations, text)
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Nursing and Midwifery Council of Ruritania", MHKG.CivilSocietyOrganisation),
+        ("Order of Pharmacists", MHKG.CivilSocietyOrganisation),
+        ("College of Physicians and Surgeons", MHKG.CivilSocietyOrganisation),
+        ("National Population Council", MHKG.GovernmentAgency),
+        ("National Steering Council", MHKG.CoordinationBody),
+        ("Medical Research Council", MHKG.CoordinationBody),  # not a profession's body
+    ],
+)
+def test_bodies_of_professions_and_national_councils(name, kind):
+    from mhkg.loaders.organisations import kind_from_name
+
+    assert kind_from_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        pytest.param("It follows the African Union's Migration Policy Framework.", False,
+                     id="an-igos-named-policy"),
+        pytest.param("It follows the EU's global health strategy.", False, id="lower-case"),
+        pytest.param("The African Union and IOM signed it.", True, id="negative-a-participant"),
+        pytest.param("It follows the Ministry of Health's national strategy.", True,
+                     id="negative-a-national-body"),
+    ],
+)  # fmt: skip
+def test_an_intergovernmental_body_named_for_its_policy_only(organisations, text, kept):
+    kinds = {m.organisation.kind for m in organisations(text)}
+    assert (MHKG.IntergovernmentalOrganisation in kinds or MHKG.Ministry in kinds) == kept
+
+
+def test_an_acronym_spelt_by_a_whole_name_with_and_the(organisations):
+    text = "It was run by the Economic Commission for Latin America and the Caribbean (ECLAC)."
+    (mention,) = organisations(text)
+    assert mention.organisation.name == "Economic Commission for Latin America and the Caribbean"
+
+
+def test_an_acronym_after_a_list_still_names_its_last_item(organisations):
+    text = "IOM, the Central Chest Hospital and the National Leprosy Centre (NLC) met."
+    names = {m.organisation.name for m in organisations(text)}
+    assert "National Leprosy Centre" in names
+    assert not any("Hospital and" in name for name in names)
+
+
+def test_a_country_in_the_possessive_is_no_part_of_the_name(organisations):
+    found = {
+        m.organisation.name: m.organisation
+        for m in organisations("IOM and Ruritania's National Malaria Control Programme met.")
+    }
+    assert "Ruritania's National Malaria Control Programme" not in found
+    text = "IOM and Kenya's National Malaria Control Programme met."
+    (body,) = [m.organisation for m in organisations(text) if m.rule == "named-body"]
+    assert (body.name, body.country) == ("National Malaria Control Programme", "KEN")
+    assert "Kenya's National Malaria Control Programme" in body.aliases
+
+
+def test_what_a_body_is_of_is_no_adjective(organisations):
+    text = "The Technical Working Group of Tajik and Russian specialists met."
+    (mention,) = organisations(text)
+    assert mention.organisation.name == "Technical Working Group"
+
+
+def test_no_body_in_a_headline(organisations):
+    assert not organisations("Ruritania Puts Migrants at the Centre of Its Fight Against TB")
+
+
+def test_a_ministry_of_the_federal_government_of_a_country(organisations):
+    text = (
+        "IOM works with the Ministry of Health and the Ministry of Education, Culture and "
+        "Higher Education of the Federal Government of Somalia."
+    )
+    names = [m.organisation.name for m in organisations(text, "KEN")]
+    assert "Ministry of Education, Culture and Higher Education of Somalia" in names
+    assert not any(name.startswith("Ministry of Education, Culture of") for name in names)
+
+
+def test_a_body_named_short_after_its_full_name_is_that_body(organisations):
+    text = (
+        "The project repairs the Coordinating Centre on Border Health. It will also equip the "
+        "Coordinating Centre."
+    )
+    names = [m.organisation.name for m in organisations(text)]
+    assert names == ["Coordinating Centre on Border Health", "Coordinating Centre on Border Health"]
+
+
+def test_a_shorter_name_that_is_another_body_stays_apart(organisations):
+    text = "The Department of Health Promotion met. The Department of Health met."
+    names = [m.organisation.name for m in organisations(text)]
+    assert names == ["Department of Health Promotion", "Department of Health"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Migration Health Sub-Working Group met.", "Migration Health Sub-Working Group"),
+        ("They toured Kisumu University Hospital.", "Kisumu University Hospital"),
+    ],
+)
+def test_heads_of_two_words(organisations, text, name):
+    assert name in found(organisations, text)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        pytest.param("The programme is implemented by Project HOPE with a grant from UNICEF.",
+                     {"Project HOPE"}, id="implemented-by"),
+        pytest.param("Screening is run by WHO, Doctors with Africa CUAMM and World Vision, while "
+                     "IOM runs two sites.", {"Doctors with Africa CUAMM"}, id="a-list"),
+        pytest.param("The clinic is run by Maria Lopez.", set(), id="negative-a-person"),
+        pytest.param("The project is implemented by Kenya.", set(), id="negative-a-country"),
+        pytest.param("It is run by IOM and the Ministry of Health in two districts.", set(),
+                     id="negative-not-a-name"),
+    ],
+)  # fmt: skip
+def test_names_the_text_says_act_as_organisations(organisations, text, names):
+    assert {m.organisation.name for m in organisations(text) if m.rule == "cued"} == names
+
+
+def test_a_bureau_for_the_diaspora_is_a_body_not_a_group(organisations):
+    text = "The Diaspora Relations Bureau (DRB) and the Somali diaspora met."
+    kinds = {m.organisation.name: m.organisation.kind for m in organisations(text, "MDA")}
+    assert kinds["Diaspora Relations Bureau"] == MHKG.GovernmentAgency
+    assert kinds["Somali diaspora"] == MHKG.Group
