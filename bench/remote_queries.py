@@ -132,14 +132,14 @@ def run_queries(path: Path, url: str, values: dict, args: argparse.Namespace) ->
     return found
 
 
-def machine() -> dict:
+def machine(started: datetime) -> dict:
     version = subprocess.run(
         ["dpkg-query", "-W", "-f", "${Version}", "virtuoso-opensource-7"],
         capture_output=True, text=True, check=False,
     ).stdout  # fmt: skip
     load = os.getloadavg()
     return {
-        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": f"{started:%Y-%m-%d %H:%M}–{datetime.now(UTC):%H:%M} UTC",
         "cpus": os.cpu_count(),
         "load_average": f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f}",
         "python": platform.python_version(),
@@ -159,7 +159,7 @@ def report(figures: dict, args: argparse.Namespace) -> str:
             f"named graphs and the union; dumped as N-Quads ({data['nquads_bytes'] / 2**30:.2f} "
             f"GiB) in {data['dump_seconds']:.0f} s; Virtuoso's bulk loader (1 thread, "
             f"{args.buffers:,} buffers) took {data['load_seconds']:.0f} s for "
-            f"{data['virtuoso_quads']:,} quads (with the catalogue)",
+            f"{data['virtuoso_quads']:,} quads (with the catalogue and Virtuoso's own graphs)",
             f"values: {json.dumps({k: v for k, v in figures['values'].items() if 'mix' not in k})}",
             f"\nRuns: at most {args.repeat}, fewer past {args.budget:g} s; timeout "
             f"{args.timeout:g} s.\n",
@@ -179,6 +179,7 @@ def rows_differ(found: list[dict]) -> list[str]:
 
 
 def run(args: argparse.Namespace, work: Path) -> dict:
+    started = datetime.now(UTC)
     path = cached_store(args.cache, args.n, args.seed)
     load = work / "load"
     load.mkdir(parents=True)
@@ -195,7 +196,7 @@ def run(args: argparse.Namespace, work: Path) -> dict:
         found = run_queries(path, server.url, values, args)
     finally:
         server.stop()
-    return {"machine": machine(), "data": data, "values": values, "queries": found}
+    return {"machine": machine(started), "data": data, "values": values, "queries": found}
 
 
 def main(argv: list[str] | None = None) -> int:
