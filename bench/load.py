@@ -23,8 +23,9 @@
    (v) ``mhkg load --quiet --store URL FOLDER`` on the same records, as a child process
        (its peak RSS is the client's; the server's is not counted), the projects it holds
        counted with ``mhkg query --store URL``;
-   (c) the Virtuoso floor — the engine emptied, then its own bulk loader (isql ``ld_dir`` +
-       ``rdf_loader_run``, one loader thread, and a checkpoint) on the N-Quads of (a).
+   (c) the Virtuoso floor — a second throw-away Virtuoso, new database, and its own bulk
+       loader (isql ``ld_dir`` + ``rdf_loader_run``, one loader thread, and a checkpoint) on
+       the N-Quads of (a).
 
 Prints a Markdown table for each N (records/s, triples/s, peak RSS, store size, and how
 many times slower than each baseline mhkg is); ``--json FILE`` writes the figures, and
@@ -269,9 +270,7 @@ def bench(args: argparse.Namespace, work: Path) -> Figures:
 
 def over_virtuoso(figures: Figures, options: list[str], data: Path, nquads: Path, work: Path):
     """Rows (v) and (c): `mhkg load` into a throw-away Virtuoso, then its bulk loader."""
-    folder = work / "virtuoso-load"
-    folder.mkdir()
-    server = start(work / "virtuoso", Tuning(load_folders=(folder,)))
+    server = start(work / "virtuoso")
     try:
         print("(v) mhkg load --store URL (Virtuoso) …", file=sys.stderr)
         loaded = run_child([*mhkg_command(), "load", "--quiet", "--store", server.url,
@@ -283,9 +282,14 @@ def over_virtuoso(figures: Figures, options: list[str], data: Path, nquads: Path
         figures.virtuoso_rejected = sum(
             line.startswith("rejected:") for line in loaded.stderr.splitlines()
         )
-        print("(c) Virtuoso's bulk loader …", file=sys.stderr)
-        server.wipe()
-        shutil.copy(nquads, folder / nquads.name)  # the loader reads only its own folders
+    finally:
+        server.stop()
+    print("(c) Virtuoso's bulk loader, into a new database …", file=sys.stderr)
+    folder = work / "virtuoso-load"
+    folder.mkdir()
+    shutil.copy(nquads, folder / nquads.name)  # the loader reads only its own folders
+    server = start(work / "virtuoso-floor", Tuning(load_folders=(folder,)))
+    try:
         start_time = time.perf_counter()
         server.bulk_load(folder, "urn:x-mhkg:bulk-load")  # every line names its graph
         figures.virtuoso_floor_seconds = time.perf_counter() - start_time
