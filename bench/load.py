@@ -2,6 +2,7 @@
 
     python bench/load.py --n 1000 [10000 ...] --kind csv|json|pages|iati [--jobs N]
                          [--seed S] [--per-file R] [--json FILE] [--chart FILE.png] [--keep DIR]
+                         [--virtuoso]
 
 1. ``bench/records.py`` writes N records of the kind into a temporary folder (not timed).
 2. ``mhkg load --quiet --store TMP FOLDER`` runs as a child process: its wall time, its peak
@@ -16,6 +17,15 @@
        of all graphs with mhkg's shapes (``mhkg.shapes.graph()``); the union holds the
        ontology and reference graphs, so it has the context mhkg's per-record validation
        adds. Run only when N ≤ 10,000 (``--naive-max``).
+
+4. With ``--virtuoso``, the remote kind (issue 13): a throw-away Virtuoso on 127.0.0.1
+   (``tools/virtuoso_server.py``, as the tests start one), then
+   (v) ``mhkg load --quiet --store URL FOLDER`` on the same records, as a child process
+       (its peak RSS is the client's; the server's is not counted), the projects it holds
+       counted with ``mhkg query --store URL``;
+   (c) the Virtuoso floor — a second throw-away Virtuoso, new database, and its own bulk
+       loader (isql ``ld_dir`` + ``rdf_loader_run``, one loader thread, and a checkpoint) on
+       the N-Quads of (a).
 
 Prints a Markdown table for each N (records/s, triples/s, peak RSS, store size, and how
 many times slower than each baseline mhkg is); ``--json FILE`` writes the figures, and
@@ -34,6 +44,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,7 +54,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import records  # bench/records.py, beside this script
+from virtuoso_server import Tuning, start  # tools/virtuoso_server.py, shared with the tests
 
 MHKG_GRAPHS = "https://w3id.org/mhkg/graph/"
 SERVICE_GRAPHS = ("ontology", "reference", "derived")
@@ -53,6 +66,11 @@ RECORD_TRIPLES = f"""SELECT (COUNT(*) AS ?n) WHERE {{
 }}"""
 PROJECTS = """SELECT (COUNT(DISTINCT ?p) AS ?n)
 WHERE { GRAPH ?g { ?p a <https://w3id.org/mhkg/ontology#Project> } }"""
+# Over Virtuoso, in the union: a query that says GRAPH names every graph of the catalogue
+# (`named-graph-uri`), and Virtuoso echoes each in a response header, past the 100 headers
+# that Python's http.client reads.
+UNION_PROJECTS = """SELECT (COUNT(DISTINCT ?p) AS ?n)
+WHERE { ?p a <https://w3id.org/mhkg/ontology#Project> }"""
 
 # The baselines, run as `python -c` children so that each has its own peak RSS.
 FLOOR = """
@@ -154,7 +172,7 @@ def mhkg_command() -> list[str]:
     return [str(beside)] if beside.exists() else ["mhkg"]
 
 
-def count(store: Path, sparql: str) -> int:
+def count(store: Path | str, sparql: str) -> int:
     done = subprocess.run(
         [*mhkg_command(), "query", "--store", str(store), "--format", "csv", sparql],
         capture_output=True,
@@ -191,6 +209,12 @@ class Figures:
     naive_parse_seconds: float | None = None
     naive_peak_rss_mb: float | None = None
     naive_conforms: bool | None = None
+    virtuoso_seconds: float | None = None
+    virtuoso_peak_rss_mb: float | None = None
+    virtuoso_exit: int | None = None
+    virtuoso_loaded: int | None = None
+    virtuoso_rejected: int | None = None
+    virtuoso_floor_seconds: float | None = None
     machine: str = ""
 
 
@@ -202,9 +226,8 @@ def check_child(run: Run, what: str) -> None:
 def bench(args: argparse.Namespace, work: Path) -> Figures:
     data, store = work / "records", work / "store"
     records.write(args.kind, data, args.n, args.seed, args.per_file)
-    load = [*mhkg_command(), "load", "--quiet", "--store", str(store)]
-    if args.jobs is not None:
-        load += ["--jobs", str(args.jobs)]
+    options = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+    load = [*mhkg_command(), "load", "--quiet", "--store", str(store), *options]
     print(f"loading {args.n} {args.kind} records …", file=sys.stderr)
     loaded = run_child([*load, str(data)])
     check_child(loaded, "mhkg load")
@@ -245,7 +268,38 @@ def bench(args: argparse.Namespace, work: Path) -> Figures:
         seconds, _, parse, conforms = naive.stdout.split()
         figures.naive_seconds, figures.naive_parse_seconds = float(seconds), float(parse)
         figures.naive_peak_rss_mb, figures.naive_conforms = naive.peak_rss_mb, conforms == "True"
+    if args.virtuoso:
+        over_virtuoso(figures, options, data, nquads, work)
     return figures
+
+
+def over_virtuoso(figures: Figures, options: list[str], data: Path, nquads: Path, work: Path):
+    """Rows (v) and (c): `mhkg load` into a throw-away Virtuoso, then its bulk loader."""
+    server = start(work / "virtuoso")
+    try:
+        print("(v) mhkg load --store URL (Virtuoso) …", file=sys.stderr)
+        loaded = run_child([*mhkg_command(), "load", "--quiet", "--store", server.url,
+                            *options, str(data)])  # fmt: skip
+        check_child(loaded, "mhkg load")
+        figures.virtuoso_seconds, figures.virtuoso_exit = loaded.seconds, loaded.returncode
+        figures.virtuoso_peak_rss_mb = loaded.tree_peak_rss_mb
+        figures.virtuoso_loaded = count(server.url, UNION_PROJECTS)
+        figures.virtuoso_rejected = sum(
+            line.startswith("rejected:") for line in loaded.stderr.splitlines()
+        )
+    finally:
+        server.stop()
+    print("(c) Virtuoso's bulk loader, into a new database …", file=sys.stderr)
+    folder = work / "virtuoso-load"
+    folder.mkdir()
+    shutil.copy(nquads, folder / nquads.name)  # the loader reads only its own folders
+    server = start(work / "virtuoso-floor", Tuning(load_folders=(folder,)))
+    try:
+        start_time = time.perf_counter()
+        server.bulk_load(folder, "urn:x-mhkg:bulk-load")  # every line names its graph
+        figures.virtuoso_floor_seconds = time.perf_counter() - start_time
+    finally:
+        server.stop()
 
 
 def machine() -> str:
@@ -267,7 +321,7 @@ def table(f: Figures) -> str:
         ratio = f.load_seconds / seconds
         return (
             f"| {name} | {seconds:,.2f} | {f.n / seconds:,.1f} | "
-            f"{f.record_triples / seconds:,.0f} | {rss:,.0f} | "
+            f"{f.record_triples / seconds:,.0f} | {'' if rss is None else f'{rss:,.0f}'} | "
             f"{'' if store is None else f'{store:,.1f}'} | {ratio:,.1f}× |"
         )
 
@@ -292,9 +346,21 @@ def table(f: Figures) -> str:
             f.floor_store_mb,
         ),
         row(naive, f.naive_seconds, f.naive_peak_rss_mb, None),
-        "",
-        f"Largest single process of `mhkg load`: {f.load_peak_rss_mb:,.0f} MB peak RSS.",
     ]
+    if f.virtuoso_seconds is not None:
+        lines += [
+            row("(v) `mhkg load --store URL` (Virtuoso; client RSS)", f.virtuoso_seconds,
+                f.virtuoso_peak_rss_mb, None),
+            row("(c) Virtuoso floor: its bulk loader (1 thread) on the N-Quads of (a)",
+                f.virtuoso_floor_seconds, None, None),
+        ]  # fmt: skip
+    lines += ["", f"Largest single process of `mhkg load`: {f.load_peak_rss_mb:,.0f} MB peak RSS."]
+    if f.virtuoso_seconds is not None:
+        lines += [
+            f"Over Virtuoso (v): loaded {f.virtuoso_loaded:,}, rejected {f.virtuoso_rejected:,}"
+            f" (exit {f.virtuoso_exit}); {f.n / f.virtuoso_seconds:,.1f} records/s against "
+            f"{f.n / f.load_seconds:,.1f} on the embedded store in the same run."
+        ]
     return "\n".join(lines)
 
 
@@ -346,6 +412,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
     parser.add_argument("--chart", type=Path, help="draw records/s and RSS against N (PNG)")
+    parser.add_argument(
+        "--virtuoso",
+        action="store_true",
+        help="also load into a throw-away Virtuoso, and time its bulk loader",
+    )
     args = parser.parse_args(argv)
     runs = []
     for n in args.n:
@@ -363,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(figures_json, indent=2) + "\n", encoding="utf-8")
     if args.chart:
         chart(runs, args.chart)
-    return 1 if any(f.rejected or f.load_exit for f in runs) else 0
+    return 1 if any(f.rejected or f.load_exit or f.virtuoso_rejected for f in runs) else 0
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ import query_store
 import query_store_check
 import query_tables
 from load import run_child
-from query_runner import Limits, QueryWorker, Timing, measure
+from query_runner import ENGINES, Limits, QueryWorker, Timing, measure
 
 from mhkg import queries as named_queries
 from mhkg.vocab import PREFIXES
@@ -203,24 +203,25 @@ def in_process(path: Path, values: dict, limits: Limits) -> list[dict]:
     try:
         for named in named_queries.all_queries():
             for case, text, bindings in cases(named, values):
-                found.append(_timed(worker, f"`{named.name}`", case, text, bindings, limits))
+                found.append(timed(worker, f"`{named.name}`", case, text, bindings, limits))
         for name, text in AGGREGATES.items():
-            found.append(_timed(worker, name, "aggregate", text, {}, limits))
+            found.append(timed(worker, name, "aggregate", text, {}, limits))
     finally:
         worker.close()
     return found
 
 
-def _timed(
+def timed(
     worker: QueryWorker,
     query: str,
     case: str,
     text: str,
     bindings: Mapping[str, Node],
     limits: Limits,
+    engines: tuple[str, ...] = ENGINES,
 ) -> dict:
     print(f"  {query} {case} …", end="", file=sys.stderr, flush=True)
-    timings = measure(worker, text, bindings, limits)
+    timings = measure(worker, text, bindings, limits, engines)
     told = (f"{e} {query_tables.duration(t.p50)} {t.status}" for e, t in timings.items())
     print(f" {', '.join(told)}", file=sys.stderr, flush=True)
     return {"query": query, "case": case, **{k: t.figures() for k, t in timings.items()}}

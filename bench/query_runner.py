@@ -4,7 +4,9 @@ A query runs in a worker process that holds the store open twice, read-only: as 
 query workers do (``EmbeddedStore(path, read_only=True)``, whose ``query`` checks the text,
 binds any parameters and turns every value into an rdflib term) and bare
 (``pyoxigraph.Store.read_only(path)``: the same text, any bound values given as pyoxigraph's
-``substitutions``, every value of every row touched). Oxigraph cannot be
+``substitutions``, every value of every row touched). Given the URL of a SPARQL endpoint
+holding the same data, it also runs the query there through mhkg's ``RemoteStore``
+(engine ``remote``: bench/remote_queries.py). Oxigraph cannot be
 interrupted from Python, so a query still running at the timeout is stopped by killing the
 worker; the next query starts a new one.
 """
@@ -23,13 +25,15 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.term import Node
 
+from mhkg.store.base import Store
 from mhkg.store.embedded import EmbeddedStore, to_oxigraph
+from mhkg.store.remote import RemoteStore
 from mhkg.vocab import PREFIXES
 
 ENGINES = ("mhkg", "raw")
 
 
-def _count_mhkg(store: EmbeddedStore, text: str, bindings: Mapping[str, Node]) -> int:
+def _count_mhkg(store: Store, text: str, bindings: Mapping[str, Node]) -> int:
     result = store.query(text, bindings)
     return len(result.graph) if result.graph is not None else len(result.rows)
 
@@ -48,10 +52,12 @@ def _count_raw(store: ox.Store, text: str, bindings: Mapping[str, Node]) -> int:
     return rows
 
 
-def _serve(conn: Connection, path: str) -> None:
+def _serve(conn: Connection, path: str, remote: str | None) -> None:
     """The worker: answers (engine, text, bindings) with (status, rows or message, seconds)."""
     stores = {"mhkg": EmbeddedStore(path, read_only=True), "raw": ox.Store.read_only(path)}
-    counters = {"mhkg": _count_mhkg, "raw": _count_raw}
+    counters = {"mhkg": _count_mhkg, "raw": _count_raw, "remote": _count_mhkg}
+    if remote is not None:
+        stores["remote"] = RemoteStore(remote)
     while (job := conn.recv()) is not None:
         engine, text, bindings = job
         start = time.perf_counter()
@@ -64,10 +70,12 @@ def _serve(conn: Connection, path: str) -> None:
 
 
 class QueryWorker:
-    """A worker process for one store, started when first needed and after a timeout."""
+    """A worker process for one store (and the endpoint `remote` holding the same data),
+    started when first needed and after a timeout."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, remote: str | None = None) -> None:
         self.path = str(path)
+        self.remote = remote
         self._process: multiprocessing.Process | None = None
         self._conn: Connection | None = None
 
@@ -77,7 +85,9 @@ class QueryWorker:
         if self._process is None:
             context = multiprocessing.get_context("spawn")
             self._conn, theirs = context.Pipe()
-            self._process = context.Process(target=_serve, args=(theirs, self.path), daemon=True)
+            self._process = context.Process(
+                target=_serve, args=(theirs, self.path, self.remote), daemon=True
+            )
             self._process.start()
             theirs.close()  # so that the worker's end closing is seen here
         self._conn.send((engine, text, dict(bindings)))
@@ -143,13 +153,17 @@ class Limits:
 
 
 def measure(
-    worker: QueryWorker, text: str, bindings: Mapping[str, Node], limits: Limits
+    worker: QueryWorker,
+    text: str,
+    bindings: Mapping[str, Node],
+    limits: Limits,
+    engines: tuple[str, ...] = ENGINES,
 ) -> dict[str, Timing]:
     """Each engine's timing of the query, runs interleaved (mhkg, raw, mhkg, raw …); an
     engine stops at its first timeout or error, or when its runs pass the budget."""
-    timings = {engine: Timing() for engine in ENGINES}
+    timings = {engine: Timing() for engine in engines}
     for _ in range(limits.repeat):
-        going = [e for e in ENGINES if _going(timings[e], limits)]
+        going = [e for e in engines if _going(timings[e], limits)]
         if not going:
             break
         for engine in going:

@@ -31,24 +31,32 @@ def _ratio(mhkg: dict, raw: dict) -> str:
     return "—"
 
 
-def _rows(mhkg: dict, raw: dict) -> str:
+def _rows(mhkg: dict, raw: dict, label: str = "raw") -> str:
     if mhkg["rows"] is None or raw["rows"] is None or mhkg["rows"] == raw["rows"]:
         rows = mhkg["rows"] if mhkg["rows"] is not None else raw["rows"]
         return "—" if rows is None else f"{rows:,}"
-    return f"**{mhkg['rows']:,} ≠ raw {raw['rows']:,}**"
+    return f"**{mhkg['rows']:,} ≠ {label} {raw['rows']:,}**"
 
 
-def queries_table(found: list[dict]) -> str:
+def queries_table(
+    found: list[dict], engines: tuple[str, str] = ("mhkg", "raw"), labels: tuple[str, str] = ()
+) -> str:
+    """One row per query and case: the first engine's and the second's times and their
+    ratio (the engines' keys in each row of `found`, named by `labels` in the header)."""
+    left, right = engines
+    one, two = labels or engines
     lines = [
-        "| query | case | rows | mhkg p50 | mhkg p95 | raw p50 | raw p95 | mhkg ÷ raw | runs |",
+        f"| query | case | rows | {one} p50 | {one} p95 | {two} p50 | {two} p95 | {one} ÷ {two} "
+        "| runs |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in found:
-        mhkg, raw = row["mhkg"], row["raw"]
+        mhkg, raw = row[left], row[right]
         lines.append(
-            f"| {row['query']} | {row['case']} | {_rows(mhkg, raw)} | {_time(mhkg, 'p50')} | "
-            f"{_time(mhkg, 'p95')} | {_time(raw, 'p50')} | {_time(raw, 'p95')} | "
-            f"{_ratio(mhkg, raw)} | {len(mhkg['seconds'])}/{len(raw['seconds'])} |"
+            f"| {row['query']} | {row['case']} | {_rows(mhkg, raw, two)} | "
+            f"{_time(mhkg, 'p50')} | {_time(mhkg, 'p95')} | {_time(raw, 'p50')} | "
+            f"{_time(raw, 'p95')} | {_ratio(mhkg, raw)} | "
+            f"{len(mhkg['seconds'])}/{len(raw['seconds'])} |"
         )
     return "\n".join(lines)
 

@@ -11,7 +11,7 @@ each consumer that needs the seeded data gets its own copy of that folder:
 - ``bench_records``: bench/records.py, the loading benchmark's generator of records;
 - ``cofunded_copy``: like ``seeded_copy``, a store with the seeds and COFUNDED generated IATI
   activities funded by the IOM Development Fund and by up to three other funders each;
-- ``virtuoso``: a throw-away Virtuoso for the session (tests/virtuoso_server.py); a machine
+- ``virtuoso``: a throw-away Virtuoso for the session (tools/virtuoso_server.py); a machine
   where it cannot start fails the tests that use it, never skips them;
 - ``store``: a fresh empty store of each kind, embedded and remote (that Virtuoso, wiped).
 """
@@ -32,7 +32,7 @@ from typing import Any
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.term import Node
-from virtuoso_server import Virtuoso, start
+from virtuoso_server import Tuning, Virtuoso, start
 
 from mhkg import pipeline
 from mhkg.iri import Minter
@@ -221,7 +221,9 @@ def cofunded_copy(
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
     """Virtuoso on free ports of 127.0.0.1 with a new database; raises (the tests using it
     error) when it cannot start."""
-    server = start(tmp_path_factory.mktemp("virtuoso"))
+    folder = tmp_path_factory.mktemp("virtuoso")
+    (folder / "load").mkdir()  # for its bulk loader (tests/test_remote_bulk_load.py)
+    server = start(folder / "server", Tuning(load_folders=(folder / "load",)))
     try:
         yield server
     finally:

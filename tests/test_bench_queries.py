@@ -104,3 +104,21 @@ def test_a_query_past_the_timeout_is_stopped(store: Path) -> None:
         assert (status, rows) == ("ok", N)  # a new worker took over
     finally:
         worker.close()
+
+
+def test_remote_queries_gives_the_same_rows_on_both_kinds(store: Path, capsys) -> None:
+    """bench/remote_queries.py end to end on the small store: a Virtuoso of its own, filled
+    by the bulk loader, answers every case with the embedded store's row counts."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_remote_queries", BENCH / "remote_queries.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    cache, n = store.parent.parent, int(store.parent.name.split("-")[0][1:])
+    argv = ["--n", str(n), "--seed", "3", "--cache", str(cache), "--repeat", "1",
+            "--timeout", "20", "--budget", "5", "--buffers", "20000"]  # fmt: skip
+    assert module.main(argv) == 0, capsys.readouterr().err[-2000:]
+    table = capsys.readouterr().out
+    assert "| Virtuoso p50 |" in table and "≠" not in table
+    assert "| budget per country | aggregate |" in table

@@ -501,3 +501,15 @@ def test_a_graph_larger_than_a_request_is_written_whole(store: Store) -> None:
     store.replace_graph(A, graph_of(Literal("small")))
     store.remove_graph(B)
     assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [{"o": Literal("small")}]
+
+
+def test_graph_reaches_every_graph_of_a_store_of_many(store: Store) -> None:
+    """Past 100 graphs: Virtuoso echoes each `named-graph-uri` in a response header, more
+    than http.client reads by default (every command over a URL failed past about 95)."""
+    graphs = [
+        (URIRef(f"{EX}graph/{i}"), "".join(f'<{EX}s{i}> <{P}> "{k}" .\n' for k in range(20)))
+        for i in range(150)
+    ]
+    store.replace_graphs(graphs)
+    count = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert int(store.query(count).rows[0]["n"]) == 150
