@@ -46,7 +46,9 @@ def test_the_bulk_loaded_store_has_the_graphs_and_the_union(bulk_loaded, seeded_
 # loader, Virtuoso 7.2.5 answers `provenance` with rows repeated despite its SELECT DISTINCT
 # (389 or 632 rows against 310, varying from one database to the next); loaded through mhkg,
 # 310. An engine's defect, shown rather than skipped.
-BULK_DISTINCT = pytest.mark.xfail(reason="Virtuoso repeats DISTINCT rows on bulk-loaded data")
+BULK_DISTINCT = pytest.mark.xfail(
+    reason="Virtuoso repeats DISTINCT rows on bulk-loaded data", strict=True
+)
 
 
 @pytest.mark.parametrize(
