@@ -9,9 +9,7 @@ answers of mhkg.explore.local are computed on.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Iterator
-from functools import cache
 
 from mhkg import queries as named_queries
 from mhkg.explore.graph import (
@@ -30,7 +28,6 @@ from mhkg.iri import is_absolute_iri
 from mhkg.vocab import MHKG
 
 IDF_REGION = str(MHKG.idfRegion)
-BROAD_CLASSES = re.compile(r"VALUES \?broad \{(?P<classes>[^{}]*)\}")
 BATCH = 500  # anchors per query: the VALUES blocks stay short enough to parse quickly
 
 PREFIXES = """PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
@@ -175,19 +172,6 @@ SELECT DISTINCT ?source ?target WHERE { ?source mhkg:idfRegion ?target }
 )
 
 
-@cache
-def entities_query() -> str:
-    """The named query `entities`, made to start from the entities given to it: its VALUES
-    block of broad classes becomes a FILTER (the engine would start from the smaller VALUES
-    block, and read every entity of those classes)."""
-    text = named_queries.load("entities").text
-
-    def as_filter(block: re.Match) -> str:
-        return f"FILTER (?broad IN ({', '.join(block['classes'].split())}))"
-
-    return BROAD_CLASSES.sub(as_filter, text, count=1)
-
-
 def values(variable: str, terms: Iterable[str]) -> str:
     """A VALUES block of IRIs (checked: each is an absolute IRI) or of plain literals.
 
@@ -232,7 +216,7 @@ class Reader:
     def read_entities(self, iris: Iterable[str]) -> None:
         """Read these entities (those not read yet), as the named query `entities` gives them."""
         wanted = {i for i in iris if i not in self.entities and i not in self.missing}
-        text = entities_query()
+        text = named_queries.load("entities").text
         at = text.index("WHERE {") + len("WHERE {")
         for batch in batches({i for i in wanted if is_absolute_iri(i) and ">" not in i}):
             query = f"{text[:at]}\n  {values('entity', batch)}{text[at:]}"
