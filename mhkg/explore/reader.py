@@ -146,7 +146,10 @@ PARTICIPATIONS = (
     PREFIXES
     + """
 SELECT ?source ?target ?role
-WHERE { ?participation mhkg:inProject ?target ; mhkg:participant ?source ; mhkg:role ?role }
+WHERE {
+  {anchors}
+  ?participation mhkg:inProject ?target ; mhkg:participant ?source ; mhkg:role ?role
+}
 """
 )
 
@@ -306,7 +309,7 @@ class Reader:
             projects = set(projects)
             self.read_relations(projects, forward_only=True)
         for batch in batches(projects):
-            query = PARTICIPATIONS.replace("WHERE { ", f"WHERE {{ {values('target', batch)}\n  ")
+            query = PARTICIPATIONS.replace("{anchors}", values("target", batch))
             for row in self.run(query).rows:
                 if (role := notations.get(str(row["role"]))) is not None:
                     row = {**row, "role": role, "property": PARTICIPANT}
