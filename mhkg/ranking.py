@@ -3,8 +3,9 @@
 A page of the list of projects (ordered by title) took the engine a sort of every project:
 5 s at 10,000 projects for the first 100 rows. The derived graph holds instead each
 project's place in the list by title (`mhkg:titleRank`), each source document's place
-in the list by file name (`mhkg:fileRank`) and each entity's by IRI (`mhkg:entityRank`),
-computed here as every load ends (`mhkg.derivation.derive`): a page of a list that says
+in the list by file name (`mhkg:fileRank`), each event's by date and label
+(`mhkg:eventRank`) and each entity's by IRI (`mhkg:entityRank`), computed here as every
+load ends (`mhkg.derivation.derive`): a page of a list that says
 ``# rank:`` is then read from the items whose rank is below its end (see `mhkg.queries`),
 which the engine finds by the rank's value in its index.
 
@@ -28,6 +29,16 @@ ENTITY_CLASSES = (  # the broad classes of the entities that exploration lists (
 KEYS = {  # each rank property: the query for the items it ranks (?item) and their keys (?key)
     MHKG.titleRank: f"SELECT ?item ?key WHERE {{ ?item a <{MHKG.Project}> ; <{RDFS.label}> ?key }}",
     MHKG.fileRank: f"SELECT ?item ?key WHERE {{ ?item <{MHKG.sourceFile}> ?key }}",
+    # by date, label and IRI, as queries/events.rq orders its rows: an unbound date sorts
+    # first, and a tab (below every character of a date or label) ends the date and the label,
+    # so that "2024" comes before "2024-04"; the IRI gives each event a rank of its own (events
+    # of one date and label are common: a meeting held in several places)
+    MHKG.eventRank: f"""SELECT ?item ?key WHERE {{
+  ?item a ?class ; <{RDFS.label}> ?label . ?class <{RDFS.subClassOf}>* <{MHKG.Event}> .
+  OPTIONAL {{ ?item <{MHKG.eventDate}> ?date }}
+  BIND (CONCAT(IF(BOUND(?date), CONCAT("1", STR(?date)), "0"), "\t", STR(?label), "\t",
+               STR(?item)) AS ?key)
+}}""",
     MHKG.entityRank: f"""SELECT DISTINCT ?item (STR(?item) AS ?key) WHERE {{
   VALUES ?broad {{ {" ".join(f"<{c}>" for c in ENTITY_CLASSES)} }}
   ?item a ?class . ?class <{RDFS.subClassOf}>* ?broad . FILTER (isIRI(?item))

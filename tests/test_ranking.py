@@ -108,3 +108,33 @@ def test_a_ranked_page_of_documents_holds_the_rows_an_unranked_sort_gives() -> N
         assert "mhkg:fileRank ?mhkgPageRank" in text
         pages += [row["file"] for row in store.query(text).rows]
     assert pages == whole
+
+
+def test_a_ranked_page_of_events_holds_the_rows_an_unranked_sort_gives() -> None:
+    # dates as precise as a source gives them: a year before its months, no date first,
+    # equal dates ordered by label
+    dates = [None, "2024", "2024-04", "2024-04-02", "2023-12-31", None, "2024", "--07-15"]
+    store = EmbeddedStore(None)
+    for k in range(24):
+        event, graph = URIRef(f"https://example.org/event/{k}"), Graph()
+        graph.add((MHKG.Workshop, RDFS.subClassOf, MHKG.Event))
+        graph.add((event, RDF.type, MHKG.Workshop if k % 2 else MHKG.Event))
+        graph.add((event, RDFS.label, Literal(f"event {(k * 7) % 5}")))
+        if dates[k % len(dates)] is not None:
+            graph.add((event, MHKG.eventDate, Literal(dates[k % len(dates)])))
+        store.replace_graph(URIRef(f"https://example.org/graph/{k}"), graph)
+    found = ranks(store)
+    assert len(set(found.subjects(MHKG.eventRank, None))) == 24
+    store.replace_graph(URIRef("https://example.org/graph/derived"), found)
+    events = named_queries.load("events")
+    rows = store.query(events.sparql()).rows
+    whole = [(row.get("date"), row["label"], row["event"]) for row in rows]
+    assert len(whole) == 24 and whole[0][0] is None and str(whole[-1][0]) == "2024-04-02"
+    pages = []
+    for offset in range(0, 24, 5):
+        text = events.sparql({}, named_queries.Page(5, offset))
+        assert "mhkg:eventRank ?mhkgPageRank" in text
+        pages += [(row.get("date"), row["label"], row["event"]) for row in store.query(text).rows]
+    # in the order of the whole list (events of the same date and label in any order), each once
+    assert [row[:2] for row in pages] == [row[:2] for row in whole]
+    assert sorted(pages, key=str) == sorted(whole, key=str)

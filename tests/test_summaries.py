@@ -163,7 +163,7 @@ def test_the_summaries_are_in_the_derived_graph_and_typed_with_declared_terms(
     co_participation = {MHKG.worksWith, RDF.type, MHKG.coParticipant, MHKG.sharedProjects}
     tallies = {MHKG.tallyOf, MHKG.tallyYear, MHKG.tallyRole, MHKG.projectCount, MHKG.budgetTotal}
     amounts = {SCHEMA.value, SCHEMA.currency}
-    ranks = {MHKG.titleRank, MHKG.fileRank, MHKG.entityRank}
+    ranks = {MHKG.titleRank, MHKG.fileRank, MHKG.entityRank, MHKG.eventRank}
     assert set(found) == co_participation | tallies | amounts | ranks
 
 
