@@ -3,11 +3,11 @@
 A page of the list of projects (ordered by title) took the engine a sort of every project:
 5 s at 10,000 projects for the first 100 rows. The derived graph holds instead each
 project's place in the list by title (`mhkg:titleRank`), each source document's place
-in the list by file name (`mhkg:fileRank`), each event's by date and label
+in the list by file name (`mhkg:fileRank`), each event's by date, label and IRI
 (`mhkg:eventRank`) and each entity's by IRI (`mhkg:entityRank`), computed here as every
-load ends (`mhkg.derivation.derive`): a page of a list that says
-``# rank:`` is then read from the items whose rank is below its end (see `mhkg.queries`),
-which the engine finds by the rank's value in its index.
+load ends (`mhkg.derivation.derive`): a page of a list that says ``# rank:`` is then read
+from the items whose rank is below its end (see `mhkg.queries`), which the engine finds by
+the rank's value in its index.
 
 An item's rank is the number of distinct keys before its smallest one, compared as text
 by code point (SPARQL's order of strings): items with the same key share a rank, so a

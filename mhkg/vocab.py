@@ -92,7 +92,7 @@ class MHKG(DefinedNamespace):
     titleRank: URIRef  # derived: a project's place in the list by title
     fileRank: URIRef  # derived: a source document's place in the list by file name
     entityRank: URIRef  # derived: an entity's place in the list by IRI
-    eventRank: URIRef  # derived: an event's place in the list by date, then label
+    eventRank: URIRef  # derived: an event's place in the list by date, label and IRI
     projectCount: URIRef
     budgetTotal: URIRef
     # Organisations
