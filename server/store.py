@@ -3,7 +3,8 @@
 The serving process holds the store open read-write (which keeps other writers out) and
 runs the server's own, bounded queries (resource pages, dataset statistics) itself; the
 queries that clients write (/sparql, /queries/NAME) go to the worker processes, which the
-timeout can stop (see mhkg.server.workers).
+timeout can stop (see mhkg.server.workers). Over an embedded store the workers read a snapshot
+of it, taken at the start and after each write (see mhkg.server.snapshots).
 
 The timeout is the request's: its clock starts when the request reaches the application (the
 moment the access log measures from), and every query the request sends to the workers,
@@ -25,18 +26,26 @@ from mhkg import pipeline
 from mhkg.errors import StoreError
 from mhkg.iri import Minter
 from mhkg.results import QueryResult
+from mhkg.server.snapshots import Snapshots
 from mhkg.server.workers import QueryWorkers
 from mhkg.store import Store, is_remote, open_store
 from mhkg.store.base import QueryDataset
+from mhkg.store.embedded import EmbeddedStore
 
 
 def init_app(app: Flask) -> None:
     store = open_store(app.config["STORE"])
     app.extensions["mhkg.store"] = store
-    workers = None
+    workers = snapshots = None
     if store.location != ":memory:":
+        location = store.location
+        if isinstance(store, EmbeddedStore):
+            snapshots = Snapshots(store)
+            atexit.register(snapshots.close)  # after the workers have stopped
+            location = snapshots.take()
         workers = QueryWorkers(
-            store.location,
+            location,
+            retired=snapshots.remove if snapshots is not None else None,
             size=app.config["QUERY_WORKERS"],
             timeout=app.config["QUERY_TIMEOUT"],
             # a remote store's workers reach it over the network (its engine runs SERVICE)
@@ -45,6 +54,7 @@ def init_app(app: Flask) -> None:
         )
         atexit.register(workers.close)
     app.extensions["mhkg.workers"] = workers
+    app.extensions["mhkg.snapshots"] = snapshots
     app.extensions["mhkg.write_lock"] = threading.Lock()
 
 
@@ -129,14 +139,16 @@ def store_changed() -> None:
     """The server wrote to the store: the workers must see the new state, and what was
     computed from the old one (see `generation`) is stale. What was written is flushed
     first: a worker opening the store read-only replays every write not yet flushed (after
-    five small writes, 1.6 s per open against 40 ms)."""
+    five small writes, 1.6 s per open against 40 ms). The workers then open a new snapshot
+    (the store itself where none can be kept, or a remote store)."""
     current_app.extensions["mhkg.generation"] = generation() + 1
     if (workers := get_workers()) is not None:
         try:
             get_store().flush()
         except StoreError as error:  # committed all the same: the workers replay the log
             current_app.logger.warning("mhkg: %s", error)
-        workers.refresh()
+        snapshots = current_app.extensions["mhkg.snapshots"]
+        workers.refresh(snapshots.take() if snapshots is not None else None)
 
 
 def generation() -> int:
@@ -149,6 +161,8 @@ def generation() -> int:
 def close(app: Flask) -> None:
     if (workers := app.extensions.get("mhkg.workers")) is not None:
         workers.close()
+    if (snapshots := app.extensions.get("mhkg.snapshots")) is not None:
+        snapshots.close()
     app.extensions["mhkg.store"].close()
 
 

@@ -5,7 +5,8 @@ it: a thread that gives up waiting leaves the work running. So the queries that 
 run in a small pool of worker processes (multiprocessing, "spawn"), each holding the store
 open read-only (``pyoxigraph.Store.read_only``: no lock, the store as it was when the worker
 opened it; the serving process keeps the read-write handle, and with it the lock that keeps
-other writers out). Client SPARQL is parsed only there, never in the serving process.
+other writers out). Over an embedded store, what they open is a snapshot of it (see
+mhkg.server.snapshots). Client SPARQL is parsed only there, never in the serving process.
 
 Each query has one deadline for waiting for a free worker and running together: the server
 passes its request's (`timeout` seconds after the request arrived, shared by every query the
@@ -14,9 +15,10 @@ while it waits gets QueryTimeout without running; one that outlives it while run
 whose client hangs up, has its worker killed (SIGKILL); the client gets 503 while the other
 workers and the serving process go on answering. A replacement joins the pool only once it
 has opened the store, so that no query waits for a worker's start. After the server writes,
-every worker opens the store again (the idle ones at once, the busy ones when they finish;
-REOPEN, a few milliseconds, where starting a new process took seconds), so that it sees the
-new state; one that cannot is replaced.
+every worker opens the store again, at the location it is given (a new snapshot), the idle
+ones at once, the busy ones when they finish (Reopen: a few milliseconds, where starting a new
+process took seconds), so that it sees the new state; one that cannot is replaced. Once no
+worker reads a location that is no longer the current one, `retired` is told.
 
 The queue is bounded (`Backlog`): at most `queue` queries wait (by default QUEUE_PER_WORKER
 for each worker), and a query that would wait behind more rounds of the workers than its
@@ -39,6 +41,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from queue import Empty, Queue
 from typing import Any
 
@@ -54,7 +57,6 @@ logger = logging.getLogger("mhkg.server")
 _POLL = 0.25  # seconds between two looks at whether the client is still there
 _START_LIMIT = 120.0  # seconds a new worker may take to open the store
 _START_ATTEMPTS = 3
-REOPEN = "reopen"  # the task that has a worker open the store again, as it is now
 QUEUE_PER_WORKER = 8  # queries that may wait for each worker (by default 16: the THREADS)
 _RECENT = 32  # the workers' latest times kept to estimate how fast the queue moves
 
@@ -78,6 +80,13 @@ class QueueFull(QueryTimeout):
 
 class ClientDisconnected(MhkgError):
     """The client hung up while its query waited or ran: its worker was stopped."""
+
+
+@dataclass(frozen=True)
+class Reopen:
+    """The task that has a worker close the store and open the one at `location`."""
+
+    location: str
 
 
 class WorkerFailure(RuntimeError):
@@ -105,9 +114,10 @@ def worker_main(connection: Any, location: str, sandboxed: bool, memory: int) ->
             task = connection.recv()
         except (EOFError, OSError):
             return
-        if task == REOPEN:
+        if isinstance(task, Reopen):
             store.close()
             try:
+                location = task.location
                 store = open_reader(location)
             except MhkgError as error:
                 connection.send(("failed", str(error)))
@@ -142,7 +152,7 @@ class _Worker:
         )  # fmt: skip
         self.process.start()
         child.close()
-        self.generation = generation
+        self.location, self.generation = location, generation
         self._stopping = threading.Lock()
         self._stopped = False
 
@@ -160,15 +170,16 @@ class _Worker:
             logger.warning("query worker runs without a network sandbox (no seccomp here)")
         return None
 
-    def reopen(self, generation: int, limit: float) -> str | None:
-        """Have the worker open the store again: None once it has, else why it could not."""
+    def reopen(self, location: str, generation: int, limit: float) -> str | None:
+        """Have the worker open the store at `location`: None once it has, else why it could
+        not."""
         try:
-            self.connection.send(REOPEN)
+            self.connection.send(Reopen(location))
         except (OSError, ValueError) as error:
             return f"it stopped ({error!r}, exit code {self.process.exitcode})"
         failure = self.wait_ready(limit)
         if failure is None:
-            self.generation = generation
+            self.location, self.generation = location, generation
         return failure
 
     def run(self, task: tuple, deadline: float | None, gone: Callable[[], bool]) -> tuple | None:
@@ -257,7 +268,8 @@ def _now() -> float:
 
 
 class QueryWorkers:
-    """A pool of `size` worker processes over the store at `location`."""
+    """A pool of `size` worker processes over the store at `location` (which `refresh` may
+    move on)."""
 
     def __init__(
         self,
@@ -268,9 +280,13 @@ class QueryWorkers:
         allow_network: bool = False,
         memory: int = 0,
         queue: int | None = None,
+        retired: Callable[[str], None] | None = None,
     ) -> None:
-        """`queue`: how many queries may wait for a worker (default QUEUE_PER_WORKER each)."""
+        """`queue`: how many queries may wait for a worker (default QUEUE_PER_WORKER each);
+        `retired(location)`: called once no worker reads a location given up by `refresh`."""
         self.location, self.size, self.timeout = location, size, timeout or None
+        self._retired = retired
+        self._given_up: set[str] = set()
         limit = size * QUEUE_PER_WORKER if queue is None else queue
         self._backlog = Backlog(size, limit, fallback=self.timeout or 5.0)
         self._options = (not allow_network, memory)
@@ -295,10 +311,15 @@ class QueryWorkers:
                 raise WorkerFailure(f"a query worker could not start: {failure}")
             self._idle.put(worker)
 
-    def refresh(self) -> None:
-        """The store changed: every worker opens it again, the busy ones when they finish."""
+    def refresh(self, location: str | None = None) -> None:
+        """The store changed: every worker opens it again (at `location`, if given, from now
+        on), the busy ones when they finish."""
         with self._lock:
             self._generation += 1
+            if location is not None and location != self.location:
+                self._given_up.add(self.location)
+                self.location = location
+        self._retire_unread()
         while True:
             try:
                 worker = self._idle.get_nowait()
@@ -431,8 +452,9 @@ class QueryWorkers:
             with self._lock:
                 if self._closed:
                     return
-                generation = self._generation
-            failure = worker.reopen(generation, _START_LIMIT)
+                location, generation = self.location, self._generation
+            failure = worker.reopen(location, generation, _START_LIMIT)
+            self._retire_unread()
             if failure is not None:
                 with self._lock:
                     if self._closed:  # the pool stopped it
@@ -456,6 +478,17 @@ class QueryWorkers:
         worker.stop()
         with self._lock:
             self._all.discard(worker)
+        self._retire_unread()
+
+    def _retire_unread(self) -> None:
+        """Tell `retired` of each location given up that no worker reads any more."""
+        if self._retired is None:
+            return
+        with self._lock:
+            unread = self._given_up - {worker.location for worker in self._all}
+            self._given_up -= unread
+        for location in unread:
+            self._retired(location)
 
     def _replace(self, worker: _Worker) -> None:
         """Stop `worker`; a new one joins the idle workers once it is ready."""

@@ -1,4 +1,4 @@
-"""The store under faults: a reader while another process writes, a read-only folder, a
+"""The store under faults: readers while another process writes, a read-only folder, a
 full disk. Real folders, real processes; each test bounded in time."""
 
 from __future__ import annotations
@@ -84,11 +84,15 @@ WRITER = textwrap.dedent(
     from mhkg.store import open_store
 
     folder, old, new, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+    snapshots, latest = Path(sys.argv[5]), Path(sys.argv[5]) / "latest"
     with open_store(folder) as kg:
         for number in range(1000):  # until the reader has seen enough
             if stop.exists():
                 break
             assert pipeline.load_paths(kg, [new if number % 2 == 0 else old], Minter()).ok
+            kg.snapshot(snapshots / str(number))  # as the server does after each write
+            (snapshots / "next").write_text(str(number))
+            (snapshots / "next").replace(latest)
     """
 )
 
@@ -97,12 +101,16 @@ UNION_DIFFERS = """ASK {
   UNION { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } } }"""
 
 
-def test_a_reader_during_loads_sees_each_graph_old_or_new_and_the_union_in_step(
+def test_readers_of_snapshots_during_loads_see_each_graph_old_or_new_and_the_union_in_step(
     writable_seeded_path: Path, tmp_path: Path, minter: Minter
 ) -> None:
-    """Each read-only open (as the server's query workers make) is a snapshot between two
-    transactions: the page's graph is its old or its new version, the default graph is the
-    union of the named graphs, and the derived links are up to date or marked out of date."""
+    """A process loads page after page and takes a snapshot after each load, as the server
+    does for its query workers; a reader opens the latest snapshot read-only, again and
+    again, while the loads go on. Each snapshot is the store between two transactions: the
+    page's graph is its old or its new version, the default graph is the union of the named
+    graphs, and the derived links are up to date. (Read-only opens of the folder being
+    written, which the workers made before, are undefined behaviour in pyoxigraph: in a
+    stress run, such a reader's query of a few milliseconds was still running after 120 s.)"""
     old, new = tmp_path / "old" / "page.txt", tmp_path / "new" / "page.txt"
     for path, status in ((old, "Completed"), (new, "Ongoing")):
         path.parent.mkdir()
@@ -115,9 +123,10 @@ def test_a_reader_during_loads_sees_each_graph_old_or_new_and_the_union_in_step(
             versions[name] = graph(kg, page)
         graph_names = kg.graph_names()
     assert not isomorphic(versions["old"], versions["new"])
-    stop = tmp_path / "stop"
+    stop, snapshots = tmp_path / "stop", tmp_path / "snapshots"
+    snapshots.mkdir()
     writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, writable_seeded_path, old, new, stop],
+        [sys.executable, "-c", WRITER, writable_seeded_path, old, new, stop, snapshots],
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -125,17 +134,25 @@ def test_a_reader_during_loads_sees_each_graph_old_or_new_and_the_union_in_step(
     deadline = time.monotonic() + 150  # each snapshot also recomputes the derived graph
     try:
         while writer.poll() is None and time.monotonic() < deadline and not enough(seen):
-            with EmbeddedStore(writable_seeded_path, read_only=True) as snapshot:
+            if not (snapshots / "latest").exists():
+                time.sleep(0.05)
+                continue
+            latest = snapshots / (snapshots / "latest").read_text()
+            with EmbeddedStore(latest, read_only=True) as snapshot:
                 assert snapshot.graph_names() == graph_names
                 content = graph(snapshot, page)
                 (version,) = [n for n, g in versions.items() if isomorphic(content, g)]
                 seen.append(version)
                 assert not snapshot.query(UNION_DIFFERS).boolean
                 check = derivation.check(snapshot, minter)
-                assert check.holds or check.marked, check.text()
+                assert check.holds, check.text()
     finally:
         stop.touch()
-        _, errors = writer.communicate(timeout=60)
+        try:
+            _, errors = writer.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            writer.kill()
+            raise
     assert writer.returncode == 0, errors
     assert enough(seen), seen
 
