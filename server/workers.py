@@ -153,6 +153,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.location, self.generation = location, generation
+        self.opening: str | None = None  # the location it is opening, while it does
         self._stopping = threading.Lock()
         self._stopped = False
 
@@ -453,7 +454,10 @@ class QueryWorkers:
                 if self._closed:
                     return
                 location, generation = self.location, self._generation
+                worker.opening = location  # in use from now: not to be retired meanwhile
             failure = worker.reopen(location, generation, _START_LIMIT)
+            with self._lock:
+                worker.opening = None
             self._retire_unread()
             if failure is not None:
                 with self._lock:
@@ -485,7 +489,9 @@ class QueryWorkers:
         if self._retired is None:
             return
         with self._lock:
-            unread = self._given_up - {worker.location for worker in self._all}
+            read = {worker.location for worker in self._all}
+            read |= {worker.opening for worker in self._all if worker.opening is not None}
+            unread = self._given_up - read
             self._given_up -= unread
         for location in unread:
             self._retired(location)
