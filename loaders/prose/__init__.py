@@ -23,7 +23,7 @@ from mhkg.loaders.project import describe_project
 from mhkg.loaders.prose import dates, events, projects
 from mhkg.loaders.prose.events import EventMention
 from mhkg.loaders.prose.places import PlaceMention
-from mhkg.loaders.prose.reading import Reading, SentenceReading, read
+from mhkg.loaders.prose.reading import DATELINE, Reading, SentenceReading, read
 from mhkg.loaders.prose.statements import Annotator, state_organisations, state_people
 from mhkg.loaders.source import LoadContext
 from mhkg.vocab import MHKG
@@ -239,10 +239,17 @@ def _state_event(g, context, annotator, sentence, mention, date, place, event_pr
 
 def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateMention | None:
     """The date the sentence gives an event: the first after it, else the last before it
-    ("the first workshop … on 17 April and the final workshop … on 30 May")."""
-    after = [d for d in sentence.dates if d.start >= mention.end]
-    before = [d for d in sentence.dates if d.start < mention.end]
+    ("the first workshop … on 17 April and the final workshop … on 30 May"), but not the
+    day it ended ("ended on Wednesday a study visit"; a later sentence may tell its first)."""
+    text = sentence.sentence.text
+    # "ended on Wednesday a study visit …": the day it ended, not its day
+    told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
+    after = [d for d in told if d.start >= mention.end]
+    before = [d for d in told if d.start < mention.end]
     return after[0] if after else (before[-1] if before else None)
+
+
+ENDED = re.compile(r"\b(?:ended|concluded|closed|wrapped up|came to an end) (?:on )?$")
 
 
 def _another_leg(g: Graph, earlier: URIRef, date, place: PlaceMention | None) -> bool:
@@ -314,10 +321,19 @@ def _event_place(sentence: SentenceReading, reading: Reading, after: int) -> Pla
     after the event, else the article's dateline when this is the dateline's sentence or
     the sentence names its town ("at a ceremony in Sesheke", a town no gazetteer holds)."""
     cities = [p for p in sentence.places if p.city]
+    if sentence is reading.dateline_sentence and (line := DATELINE.match(sentence.sentence.text)):
+        # "Port of Spain, Trinidad and Tobago – … at its offices in Scarborough": the city
+        # the sentence names, rather than the dateline's
+        cities = [p for p in cities if p.start >= line.end()] or cities
+        only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
+        if only_the_datelines and (town := _town_named(sentence, reading)):
+            return town
     later = [p for p in cities if p.start >= after]
     if later or cities:
         return (later or cities)[0]
     if town := _town_in_province(sentence.sentence.text, after):
+        return town
+    if town := _town_named(sentence, reading):
         return town
     named = [(m.start, m.end) for m in sentence.organisations]
     countries = [
@@ -353,6 +369,35 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
             towns.append(PlaceMention(match.start(), match.end(), town, code, town, "city"))
     later = [t for t in towns if t.start >= after]
     return (later or towns or [None])[0]
+
+
+# a place told as where an event was, that no gazetteer holds: "At Ganta, 60 screeners …",
+# "a meeting held in Pamelap on 22 January", "at its offices in Scarborough."
+TOWN_OF_EVENT = re.compile(
+    r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
+    r" (?:in|at)) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d)"
+)
+NOT_TOWNS = frozenset(
+    (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
+     "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
+     "Order", "Time", "Recent", "Early", "Late", "Mid", "First", "Last", "Most", "Many", "All")
+)  # fmt: skip
+
+
+def _town_named(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
+    """Such a town, in the dateline's country, where it is no body, person or known place."""
+    if reading.dateline is None:
+        return None
+    text = sentence.sentence.text
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    for match in TOWN_OF_EVENT.finditer(text):
+        town, start = match["town"], match.start("town")
+        if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
+            continue
+        return PlaceMention(start, match.end(), town, reading.dateline.iso3, town, "city")
+    return None
 
 
 def _dateline_country(reading: Reading) -> PlaceMention | None:

@@ -154,7 +154,9 @@ _COUNT = r"(?P<count>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse
 _PEOPLE = (
     r"(?:participants|people|representatives|attendees|delegates|stakeholders|experts|"
     r"officials|members|professionals|workers|staff|officers|volunteers|practitioners|"
-    r"doctors|nurses|responders|trainees|leaders|mediators)"
+    r"doctors|nurses|responders|trainees|leaders|mediators|screeners|agents|educators|"
+    r"psychologists|clinicians|physicians|midwives|teachers|students|specialists|managers|"
+    r"personnel|guards|counsellors|counselors|facilitators)"
 )
 _ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
 PARTICIPANTS = [
@@ -169,6 +171,11 @@ PARTICIPANTS = [
         rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,200}}?"
         r"\b(?:took part|participated|attended|joined|were trained|completed|"
         r"(?:are|were) meeting|gathered|met)\b",
+        re.IGNORECASE,
+    ),
+    # "The 24 participants were …", "told the 70 participants that …"
+    re.compile(
+        rf"\b[Tt]he {_ABOUT}{_COUNT}\s+(?:participants|attendees|delegates|trainees)\b",
         re.IGNORECASE,
     ),
 ]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
-from mhkg.iri import Minter, tail
+from mhkg.iri import Minter, normalise_name, tail
 from mhkg.loaders.organisations import ROLES, Organisation, add_participation
 from mhkg.loaders.prose.people import ANTECEDENT_MARK
 from mhkg.loaders.prose.reading import Reading, SentenceReading
@@ -104,6 +104,8 @@ def state_people(
             organisation = before[-1].organisation if before else None
         else:
             organisation = _organisation_named(doc, mention.organisation_text)
+            if organisation is None:
+                organisation = _body_named_before(doc, reading, mention.organisation_text)
         node = organisation.describe(g, minter) if organisation else None
         if node is not None:
             g.add((person, ORG.memberOf, node))
@@ -136,6 +138,23 @@ def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
         return found[-1].organisation
     if AREA.fullmatch(text):  # "Western Province": its administration
         return Organisation(text, MHKG.Government, country=doc.orgs.default_country, key=text)
+    return None
+
+
+def _body_named_before(
+    doc: Reading, reading: SentenceReading, text: str | None
+) -> Organisation | None:
+    """ "at the Commission", "Director of the Directorate", "the movement's convenor": a
+    body's head word alone stands for the last body named so far whose name ends in it."""
+    head = normalise_name(text or "").removeprefix("the ")
+    if not head or " " in head:
+        return None
+    upto = next((i for i, s in enumerate(doc.sentences) if s is reading), len(doc.sentences))
+    for sentence in reversed(doc.sentences[: upto + 1]):
+        for mention in reversed(sentence.organisations):
+            words = normalise_name(mention.organisation.name).split()
+            if head in words and len(words) > 1:
+                return mention.organisation
     return None
 
 

@@ -1,0 +1,268 @@
+"""A round of issue 14's rules, on sentences written for them, with negatives: project titles
+after "the project" with more small words, an appositive title and a list of countries in
+the title; bodies the directory knows are no projects; ranks and forms of address before a
+name; name particles joined by a hyphen and middle initials; posts before names in a list;
+a post in lower case after a body's possessive; a body named by its head word alone; days
+of the week resolved by the article's date; a count of "the N participants"; and towns no
+gazetteer holds, told as where an event was."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from rdflib import URIRef
+from rdflib.namespace import ORG, RDF, RDFS
+
+from mhkg.loaders.prose import dates, events, people, projects
+from mhkg.vocab import MHKG
+
+
+def titles(sentence: str) -> list[str]:
+    return [m.title for m in projects.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        pytest.param(
+            "The survey is part of the project Safer Crossings at Points of Entry in the "
+            "Republic of Oldland, which IOM runs.",
+            "Safer Crossings at Points of Entry in the Republic of Oldland",
+            id="at-in-a-title",
+        ),
+        pytest.param(
+            "It is part of IOM's regional project Healthy Journeys amongst Migrants in Kenya, "
+            "Uganda, Rwanda and Burundi, funded by a donor.",
+            "Healthy Journeys amongst Migrants in Kenya, Uganda, Rwanda and Burundi",
+            id="a-regional-project-with-a-list-of-countries",
+        ),
+        pytest.param(
+            "The project, Clean Hands for Island Ports, is implemented by IOM.",
+            "Clean Hands for Island Ports",
+            id="an-appositive-title",
+        ),
+        pytest.param(
+            "The visit is part of the joint action Bridging Diaspora Skills for Rural Clinics, "
+            "funded by the donor.",
+            "Bridging Diaspora Skills for Rural Clinics",
+            id="a-joint-action",
+        ),
+        pytest.param(
+            "It is a flagship of the ABC-IOM Joint Programme on Border Health, launched in 2012.",
+            "ABC-IOM Joint Programme on Border Health",
+            id="a-programme-on-a-topic",
+        ),
+    ],
+)
+def test_project_titles(sentence, title):
+    assert titles(sentence) == [title]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("It is run with the United Nations Development Programme.", id="a-known-body"),
+        pytest.param("Officers of the National Programme of Hygiene met.", id="a-national-body"),
+        pytest.param("The project, IOM said, is on track.", id="no-title-in-apposition"),
+    ],
+)
+def test_no_project_title(sentence):
+    assert titles(sentence) == []
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.name, m.post, m.organisation_text) for m in people.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        pytest.param(
+            "Police Major Somsak Vongdara, Director of the Border Police, said it works.",
+            ("Somsak Vongdara", "Director of the Border Police", "Border Police"),
+            id="a-rank-before-the-name",
+        ),
+        pytest.param(
+            "Ato Kebede Alemu, Head of Logistics at the Agency, said so.",
+            ("Kebede Alemu", "Head of Logistics", "Agency"),
+            id="a-form-of-address",
+        ),
+        pytest.param(
+            "For Maria Luisa de la Vega, Director of Surveillance, the plan is overdue.",
+            ("Maria Luisa de la Vega", "Director of Surveillance", "Surveillance"),
+            id="a-word-before-the-name-that-begins-the-sentence",
+        ),
+        pytest.param(
+            "Dr. Omar Yusuf el-Badri Salem, Director of the Returnee Unit, spoke.",
+            ("Omar Yusuf el-Badri Salem", "Director of the Returnee Unit", "Returnee Unit"),
+            id="a-particle-joined-by-a-hyphen",
+        ),
+        pytest.param(
+            '"It saves lives," said Grace K. Flomo, Lofa County Health Officer.',
+            ("Grace K. Flomo", "Lofa County Health Officer", "Lofa County"),
+            id="a-middle-initial",
+        ),
+        pytest.param(
+            "The Blue Cross Society's field coordinator, Dr. Samir bin Omar Al-Harbi, said "
+            "cases rose.",
+            ("Samir bin Omar Al-Harbi", "field coordinator", "Blue Cross Society"),
+            id="a-lower-case-post-after-a-possessive",
+        ),
+        pytest.param(
+            '"Listen first," said Pia van den Berg, IOM Oldland PDR Head of Office.',
+            ("Pia van den Berg", "IOM Oldland PDR Head of Office", "IOM Oldland PDR"),
+            id="an-office-with-an-acronym",
+        ),
+        pytest.param(
+            '"We adapt," said Ana Petrenko-Lind, IOM Ukraine\'s MHPSS Programme Coordinator.',
+            ("Ana Petrenko-Lind", "MHPSS Programme Coordinator", "IOM Ukraine"),
+            id="an-acronym-in-the-field",
+        ),
+        pytest.param(
+            "Counsellor Hiro Tanaka of the Embassy of Japan in Fiji said it helps.",
+            ("Hiro Tanaka", "Counsellor", "Embassy of Japan in Fiji"),
+            id="a-post-before-the-name-and-the-body-after-it",
+        ),
+        pytest.param(
+            "Dr. Lina Saab, Civil Surgeon of Tyre, said the rains were a risk.",
+            ("Lina Saab", "Civil Surgeon of Tyre", "Tyre"),
+            id="a-surgeon",
+        ),
+    ],
+)
+def test_people(text, person):
+    assert person in found(text)
+
+
+def test_posts_before_names_in_a_list():
+    text = (
+        "The team included Field Coordinator Asha Mwangi, Project Officer Tom Okello and "
+        "Monitoring and Evaluation Officer Ruth Achieng."
+    )
+    assert [(m.name, m.post) for m in people.find(text)] == [
+        ("Asha Mwangi", "Field Coordinator"),
+        ("Tom Okello", "Project Officer"),
+        ("Ruth Achieng", "Monitoring and Evaluation Officer"),
+    ]
+
+
+def test_a_rank_is_kept_where_the_name_would_be_one_word():
+    assert people.without_rank("Colonel Sanders") == "Colonel Sanders"
+    assert people.without_rank("Colonel Harland Sanders") == "Harland Sanders"
+
+
+def test_quoted_people_speaking_for_a_body_or_one_of_a_group():
+    assert ("Salma Fathy", "", "IOM Egypt") in found(
+        "According to IOM Egypt's Dr. Salma Fathy, many migrants lack care."
+    )
+    assert ("Oksana Hrytsenko", "", None) in found(
+        "Oksana Hrytsenko, one of the visiting nurses, said the training helped."
+    )
+
+
+def test_a_body_named_by_its_head_word(described):
+    g, _ = described(
+        "The National Flood Relief Commission met in Lusaka on 3 May 2019. Mr. Bwalya Phiri, "
+        "Director of Operations at the Commission, said the plan works."
+    )
+    person = next(g.subjects(RDFS.label, _literal("Bwalya Phiri")))
+    (body,) = g.objects(person, ORG.memberOf)
+    assert str(g.value(body, RDFS.label)) == "National Flood Relief Commission"
+
+
+def test_a_head_word_with_no_body_named_before_is_no_body(described):
+    g, _ = described("Mr. Bwalya Phiri, Director of Operations at the Commission, said so.")
+    person = next(g.subjects(RDFS.label, _literal("Bwalya Phiri")))
+    assert list(g.objects(person, ORG.memberOf)) == []
+
+
+def _literal(text: str):
+    from rdflib import Literal
+
+    return Literal(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Delegates gathered on Friday for the forum.", "2016-06-17"),
+        ("Last Wednesday the team met.", "2016-06-15"),
+        ("The meeting on Monday agreed a plan.", "2016-06-20"),
+    ],
+)
+def test_a_day_of_the_week_takes_the_articles_date(text, value):
+    (mention,) = dates.find(text)
+    assert str(dates.resolve(mention, datetime.date(2016, 6, 20))) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clinics open Monday to Friday.", "The forum opened on Friday 3 May 2019 in Accra."],
+)
+def test_a_day_of_the_week_that_is_no_date_of_its_own(text):
+    assert all(m.text not in dates.WEEKDAYS for m in dates.find(text))
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The 24 participants were officials and doctors.", 24),
+        ("She told the 70 participants that the plan works.", 70),
+        ("At the port, 60 screeners took part in a drill.", 60),
+        ("In Kisoro, 24 screening agents completed a training on 9 April.", 24),
+    ],
+)
+def test_participant_counts(text, count):
+    assert events.participant_count(text) == count
+
+
+def test_no_participant_count_in_the_participants_alone():
+    assert events.participant_count("The participants drafted forms.") is None
+
+
+def _events(g) -> list[URIRef]:
+    return [e for e in g.subjects(RDF.type, None) if (e, MHKG.eventDate, None) in g]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Monrovia, Liberia – Plans were made.\nAt Zorzor, 60 screeners took part in a "
+         "refresher training on 4 April 2016.", "Zorzor"),
+        ("Conakry, Guinea – Plans were made.\nAt a cross-border meeting held in Boffa on 22 "
+         "January 2016, officials agreed to share lists.", "Boffa"),
+        ("Accra, Ghana – A delegation paid a courtesy visit on 26 April 2022 to the Regional "
+         "Health Directorate, at its offices in Bolgatanga.", "Bolgatanga"),
+    ],
+)  # fmt: skip
+def test_a_town_no_gazetteer_holds(described, text, town):
+    g, _ = described(text)
+    (event,) = _events(g)
+    place = g.value(event, MHKG.place)
+    assert str(g.value(place, RDFS.label)) == town
+    assert (place, RDF.type, MHKG.City) in g
+
+
+def test_no_town_in_a_month_or_a_known_body(described):
+    g, _ = described(
+        "Monrovia, Liberia – Plans were made.\nIn April, 60 screeners took part in a refresher "
+        "training on 4 April 2016."
+    )
+    (event,) = _events(g)
+    assert str(g.value(event, MHKG.place)).endswith("country/LBR")
+
+
+def test_the_day_an_event_ended_is_not_its_day(described):
+    g, _ = described(
+        "Nairobi, Kenya – A delegation ended on 14 March 2019 a study visit to Kenya.\n"
+        "The study visit opened in Nairobi on 11 March 2019."
+    )
+    (event,) = _events(g)
+    assert str(g.value(event, MHKG.eventDate)) == "2019-03-11"
+
+
+def test_the_day_an_event_began_is_its_day(described):
+    g, _ = described("Nairobi, Kenya – A delegation began on 14 March 2019 a study visit to Kenya.")
+    (event,) = _events(g)
+    assert str(g.value(event, MHKG.eventDate)) == "2019-03-14"
