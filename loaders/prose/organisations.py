@@ -390,10 +390,13 @@ class OrgReader:
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
-        rest = (
-            rf"(?: (?:of|for|on) (?:the )?{CAP}"
-            rf"(?: (?!and the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*)?"
-        )
+        words = rf"(?: (?!and the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*"
+        # what it is for may list several fields: "Division of Health, Wellness and Social
+        # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:
+        # "Institute of Public Health, Ghana Health Service and …")
+        field = rf"(?!(?:[\w-]+ ){{0,2}}(?:{HEADS}|Ministr|Government))[A-Z][a-z][\w-]*"
+        fields = rf"(?:, {field}(?: {field}){{0,2}})+(?= and {field})"
+        rest = rf"(?: (?:of|for|on) (?:the )?{CAP}{words}(?:{fields}{words})?)?"
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
         # (but "A Hospital and Kenya's Centre" are two)

@@ -56,8 +56,12 @@ DEFINITIONS = [
     re.compile(rf"\b[Tt]he (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
 ]
 PROJECT_MENTIONS = [
-    # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the acronym
-    ("acronym-definition", DEFINITIONS[1]),
+    # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
+    # acronym; but the MIDA project "Title" is that title
+    (
+        "acronym-definition",
+        re.compile(rf"{DEFINITIONS[1].pattern}(?!,? ?[:]? ?[{OPEN_QUOTES}])"),
+    ),
     # the project "Title" / the programme: “Title”
     ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
     # the “Title” project
@@ -90,7 +94,7 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b[Tt]he (?P<named>(?:{_CAPITALISED} ){{1,5}}"
+            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?P<named>(?:{_CAPITALISED} ){{1,5}}"
             r"(?:Project|Programme|Program|Initiative)"
             # "the Joint Project on Migration Health": what it is on or for
             rf"(?: (?:on|for) (?:{_CAPITALISED} ){{0,3}}{_CAPITALISED})?)\b"
@@ -119,7 +123,8 @@ def find(sentence: str) -> list[ProjectMention]:
     found: dict[tuple[int, str], ProjectMention] = {}
     for rule, pattern in PROJECT_MENTIONS:
         for match in pattern.finditer(sentence):
-            title = match.groupdict().get("quoted") or match.groupdict().get("named") or ""
+            parts = match.groupdict()
+            title = parts.get("quoted") or parts.get("named") or parts.get("title") or ""
             if match.groupdict().get("named") and (
                 tail := TITLE_LIST_TAIL.match(sentence, match.end("named"))
             ):

@@ -266,3 +266,60 @@ def test_the_day_an_event_began_is_its_day(described):
     g, _ = described("Nairobi, Kenya – A delegation began on 14 March 2019 a study visit to Kenya.")
     (event,) = _events(g)
     assert str(g.value(event, MHKG.eventDate)) == "2019-03-14"
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        pytest.param(
+            "The Community Alert Relay (CAR) project run by IOM covers 400 villages.",
+            "Community Alert Relay",
+            id="a-title-defined-with-its-acronym",
+        ),
+        pytest.param(
+            "IOM resumed its Voluntary Return Programme for stranded migrants.",
+            "Voluntary Return Programme",
+            id="its-programme",
+        ),
+        pytest.param(
+            'The visit is part of the Migration for Health in Africa (MIHA) project "Doctors '
+            'Back Home", funded by a donor.',
+            "Doctors Back Home",
+            id="the-quoted-title-after-an-acronyms-project",
+        ),
+    ],
+)
+def test_more_project_titles(sentence, title):
+    assert titles(sentence) == [title]
+
+
+def names(organisations, text: str, country: str = "LBR") -> list[str]:
+    return [m.organisation.name for m in organisations(text, country)]
+
+
+def test_teams_of_places_and_units(organisations):
+    found = names(
+        organisations,
+        "IOM works with the County Health Teams of Grand Bassa and Sinoe and the Returnee "
+        "Health Unit.",
+    )
+    assert "Grand Bassa County Health Team" in found
+    assert "Sinoe County Health Team" in found
+    assert "Returnee Health Unit" in found
+
+
+def test_a_body_for_several_fields(organisations):
+    found = names(
+        organisations,
+        "Officers of the Directorate of Health, Sanitation and Social Welfare joined them.",
+    )
+    assert found == ["Directorate of Health, Sanitation and Social Welfare"]
+
+
+def test_a_list_of_bodies_is_no_body_for_several_fields(organisations):
+    found = names(
+        organisations,
+        "The Institute of Public Health, Lakeside Health Service and the Ministry of Health met.",
+    )
+    assert "Institute of Public Health" in found
+    assert "Lakeside Health Service" in found
