@@ -178,10 +178,12 @@ def _state_events(
         _add_participants(g, annotator, sentence, told[LAST], count)
     here: set[URIRef] = set()  # the events this sentence told of
     for mention in mentions:
-        place = _event_place(sentence, reading, mention.end)
         mention_date = _event_date(sentence, mention)
+        place = _event_place(sentence, reading, mention.end, mention_date)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
         earlier = told.get(mention.head) if mention.definite else None
+        if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
+            earlier = None  # "The second study visit" after "The first study visit"
         if earlier in here and date in (None, g.value(earlier, MHKG.eventDate)):
             continue  # "The campaign … began on 6 October, as … extended the campaign …"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
@@ -206,6 +208,14 @@ def _state_events(
             continue
         named = [m.title for m in sentence.projects]
         event_project = describe_project(g, context.minter, named[0]) if named else project
+        legs = _legs(sentence, reading, mention) if mention.head in VISITS else []
+        if len(legs) > 1:  # "… took them first to Brussels on 17 November and then to Paris …"
+            for city, day in legs:
+                leg = replace(mention, label=f"{mention.label} in {city.city}", rule="visit-leg")
+                event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
+                told[mention.head] = told[LAST] = event
+                here.add(event)
+            continue
         # an event whose sentence names no place took place in the dateline's country
         place = place or _dateline_country(reading)
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
@@ -216,6 +226,31 @@ def _state_events(
 
 
 LAST = ""  # the key of the event told last, among those of each head
+VISITS = ("visit", "study tour", "tour")
+ORDINAL_WORD = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"
+    r"\d+(?:st|nd|rd|th))\b"
+)
+
+
+def _other_ordinal(label: str, earlier: str) -> bool:
+    """ "second study visit" and "first study visit" are two visits."""
+    mine, theirs = ORDINAL_WORD.match(label), ORDINAL_WORD.match(earlier)
+    return bool(mine and theirs and mine.group() != theirs.group())
+
+
+def _legs(sentence: SentenceReading, reading: Reading, mention: EventMention) -> list:
+    """The cities a visit's sentence names after it, each with its date next to it ("to
+    Brussels on 17 November 2014 and then to Paris on 20 November 2014"): its legs."""
+    legs = []
+    for place in sentence.places:
+        if not place.city or place.start < mention.end:
+            continue
+        gap = sentence.sentence.text[place.end : place.end + 5]
+        day = next((d for d in sentence.dates if 0 <= d.start - place.end <= 4), None)
+        if day is not None and gap.startswith(" on "):
+            legs.append((place, dates.resolve(day, reading.date)))
+    return legs
 
 
 def _state_event(g, context, annotator, sentence, mention, date, place, event_project) -> URIRef:
@@ -246,7 +281,14 @@ def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateM
     told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
     after = [d for d in told if d.start >= mention.end]
     before = [d for d in told if d.start < mention.end]
+    # "first in London on 28 March, at a round table …, and then in Manchester on 31 March":
+    # the date just before it is its own
+    if before and AT_EVENT.fullmatch(text, before[-1].end, mention.start):
+        return before[-1]
     return after[0] if after else (before[-1] if before else None)
+
+
+AT_EVENT = re.compile(r",? (?:at|during|for|in) ")  # "on 28 March, at a round table"
 
 
 ENDED = re.compile(r"\b(?:ended|concluded|closed|wrapped up|came to an end) (?:on )?$")
@@ -316,7 +358,9 @@ def _add_participants(
         annotator.annotate(sentence.sentence, "event-reference", event)
 
 
-def _event_place(sentence: SentenceReading, reading: Reading, after: int) -> PlaceMention | None:
+def _event_place(
+    sentence: SentenceReading, reading: Reading, after: int, day: dates.DateMention | None = None
+) -> PlaceMention | None:
     """A city the sentence names (the first after the event, else any), else a country named
     after the event, else the article's dateline when this is the dateline's sentence or
     the sentence names its town ("at a ceremony in Sesheke", a town no gazetteer holds)."""
@@ -328,6 +372,10 @@ def _event_place(sentence: SentenceReading, reading: Reading, after: int) -> Pla
         only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
         if only_the_datelines and (town := _town_named(sentence, reading)):
             return town
+    if day is not None and day.end <= after:  # "in London on 28 March, at a round table"
+        just_before = [p for p in cities if 0 <= day.start - p.end <= 4]
+        if just_before:
+            return just_before[-1]
     later = [p for p in cities if p.start >= after]
     if later or cities:
         return (later or cities)[0]

@@ -142,6 +142,15 @@ EVENT = re.compile(
     r"capacity|services|team|teams|algorithm|programme|program|process|criteria|kit|kits|"
     r"strategy|plan|activities|package|cycle|period|partner|partners)\b)"
 )
+# an event's name after its word: "the international conference Rethinking Mental Health
+# Care, which opened …" (two capitalised words or more, then a stop)
+_NOT_TITLE = r"(?:On|In|At|The|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_TITLE_WORD = rf"(?!{_NOT_TITLE})[A-Z][\w’'-]+"
+TITLE_AFTER = re.compile(  # (its first word not an acronym: "a meeting UNHCR and WHO held")
+    rf" (?P<title>(?!{_NOT_TITLE})[A-Z][a-z][\w’'-]*"
+    rf"(?: (?:(?:of|for|and|in|on|the|to|with) ){{0,2}}{_TITLE_WORD}){{1,8}})"
+    r"(?=[,.;:]| (?:which|that|was|were|is|took|held|opened|in|on|at)\b)"
+)
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -209,10 +218,13 @@ def find(sentence: str) -> list[EventMention]:
             continue
         participants = participant_count(sentence)
         head = match["head"].lower()
+        end = match.end()
+        if match.end("head") == match.end() and (title := TITLE_AFTER.match(sentence, end)):
+            label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
         definite = match["det"].lower() in ("the", "its", "their")
         found.append(
             EventMention(
-                match.start(), match.end(), label, EVENT_WORDS[head], participants,
+                match.start(), end, label, EVENT_WORDS[head], participants,
                 head=head, definite=definite,
             )
         )  # fmt: skip

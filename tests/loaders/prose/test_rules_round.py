@@ -323,3 +323,62 @@ def test_a_list_of_bodies_is_no_body_for_several_fields(organisations):
     )
     assert "Institute of Public Health" in found
     assert "Lakeside Health Service" in found
+
+
+def _labelled(g) -> dict[str, URIRef]:
+    return {str(g.value(e, RDFS.label)): e for e in _events(g)}
+
+
+def test_a_visits_legs_in_one_sentence(described):
+    g, _ = described(
+        "Nairobi, Kenya – Plans were made.\nThe first study visit was held in Kenya in May "
+        "2015. The second study visit took nurses first to Mombasa on 3 June 2015 and then to "
+        "Kisumu on 6 June 2015."
+    )
+    found = _labelled(g)
+    assert str(g.value(found["second study visit in Mombasa"], MHKG.eventDate)) == "2015-06-03"
+    assert str(g.value(found["second study visit in Kisumu"], MHKG.eventDate)) == "2015-06-06"
+    assert "first study visit in Mombasa" not in found
+
+
+def test_one_city_and_date_is_no_leg(described):
+    g, _ = described(
+        "Nairobi, Kenya – Plans were made.\nThe study visit took nurses to Mombasa on 3 June 2015."
+    )
+    assert list(_labelled(g)) == ["study visit"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Doctors attended the regional conference Caring Across Borders, which opened in "
+         "Accra on 3 May 2019.", "regional conference Caring Across Borders"),
+        ("IOM attended a meeting UNHCR and WHO held in Accra on 3 May 2019.", "meeting"),
+        ("The workshop Health Ministers attended was held in Accra.", "workshop"),
+    ],
+)  # fmt: skip
+def test_an_events_name_after_its_word(text, label):
+    assert labels(text)[0] == label
+
+
+def labels(text: str) -> list[str]:
+    return [m.label for m in events.find(text)]
+
+
+def test_the_date_and_city_just_before_an_event(described):
+    g, _ = described(
+        "They met nurses first in Mombasa on 3 June 2015, at a round table hosted by a union, "
+        "and then in Kisumu on 6 June 2015, with midwives."
+    )
+    (event,) = _events(g)
+    assert str(g.value(event, MHKG.eventDate)) == "2015-06-03"
+    assert str(g.value(g.value(event, MHKG.place), RDFS.label)) == "Mombasa"
+
+
+def test_a_date_further_before_an_event_is_not_its_own(described):
+    g, _ = described(
+        "Since 3 June 2015 the clinics have been open, and a round table took place in "
+        "Kisumu on 6 June 2015."
+    )
+    (event,) = _events(g)
+    assert str(g.value(event, MHKG.eventDate)) == "2015-06-06"
