@@ -382,3 +382,33 @@ def test_a_date_further_before_an_event_is_not_its_own(described):
     )
     (event,) = _events(g)
     assert str(g.value(event, MHKG.eventDate)) == "2015-06-06"
+
+
+def _body_of(g, name: str) -> list[str]:
+    person = next(g.subjects(RDFS.label, _literal(name)))
+    return [str(g.value(body, RDFS.label)) for body in g.objects(person, ORG.memberOf)]
+
+
+def test_the_body_a_posts_words_name(described):
+    g, _ = described(
+        "IOM works with the Lakeside County Health Team. \u201cWe act fast,\u201d said Grace "
+        "K. Flomo, Lakeside County Health Officer."
+    )
+    assert _body_of(g, "Grace K. Flomo") == ["Lakeside County Health Team"]
+
+
+def test_a_director_of_a_directorate(described):
+    g, _ = described(
+        "Staff of the Kindia Regional Health Directorate met those of the Boke Prefectural "
+        "Health Directorate. Dr. Awa Camara, Kindia Regional Director of Health, opened it."
+    )
+    assert _body_of(g, "Awa Camara") == ["Kindia Regional Health Directorate"]
+
+
+def test_a_body_named_with_the_post_stays_its_body(described):
+    g, _ = described(
+        "The Epidemiology Service and the Lakeside Institute of Public Health met. Dr. Awa "
+        "Camara, Head of the Epidemiology Service at the Lakeside Institute of Public Health, "
+        "spoke."
+    )
+    assert _body_of(g, "Awa Camara") == ["Lakeside Institute of Public Health"]
