@@ -390,7 +390,7 @@ class OrgReader:
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
-        words = rf"(?: (?!and the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*"
+        words = rf"(?: (?!and (?:of )?the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*"
         # what it is for may list several fields: "Division of Health, Wellness and Social
         # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:
         # "Institute of Public Health, Ghana Health Service and …")
@@ -474,6 +474,7 @@ class OrgReader:
         """ "the District AIDS Task Forces of Sesheke, Kazungula and Chililabombwe": one body
         per place, named with the place first."""
         if not PLURAL_HEAD_OF.search(sentence):
+            yield from self._places_before_bodies(sentence)
             return
         places = rf"(?P<places>{CAP}(?: {CAP})?(?:, {CAP}(?: {CAP})?)*,? and {CAP}(?: {CAP})?)"
         pattern = rf"\b(?P<body>(?:{CAP} )*(?:{HEADS}))(?:s|es)? of (?:the )?{places}"
@@ -482,7 +483,33 @@ class OrgReader:
                 continue  # a single body: "Office of Returnee Affairs and Reintegration"
             body = re.sub(r"^(?:The|the) ", "", match["body"])
             for place in list_items(match["places"]):
-                name = f"{place} {body}"
+                # a country's after the body: "National Malaria Control Programme of Sudan"
+                name = f"{body} of {place}" if self.country_of(place) else f"{place} {body}"
+                if (organisation := self._named(name)) is not None:
+                    yield match.start(), match.end(), organisation, "bodies-of-places", None
+        yield from self._places_before_bodies(sentence)
+
+    def _places_before_bodies(self, sentence: str):
+        """ "the Savannakhet and Champasak Provincial Health Offices", "the Sandaun and
+        Western Provincial Health Authorities": one body per word of the list before it."""
+        heads = HEADS.replace("Agencies|", "").replace("Committees|", "")
+        plural = rf"(?P<head>{heads})(?:s|es)|(?P<stem>Authorit|Agenc|Societ|Secretari)ies"
+        # the body's name begins with its level: "Provincial", "County", "District", …
+        level = (
+            r"(?:Provincial|Province|County|District|Regional|Region|State|Municipal|"
+            r"Prefectural|Departmental|Zonal|City|Local|Country|Cantonal|Divisional) "
+        )
+        place = rf"{CAP}(?: (?!{level}){CAP})?"
+        pattern = (
+            rf"\b[Tt]he (?P<places>{place}(?:, {place})*,? and {place}) "
+            rf"(?P<body>{level}(?:(?!(?:{heads})\b){CAP} ){{0,2}})(?:{plural})\b"
+        )
+        for match in re.finditer(pattern, sentence):
+            head = match["head"] or f"{match['stem']}y"
+            for place in list_items(match["places"]):
+                if self.directory.find(place):
+                    break  # "the WHO and UNICEF Country Offices": not places
+                name = f"{place} {match['body']}{head}"
                 if (organisation := self._named(name)) is not None:
                     yield match.start(), match.end(), organisation, "bodies-of-places", None
 

@@ -412,3 +412,39 @@ def test_a_body_named_with_the_post_stays_its_body(described):
         "spoke."
     )
     assert _body_of(g, "Awa Camara") == ["Lakeside Institute of Public Health"]
+
+
+def test_places_before_plural_bodies(organisations):
+    found = names(
+        organisations,
+        "Teams from the Bong and Grand Gedeh Provincial Health Offices and the Lofa and Sinoe "
+        "County Health Authorities joined.",
+    )
+    assert found == [
+        "Bong Provincial Health Office",
+        "Grand Gedeh Provincial Health Office",
+        "Lofa County Health Authority",
+        "Sinoe County Health Authority",
+    ]
+
+
+def test_known_bodies_before_a_plural_head_are_no_places(organisations):
+    found = names(organisations, "The WHO and UNICEF Country Offices agreed.")
+    assert "WHO Country Office" not in found
+
+
+def test_a_countrys_body_of_a_list_of_countries(organisations):
+    found = names(organisations, "The National Leprosy Programmes of Kenya and Uganda will meet.")
+    assert found == ["National Leprosy Programme of Kenya", "National Leprosy Programme of Uganda"]
+
+
+def test_and_of_the_begins_another_body(organisations):
+    found = names(
+        organisations,
+        "Officials of the Prefectural Health Directorate of Kindia and of the District Health "
+        "Management Team of Kailahun agreed.",
+    )
+    assert found == [
+        "Prefectural Health Directorate of Kindia",
+        "District Health Management Team of Kailahun",
+    ]
