@@ -297,6 +297,9 @@ class OrgReader:
         pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
+            # "the Ministry of Health's Directorate of …": the ministry ends at its possessive
+            if owner_of := re.search(r"['’]s(?= )", text):
+                text = text[: owner_of.start()]
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
             start, owner = self._owner_before(sentence, match.start())
@@ -414,7 +417,14 @@ class OrgReader:
                 continue
             # "Viet Nam's National … Programme": the country in the possessive is no part of it
             owned = re.match(r"(?P<owner>.+?)['’]s (?=[A-Z])", name)
-            if owned and self._country_named(owned["owner"]):
+            # nor a body's: "the Ministry of Health's Directorate of …" is that directorate
+            # (or the tail of one: "the Ministry of Health's Directorate of …")
+            tail_of_a_name = (
+                owned is not None
+                and sentence[:start].endswith(("of ", "for "))
+                and re.search(r" (?:of|for|on) [A-Z]", name[owned.end() :]) is not None
+            )
+            if owned and (self._country_named(owned["owner"]) or tail_of_a_name):
                 start, name = start + owned.end(), name[owned.end() :]
             end = start + len(name)
             owner_start, owner = self._owner_before(sentence, start)
@@ -453,6 +463,10 @@ class OrgReader:
         within = re.search(r" of (?:the )?(?:Ministry|Government|Federal Government)\b", name)
         if within and kind_from_name(name[: within.start()]) == MHKG.GovernmentAgency:
             name = name[: within.start()]
+        # "Ministry of Health's Directorate of …": the directorate, named after its ministry's
+        owned = re.match(r"(?P<owner>.*?\b(?:Ministr|Government)[^,]*?)['’]s (?=[A-Z])", name)
+        if owned:
+            name = name[owned.end() :]
         head = re.search(rf"\b(?:{HEADS})\b", name)
         if head and re.search(r"\b(?:Ministr|Government)", name[: head.start()]):
             return None  # "Fiji's Ministry of Health and Medical Services": a ministry's rule

@@ -448,3 +448,19 @@ def test_and_of_the_begins_another_body(organisations):
         "Prefectural Health Directorate of Kindia",
         "District Health Management Team of Kailahun",
     ]
+
+
+def test_a_body_named_after_its_ministrys_possessive(organisations):
+    found = names(
+        organisations,
+        "IOM works with the Ministry of Health's Directorate of Border Health, which screens "
+        "travellers.",
+        "KEN",
+    )
+    assert found == ["International Organization for Migration", "Ministry of Health of Kenya",
+                     "Directorate of Border Health"]  # fmt: skip
+
+
+def test_a_possessive_name_of_its_own_is_kept(organisations):
+    found = names(organisations, "The Kisumu Women's Health Relay Association met.", "KEN")
+    assert found == ["Kisumu Women's Health Relay Association"]
