@@ -10,6 +10,7 @@ gazetteers are the bundled reference data (countries, demonyms, cities, organisa
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 
@@ -181,6 +182,8 @@ def _state_events(
         mention_date = _event_date(sentence, mention)
         place = _event_place(sentence, reading, mention.end, mention_date)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
+        if date is None and LAST in told:  # "A day later, … a validation workshop"
+            date = _days_after(g, told[LAST], sentence.sentence.text)
         earlier = told.get(mention.head) if mention.definite else None
         if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
             earlier = None  # "The second study visit" after "The first study visit"
@@ -231,6 +234,26 @@ ORDINAL_WORD = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"
     r"\d+(?:st|nd|rd|th))\b"
 )
+
+
+# a day said from the event told before: "A day later", "the next day", "two days later"
+DAYS_LATER = re.compile(
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) days? later"
+    r"|[Tt]he (?:next|following) day)\b"
+)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
+    """The date such words give, from the day of the event told before."""
+    match = DAYS_LATER.search(text)
+    day = g.value(event, MHKG.eventDate)
+    if match is None or day is None or day.datatype != XSD.date:
+        return None
+    count = (match["count"] or "1").lower()
+    days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+    later = datetime.date.fromisoformat(str(day)) + datetime.timedelta(days=days)
+    return Literal(later.isoformat(), datatype=XSD.date)
 
 
 def _other_ordinal(label: str, earlier: str) -> bool:
@@ -381,7 +404,7 @@ def _event_place(
         return (later or cities)[0]
     if town := _town_in_province(sentence.sentence.text, after):
         return town
-    if town := _town_named(sentence, reading):
+    if town := _town_named(sentence, reading, after):
         return town
     named = [(m.start, m.end) for m in sentence.organisations]
     countries = [
@@ -433,14 +456,23 @@ NOT_TOWNS = frozenset(
 )  # fmt: skip
 
 
-def _town_named(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
+# a town right after the event: "a first workshop in Vanimo on screening …"
+TOWN_AFTER_EVENT = re.compile(
+    r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=, |[.;]$| on | from | for | to )"
+)
+
+
+def _town_named(
+    sentence: SentenceReading, reading: Reading, after: int | None = None
+) -> PlaceMention | None:
     """Such a town, in the dateline's country, where it is no body, person or known place."""
     if reading.dateline is None:
         return None
     text = sentence.sentence.text
     taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
     taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
-    for match in TOWN_OF_EVENT.finditer(text):
+    right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
+    for match in [right_after] if right_after else TOWN_OF_EVENT.finditer(text):
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
             continue

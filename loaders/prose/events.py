@@ -113,7 +113,7 @@ _ORDINAL = (
 _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
 _MODIFIER = (
     r"(?!(?:a|an|the|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
-    r"in|on|at|of|and|with|for|to|by|from)\b)[\w-]+"
+    r"in|on|at|of|and|with|for|to|by|from)(?![\w-]))[\w-]+"  # but "in-person"
 )
 # what an event is about, after its head: "training on migrant-sensitive care", "workshop to
 # pilot the curriculum", up to where the sentence says where, when or by whom
@@ -177,8 +177,10 @@ PARTICIPANTS = [
     ),
     # Forty-eight health workers took part; 120 participants attended
     re.compile(
-        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,200}}?"
-        r"\b(?:took part|participated|attended|joined|were trained|completed|"
+        # ("32 immigration, customs and health officers attended": a comma after a word in
+        # lower case only, not "on 22 January, 34 officials")
+        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,4}}?{_PEOPLE}\b[^.;]{{0,200}}?"
+        r"\b(?:took part|participated|attended|joined|were trained|completed|agreed|"
         r"(?:are|were) meeting|gathered|met)\b",
         re.IGNORECASE,
     ),

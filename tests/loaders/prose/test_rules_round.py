@@ -464,3 +464,48 @@ def test_a_body_named_after_its_ministrys_possessive(organisations):
 def test_a_possessive_name_of_its_own_is_kept(organisations):
     found = names(organisations, "The Kisumu Women's Health Relay Association met.", "KEN")
     assert found == ["Kisumu Women's Health Relay Association"]
+
+
+def test_an_in_person_workshop():
+    assert labels("In May, 20 nurses attended a first in-person workshop in Lodwar.") == [
+        "first in-person workshop"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("In April, 32 immigration, customs and health officers attended a workshop.", 32),
+        ("At a meeting held in Busia on 22 January, 34 officials of the district agreed.", 34),
+    ],
+)
+def test_more_participant_counts(text, count):
+    assert events.participant_count(text) == count
+
+
+def test_a_day_said_from_the_event_before(described):
+    g, _ = described(
+        "The first meeting took place in Nairobi on 3 November 2014. A day later, in Kisumu, "
+        "a validation workshop went through the draft protocol."
+    )
+    found = _labelled(g)
+    assert str(g.value(found["validation workshop"], MHKG.eventDate)) == "2014-11-04"
+
+
+def test_no_day_later_without_a_day_before(described):
+    g, _ = described(
+        "The first meeting took place in Nairobi in November 2014. A day later, in Kisumu, "
+        "a validation workshop went through the draft protocol."
+    )
+    workshops = [e for e in g.subjects(RDFS.label, _literal("validation workshop"))]
+    assert len(workshops) == 1
+    assert g.value(workshops[0], MHKG.eventDate) is None
+
+
+def test_a_town_right_after_the_event(described):
+    g, _ = described(
+        "Port Moresby, Papua New Guinea – Plans were made.\nIn April 2022, 32 officers "
+        "attended a first in-person workshop in Kiunga on screening travellers."
+    )
+    (event,) = _events(g)
+    assert str(g.value(g.value(event, MHKG.place), RDFS.label)) == "Kiunga"
