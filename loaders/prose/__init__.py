@@ -189,6 +189,11 @@ def _state_events(
             earlier = None  # "The second study visit" after "The first study visit"
         if earlier in here and date in (None, g.value(earlier, MHKG.eventDate)):
             continue  # "The campaign … began on 6 October, as … extended the campaign …"
+        text = sentence.sentence.text
+        if earlier is not None and DESCRIBED.match(text, mention.end):
+            continue  # "The annual conference is a flagship activity of …": told of before
+        if date is None and FUTURE.search(text, 0, mention.start):
+            continue  # "… will bring officials to Amman for a knowledge exchange visit"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
             continue  # "IOM screened arrivals in Tamale": what it does, not an event
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
@@ -229,6 +234,9 @@ def _state_events(
 
 
 LAST = ""  # the key of the event told last, among those of each head
+# an event told of before, described: "The annual conference is a flagship activity of …"
+DESCRIBED = re.compile(r" (?:is|was) (?:a|an|one|the) ")
+FUTURE = re.compile(r"\bwill\b")
 VISITS = ("visit", "study tour", "tour")
 ORDINAL_WORD = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"

@@ -137,10 +137,12 @@ EVENT = re.compile(
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
-    r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology|site|"
-    r"sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|forms|results|data|"
-    r"capacity|services|team|teams|algorithm|programme|program|process|criteria|kit|kits|"
-    r"strategy|plan|activities|package|cycle|period|partner|partners)\b)"
+    # a modifier of what follows, also of a pair: "a screening and referral protocol"
+    r"(?! (?:and [\w-]+ )?(?:room|hall|minutes|notes|report|materials|venue|agenda|series|"
+    r"methodology|site|sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|"
+    r"forms|results|data|capacity|services|team|teams|algorithm|programme|program|process|"
+    r"criteria|kit|kits|strategy|plan|activities|package|cycle|period|partner|partners|protocol|"
+    r"protocols|procedures|guidelines|policy|policies)\b)"
 )
 # an event's name after its word: "the international conference Rethinking Mental Health
 # Care, which opened …" (two capitalised words or more, then a stop)

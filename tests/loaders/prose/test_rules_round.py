@@ -509,3 +509,34 @@ def test_a_town_right_after_the_event(described):
     )
     (event,) = _events(g)
     assert str(g.value(g.value(event, MHKG.place), RDFS.label)) == "Kiunga"
+
+
+def test_an_event_told_before_and_described_is_no_new_event(described):
+    g, _ = described(
+        "Nurses gathered in Manila on 3 June 2016 for the 2nd National Conference on Nursing. "
+        "The annual conference is a flagship of the project, renewed when a memorandum was "
+        "signed on 9 March 2016."
+    )
+    assert "annual conference" not in _labelled(g)
+
+
+def test_an_undated_event_that_will_be_is_no_event(described):
+    g, _ = described(
+        "Amman, Jordan – Plans were made.\nThe next stage will bring officials to Amman for a "
+        "knowledge exchange visit."
+    )
+    assert not list(g.subjects(RDFS.label, _literal("knowledge exchange visit")))
+
+
+def test_a_dated_event_after_will_is_kept(described):
+    g, _ = described(
+        "The ministry will publish its plan, drawing on the findings of a workshop held in "
+        "Amman on 3 May 2016."
+    )
+    assert "workshop" in _labelled(g)
+
+
+def test_an_event_word_modifying_a_pair_is_no_event():
+    assert labels("On 22 June the meeting agreed on a screening and referral protocol.") == [
+        "meeting"
+    ]
