@@ -582,6 +582,8 @@ class OrgReader:
                 start = match.start("list") + offset + item.index(name)
                 if not CUED_NAME.fullmatch(name) or self._country_named(name) or _a_person(name):
                     continue
+                if BARE_HEAD.fullmatch(name):
+                    continue  # "run by the Agency": a body named before, or none
                 organisation = self._known(name)
                 if organisation is None:
                     organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)

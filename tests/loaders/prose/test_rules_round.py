@@ -540,3 +540,13 @@ def test_an_event_word_modifying_a_pair_is_no_event():
     assert labels("On 22 June the meeting agreed on a screening and referral protocol.") == [
         "meeting"
     ]
+
+
+def test_iom_under_its_description_is_iom(organisations):
+    found = names(organisations, "They met IOM, the UN Migration Agency, on 15 November.", "BIH")
+    assert set(found) == {"International Organization for Migration"}
+
+
+def test_a_bare_head_after_a_cue_is_no_body(organisations):
+    found = names(organisations, "Sessions are run by the Agency. Nurses attend.", "UZB")
+    assert found == []
