@@ -195,7 +195,7 @@ _COMMITTEE = (
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
     r"inspectorate|commission|observatory|centre|center|embassy|insurance company|hospital|office|"
-    r"secretariat|division|health area|school|university)\b|^DG\b"
+    r"secretariat|division|health area|school|university|(?:health|management) team|unit)\b|^DG\b"
     r"|^national\b.*\bprogram(?:me)?$"  # a government's standing programme
 )
 # an association of people, whatever its head: "… Women and Youth Against AIDS Network",

@@ -10,6 +10,7 @@ gazetteers are the bundled reference data (countries, demonyms, cities, organisa
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 
@@ -23,7 +24,7 @@ from mhkg.loaders.project import describe_project
 from mhkg.loaders.prose import dates, events, projects
 from mhkg.loaders.prose.events import EventMention
 from mhkg.loaders.prose.places import PlaceMention
-from mhkg.loaders.prose.reading import Reading, SentenceReading, read
+from mhkg.loaders.prose.reading import DATELINE, Reading, SentenceReading, read
 from mhkg.loaders.prose.statements import Annotator, state_organisations, state_people
 from mhkg.loaders.source import LoadContext
 from mhkg.vocab import MHKG
@@ -178,12 +179,21 @@ def _state_events(
         _add_participants(g, annotator, sentence, told[LAST], count)
     here: set[URIRef] = set()  # the events this sentence told of
     for mention in mentions:
-        place = _event_place(sentence, reading, mention.end)
         mention_date = _event_date(sentence, mention)
+        place = _event_place(sentence, reading, mention.end, mention_date)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
+        if date is None and LAST in told:  # "A day later, … a validation workshop"
+            date = _days_after(g, told[LAST], sentence.sentence.text)
         earlier = told.get(mention.head) if mention.definite else None
+        if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
+            earlier = None  # "The second study visit" after "The first study visit"
         if earlier in here and date in (None, g.value(earlier, MHKG.eventDate)):
             continue  # "The campaign … began on 6 October, as … extended the campaign …"
+        text = sentence.sentence.text
+        if earlier is not None and DESCRIBED.match(text, mention.end):
+            continue  # "The annual conference is a flagship activity of …": told of before
+        if date is None and FUTURE.search(text, 0, mention.start):
+            continue  # "… will bring officials to Amman for a knowledge exchange visit"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
             continue  # "IOM screened arrivals in Tamale": what it does, not an event
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
@@ -206,6 +216,14 @@ def _state_events(
             continue
         named = [m.title for m in sentence.projects]
         event_project = describe_project(g, context.minter, named[0]) if named else project
+        legs = _legs(sentence, reading, mention) if mention.head in VISITS else []
+        if len(legs) > 1:  # "… took them first to Brussels on 17 November and then to Paris …"
+            for city, day in legs:
+                leg = replace(mention, label=f"{mention.label} in {city.city}", rule="visit-leg")
+                event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
+                told[mention.head] = told[LAST] = event
+                here.add(event)
+            continue
         # an event whose sentence names no place took place in the dateline's country
         place = place or _dateline_country(reading)
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
@@ -216,6 +234,54 @@ def _state_events(
 
 
 LAST = ""  # the key of the event told last, among those of each head
+# an event told of before, described: "The annual conference is a flagship activity of …"
+DESCRIBED = re.compile(r" (?:is|was) (?:a|an|one|the) ")
+FUTURE = re.compile(r"\bwill\b")
+VISITS = ("visit", "study tour", "tour")
+ORDINAL_WORD = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"
+    r"\d+(?:st|nd|rd|th))\b"
+)
+
+
+# a day said from the event told before: "A day later", "the next day", "two days later"
+DAYS_LATER = re.compile(
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) days? later"
+    r"|[Tt]he (?:next|following) day)\b"
+)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
+    """The date such words give, from the day of the event told before."""
+    match = DAYS_LATER.search(text)
+    day = g.value(event, MHKG.eventDate)
+    if match is None or day is None or day.datatype != XSD.date:
+        return None
+    count = (match["count"] or "1").lower()
+    days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+    later = datetime.date.fromisoformat(str(day)) + datetime.timedelta(days=days)
+    return Literal(later.isoformat(), datatype=XSD.date)
+
+
+def _other_ordinal(label: str, earlier: str) -> bool:
+    """ "second study visit" and "first study visit" are two visits."""
+    mine, theirs = ORDINAL_WORD.match(label), ORDINAL_WORD.match(earlier)
+    return bool(mine and theirs and mine.group() != theirs.group())
+
+
+def _legs(sentence: SentenceReading, reading: Reading, mention: EventMention) -> list:
+    """The cities a visit's sentence names after it, each with its date next to it ("to
+    Brussels on 17 November 2014 and then to Paris on 20 November 2014"): its legs."""
+    legs = []
+    for place in sentence.places:
+        if not place.city or place.start < mention.end:
+            continue
+        gap = sentence.sentence.text[place.end : place.end + 5]
+        day = next((d for d in sentence.dates if 0 <= d.start - place.end <= 4), None)
+        if day is not None and gap.startswith(" on "):
+            legs.append((place, dates.resolve(day, reading.date)))
+    return legs
 
 
 def _state_event(g, context, annotator, sentence, mention, date, place, event_project) -> URIRef:
@@ -239,10 +305,24 @@ def _state_event(g, context, annotator, sentence, mention, date, place, event_pr
 
 def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateMention | None:
     """The date the sentence gives an event: the first after it, else the last before it
-    ("the first workshop … on 17 April and the final workshop … on 30 May")."""
-    after = [d for d in sentence.dates if d.start >= mention.end]
-    before = [d for d in sentence.dates if d.start < mention.end]
+    ("the first workshop … on 17 April and the final workshop … on 30 May"), but not the
+    day it ended ("ended on Wednesday a study visit"; a later sentence may tell its first)."""
+    text = sentence.sentence.text
+    # "ended on Wednesday a study visit …": the day it ended, not its day
+    told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
+    after = [d for d in told if d.start >= mention.end]
+    before = [d for d in told if d.start < mention.end]
+    # "first in London on 28 March, at a round table …, and then in Manchester on 31 March":
+    # the date just before it is its own
+    if before and AT_EVENT.fullmatch(text, before[-1].end, mention.start):
+        return before[-1]
     return after[0] if after else (before[-1] if before else None)
+
+
+AT_EVENT = re.compile(r",? (?:at|during|for|in) ")  # "on 28 March, at a round table"
+
+
+ENDED = re.compile(r"\b(?:ended|concluded|closed|wrapped up|came to an end) (?:on )?$")
 
 
 def _another_leg(g: Graph, earlier: URIRef, date, place: PlaceMention | None) -> bool:
@@ -309,15 +389,30 @@ def _add_participants(
         annotator.annotate(sentence.sentence, "event-reference", event)
 
 
-def _event_place(sentence: SentenceReading, reading: Reading, after: int) -> PlaceMention | None:
+def _event_place(
+    sentence: SentenceReading, reading: Reading, after: int, day: dates.DateMention | None = None
+) -> PlaceMention | None:
     """A city the sentence names (the first after the event, else any), else a country named
     after the event, else the article's dateline when this is the dateline's sentence or
     the sentence names its town ("at a ceremony in Sesheke", a town no gazetteer holds)."""
     cities = [p for p in sentence.places if p.city]
+    if sentence is reading.dateline_sentence and (line := DATELINE.match(sentence.sentence.text)):
+        # "Port of Spain, Trinidad and Tobago – … at its offices in Scarborough": the city
+        # the sentence names, rather than the dateline's
+        cities = [p for p in cities if p.start >= line.end()] or cities
+        only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
+        if only_the_datelines and (town := _town_named(sentence, reading)):
+            return town
+    if day is not None and day.end <= after:  # "in London on 28 March, at a round table"
+        just_before = [p for p in cities if 0 <= day.start - p.end <= 4]
+        if just_before:
+            return just_before[-1]
     later = [p for p in cities if p.start >= after]
     if later or cities:
         return (later or cities)[0]
     if town := _town_in_province(sentence.sentence.text, after):
+        return town
+    if town := _town_named(sentence, reading, after):
         return town
     named = [(m.start, m.end) for m in sentence.organisations]
     countries = [
@@ -353,6 +448,44 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
             towns.append(PlaceMention(match.start(), match.end(), town, code, town, "city"))
     later = [t for t in towns if t.start >= after]
     return (later or towns or [None])[0]
+
+
+# a place told as where an event was, that no gazetteer holds: "At Ganta, 60 screeners …",
+# "a meeting held in Pamelap on 22 January", "at its offices in Scarborough."
+TOWN_OF_EVENT = re.compile(
+    r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
+    r" (?:in|at)) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d)"
+)
+NOT_TOWNS = frozenset(
+    (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
+     "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
+     "Order", "Time", "Recent", "Early", "Late", "Mid", "First", "Last", "Most", "Many", "All")
+)  # fmt: skip
+
+
+# a town right after the event: "a first workshop in Vanimo on screening …"
+TOWN_AFTER_EVENT = re.compile(
+    r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=, |[.;]$| on | from | for | to )"
+)
+
+
+def _town_named(
+    sentence: SentenceReading, reading: Reading, after: int | None = None
+) -> PlaceMention | None:
+    """Such a town, in the dateline's country, where it is no body, person or known place."""
+    if reading.dateline is None:
+        return None
+    text = sentence.sentence.text
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
+    for match in [right_after] if right_after else TOWN_OF_EVENT.finditer(text):
+        town, start = match["town"], match.start("town")
+        if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
+            continue
+        return PlaceMention(start, match.end(), town, reading.dateline.iso3, town, "city")
+    return None
 
 
 def _dateline_country(reading: Reading) -> PlaceMention | None:

@@ -46,9 +46,13 @@ PATTERNS = [
 
 
 # said from the document's own date: "this month", "last week", "yesterday"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE = re.compile(
     r"\b(?:(?:earlier |later )?this month|(?:earlier |later )?this week|today|yesterday|"
-    r"last month|last week)\b"
+    r"last month|last week|"
+    # "on Friday", "last Wednesday": the latest such day up to the document's date
+    rf"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(?:{'|'.join(WEEKDAYS)})"
+    r"(?!,? \d|,? [A-Z][a-z]+ \d| the \d))\b"
 )
 
 
@@ -133,6 +137,9 @@ def _relative(text: str, on: datetime.date | None) -> Literal | None:
     """
     if on is None:
         return None
+    if text in WEEKDAYS:  # "on Friday" in an article of Monday 20 June: Friday 17 June
+        day = on - datetime.timedelta(days=(on.weekday() - WEEKDAYS.index(text)) % 7)
+        return Literal(day.isoformat(), datatype=XSD.date)
     if text in ("today", "yesterday"):
         day = on - datetime.timedelta(days=int(text == "yesterday"))
         return Literal(day.isoformat(), datatype=XSD.date)

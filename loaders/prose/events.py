@@ -113,7 +113,7 @@ _ORDINAL = (
 _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
 _MODIFIER = (
     r"(?!(?:a|an|the|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
-    r"in|on|at|of|and|with|for|to|by|from)\b)[\w-]+"
+    r"in|on|at|of|and|with|for|to|by|from)(?![\w-]))[\w-]+"  # but "in-person"
 )
 # what an event is about, after its head: "training on migrant-sensitive care", "workshop to
 # pilot the curriculum", up to where the sentence says where, when or by whom
@@ -137,10 +137,21 @@ EVENT = re.compile(
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
-    r"(?! (?:room|hall|minutes|notes|report|materials|venue|agenda|series|methodology|site|"
-    r"sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|forms|results|data|"
-    r"capacity|services|team|teams|algorithm|programme|program|process|criteria|kit|kits|"
-    r"strategy|plan|activities|package|cycle|period|partner|partners)\b)"
+    # a modifier of what follows, also of a pair: "a screening and referral protocol"
+    r"(?! (?:and [\w-]+ )?(?:room|hall|minutes|notes|report|materials|venue|agenda|series|"
+    r"methodology|site|sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|"
+    r"forms|results|data|capacity|services|team|teams|algorithm|programme|program|process|"
+    r"criteria|kit|kits|strategy|plan|activities|package|cycle|period|partner|partners|protocol|"
+    r"protocols|procedures|guidelines|policy|policies)\b)"
+)
+# an event's name after its word: "the international conference Rethinking Mental Health
+# Care, which opened …" (two capitalised words or more, then a stop)
+_NOT_TITLE = r"(?:On|In|At|The|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_TITLE_WORD = rf"(?!{_NOT_TITLE})[A-Z][\w’'-]+"
+TITLE_AFTER = re.compile(  # (its first word not an acronym: "a meeting UNHCR and WHO held")
+    rf" (?P<title>(?!{_NOT_TITLE})[A-Z][a-z][\w’'-]*"
+    rf"(?: (?:(?:of|for|and|in|on|the|to|with) ){{0,2}}{_TITLE_WORD}){{1,8}})"
+    r"(?=[,.;:]| (?:which|that|was|were|is|took|held|opened|in|on|at)\b)"
 )
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -154,7 +165,9 @@ _COUNT = r"(?P<count>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse
 _PEOPLE = (
     r"(?:participants|people|representatives|attendees|delegates|stakeholders|experts|"
     r"officials|members|professionals|workers|staff|officers|volunteers|practitioners|"
-    r"doctors|nurses|responders|trainees|leaders|mediators)"
+    r"doctors|nurses|responders|trainees|leaders|mediators|screeners|agents|educators|"
+    r"psychologists|clinicians|physicians|midwives|teachers|students|specialists|managers|"
+    r"personnel|guards|counsellors|counselors|facilitators)"
 )
 _ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
 PARTICIPANTS = [
@@ -166,9 +179,16 @@ PARTICIPANTS = [
     ),
     # Forty-eight health workers took part; 120 participants attended
     re.compile(
-        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,200}}?"
-        r"\b(?:took part|participated|attended|joined|were trained|completed|"
+        # ("32 immigration, customs and health officers attended": a comma after a word in
+        # lower case only, not "on 22 January, 34 officials")
+        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,4}}?{_PEOPLE}\b[^.;]{{0,200}}?"
+        r"\b(?:took part|participated|attended|joined|were trained|completed|agreed|"
         r"(?:are|were) meeting|gathered|met)\b",
+        re.IGNORECASE,
+    ),
+    # "The 24 participants were …", "told the 70 participants that …"
+    re.compile(
+        rf"\b[Tt]he {_ABOUT}{_COUNT}\s+(?:participants|attendees|delegates|trainees)\b",
         re.IGNORECASE,
     ),
 ]
@@ -202,10 +222,13 @@ def find(sentence: str) -> list[EventMention]:
             continue
         participants = participant_count(sentence)
         head = match["head"].lower()
+        end = match.end()
+        if match.end("head") == match.end() and (title := TITLE_AFTER.match(sentence, end)):
+            label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
         definite = match["det"].lower() in ("the", "its", "their")
         found.append(
             EventMention(
-                match.start(), match.end(), label, EVENT_WORDS[head], participants,
+                match.start(), end, label, EVENT_WORDS[head], participants,
                 head=head, definite=definite,
             )
         )  # fmt: skip

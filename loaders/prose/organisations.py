@@ -297,6 +297,9 @@ class OrgReader:
         pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
+            # "the Ministry of Health's Directorate of …": the ministry ends at its possessive
+            if owner_of := re.search(r"['’]s(?= )", text):
+                text = text[: owner_of.start()]
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
             start, owner = self._owner_before(sentence, match.start())
@@ -390,10 +393,13 @@ class OrgReader:
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
-        rest = (
-            rf"(?: (?:of|for|on) (?:the )?{CAP}"
-            rf"(?: (?!and the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*)?"
-        )
+        words = rf"(?: (?!and (?:of )?the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*"
+        # what it is for may list several fields: "Division of Health, Wellness and Social
+        # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:
+        # "Institute of Public Health, Ghana Health Service and …")
+        field = rf"(?!(?:[\w-]+ ){{0,2}}(?:{HEADS}|Ministr|Government))[A-Z][a-z][\w-]*"
+        fields = rf"(?:, {field}(?: {field}){{0,2}})+(?= and {field})"
+        rest = rf"(?: (?:of|for|on) (?:the )?{CAP}{words}(?:{fields}{words})?)?"
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
         # (but "A Hospital and Kenya's Centre" are two)
@@ -411,7 +417,14 @@ class OrgReader:
                 continue
             # "Viet Nam's National … Programme": the country in the possessive is no part of it
             owned = re.match(r"(?P<owner>.+?)['’]s (?=[A-Z])", name)
-            if owned and self._country_named(owned["owner"]):
+            # nor a body's: "the Ministry of Health's Directorate of …" is that directorate
+            # (or the tail of one: "the Ministry of Health's Directorate of …")
+            tail_of_a_name = (
+                owned is not None
+                and sentence[:start].endswith(("of ", "for "))
+                and re.search(r" (?:of|for|on) [A-Z]", name[owned.end() :]) is not None
+            )
+            if owned and (self._country_named(owned["owner"]) or tail_of_a_name):
                 start, name = start + owned.end(), name[owned.end() :]
             end = start + len(name)
             owner_start, owner = self._owner_before(sentence, start)
@@ -450,6 +463,10 @@ class OrgReader:
         within = re.search(r" of (?:the )?(?:Ministry|Government|Federal Government)\b", name)
         if within and kind_from_name(name[: within.start()]) == MHKG.GovernmentAgency:
             name = name[: within.start()]
+        # "Ministry of Health's Directorate of …": the directorate, named after its ministry's
+        owned = re.match(r"(?P<owner>.*?\b(?:Ministr|Government)[^,]*?)['’]s (?=[A-Z])", name)
+        if owned:
+            name = name[owned.end() :]
         head = re.search(rf"\b(?:{HEADS})\b", name)
         if head and re.search(r"\b(?:Ministr|Government)", name[: head.start()]):
             return None  # "Fiji's Ministry of Health and Medical Services": a ministry's rule
@@ -471,6 +488,7 @@ class OrgReader:
         """ "the District AIDS Task Forces of Sesheke, Kazungula and Chililabombwe": one body
         per place, named with the place first."""
         if not PLURAL_HEAD_OF.search(sentence):
+            yield from self._places_before_bodies(sentence)
             return
         places = rf"(?P<places>{CAP}(?: {CAP})?(?:, {CAP}(?: {CAP})?)*,? and {CAP}(?: {CAP})?)"
         pattern = rf"\b(?P<body>(?:{CAP} )*(?:{HEADS}))(?:s|es)? of (?:the )?{places}"
@@ -479,7 +497,33 @@ class OrgReader:
                 continue  # a single body: "Office of Returnee Affairs and Reintegration"
             body = re.sub(r"^(?:The|the) ", "", match["body"])
             for place in list_items(match["places"]):
-                name = f"{place} {body}"
+                # a country's after the body: "National Malaria Control Programme of Sudan"
+                name = f"{body} of {place}" if self.country_of(place) else f"{place} {body}"
+                if (organisation := self._named(name)) is not None:
+                    yield match.start(), match.end(), organisation, "bodies-of-places", None
+        yield from self._places_before_bodies(sentence)
+
+    def _places_before_bodies(self, sentence: str):
+        """ "the Savannakhet and Champasak Provincial Health Offices", "the Sandaun and
+        Western Provincial Health Authorities": one body per word of the list before it."""
+        heads = HEADS.replace("Agencies|", "").replace("Committees|", "")
+        plural = rf"(?P<head>{heads})(?:s|es)|(?P<stem>Authorit|Agenc|Societ|Secretari)ies"
+        # the body's name begins with its level: "Provincial", "County", "District", …
+        level = (
+            r"(?:Provincial|Province|County|District|Regional|Region|State|Municipal|"
+            r"Prefectural|Departmental|Zonal|City|Local|Country|Cantonal|Divisional) "
+        )
+        place = rf"{CAP}(?: (?!{level}){CAP})?"
+        pattern = (
+            rf"\b[Tt]he (?P<places>{place}(?:, {place})*,? and {place}) "
+            rf"(?P<body>{level}(?:(?!(?:{heads})\b){CAP} ){{0,2}})(?:{plural})\b"
+        )
+        for match in re.finditer(pattern, sentence):
+            head = match["head"] or f"{match['stem']}y"
+            for place in list_items(match["places"]):
+                if self.directory.find(place):
+                    break  # "the WHO and UNICEF Country Offices": not places
+                name = f"{place} {match['body']}{head}"
                 if (organisation := self._named(name)) is not None:
                     yield match.start(), match.end(), organisation, "bodies-of-places", None
 
@@ -538,6 +582,8 @@ class OrgReader:
                 start = match.start("list") + offset + item.index(name)
                 if not CUED_NAME.fullmatch(name) or self._country_named(name) or _a_person(name):
                     continue
+                if BARE_HEAD.fullmatch(name):
+                    continue  # "run by the Agency": a body named before, or none
                 organisation = self._known(name)
                 if organisation is None:
                     organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)

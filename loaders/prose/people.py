@@ -29,7 +29,8 @@ _TITLE = (
     r"(?:Minister|Secretary(?:[- ]General)?|Director(?:[- ]General)?|Chief|Head|Coordinator|"
     r"Officer|Manager|Representative|Chair(?:person|man|woman)?|President|Governor|Mayor|Ambassador|"
     r"Adviser|Advisor|Specialist|Expert|Consultant|Commissioner|Counsellor|Rector|Dean|"
-    r"Spokesperson|Focal Point|Envoy|Attaché|[Ss]pokes(?:man|woman|person)|[Ff]ounder)"
+    r"Spokesperson|Focal Point|Envoy|Attaché|[Ss]pokes(?:man|woman|person)|[Ff]ounder|"
+    r"Under-?[Ss]ecretary|Surgeon|Conven[eo]r)"
     r"(?:-[A-Z][a-z]+)?(?![\w-])"  # Minister-Counsellor; not "Ministerial"
 )
 _CAP = r"[A-Z][\w’'-]*(?:\.[\w’'-]+){0,4}"  # a capitalised word ("U.S" keeps a few inner dots)
@@ -46,16 +47,20 @@ _BODY_WORD = (
 )
 # particles between the words of a name, in lower case: "de la", "dos", "bin", "uulu"
 _PARTICLE = (
-    r"(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|binti|ibn|al|el|"
+    r"(?:de|da|do|dos|das|del|della|di|du|la|las|los|le|van|von|der|den|ter|bin|binti|ibn|al|el|"
     r"uulu|kyzy|ould|wa)"
 )
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mme|Prof|Professor|H\.E|Hon|Sir|Dame)\.? )"
 # capitalised words of the field before the title: "Migration Health Programme Manager"
-_FIELD = rf"(?:(?!(?:{_TITLE}|The|A|An|This|Its|Their|Our)\b)[A-Z][a-z]+ ){{0,3}}"
+# ("MHPSS Programme Coordinator", "Reporting and Communications Officer")
+_FIELD = (
+    rf"(?:(?!(?:{_TITLE}|The|A|An|This|Its|Their|Our)\b)(?:[A-Z][a-z]+|[A-Z]{{2,}}(?= [A-Z]))"
+    r" (?:and (?=[A-Z]))?){0,3}"
+)
 # what a post is of may be a list of regions: "for South-Eastern Europe, Eastern Europe and
 # Central Asia"
 _OF_LIST = rf"{_ORG}(?:(?:, {_CAP}(?: {_CAP})*)+ and {_ORG})?"
-POST = rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}(?: (?:of|for|in|on) (?:the )?{_OF_LIST})?"
+POST = rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}(?: (?:of|for|in|on|to) (?:the )?{_OF_LIST})?"
 # "Minister of Public Health, Population and Social Affairs, Illiassou Idi Mainassara"
 _PORTFOLIOS = rf"(?:, {_CAP}(?: {_CAP})*)+ and {_CAP}(?: {_CAP})*(?=, )"
 POST_BEFORE_NAME = (
@@ -64,16 +69,30 @@ POST_BEFORE_NAME = (
 )
 # A person's name: two to four capitalised words, none of them a title or qualifier.
 _NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|{_BODY_WORD}|The|This|At|In|On|IOM|UN)\b"
-_NAME_WORD = rf"(?!{_NOT_NAME}){_CAP}"
-PERSON = rf"{_NAME_WORD}(?: (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,3}}"
+# a word of a name may be joined to its particle ("el-Amin", "al-Rashid")
+_JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben|da|di|de|del|van)-"
+_NAME_WORD = rf"(?:{_JOINED})?(?!{_NOT_NAME}){_CAP}"
+# a middle initial may stand between the words of a name: "Comfort T. Kollie"
+PERSON = rf"{_NAME_WORD}(?:(?: [A-Z]\.)? (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,3}}"
 # what may stand before a post: an organisation's acronym ("IOM Moldova Chief of Mission"),
 # or an organisation in the possessive ("the Ghana Health Service's Director of …")
-_OFFICE = rf"[A-Z]{{2,}}(?: (?!{_QUALIFIER}\b)[A-Z][a-z]+)?"  # "IOM Moldova", not "IOM Regional"
+# "IOM Moldova", "IOM Lao PDR", not "IOM Regional"
+_OFFICE = rf"[A-Z]{{2,}}(?: (?!{_QUALIFIER}\b|{_TITLE})[A-Z][a-z]+)?(?: [A-Z]{{2,}}(?= [A-Z]))?"
 _PREFIX = rf"(?:(?P<prefix>{_OFFICE}) |(?:[Tt]he )?(?P<owner>{_ORG})['’]s )?"
 _AT = rf"(?: at (?:the )?(?P<at>{_ORG}))?"
 
 NAME_THEN_POST = re.compile(
     rf"{_HONORIFIC}?(?P<person>{PERSON}), (?:the )?{_PREFIX}(?P<post>{POST}){_AT}"
+    rf"(?! {_HONORIFIC}?{PERSON})"  # "A B, Project Officer C D": the post of C D
+)
+# a post in lower case after an organisation's possessive, before the name: "The Red
+# Crescent Society's medical coordinator, Dr. Amina bin Salem, said …"
+OWNER_LOWER_POST_THEN_NAME = re.compile(
+    rf"\b(?:(?:[Tt]he )?(?P<owner>{_ORG})|[Tt]he (?P<ref>[a-z]+))['’]s (?P<prefix>)"
+    rf"(?P<post>(?:[a-z]+ ){{0,2}}"
+    rf"(?:coordinator|director|head|manager|officer|chair(?:person)?|president|convenor|"
+    rf"convener|spokesperson|representative|adviser|advisor|secretary))"
+    rf",? {_HONORIFIC}?(?P<person>{PERSON})(?=[,.;]| said\b)"
 )
 # a post in lower case after a name: "Maria van der Berg, head of the unit, said …"
 _LOWER_TITLE = (
@@ -94,12 +113,17 @@ _SPEECH = (
 )
 SPEAKER = re.compile(
     rf"(?:^|[:;]\s|[”\"],?\s){_HONORIFIC}?(?P<person>{PERSON})"
-    rf"(?:, (?:who|whose|a|an) [^,]{{1,120}},)? {_SPEECH}\b"
+    rf"(?:, (?:who|whose|a|an|one of) [^,]{{1,120}},)? {_SPEECH}\b"
 )
-ACCORDING = re.compile(rf"\b[Aa]ccording to {_HONORIFIC}?(?P<person>{PERSON})(?=[,.;])")
+# "According to IOM Egypt's Dr. Salma Fathy, …": whom she speaks for
+ACCORDING = re.compile(
+    rf"\b[Aa]ccording to (?:(?P<at>{_ORG})['’]s )?{_HONORIFIC}?(?P<person>{PERSON})(?=[,.;])"
+)
 POST_THEN_NAME = re.compile(
     rf"\b{_PREFIX}(?P<post>{POST_BEFORE_NAME}),? {_HONORIFIC}?(?P<person>{PERSON})\b"
     rf"(?!,? (?:the )?{_TITLE})(?! (?:{_PARTICLE} )*{_CAP})"
+    # "Counsellor Kenta Mori of the Embassy of …": the body the post is in
+    rf"(?: of (?:the )?(?P<at>{_ORG}))?"
 )
 # "…," said Firuz Rahimov, who …; "…," said Ana Diaz of the Women's Network.
 QUOTED = re.compile(
@@ -138,15 +162,18 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
         ("name-then-post", NAME_THEN_POST),
         ("post-then-name", POST_THEN_NAME),
         ("name-then-post", NAME_THEN_LOWER_POST),
+        ("post-then-name", OWNER_LOWER_POST_THEN_NAME),
     ):
         for match in pattern.finditer(sentence):
-            name, post = match["person"], match["post"].strip()
+            name, post = without_rank(match["person"]), match["post"].strip()
             if is_place_or_organisation(name) or any(
                 match.start() < m.end and m.start < match.end() for m in found
             ):
                 continue
             parts = match.groupdict()
             organisation = parts["owner"] or parts.get("at") or organisation_of(post)
+            if parts.get("ref"):  # "the movement's convenor": the Movement named before
+                organisation = parts["ref"].capitalize()
             if parts["owner"] and MINISTER.match(post):  # "Kenya's Minister of Health"
                 organisation = f"{parts['owner']}'s {organisation_of(post)}"
             if match["prefix"]:  # "IOM Chief of Mission in Ghana": the office, in the title
@@ -161,12 +188,35 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
     for pattern in (QUOTED, SPEAKER, ACCORDING):
         for match in pattern.finditer(sentence):
-            name = match["person"]
+            name = without_rank(match["person"])
             if any(m.name == name for m in found) or is_place_or_organisation(name):
                 continue
             at = match.groupdict().get("at")
             found.append(PersonMention(match.start(), match.end(), name, "", at, "quoted-person"))
     return sorted(found, key=lambda m: m.start)
+
+
+# ranks, honorifics and forms of address a name may carry, and words that begin a sentence
+# before one ("For Ana Lucía de la Roca, …"): not part of the name
+RANKS = frozenset(
+    "Police Colonel Col Lieutenant Lt Major Maj Captain Capt Commander General Brigadier "
+    "Sergeant Inspector Superintendent Ato Woizero Weizero Ustaz Sheikh Shaikh Chief Hon "
+    "Honourable Honorable Senator Assemblyman Assemblywoman Councillor Councilor Dr Mr Mrs "
+    "Ms Mme Prof Professor Sir Dame Father Sister Rev Reverend Imam For As With By From "
+    "Also Then".split()
+)
+
+
+def without_rank(name: str) -> str:
+    """A name without the ranks and forms of address before it (two words of it kept).
+
+    >>> without_rank("Police Colonel Somsak Vongsa"), without_rank("Ato Kebede Alemu")
+    ('Somsak Vongsa', 'Kebede Alemu')
+    """
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".") in RANKS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def headline(text: str) -> bool:

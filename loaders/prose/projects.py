@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mhkg.iri import normalise_name
+from mhkg.loaders import data
 
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
 _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
@@ -31,7 +32,20 @@ _PHASE = r"(?:(?:first|second|third|fourth|next|new|final) phase of the )"
 _NAMED = rf"\b[Tt]he {_PHASE}?(?P<named>{_TITLE})"
 _ENUMERATED = r"\b[Tt]he (?:first|second|third|fourth|other|former|latter)(?: one)?,? "
 # a standing programme of a government, not a project: "the National Malaria Control Programme"
-NATIONAL_PROGRAMME = re.compile(r"^National (?:[A-Z][\w/-]* ){1,5}Program(?:me)?$")
+# (also "the National Programme of Hygiene at Borders", a body named by what it is "of")
+NATIONAL_PROGRAMME = re.compile(
+    r"^National (?:[A-Z][\w/-]* ){0,5}Program(?:me)?(?: (?:of|for|on) [A-Z][^,;]{0,80})?$"
+)
+# the small words between the capitalised words of a title after "the project"
+_TITLE_LINK = (
+    r"(?:of|for|and|in|on|the|to|with|through|along|against|among|amongst|at|from|by|"
+    r"within|across|into|towards|under|between|after|a|an)"
+)
+# a list of countries inside a title: "… in Egypt, Libya, Morocco, Tunisia and Yemen"
+TITLE_LIST_TAIL = re.compile(
+    rf"(?:, {_CAPITALISED}(?: {_CAPITALISED}){{0,2}}){{1,8}},? and {_CAPITALISED}"
+    rf"(?: {_CAPITALISED}){{0,2}}"
+)
 _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
 DEFINITIONS = [
@@ -42,22 +56,28 @@ DEFINITIONS = [
     re.compile(rf"\b[Tt]he (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
 ]
 PROJECT_MENTIONS = [
-    # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the acronym
-    ("acronym-definition", DEFINITIONS[1]),
+    # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
+    # acronym; but the MIDA project "Title" is that title
+    (
+        "acronym-definition",
+        re.compile(rf"{DEFINITIONS[1].pattern}(?!,? ?[:]? ?[{OPEN_QUOTES}])"),
+    ),
     # the project "Title" / the programme: “Title”
     ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
     # the “Title” project
     ("quoted-title", re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.I)),
     # "The second, “Title”, will …" (after "two projects")
     ("quoted-title", re.compile(rf"{_ENUMERATED}{_QUOTED}")),
-    # IOM's project Ebola Virus Disease Preparedness in South Sudan (three words or more)
+    # IOM's project Ebola Virus Disease Preparedness in South Sudan (three words or more);
+    # IOM's regional project …; the joint action …; "The project, Title, is implemented"
     (
         "named-project",
         re.compile(
-            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir) {PROJECT_WORD} "
+            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]+ )?"
+            rf"(?:{PROJECT_WORD}|(?:joint )?action),? "
             rf"(?P<named>{_CAPITALISED}"
-            rf"(?: (?:(?:of|for|and|in|on|the|to|with|through|along|against|among) )*"
-            rf"{_CAPITALISED}){{2,12}})"
+            rf"(?: (?:{_TITLE_LINK} ){{0,3}}"
+            rf"{_CAPITALISED}){{2,16}})"
         ),
     ),
     # Finca Sana, a primary health care project run by IOM
@@ -74,8 +94,10 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b[Tt]he (?P<named>(?:{_CAPITALISED} ){{1,5}}"
-            r"(?:Project|Programme|Program|Initiative))\b"
+            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?P<named>(?:{_CAPITALISED} ){{1,5}}"
+            r"(?:Project|Programme|Program|Initiative)"
+            # "the Joint Project on Migration Health": what it is on or for
+            rf"(?: (?:on|for) (?:{_CAPITALISED} ){{0,3}}{_CAPITALISED})?)\b"
         ),
     ),
 ]
@@ -101,10 +123,15 @@ def find(sentence: str) -> list[ProjectMention]:
     found: dict[tuple[int, str], ProjectMention] = {}
     for rule, pattern in PROJECT_MENTIONS:
         for match in pattern.finditer(sentence):
-            title = match.groupdict().get("quoted") or match.groupdict().get("named") or ""
+            parts = match.groupdict()
+            title = parts.get("quoted") or parts.get("named") or parts.get("title") or ""
+            if match.groupdict().get("named") and (
+                tail := TITLE_LIST_TAIL.match(sentence, match.end("named"))
+            ):
+                title += tail.group()  # "… in Egypt, Libya, Morocco, Tunisia and Yemen"
             title = title.strip(" ,.")
-            if NATIONAL_PROGRAMME.match(title):
-                continue  # a government's standing programme, not a project
+            if NATIONAL_PROGRAMME.match(title) or _organisation(title):
+                continue  # a government's standing programme or a known body, not a project
             if title and not any(
                 m.start < match.end() and match.start() < m.end for m in found.values()
             ):
@@ -112,6 +139,12 @@ def find(sentence: str) -> list[ProjectMention]:
                     match.start(), match.end(), title, rule
                 )
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _organisation(title: str) -> bool:
+    """A title the directory of organisations knows ("the United Nations Development
+    Programme") names a body, not a project."""
+    return normalise_name(title) in data.organisation_index()
 
 
 def acronyms(sentence: str) -> dict[str, str]:

@@ -14,9 +14,9 @@ from dataclasses import replace
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
-from mhkg.iri import Minter, tail
+from mhkg.iri import Minter, normalise_name, tail
 from mhkg.loaders.organisations import ROLES, Organisation, add_participation
-from mhkg.loaders.prose.people import ANTECEDENT_MARK
+from mhkg.loaders.prose.people import ANTECEDENT_MARK, organisation_of
 from mhkg.loaders.prose.reading import Reading, SentenceReading
 from mhkg.loaders.prose.text import Sentence
 from mhkg.loaders.source import LoadContext
@@ -104,6 +104,14 @@ def state_people(
             organisation = before[-1].organisation if before else None
         else:
             organisation = _organisation_named(doc, mention.organisation_text)
+            if organisation is None:
+                organisation = _body_named_before(doc, reading, mention.organisation_text)
+            # the post's own words, not a body named with it ("at the Institute …")
+            own = mention.organisation_text in (None, organisation_of(mention.post)) or (
+                AREA.fullmatch(mention.organisation_text)
+            )
+            if own and (body := _body_of_post(doc, mention.post)):
+                organisation = body  # "Nimba County Health Officer": the County Health Team
         node = organisation.describe(g, minter) if organisation else None
         if node is not None:
             g.add((person, ORG.memberOf, node))
@@ -137,6 +145,47 @@ def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
     if AREA.fullmatch(text):  # "Western Province": its administration
         return Organisation(text, MHKG.Government, country=doc.orgs.default_country, key=text)
     return None
+
+
+def _body_named_before(
+    doc: Reading, reading: SentenceReading, text: str | None
+) -> Organisation | None:
+    """ "at the Commission", "Director of the Directorate", "the movement's convenor": a
+    body's head word alone stands for the last body named so far whose name ends in it."""
+    head = normalise_name(text or "").removeprefix("the ")
+    if not head or " " in head:
+        return None
+    upto = next((i for i, s in enumerate(doc.sentences) if s is reading), len(doc.sentences))
+    for sentence in reversed(doc.sentences[: upto + 1]):
+        for mention in reversed(sentence.organisations):
+            words = normalise_name(mention.organisation.name).split()
+            if head in words and len(words) > 1:
+                return mention.organisation
+    return None
+
+
+# the words of a post that name what it does, not its field
+POST_WORDS = frozenset(
+    "director officer head chief coordinator manager deputy general senior acting assistant "
+    "of for the in at and to on".split()
+)
+
+
+def _body_of_post(doc: Reading, post: str) -> Organisation | None:
+    """The body of the document whose name holds every word of a post but its title's:
+    "Kayes Regional Director of Health" → the Kayes Regional Health Directorate,
+    "Nimba County Health Officer" → the Nimba County Health Team (two such words at least;
+    the body with the fewest other words)."""
+    words = set(normalise_name(post).split()) - POST_WORDS
+    if len(words) < 2:
+        return None
+    best: tuple[int, Organisation] | None = None
+    for sentence in doc.sentences:
+        for mention in sentence.organisations:
+            name = set(normalise_name(mention.organisation.name).split())
+            if words <= name and (best is None or len(name) < best[0]):
+                best = (len(name), mention.organisation)
+    return best[1] if best else None
 
 
 def _scoped(organisation: Organisation, project: URIRef | None) -> Organisation:
