@@ -16,6 +16,7 @@ and the log says so.
 
 from __future__ import annotations
 
+import glob
 import logging
 import shutil
 import tempfile
@@ -33,7 +34,7 @@ class Snapshots:
         self._store = store
         folder = Path(store.location)
         prefix = f".{folder.name}.snapshots-"
-        for stale in folder.parent.glob(f"{prefix}*"):
+        for stale in folder.parent.glob(f"{glob.escape(prefix)}*"):
             shutil.rmtree(stale, ignore_errors=True)
         self._lock = threading.Lock()
         self._taken = 0
