@@ -9,6 +9,7 @@ portfolio are read at nearly every visit).
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
@@ -64,7 +65,7 @@ _lock = threading.Lock()
 def run(sparql: str, capped: bool = True) -> QueryResult:
     """A query of the browser, in the workers, kept until the store changes; its rows held
     to the row cap (`capped`: a page asks for no more) or not (a list of projects)."""
-    key = (generation(), sparql)
+    key = (generation(), hashlib.sha256(sparql.encode("utf-8")).digest())  # a text may be MBs
     with _lock:
         kept = current_app.extensions.setdefault("mhkg.projects", {})
         if key in kept:
