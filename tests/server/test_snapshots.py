@@ -6,6 +6,7 @@ reads the store itself and says so."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -15,7 +16,7 @@ from rdflib import Graph, URIRef
 
 from mhkg.server import snapshots as snapshots_module
 from mhkg.server.snapshots import Snapshots
-from mhkg.server.workers import QueryWorkers
+from mhkg.server.workers import QueryWorkers, _Worker
 from mhkg.store.embedded import EmbeddedStore
 
 from .fixtures_app import app_over, bindings, writer
@@ -116,6 +117,48 @@ def test_workers_move_to_the_new_snapshot_and_the_old_one_is_retired(tmp_path: P
             assert wait_until(lambda: retired == [first]), retired
             assert workers.query(COUNT_PEOPLE).rows[0]["n"].toPython() == 1
         finally:
+            workers.close()
+            snapshots.close()
+
+
+def test_a_snapshot_a_worker_is_opening_is_not_retired_under_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A write lands while a worker is still opening the snapshot of the write before: that
+    snapshot is not removed under it; both older ones go once it has moved on to the newest."""
+    retired: list[str] = []
+    opening, go_on = threading.Event(), threading.Event()
+    real_reopen = _Worker.reopen
+
+    def slow_reopen(worker, location, generation, limit):
+        opening.set()
+        go_on.wait(30)
+        return real_reopen(worker, location, generation, limit)
+
+    with EmbeddedStore(tmp_path / "store") as store:
+        snapshots = Snapshots(store)
+        first = snapshots.take()
+
+        def retire(location: str) -> None:
+            retired.append(location)
+            snapshots.remove(location)
+
+        workers = QueryWorkers(first, size=1, timeout=30.0, retired=retire)
+        try:
+            workers.start()
+            monkeypatch.setattr(_Worker, "reopen", slow_reopen)
+            second = snapshots.take()
+            workers.refresh(second)
+            assert opening.wait(30)  # the worker is opening `second`
+            store.replace_graph(URIRef("http://www.example/g"), person("Jane"))
+            third = snapshots.take()
+            workers.refresh(third)
+            assert second not in retired and Path(second).is_dir()
+            go_on.set()
+            assert wait_until(lambda: sorted(retired) == sorted([first, second])), retired
+            assert workers.query(COUNT_PEOPLE).rows[0]["n"].toPython() == 1
+        finally:
+            go_on.set()
             workers.close()
             snapshots.close()
 
