@@ -99,6 +99,25 @@ CUED_NAME = re.compile(
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
+def _places_before_bodies_pattern() -> re.Pattern:
+    """A list of places before a plural body ("the A and B Provincial Health Offices")."""
+    heads = HEADS.replace("Agencies|", "").replace("Committees|", "")
+    plural = rf"(?P<head>{heads})(?:s|es)|(?P<stem>Authorit|Agenc|Societ|Secretari)ies"
+    # the body's name begins with its level: "Provincial", "County", "District", …
+    level = (
+        r"(?:Provincial|Province|County|District|Regional|Region|State|Municipal|"
+        r"Prefectural|Departmental|Zonal|City|Local|Country|Cantonal|Divisional) "
+    )
+    place = rf"{CAP}(?: (?!{level}){CAP})?"
+    return re.compile(
+        rf"\b[Tt]he (?P<places>{place}(?:, {place})*,? and {place}) "
+        rf"(?P<body>{level}(?:(?!(?:{heads})\b){CAP} ){{0,2}})(?:{plural})\b"
+    )
+
+
+PLACES_BEFORE_BODIES = _places_before_bodies_pattern()
+
+
 @dataclass(frozen=True)
 class OrgMention:
     start: int  # offsets in the sentence
@@ -144,7 +163,7 @@ class OrgReader:
         for rule in (
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
             self._governments, self._country_offices, self._bodies_of_places,
-            self._civil_society, self._named_bodies,
+            self._places_before_bodies, self._civil_society, self._named_bodies,
             self._directory_names,
             self._demonym_groups,
             self._cued_names,
@@ -488,7 +507,6 @@ class OrgReader:
         """ "the District AIDS Task Forces of Sesheke, Kazungula and Chililabombwe": one body
         per place, named with the place first."""
         if not PLURAL_HEAD_OF.search(sentence):
-            yield from self._places_before_bodies(sentence)
             return
         places = rf"(?P<places>{CAP}(?: {CAP})?(?:, {CAP}(?: {CAP})?)*,? and {CAP}(?: {CAP})?)"
         pattern = rf"\b(?P<body>(?:{CAP} )*(?:{HEADS}))(?:s|es)? of (?:the )?{places}"
@@ -501,24 +519,11 @@ class OrgReader:
                 name = f"{body} of {place}" if self.country_of(place) else f"{place} {body}"
                 if (organisation := self._named(name)) is not None:
                     yield match.start(), match.end(), organisation, "bodies-of-places", None
-        yield from self._places_before_bodies(sentence)
 
     def _places_before_bodies(self, sentence: str):
         """ "the Savannakhet and Champasak Provincial Health Offices", "the Sandaun and
         Western Provincial Health Authorities": one body per word of the list before it."""
-        heads = HEADS.replace("Agencies|", "").replace("Committees|", "")
-        plural = rf"(?P<head>{heads})(?:s|es)|(?P<stem>Authorit|Agenc|Societ|Secretari)ies"
-        # the body's name begins with its level: "Provincial", "County", "District", …
-        level = (
-            r"(?:Provincial|Province|County|District|Regional|Region|State|Municipal|"
-            r"Prefectural|Departmental|Zonal|City|Local|Country|Cantonal|Divisional) "
-        )
-        place = rf"{CAP}(?: (?!{level}){CAP})?"
-        pattern = (
-            rf"\b[Tt]he (?P<places>{place}(?:, {place})*,? and {place}) "
-            rf"(?P<body>{level}(?:(?!(?:{heads})\b){CAP} ){{0,2}})(?:{plural})\b"
-        )
-        for match in re.finditer(pattern, sentence):
+        for match in PLACES_BEFORE_BODIES.finditer(sentence):
             head = match["head"] or f"{match['stem']}y"
             for place in list_items(match["places"]):
                 if self.directory.find(place):
