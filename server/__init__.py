@@ -66,6 +66,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         sparql,
         store,
         vocabulary,
+        words,
     )
 
     errors.init_app(app)
@@ -73,6 +74,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     public_url.init_app(app)  # after logs: the access log sees the client behind a proxy
     store.init_app(app)
+    words.init_app(app)
     links.init_app(app)
     safety.init_app(app)
     for module in (home, sparql, named_queries, linked_data, vocabulary, dataset, openapi):
@@ -104,6 +106,7 @@ def serve(location: str, minter: Minter, **given: Any) -> None:
     app = create_app({**config, "LISTEN_URL": listen_url(host, port)})
     server = connections.make_server(app, app.config)
     app.extensions["mhkg.workers"].start()
+    app.extensions["mhkg.words"].prepare(generation=0)  # the first search need not wait
     public = app.config["PUBLIC_URL"] or app.config["LISTEN_URL"]
     print(
         f"mhkg: serving {location} on {listen_url(host, port, literal=True)} "

@@ -47,7 +47,7 @@ from mhkg.queries.project_table import (
     rows_sparql,
 )
 from mhkg.results import QueryResult
-from mhkg.server import logs, openapi_projects
+from mhkg.server import logs, openapi_projects, words
 from mhkg.server.negotiation import HTML, SOLUTION_TYPES, negotiate
 from mhkg.server.openapi import add_paths
 from mhkg.server.responses import results_response
@@ -163,15 +163,18 @@ def counted(selection: Selection, endpoint: str = "projects.browse") -> tuple[li
 
 def prepared(selection: Selection) -> Selection:
     """The selection, told the sizes of the portfolio's facet values and the projects that
-    hold its words (one query each, kept until the store changes): what its queries start
-    from. The SPARQL a page shows is that of `Selection.shown`, which gives the same rows."""
+    hold its words (from the words index, mhkg.server.words, or one query; kept until the
+    store changes): what its queries start from. The SPARQL a page shows is that of
+    `Selection.shown`, which gives the same rows."""
     if not selection:
         return selection
     selection = selection.sized(portfolio_sizes())
     if selection.q:
-        rows = run(words_sparql(selection.q), capped=False).rows
-        if len(rows) <= WORDS_LISTED:
-            selection = selection.found([row["project"] for row in rows])
+        projects = words.find(selection.q, generation())
+        if projects is None:  # not indexed (yet): the words' own query
+            projects = [row["project"] for row in run(words_sparql(selection.q), capped=False).rows]
+        if len(projects) <= WORDS_LISTED:
+            selection = selection.found(projects)
     return selection
 
 

@@ -159,6 +159,8 @@ def generation() -> int:
 
 
 def close(app: Flask) -> None:
+    if (words := app.extensions.get("mhkg.words")) is not None:
+        words.close()
     if (workers := app.extensions.get("mhkg.workers")) is not None:
         workers.close()
     if (snapshots := app.extensions.get("mhkg.snapshots")) is not None:

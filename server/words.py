@@ -1,0 +1,200 @@
+"""The words of the projects' titles and descriptions, indexed: which projects hold ``q=``.
+
+The browser's selection by words (mhkg.queries.facets: a title or a description that holds
+the words, ignoring case) is a SPARQL filter that reads every project's texts, 2.9-10 s at
+100,000 projects. The server answers it instead from a full-text index of those texts
+(SQLite's FTS5 with its trigram tokenizer, which finds any run of three characters or more,
+so the same projects as the filter), 0.1-0.3 s at that size. The index is built for one
+state of the store (`generation`), in the background, from the store's own answers (the
+projects, then their texts a chunk at a time, through the query workers), into a file of
+its own in the temporary folder; until it is ready, and for words shorter than three
+characters, the filter is used as before.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from contextlib import closing, suppress
+
+from flask import Flask, current_app
+from rdflib import URIRef
+
+from mhkg.queries import sparql_term
+from mhkg.results import QueryResult
+
+logger = logging.getLogger("mhkg.server")
+
+SHORTEST = 3
+"""The fewest characters the index can find (a trigram): shorter words use the filter."""
+CHUNK = 2_000
+"""Projects whose texts one query reads while the index is built."""
+PREFIXES = """PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+PROJECTS = f"{PREFIXES}SELECT DISTINCT ?project WHERE {{ ?project a mhkg:Project . }}"
+SCHEMA = """
+CREATE TABLE project (id INTEGER PRIMARY KEY, iri TEXT NOT NULL);
+CREATE TABLE text_of (text INTEGER PRIMARY KEY, project INTEGER NOT NULL);
+-- the texts, lowercased, indexed but not kept (contentless); case_sensitive: no folding of
+-- its own, so that a match is Python's (and SPARQL's LCASE) lowercase, character for character
+CREATE VIRTUAL TABLE text USING fts5(body, content='', tokenize='trigram case_sensitive 1');
+"""
+
+
+def texts_sparql(projects: Iterable[URIRef]) -> str:
+    values = " ".join(sparql_term(project) for project in projects)
+    return (
+        f"{PREFIXES}SELECT ?project ?text WHERE {{\n  VALUES ?project {{ {values} }}\n"
+        "  ?project dcterms:title|dcterms:description ?text .\n}\n"
+    )
+
+
+class WordsIndex:
+    """The texts of every project of one state of the store, in a temporary SQLite file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    @classmethod
+    def build(cls, ask: Callable[[str], QueryResult], folder: str | None = None) -> WordsIndex:
+        """The index of the projects' texts as `ask` (a SPARQL query's answer) finds them."""
+        handle, path = tempfile.mkstemp(prefix="mhkg-words-", suffix=".sqlite", dir=folder)
+        os.close(handle)
+        try:
+            with closing(sqlite3.connect(path)) as db:
+                db.execute("PRAGMA journal_mode = OFF")
+                db.execute("PRAGMA synchronous = OFF")
+                db.executescript(SCHEMA)
+                projects = [row["project"] for row in ask(PROJECTS).rows]
+                texts = 0
+                for start in range(0, len(projects), CHUNK):
+                    chunk = projects[start : start + CHUNK]
+                    number = {iri: start + i for i, iri in enumerate(chunk)}
+                    db.executemany("INSERT INTO project VALUES (?, ?)",
+                                   ((n, str(iri)) for iri, n in number.items()))  # fmt: skip
+                    rows = ask(texts_sparql(chunk)).rows
+                    # one row per text: a match cannot run from one text into the next
+                    db.executemany("INSERT INTO text (rowid, body) VALUES (?, ?)",
+                                   ((texts + i, str(row["text"]).lower())
+                                    for i, row in enumerate(rows)))  # fmt: skip
+                    db.executemany("INSERT INTO text_of VALUES (?, ?)",
+                                   ((texts + i, number[row["project"]])
+                                    for i, row in enumerate(rows)))  # fmt: skip
+                    texts += len(rows)
+                db.commit()
+        except BaseException:
+            os.remove(path)
+            raise
+        return cls(path)
+
+    def find(self, words: str) -> list[URIRef] | None:
+        """The projects whose title or description holds `words` (ignoring case), in the
+        order of the portfolio; None for words the index cannot look up (too short)."""
+        phrase = words.lower()
+        if len(phrase) < SHORTEST:
+            return None
+        quoted = '"' + phrase.replace('"', '""') + '"'  # an FTS5 string: the words as given
+        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+            rows = db.execute(
+                "SELECT iri FROM project WHERE id IN (SELECT project FROM text_of WHERE text IN "
+                "(SELECT rowid FROM text WHERE text MATCH ?)) ORDER BY id",
+                (quoted,),
+            ).fetchall()
+        return [URIRef(iri) for (iri,) in rows]
+
+    def close(self) -> None:
+        with suppress(FileNotFoundError):
+            os.remove(self.path)
+
+
+class Words:
+    """The index of the store's current state, once built (see `find`)."""
+
+    def __init__(self, ask: Callable[[str], QueryResult]) -> None:
+        self._ask = ask
+        self._lock = threading.Lock()
+        self._index: WordsIndex | None = None
+        self._indexed = self._building = -1  # the generations of the index and of the build
+        self._closed = False
+        self.ready = threading.Event()
+        """Set each time an index is ready (cleared when a build starts): for tests."""
+
+    def find(self, words: str, generation: int) -> list[URIRef] | None:
+        """The projects holding `words` at `generation`, from the index; None where the index
+        of that state is not ready (its build is then started) or cannot find the words."""
+        with self._lock:
+            if self._closed:
+                return None
+            if self._indexed != generation:
+                self._start(generation)
+                return None
+            index = self._index
+        try:
+            return index.find(words) if index is not None else None
+        except sqlite3.Error as error:  # replaced meanwhile by a newer state's: use the filter
+            logger.info("mhkg: the words index could not be read (%s)", error)
+            return None
+
+    def prepare(self, generation: int) -> None:
+        """Build the index of the store's state `generation` now, in the background."""
+        with self._lock:
+            if not self._closed and self._indexed != generation:
+                self._start(generation)
+
+    def _start(self, generation: int) -> None:
+        if self._building == generation:
+            return
+        self._building = generation
+        self.ready.clear()
+        threading.Thread(target=self._build, args=(generation,), daemon=True,
+                         name=f"mhkg-words-{generation}").start()  # fmt: skip
+
+    def _build(self, generation: int) -> None:
+        try:
+            index = WordsIndex.build(self._ask)
+        except Exception as error:  # the filter still answers: say why words are slow
+            logger.warning("mhkg: the words index could not be built: %s", error)
+            with self._lock:
+                if self._building == generation:
+                    self._building = -1
+            return
+        with self._lock:
+            if self._closed or self._building != generation:  # the store changed meanwhile
+                stale, kept = index, None
+            else:
+                stale, kept = self._index, index
+                self._index, self._indexed = index, generation
+        if stale is not None:
+            stale.close()
+        if kept is not None:
+            self.ready.set()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            index, self._index = self._index, None
+        if index is not None:
+            index.close()
+
+
+def init_app(app: Flask) -> None:
+    """The app's index of words, asking the query workers (or the store, where none run)."""
+
+    def ask(sparql: str) -> QueryResult:
+        if (workers := app.extensions["mhkg.workers"]) is not None:
+            return workers.query(sparql)
+        return app.extensions["mhkg.store"].query(sparql)
+
+    app.extensions["mhkg.words"] = index = Words(ask)
+    atexit.register(index.close)
+
+
+def find(words: str, generation: int) -> list[URIRef] | None:
+    """The projects holding `words` at `generation`, where the app's index can tell."""
+    return current_app.extensions["mhkg.words"].find(words, generation)
