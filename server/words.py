@@ -114,16 +114,18 @@ class WordsIndex:
 
 
 class Words:
-    """The index of the store's current state, once built (see `find`)."""
+    """The index of the store's current state, once built (see `find`). One thread builds
+    at a time, the state last asked for: a build that a write overtook is thrown away."""
 
     def __init__(self, ask: Callable[[str], QueryResult]) -> None:
         self._ask = ask
         self._lock = threading.Lock()
         self._index: WordsIndex | None = None
-        self._indexed = self._building = -1  # the generations of the index and of the build
+        self._indexed = self._wanted = self._failed = -1  # generations
+        self._builder: threading.Thread | None = None
         self._closed = False
         self.ready = threading.Event()
-        """Set each time an index is ready (cleared when a build starts): for tests."""
+        """Set once the index of the state last asked for is ready (tests wait on it)."""
 
     def find(self, words: str, generation: int) -> list[URIRef] | None:
         """The projects holding `words` at `generation`, from the index; None where the index
@@ -148,32 +150,37 @@ class Words:
                 self._start(generation)
 
     def _start(self, generation: int) -> None:
-        if self._building == generation:
+        """(Under the lock.) Have the index of `generation` built, unless its build failed."""
+        if generation == self._failed:
             return
-        self._building = generation
+        self._wanted = generation
         self.ready.clear()
-        threading.Thread(target=self._build, args=(generation,), daemon=True,
-                         name=f"mhkg-words-{generation}").start()  # fmt: skip
+        if self._builder is None:
+            self._builder = threading.Thread(target=self._build, daemon=True, name="mhkg-words")
+            self._builder.start()
 
-    def _build(self, generation: int) -> None:
-        try:
-            index = WordsIndex.build(self._ask)
-        except Exception as error:  # the filter still answers: say why words are slow
-            logger.warning("mhkg: the words index could not be built: %s", error)
+    def _build(self) -> None:
+        while True:
             with self._lock:
-                if self._building == generation:
-                    self._building = -1
-            return
-        with self._lock:
-            if self._closed or self._building != generation:  # the store changed meanwhile
-                stale, kept = index, None
-            else:
-                stale, kept = self._index, index
-                self._index, self._indexed = index, generation
-        if stale is not None:
-            stale.close()
-        if kept is not None:
-            self.ready.set()
+                generation = self._wanted
+                if self._closed or generation == self._indexed:
+                    self._builder = None
+                    return
+            try:
+                index = WordsIndex.build(self._ask)
+            except Exception as error:  # the filter still answers: say why words are slow
+                logger.warning("mhkg: the words index could not be built: %s", error)
+                with self._lock:
+                    self._failed, self._builder = generation, None
+                return
+            with self._lock:
+                if self._closed or self._wanted != generation:  # a write overtook the build
+                    stale = index
+                else:
+                    stale, self._index, self._indexed = self._index, index, generation
+                    self.ready.set()
+            if stale is not None:
+                stale.close()
 
     def close(self) -> None:
         with self._lock:

@@ -6,6 +6,7 @@ it is built for one state of the store, in the background, and replaced after a 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -120,18 +121,22 @@ def test_an_index_is_for_one_state_of_the_store(store: Store) -> None:
 
 
 def test_a_failed_build_leaves_the_filter(caplog: pytest.LogCaptureFixture) -> None:
+    asked = []
+
     def failing(sparql: str):
+        asked.append(sparql)
         raise RuntimeError("the store went away")
 
     words = Words(failing)
     try:
         assert words.find("health", generation=0) is None
         for _ in range(600):
-            if words._building == -1:
+            if words._builder is None:
                 break
-            words.ready.wait(0.1)
-        assert words._building == -1 and words._index is None
+            time.sleep(0.1)
+        assert words._builder is None and words._index is None
         assert "could not be built: the store went away" in caplog.text
+        assert words.find("health", generation=0) is None and len(asked) == 1  # not again
     finally:
         words.close()
 
