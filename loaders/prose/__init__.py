@@ -212,8 +212,8 @@ def _state_events(
             if told_again or (place is None and date is None):
                 _add_to_event(g, context, annotator, sentence, earlier, mention, date, place)
                 continue
-        if place is None and date is None:
-            continue
+        if place is None and date is None and mention.rule != "event-count":
+            continue  # (events counted by a verb of doing are told as done: "organized five …")
         named = [m.title for m in sentence.projects]
         event_project = describe_project(g, context.minter, named[0]) if named else project
         legs = _legs(sentence, reading, mention) if mention.head in VISITS else []
@@ -455,7 +455,9 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
 TOWN_OF_EVENT = re.compile(
     r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
     r" (?:in|at)) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-    r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d)"
+    r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d"
+    # "held in Adama in May", "… in Adama in 2018": a date after the town
+    rf"| in (?:early |mid-|late )?(?:{'|'.join(dates.MONTHS)}|\d{{4}})\b)"
 )
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",

@@ -55,7 +55,22 @@ EVENT_WORDS = {
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,
+    # nouns made of verbs: events only where a verb of doing governs them (see DEVERBAL)
+    "assessment": MHKG.Meeting,
+    "review": MHKG.Meeting,
+    "evaluation": MHKG.Meeting,
 }
+# An event noun made of a verb ("assessment", "review") names an activity as often as an
+# event ("the assessment found …"): it is an event where a verb of doing governs it, before
+# ("carried out a joint assessment", "conducted a review") or after ("a review … held in
+# Adama in May").
+DEVERBAL = frozenset({"assessment", "review", "evaluation"})
+_DOING = (
+    r"(?:carried out|conducted|held|undertook|undertaken|performed|organi[sz]ed|"
+    r"led|ran|hosted|facilitated|delivered|convened|made)"
+)
+DOING_BEFORE = re.compile(rf"\b{_DOING} (?:[\w-]+ ){{0,2}}$")
+DOING_AFTER = re.compile(rf"^(?: [\w’'-]+){{0,8}}? (?:was |were )?{_DOING}\b")
 # The heads of events with a name of their own, capitalised.
 NAMED_HEADS = {
     "Fair": MHKG.Meeting,
@@ -96,7 +111,25 @@ LAUNCHED = re.compile(r"\b(?<!will )(?<!to )launched\b(?! by\b)")
 # soldiers" (a screening of soldiers), "vendors … were screened" (a screening)
 # a tally, not an event: "13,847 travellers were screened", "… have been vaccinated"
 TALLY = re.compile(r"(?:\d[\d,]* (?:[\w-]+ ){0,3}(?:were|are) |(?:have|has|had) been )$")
-TOLD_BY_VERB = {"screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration"}
+TOLD_BY_VERB = {
+    "screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration",
+    "signed": "signing",  # "the partners signed a memorandum on 9 March": a signing
+}  # fmt: skip
+# people received somewhere on a day: "They were welcomed on 31 October at the Office …"
+# (the passive only: "IOM welcomed the decision" is no event)
+WELCOMED = re.compile(r"\b(?:was|were) (?:warmly |officially )?(?:welcomed|received)\b")
+# several events, counted, told by a verb of doing: "IOM organized five thematic workshops",
+# "the team ran 12 trainings" (as one event: how many is part of its name)
+_COUNTED_HEAD = "|".join(
+    sorted(
+        (w + ("es" if w.endswith("h") else "s") for w in EVENT_WORDS if w not in DEVERBAL),
+        key=len, reverse=True,
+    )
+)  # fmt: skip
+COUNTED = re.compile(
+    rf"\b{_DOING} (?P<label>(?P<count>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"eleven|twelve|fifteen|twenty) (?:[a-z][\w-]* ){{0,2}}(?P<head>{_COUNTED_HEAD}))\b"
+)
 DONE = re.compile(
     rf"\b(?<!will )(?<!to )(?<!be )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
     r"(?: (?:(?:some|over|more than|about|nearly) )?(?:(?P<count>\d[\d,]*) )?(?P<whom>[a-z]+s)\b)?"
@@ -112,7 +145,7 @@ _ORDINAL = (
 )
 _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
 _MODIFIER = (
-    r"(?!(?:a|an|the|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
+    r"(?!(?:a|an|the|whose|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
     r"in|on|at|of|and|with|for|to|by|from)(?![\w-]))[\w-]+"  # but "in-person"
 )
 # what an event is about, after its head: "training on migrant-sensitive care", "workshop to
@@ -132,7 +165,7 @@ _DATE_START = (
     r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 EVENT = re.compile(
-    rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) "
+    rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
@@ -220,12 +253,14 @@ def find(sentence: str) -> list[EventMention]:
             # Consultation"), or what it is in apposition: "…, a three-day meeting"
         if planned(sentence, match.start(), match.end()):
             continue
-        participants = participant_count(sentence)
         head = match["head"].lower()
+        if head in DEVERBAL and not _done(sentence, match.start(), match.end()):
+            continue  # "The assessment found …": an activity's result, not an event
+        participants = participant_count(sentence)
         end = match.end()
         if match.end("head") == match.end() and (title := TITLE_AFTER.match(sentence, end)):
             label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
-        definite = match["det"].lower() in ("the", "its", "their")
+        definite = match["det"].lower() in ("the", "its", "their", "our", "his", "her")
         found.append(
             EventMention(
                 match.start(), end, label, EVENT_WORDS[head], participants,
@@ -237,6 +272,19 @@ def find(sentence: str) -> list[EventMention]:
         found.append(
             EventMention(launch.start(), launch.end(), "launch", MHKG.Meeting, count,
                          rule="event-verb", head="launch")
+        )  # fmt: skip
+    counted = COUNTED.search(sentence)
+    if counted and not planned(sentence, counted.start(), counted.end()):
+        head = next(w for w in EVENT_WORDS if counted["head"].startswith(w))
+        found.append(
+            EventMention(counted.start("label"), counted.end(), counted["label"],
+                         EVENT_WORDS[head], participant_count(sentence),
+                         rule="event-count", head=head)
+        )  # fmt: skip
+    if not found and (welcomed := WELCOMED.search(sentence)):
+        found.append(
+            EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
+                         participant_count(sentence), rule="event-verb", head="welcome")
         )  # fmt: skip
     done = DONE.search(sentence) if not found else None
     if done and not TALLY.search(sentence, 0, done.start()):
@@ -265,6 +313,16 @@ def _named_events(sentence: str) -> list[EventMention]:
                          rule="named-event", head=head.lower())
         )  # fmt: skip
     return found
+
+
+def _done(sentence: str, start: int, end: int) -> bool:
+    """Whether a verb of doing governs the event noun between `start` and `end`: before it
+    ("carried out a joint assessment") or after it, in its clause ("a review … held in …")."""
+    clause_end = min((i for i in (sentence.find(c, end) for c in ",;") if i >= 0), default=None)
+    after = sentence[end:clause_end]
+    return bool(
+        DOING_BEFORE.search(sentence, max(0, start - 40), start) or DOING_AFTER.search(after)
+    )
 
 
 def planned(sentence: str, start: int, end: int) -> bool:

@@ -1,0 +1,135 @@
+"""Round 4's general mechanisms, on sentences written for them (none copied from a
+development document), each with negatives:
+
+- an event noun made of a verb ("assessment", "review", "evaluation") is an event only where
+  a verb of doing governs it ("carried out a rapid assessment", "a review … held in …");
+- events counted by a verb of doing ("ran three refresher trainings");
+- possessive determiners before an event word ("whose launch", "our workshop");
+- events told by a verb: a signing ("signed an agreement on 4 May"), people received
+  ("were welcomed on 2 June"), in the passive only;
+- a town named where an event was held, before its date ("held in Gode in March").
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.loaders.prose import events
+from mhkg.vocab import MHKG
+
+
+def labels(text: str) -> list[str]:
+    return [m.label for m in events.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Last Tuesday the district team carried out a rapid assessment of the clinics in Gulu.",
+         "rapid assessment"),
+        ("On 3 June partners conducted an evaluation of the referral system in Kisumu.",
+         "evaluation"),
+        ("The plan draws on a review of clinic records held in Dire Dawa in April.", "review"),
+        ("Health officers undertook a joint review with the district in Lira on 8 May.",
+         "joint review"),
+    ],
+)  # fmt: skip
+def test_an_event_noun_made_of_a_verb_with_a_verb_of_doing(text, label):
+    assert labels(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The assessment found that most clinics in Gulu lacked water.",
+                     id="its-result"),
+        pytest.param("A review of the law in 2019 showed gaps in coverage.", id="no-doing"),
+        pytest.param("An evaluation will be conducted in Kisumu in May.", id="planned"),
+        pytest.param("Under review since March, the policy covers Lira.", id="no-article"),
+    ],
+)  # fmt: skip
+def test_no_event_for_an_activity_noun_without_a_verb_of_doing(text):
+    assert not labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("In the first half of the year the clinic ran three refresher trainings for nurses.",
+         "three refresher trainings"),
+        ("The ministry held 12 community meetings on the new rules.", "12 community meetings"),
+        ("IOM organized two seminars for border officials.", "two seminars"),
+    ],
+)  # fmt: skip
+def test_events_counted_by_a_verb_of_doing(text, label):
+    (mention,) = events.find(text)
+    assert (mention.label, mention.rule) == (label, "event-count")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The ministry will hold three workshops next year.", id="future"),
+        pytest.param("Three workshops are planned for the autumn.", id="no-verb-of-doing"),
+        pytest.param("Staff ran three clinics in the camp.", id="no-event-word"),
+    ],
+)  # fmt: skip
+def test_no_counted_events(text):
+    assert not [m for m in events.find(text) if m.rule == "event-count"]
+
+
+def test_counted_events_need_no_date_or_place(described):
+    g, project = described("That spring the association organized four peer workshops on stigma.")
+    (event,) = g.subjects(RDF.type, MHKG.Workshop)
+    assert str(g.value(event, RDFS.label)) == "four peer workshops"
+    assert g.value(event, MHKG.partOfProject) == project
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The network unveiled a website, whose launch took place in Lyon on 2 May.", "launch"),
+        ("We thank everyone who came to our workshop in Lima on 9 July.", "workshop"),
+    ],
+)  # fmt: skip
+def test_possessive_determiners(text, label):
+    assert labels(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The two ministries signed a memorandum of understanding on 4 May 2021.", "signing"),
+        ("The nurses were welcomed on 2 June at the regional hospital.", "welcome"),
+        ("The delegation was received on 14 March by the governor.", "welcome"),
+    ],
+)  # fmt: skip
+def test_events_told_by_a_verb(text, label):
+    assert labels(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("IOM welcomed the decision of the government.", id="active-welcome"),
+        pytest.param("The ministries will sign the agreement in May.", id="future-sign"),
+        pytest.param("Partners have yet to be signed up.", id="signed-up-passive-no-date"),
+    ],
+)  # fmt: skip
+def test_no_event_told_by_a_verb(text, described):
+    g, _ = described(text)
+    assert not [
+        e
+        for kind in (MHKG.Meeting, MHKG.Workshop, MHKG.Consultation)
+        for e in g.subjects(RDF.type, kind)
+    ]
+
+
+def test_a_town_where_an_event_was_held_before_its_date(described):
+    g, _ = described(
+        "Jijiga, Ethiopia – Clinics were reopened.\nThe guidelines build on a review of "
+        "clinic records held in Gode in March 2019 with the regional bureau."
+    )
+    (event,) = g.subjects(RDF.type, MHKG.Meeting)
+    assert str(g.value(event, MHKG.place)).endswith("gode-eth")
