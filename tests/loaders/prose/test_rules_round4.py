@@ -133,3 +133,42 @@ def test_a_town_where_an_event_was_held_before_its_date(described):
     )
     (event,) = g.subjects(RDF.type, MHKG.Meeting)
     assert str(g.value(event, MHKG.place)).endswith("gode-eth")
+
+
+# --- localities the text places in a country give a body named after them its country
+
+
+@pytest.mark.parametrize(
+    "text, body, iso3",
+    [
+        ("The road links Kenya's Lokichar Region with the border. We work with the Lokichar "
+         "Regional Health Office.", "Lokichar Regional Health Office", "KEN"),
+        ("Most pickers come from Oyam District in Uganda. The Oyam District Health Team "
+         "trained them.", "Oyam District Health Team", "UGA"),
+        ("Herders move on to Ntcheu, on the Malawian side. The Health Directorate of Ntcheu "
+         "joined the meeting.", "Health Directorate of Ntcheu", "MWI"),
+        ("Workers settle in northern Ghana, mainly in Bawku and Zebilla. The Bawku Municipal "
+         "Health Directorate screened them.", "Bawku Municipal Health Directorate", "GHA"),
+        ("The team drove to a clinic in Tsholotsho, Zimbabwe. The Tsholotsho Health Office "
+         "hosted it.", "Tsholotsho Health Office", "ZWE"),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_a_locality_the_text_placed(organisations, text, body, iso3):
+    found = {m.organisation.name: m.organisation.country for m in organisations(text)}
+    assert found[body] == iso3
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        pytest.param("The road links Lokichar with the border. We work with the Lokichar "
+                     "Regional Health Office.", "Lokichar Regional Health Office",
+                     id="not-placed"),
+        pytest.param("Workers met in Bawku. The Bawku Municipal Health Directorate screened "
+                     "them in Ghana's capital.", "Bawku Municipal Health Directorate",
+                     id="possessive-without-a-unit"),
+    ],
+)  # fmt: skip
+def test_no_country_for_a_locality_not_placed(organisations, text, body):
+    found = {m.organisation.name: m.organisation.country for m in organisations(text)}
+    assert found[body] is None
