@@ -21,15 +21,18 @@ _WHAT = (
     r"(?:NGO|non-governmental organi[sz]ation|non-profit organi[sz]ation|charity|"
     r"civil[- ]society organi[sz]ation|community-based organi[sz]ation|grassroots organi[sz]ation|"
     r"women's (?:group|organi[sz]ation)|youth (?:group|organi[sz]ation)|"
-    r"(?:public |private |charitable )?foundation|association)"
+    r"(?:public |private |charitable )?foundation|association|"
+    # a body told as local, by what it is: "a local group", "its local partner"
+    r"(?:local|community|grassroots|faith-based) (?:group|organi[sz]ation|partner))"
 )
 APPOSITION = re.compile(rf"(?P<name>{NAME}), an? (?:[\w'’-]+ ){{0,3}}?{_WHAT}\b")
 DESCRIPTOR = re.compile(
-    rf"\b(?:the|a|an) (?:local |national |international |[A-Z][a-z]+ )?{_WHAT} "
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:local |national |international |[A-Z][a-z]+ )?"
+    rf"{_WHAT},? "
     rf"(?P<name>{CAP}(?: (?:(?:of|for|de|del|la|the) )*{CAP}){{0,5}})"
 )
 FOREIGN_HEAD = re.compile(
-    r"\b(?P<name>(?:Fondation|Fundación|Fundacion|Fundação|Fundacja|Stiftung|Stichting|"
+    r"\b(?P<name>(?:Caritas|Fondation|Fundación|Fundacion|Fundação|Fundacja|Stiftung|Stichting|"
     r"Asociación|Associação|Associazione)"
     rf"(?: (?:(?:de|del|des|du|la|le|pour|para|por|für|voor|van) )*{CAP})+)"
 )

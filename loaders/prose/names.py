@@ -26,7 +26,8 @@ HEADS = (
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
     r"Sub-Working Group|Working Group|Sub-Committee|Subcommittee|Consultations|Alliance|"
     r"Coalition|Programme|Program|Mechanism|Embassy|Observatory|University Hospital|Hospital|"
-    r"School|University|College|Bureau|Division|Health Area|Movement|Club|Team|Unit|Chamber"
+    r"School|University|College|Bureau|Division|Health Area|Movement|Club|Team|Unit|Chamber|"
+    r"Federation|Confederation|Trust|Red Cross|Red Crescent"
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

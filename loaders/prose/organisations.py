@@ -423,7 +423,8 @@ class OrgReader:
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
         # (but "A Hospital and Kenya's Centre" are two)
         before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
-        pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
+        # heads in a row are one head: "Trust Fund", "Red Cross Society"
+        pattern = rf"(?P<name>{before}(?:{HEADS})(?: (?:{HEADS}))*\b{rest})"
         if headline(sentence) and not self._name_only:
             return  # "… Puts Migrants at the Centre of Its Fight Against TB": no body
         for match in re.finditer(pattern, sentence):
@@ -621,7 +622,7 @@ class OrgReader:
         )
         if known is not None:
             return known
-        kind = kind_from_name(name)
+        kind = kind_from_name(name) or _membership_kind(name, self.country_of)
         if kind is None or kind == MHKG.Group:
             return None
         if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
@@ -698,6 +699,23 @@ class OrgReader:
                 )
                 return base, code
         return name, None
+
+
+# the heads of bodies that people or organisations join, which no government names itself
+# by: "Federation of Kenya Employers", "Union of Relief and Development Associations", "Hope
+# Charity Organization", "the Red Crescent"
+MEMBERSHIP_HEAD = re.compile(
+    r"^(?:[A-Z][\w'’-]* ){0,4}?(?:Federation|Confederation|Union|Trust|Organi[sz]ation|"
+    r"Red Cross|Red Crescent)\b"
+)
+
+
+def _membership_kind(name: str, country_of: Callable[[str], str | None]) -> URIRef | None:
+    """Civil society, for a name whose head is a membership body's (not "Russian Federation",
+    a country, nor a name a government body's pattern took)."""
+    if MEMBERSHIP_HEAD.match(name) and not country_of(name):
+        return MHKG.CivilSocietyOrganisation
+    return None
 
 
 def _memory_key(organisation: Organisation) -> str:

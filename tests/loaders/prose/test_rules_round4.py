@@ -172,3 +172,57 @@ def test_a_body_named_after_a_locality_the_text_placed(organisations, text, body
 def test_no_country_for_a_locality_not_placed(organisations, text, body):
     found = {m.organisation.name: m.organisation.country for m in organisations(text)}
     assert found[body] is None
+
+
+# --- bodies by the grammar of their names: membership heads, heads in a row, descriptors
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Volunteers of the Peruvian Red Cross handed out kits.", "Peruvian Red Cross"),
+        ("The Jordanian Red Crescent ran the clinic.", "Jordanian Red Crescent"),
+        ("The Lesotho Red Cross Society trained drivers.", "Lesotho Red Cross Society"),
+        ("Members of the Federation of Ugandan Employers attended.",
+         "Federation of Ugandan Employers"),
+        ("The Union of Health Workers' Associations signed the appeal.",
+         "Union of Health Workers' Associations"),
+        ("Food came from the Al Noor Charity Organization.", "Al Noor Charity Organization"),
+        ("The Malindi Marine Trust paid for boats.", "Malindi Marine Trust"),
+        ("Caritas Moldova opened a shelter.", "Caritas Moldova"),
+        ("The local NGO Safe Steps met nurses.", "Safe Steps"),
+        ("It was delivered by a community-based organization, Tumaini Women, in Kisii.",
+         "Tumaini Women"),
+        ("Its local partner, Bridges of Hope, ran the sessions.", "Bridges of Hope"),
+    ],
+)  # fmt: skip
+def test_civil_society_by_the_grammar_of_its_name(organisations, text, name):
+    found = {m.organisation.name: m.organisation.kind for m in organisations(text)}
+    assert found.get(name) == MHKG.CivilSocietyOrganisation
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Regional Health Trust Fund paid for the clinics.", "Regional Health Trust Fund"),
+        ("The Karamoja Health Service Commission hired nurses.",
+         "Karamoja Health Service Commission"),
+    ],
+)  # fmt: skip
+def test_heads_in_a_row_are_one_head(organisations, text, name):
+    assert name in [m.organisation.name for m in organisations(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Migrants from the Russian Federation were screened.", id="a-country"),
+        pytest.param("The Red Cross was there.", id="a-bare-head"),
+        pytest.param("A local group of women met weekly.", id="no-name"),
+        pytest.param("Its local partner, which runs the clinic, agreed.", id="no-capitalised-name"),
+    ],
+)  # fmt: skip
+def test_no_body_by_a_membership_head_or_descriptor(organisations, text):
+    assert not [
+        m for m in organisations(text) if m.organisation.kind == MHKG.CivilSocietyOrganisation
+    ]
