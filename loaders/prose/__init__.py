@@ -196,6 +196,8 @@ def _state_events(
             continue  # "… will bring officials to Amman for a knowledge exchange visit"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
             continue  # "IOM screened arrivals in Tamale": what it does, not an event
+        if mention.rule == "event-plural" and date is None:
+            continue  # "Validation workshops were held in Kisumu": when, not only where
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
         # "Opening the meeting, …" after "the Third Global Consultation": the event told last
         last = told.get(LAST) if mention.definite and earlier is None else None

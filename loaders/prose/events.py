@@ -55,6 +55,8 @@ EVENT_WORDS = {
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,
+    "handover": MHKG.Meeting,
+    "hand-over": MHKG.Meeting,
     # nouns made of verbs: events only where a verb of doing governs them (see DEVERBAL)
     "assessment": MHKG.Meeting,
     "review": MHKG.Meeting,
@@ -114,24 +116,47 @@ TALLY = re.compile(r"(?:\d[\d,]* (?:[\w-]+ ){0,3}(?:were|are) |(?:have|has|had) 
 TOLD_BY_VERB = {
     "screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration",
     "signed": "signing",  # "the partners signed a memorandum on 9 March": a signing
+    # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
+    # team visited Moyale on 11 March", not "the border opened on 5 May"
+    "opened": "opening", "visited": "visit",
 }  # fmt: skip
+NEEDS_OBJECT = frozenset({"opened", "visited"})
+OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
 # people received somewhere on a day: "They were welcomed on 31 October at the Office …"
 # (the passive only: "IOM welcomed the decision" is no event)
 WELCOMED = re.compile(r"\b(?:was|were) (?:warmly |officially )?(?:welcomed|received)\b")
+
+
 # several events, counted, told by a verb of doing: "IOM organized five thematic workshops",
 # "the team ran 12 trainings" (as one event: how many is part of its name)
+def _plural(word: str) -> str:
+    return word if word.endswith("s") else word + ("es" if word.endswith("h") else "s")
+
+
 _COUNTED_HEAD = "|".join(
     sorted(
-        (w + ("es" if w.endswith("h") else "s") for w in EVENT_WORDS if w not in DEVERBAL),
+        (_plural(w) for w in EVENT_WORDS if w not in DEVERBAL),
         key=len, reverse=True,
     )
 )  # fmt: skip
+# several events as a bare plural, told done in the passive: "Community dialogues were held
+# in Kisumu in July", "Two-day trainings were also organized in …"
+PLURAL_DONE = re.compile(
+    rf"(?:^|(?<=[,;:] ))(?P<label>(?:[A-Za-z][\w-]* ){{0,2}}(?P<head>{_COUNTED_HEAD})) "
+    rf"(?:were|have been) (?:also |then )?{_DOING}\b"
+)
+# words before a plural that refer to events told before, or to no events in particular
+NOT_NEW = frozenset(
+    "the these those both all such other some many several further more regular monthly "
+    "weekly previous earlier similar".split()
+)
 COUNTED = re.compile(
     rf"\b{_DOING} (?P<label>(?P<count>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|"
     rf"eleven|twelve|fifteen|twenty) (?:[a-z][\w-]* ){{0,2}}(?P<head>{_COUNTED_HEAD}))\b"
 )
 DONE = re.compile(
-    rf"\b(?<!will )(?<!to )(?<!be )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
+    # (not in the perfect: "IOM has trained 500 nurses since 2015" is a tally)
+    rf"\b(?<!will )(?<!to )(?<!be )(?<!has )(?<!have )(?<!had )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
     r"(?: (?:(?:some|over|more than|about|nearly) )?(?:(?P<count>\d[\d,]*) )?(?P<whom>[a-z]+s)\b)?"
 )
 # a visit's next leg: "the delegation continued to Arica", "travelled to Tampere"
@@ -281,12 +306,23 @@ def find(sentence: str) -> list[EventMention]:
                          EVENT_WORDS[head], participant_count(sentence),
                          rule="event-count", head=head)
         )  # fmt: skip
+    plural = PLURAL_DONE.search(sentence) if not found else None
+    if plural and plural["label"].split()[0].lower() not in NOT_NEW:
+        label = plural["label"]
+        label = label[0].lower() + label[1:] if label[1:2].islower() else label
+        head = next(w for w in EVENT_WORDS if plural["head"].startswith(w))
+        found.append(
+            EventMention(plural.start("label"), plural.end("label"), label, EVENT_WORDS[head],
+                         participant_count(sentence), rule="event-plural", head=head)
+        )  # fmt: skip
     if not found and (welcomed := WELCOMED.search(sentence)):
         found.append(
             EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
                          participant_count(sentence), rule="event-verb", head="welcome")
         )  # fmt: skip
     done = DONE.search(sentence) if not found else None
+    if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
+        done = None
     if done and not TALLY.search(sentence, 0, done.start()):
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head

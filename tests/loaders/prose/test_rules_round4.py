@@ -226,3 +226,35 @@ def test_no_body_by_a_membership_head_or_descriptor(organisations, text):
     assert not [
         m for m in organisations(text) if m.organisation.kind == MHKG.CivilSocietyOrganisation
     ]
+
+
+# --- more events told by their verb or as a plural, with negatives
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The district opened a maternity ward in Moroto on 3 March 2021.", "opening"),
+        ("The joint team visited Nimule on 12 May 2020.", "visit"),
+        ("The handover of two ambulances took place in Kasese on 4 April 2017.", "handover"),
+        ("Health talks were organized in Kitgum and Pader in July 2020.", "health talks"),
+        ("In Gulu, refresher trainings were also held on 9 May 2019.", "refresher trainings"),
+    ],
+)  # fmt: skip
+def test_more_events_told_by_a_verb_or_a_plural(text, label):
+    assert labels(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The border opened on 5 May 2020.", id="opened-without-object"),
+        pytest.param("Since 2015 the team has visited 40 villages.", id="perfect-visited"),
+        pytest.param("IOM has screened 9,000 travellers since March 2020.", id="perfect-screened"),
+        pytest.param("Both meetings were organized under the project in May.", id="both"),
+        pytest.param("Monthly meetings were held in Gulu in 2019.", id="monthly"),
+        pytest.param("Trainings will be held in Gulu in May.", id="future-plural"),
+    ],
+)  # fmt: skip
+def test_no_event_told_by_a_verb_or_a_plural(text):
+    assert not labels(text)
