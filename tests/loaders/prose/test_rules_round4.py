@@ -258,3 +258,18 @@ def test_more_events_told_by_a_verb_or_a_plural(text, label):
 )  # fmt: skip
 def test_no_event_told_by_a_verb_or_a_plural(text):
     assert not labels(text)
+
+
+# --- an acronym in brackets says where the name before it ends, across "at"
+
+
+def test_a_name_before_its_acronym_runs_across_at(organisations):
+    found = organisations("The Office of Health Services at Ports (OHSP) screened crews.")
+    assert [(m.organisation.name, m.defines) for m in found] == [
+        ("Office of Health Services at Ports", "OHSP")
+    ]
+
+
+def test_without_an_acronym_a_name_stops_before_at(organisations):
+    found = organisations("The Office of Health Services at Ports screened crews.")
+    assert [m.organisation.name for m in found] == ["Office of Health Services"]
