@@ -57,6 +57,12 @@ EVENT_WORDS = {
     "drill": MHKG.Workshop,
     "handover": MHKG.Meeting,
     "hand-over": MHKG.Meeting,
+    "course": MHKG.Workshop,
+    "retreat": MHKG.Workshop,
+    "symposium": MHKG.Meeting,
+    "congress": MHKG.Meeting,
+    "fair": MHKG.Meeting,
+    "exhibition": MHKG.Meeting,
     # nouns made of verbs: events only where a verb of doing governs them (see DEVERBAL)
     "assessment": MHKG.Meeting,
     "review": MHKG.Meeting,

@@ -273,3 +273,43 @@ def test_a_name_before_its_acronym_runs_across_at(organisations):
 def test_without_an_acronym_a_name_stops_before_at(organisations):
     found = organisations("The Office of Health Services at Ports screened crews.")
     assert [m.organisation.name for m in found] == ["Office of Health Services"]
+
+
+# --- an event told again by another word of its kind, on the same occasion
+
+
+def _all_events(g):
+    return [
+        e for k in (MHKG.Meeting, MHKG.Workshop, MHKG.Consultation) for e in g.subjects(RDF.type, k)
+    ]
+
+
+def test_an_event_told_again_by_another_word_of_its_kind(described):
+    g, _ = described(
+        "A three-day refresher training for 30 midwives opened in Mbale on 4 May 2021. "
+        "The course, which ran from 4 to 6 May, covered safe delivery."
+    )
+    assert len(_all_events(g)) == 1
+
+
+def test_an_event_of_the_same_kind_on_another_occasion_is_another(described):
+    g, _ = described(
+        "A refresher training for midwives took place in Mbale on 4 May 2021. "
+        "The course in Soroti on 20 September 2021 covered newborn care."
+    )
+    assert len(_all_events(g)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("A five-day course on psychological first aid took place in Gulu on 3 May 2021.",
+         "five-day course on psychological first aid"),
+        ("The first national symposium on migrant health was held in Accra on 9 June 2022.",
+         "first national symposium on migrant health"),
+        ("A health fair for seafarers took place in Tema on 2 July 2019.",
+         "health fair for seafarers"),
+    ],
+)  # fmt: skip
+def test_more_event_words(text, label):
+    assert labels(text) == [label]
