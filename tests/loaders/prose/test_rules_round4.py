@@ -313,3 +313,63 @@ def test_an_event_of_the_same_kind_on_another_occasion_is_another(described):
 )  # fmt: skip
 def test_more_event_words(text, label):
     assert labels(text) == [label]
+
+
+# --- whom a speaker speaks for; posts in brackets
+
+
+def _people(text: str):
+    from mhkg.loaders.prose import people
+
+    places = {"Jimma", "Arua", "Gulu"}
+    return [(m.name, m.post, m.organisation_text) for m in people.find(text, places.__contains__)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"It works," said Ana Diaz from the Women\'s Network.',
+         ("Ana Diaz", "", "Women's Network")),
+        ("Ana Diaz of the Women's Network said the clinics work.",
+         ("Ana Diaz", "", "Women's Network")),
+        ("Ana Diaz, from the Women's Network, said the clinics work.",
+         ("Ana Diaz", "", "Women's Network")),
+        ("According to Grace Banda of the Malawi Red Cross Society, 300 people were reached.",
+         ("Grace Banda", "", "Malawi Red Cross Society")),
+        ("Speaking on behalf of the Ministry of Health, Dr Tomas Silva said the plan was ready.",
+         ("Tomas Silva", "", "Ministry of Health")),
+        ("Representing UNHCR, Maria Rossi welcomed the participants.",
+         ("Maria Rossi", "", "UNHCR")),
+        ("John Okello (District Health Officer, Arua District Local Government) spoke.",
+         ("John Okello", "District Health Officer", "Arua District Local Government")),
+        ("Ana Lima (Project Coordinator at Caritas Brazil) spoke.",
+         ("Ana Lima", "Project Coordinator", "Caritas Brazil")),
+    ],
+)  # fmt: skip
+def test_whom_a_speaker_speaks_for(text, expected):
+    assert _people(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param('"I want to go home," said Tesfaye Girma from Jimma.',
+                     ("Tesfaye Girma", "", None), id="from-a-place"),
+        pytest.param("John Okello (District Health Officer, Arua) spoke.",
+                     ("John Okello", "District Health Officer", None), id="bracketed-place"),
+    ],
+)  # fmt: skip
+def test_a_place_is_not_whom_a_speaker_speaks_for(text, expected):
+    assert _people(text) == [expected]
+
+
+def test_a_body_in_apposition_with_a_possessive_partner_organisation(organisations):
+    text = "Twelve nurses of Zdravie, IOM Slovakia's partner organization, took part."
+    found = {m.organisation.name: m.organisation.kind for m in organisations(text)}
+    assert found["Zdravie"] == MHKG.CivilSocietyOrganisation
+
+
+def test_a_ministry_in_apposition_with_a_partner_word_stays_a_ministry(organisations):
+    text = "The Ministry of Health, IOM's implementing partner, opened clinics."
+    kinds = {m.organisation.kind for m in organisations(text, "KEN")}
+    assert MHKG.CivilSocietyOrganisation not in kinds
