@@ -326,7 +326,9 @@ def find(sentence: str) -> list[EventMention]:
             EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
                          participant_count(sentence), rule="event-verb", head="welcome")
         )  # fmt: skip
-    done = DONE.search(sentence) if not found else None
+    done = DONE.search(sentence)
+    if done and found and not _own_clause(sentence, found, done.start()):
+        done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
     if done and not TALLY.search(sentence, 0, done.start()):
@@ -355,6 +357,18 @@ def _named_events(sentence: str) -> list[EventMention]:
                          rule="named-event", head=head.lower())
         )  # fmt: skip
     return found
+
+
+# where a clause of its own begins: "…, when the two partners signed a memorandum on 9 March"
+CLAUSE_START = re.compile(r"[,;] (?:when|after|before|and|while|as) ")
+
+
+def _own_clause(sentence: str, found: list[EventMention], at: int) -> bool:
+    """Whether a clause of its own holds the verb at `at`, apart from the events found."""
+    before = [m.end for m in found if m.end <= at]
+    if len(before) < len(found):
+        return False  # an event phrase after the verb, or around it
+    return bool(CLAUSE_START.search(sentence, max(before), at))
 
 
 def _done(sentence: str, start: int, end: int) -> bool:

@@ -373,3 +373,19 @@ def test_a_ministry_in_apposition_with_a_partner_word_stays_a_ministry(organisat
     text = "The Ministry of Health, IOM's implementing partner, opened clinics."
     kinds = {m.organisation.kind for m in organisations(text, "KEN")}
     assert MHKG.CivilSocietyOrganisation not in kinds
+
+
+# --- an event told by its verb in a clause of its own, beside an event phrase
+
+
+def test_a_verb_event_in_a_clause_of_its_own():
+    text = (
+        "The annual forum in Manila on 3 May 2019 reviewed the plan, renewed in April, when "
+        "the two ministries signed a new memorandum on 9 April 2019."
+    )
+    assert labels(text) == ["annual forum", "signing"]
+
+
+def test_no_verb_event_inside_an_event_phrase_clause():
+    text = "At the training in Gulu on 3 May 2019 nurses screened 40 drivers."
+    assert labels(text) == ["training"]
