@@ -96,6 +96,31 @@ CUED = re.compile(
 CUED_NAME = re.compile(
     rf"{CAP}(?: (?:(?:with|without|for|of|and|the|de|du|la|sans|against) )*{CAP}){{0,7}}"
 )
+# a coordinated list's separators, and its items: a name of capitalised words (after "the")
+LIST_SEPARATOR = re.compile(r", (?:and |as well as )?|,? and (?!the )|,? and (?=the )")
+_LIST_NAME = rf"(?P<name>[A-Z][\w’'&-]*(?: (?:(?:of|for|on|and|&|de|du|des|la) )*{CAP}){{0,5}})"
+LIST_ITEM = re.compile(rf"(?:the )?{_LIST_NAME}")
+LIST_ITEM_FIRST = re.compile(
+    rf"(?:^|\b(?:as|including|with|between|from|by|and|include) )(?:the )?{_LIST_NAME}$"
+)
+LIST_ITEM_LAST = re.compile(
+    rf"(?:the )?{_LIST_NAME}(?=[.;:)]|$| (?!(?:of|for|on|de|des|du|la|le|the|and)\b)[a-z])"
+)
+# what a list of bodies may also hold that is no body
+LIST_NOT_BODY = re.compile(
+    r"\d|\b(?:Project|Programme|Plan|Strategy|Agenda|Day|Week|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|The|This|These|Mr|Mrs|Ms|Dr)\b|['’]s\b"
+    # a place: "Metropolitan Region of Santiago", "Kayes Region"
+    r"|\b(?:Region|Province|District|County|State|Canton|Municipality|City|Town|Island)s?"
+    r"(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?$"
+)
+# a public body's words, for a listed name no head names: "Overseas Workers Welfare
+# Administration", "Logone Occidental Provincial Health Delegation"
+LIST_PUBLIC = re.compile(
+    r"\b(?:Administration|Delegation|Provincial|Regional|District|Municipal|Departmental|"
+    r"Prefectural|Federal|National|Public)\b"
+)
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
@@ -176,6 +201,8 @@ class OrgReader:
                 )
                 if not overlapping or holds:
                     taken.append((start, end, organisation, name, defines))
+        if taken and not headline(sentence):
+            taken += self._list_members(sentence, taken, places)
         found: list[OrgMention] = []
         subjects = self._clause_subjects(sentence)
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
@@ -196,6 +223,73 @@ class OrgReader:
             mention = OrgMention(start, end, organisation, role, name, defines, written)
             found.append(replace(mention, cued=told is not None))
         return self._with_evidence(sentence, found, places)
+
+    def _list_members(self, sentence: str, taken, places: Sequence[PlaceMention]):
+        """The other members of a coordinated list of organisations: a capitalised name
+        listed with bodies already read ("Partners such as Amref Health Africa, LVCT Health
+        and the Kenya National Commission …") is a body too, of the kind its name says, else
+        civil society; never a place, a person's name or a country."""
+        cuts = [
+            m for m in LIST_SEPARATOR.finditer(sentence)
+            if not any(t[0] < m.end() and m.start() < t[1] for t in taken)
+        ]  # fmt: skip
+        bounds = [0, *[x for m in cuts for x in (m.start(), m.end())], len(sentence)]
+        segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        spans = {(t[0], t[1]) for t in taken}
+        members: list[tuple] = []
+        for index, (start, end) in enumerate(segments):
+            text = sentence[start:end]
+            first, last = index == 0, index == len(segments) - 1
+            item = LIST_ITEM_LAST.match(text) if last else LIST_ITEM.fullmatch(text)
+            if first and not last:
+                item = LIST_ITEM_FIRST.search(text)
+            if item is None:
+                continue
+            at, to = start + item.start("name"), start + item.end("name")
+            if (at, to) in spans or any(t[0] < to and at < t[1] for t in taken):
+                continue
+            # a list's member: before or after its "and", or between two commas
+            before = cuts[index - 1].group() if index else ""
+            after = cuts[index].group() if not last else ""
+            if "and" not in before + after and not (before and after):
+                continue  # "Later, SHN also ran …": no list
+            neighbours = [segments[i] for i in (index - 1, index + 1) if 0 <= i < len(segments)]
+            if not any(self._holds_body(sentence, n, spans) for n in neighbours):
+                continue  # listed beside no body read
+            name = item["name"]
+            if " " not in name and sum(c.isupper() for c in name) < 2:
+                continue  # one word, not an acronym's: "Health", "Senior", "Migrants"
+            if (
+                any(p.start < to and at < p.end for p in places)
+                or _a_person(name)
+                or self._country_named(name)
+                or _a_known_place(name)
+                or BARE_HEAD.fullmatch(name)
+                or LIST_NOT_BODY.search(name)
+            ):
+                continue
+            organisation = self._named(name) or self.civil.get(name)
+            if organisation is None and LIST_PUBLIC.search(name):
+                country = self._country_starting(name) or self.city_country(name)
+                organisation = Organisation(
+                    name, MHKG.GovernmentAgency, country=country or self.default_country,
+                    assumed=country is None and self.default_country is not None,
+                )  # fmt: skip
+            elif organisation is None:
+                organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)
+                self.civil[name] = organisation
+            members.append((at, to, organisation, "list-member", None))
+        return members
+
+    @staticmethod
+    def _holds_body(sentence: str, segment: tuple[int, int], spans) -> bool:
+        """Whether a list's item is a body already read: one that ends the item ("such as
+        Amref Health Africa") or begins it ("the Kenya National Commission … took part")."""
+        start, end = segment
+        return any(
+            start <= s and e <= end and (not sentence[e:end].strip() or s - start <= 4)
+            for s, e in spans
+        )
 
     def _with_evidence(
         self, sentence: str, found: list[OrgMention], places: Sequence[PlaceMention]
@@ -748,6 +842,14 @@ def _spells(name: str, acronym: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", name))
     letters = re.sub(r"[^A-Z]", "", acronym)
     return len(letters) >= 2 and initials == letters
+
+
+def _a_known_place(name: str) -> bool:
+    """A city or province the bundled gazetteers know ("Kisumu", "Turkana")."""
+    from mhkg.loaders import data
+
+    key = normalise_name(name)
+    return key in data.cities() or key in data.subdivisions()
 
 
 def _a_person(name: str) -> bool:

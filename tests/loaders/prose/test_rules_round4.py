@@ -389,3 +389,38 @@ def test_a_verb_event_in_a_clause_of_its_own():
 def test_no_verb_event_inside_an_event_phrase_clause():
     text = "At the training in Gulu on 3 May 2019 nurses screened 40 drivers."
     assert labels(text) == ["training"]
+
+
+# --- the other members of a coordinated list of bodies
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Partners such as Amref Health Africa, Nuru Health and the Kenya Red Cross Society "
+         "took part.", "Nuru Health", MHKG.CivilSocietyOrganisation),
+        ("The clinic is run by IOM and KMET Health.", "KMET Health",
+         MHKG.CivilSocietyOrganisation),
+        ("Staff of UNHCR, the Zonal Public Health Delegation and WHO attended.",
+         "Zonal Public Health Delegation", MHKG.GovernmentAgency),
+    ],
+)  # fmt: skip
+def test_a_name_listed_with_bodies_is_a_body(organisations, text, name, kind):
+    found = {m.organisation.name: m.organisation.kind for m in organisations(text)}
+    assert found.get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Later, UNHCR opened a clinic.", id="no-list"),
+        pytest.param("IOM, Kenya and Uganda agreed.", id="countries"),
+        pytest.param("IOM and Kisumu County agreed.", id="a-place"),
+        pytest.param("UNHCR, Health and WHO met.", id="one-word"),
+        pytest.param("IOM and Grace Wanjiru spoke.", id="a-person"),
+        pytest.param("WHO and the Metropolitan Region of Nairobi agreed.", id="a-region"),
+        pytest.param("IOM and Médecins du Monde and Terre des hommes helped.", id="particle"),
+    ],
+)  # fmt: skip
+def test_no_body_from_a_list_without_one(organisations, text):
+    assert not [m for m in organisations(text) if m.rule == "list-member"]
