@@ -28,7 +28,9 @@ HEADS = (
     r"Sub-Working Group|Working Group|Sub-Committee|Subcommittee|Consultations|Alliance|"
     r"Coalition|Programme|Program|Mechanism|Embassy|Observatory|University Hospital|Hospital|"
     r"School|University|College|Bureau|Division|Health Area|Movement|Club|Team|Unit|Chamber|"
-    r"Federation|Confederation|Trust|Red Cross|Red Crescent"
+    r"Federation|Confederation|Trust|Red Cross|Red Crescent|"
+    r"Administration|Coast Guard|Border Guard|Border Police|Gendarmerie|City Hall|Town Hall|"
+    r"House of Assembly"
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

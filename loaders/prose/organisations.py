@@ -516,7 +516,9 @@ class OrgReader:
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
         # (but "A Hospital and Kenya's Centre" are two)
-        before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
+        # ("Administration" may also start a longer name: "… City Administration Health Bureau")
+        heads = HEADS.replace("Administration|", "")
+        before = rf"(?:(?!(?:{heads})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
         # heads in a row are one head: "Trust Fund", "Red Cross Society"
         pattern = rf"(?P<name>{before}(?:{HEADS})(?: (?:{HEADS}))*\b{rest})"
         if headline(sentence) and not self._name_only:
@@ -716,7 +718,7 @@ class OrgReader:
         )
         if known is not None:
             return known
-        kind = kind_from_name(name) or _membership_kind(name, self.country_of)
+        kind = kind_from_name(name) or _membership_kind(name, self.country_of) or _public_kind(name)
         if kind is None or kind == MHKG.Group:
             return None
         if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
@@ -802,6 +804,23 @@ MEMBERSHIP_HEAD = re.compile(
     r"^(?:[A-Z][\w'’-]* ){0,4}?(?:Federation|Confederation|Union|Trust|Organi[sz]ation|"
     r"Red Cross|Red Crescent)\b"
 )
+
+
+# the heads of public bodies no other pattern names: an administration or a force of the
+# state ("Philippine Overseas Employment Administration", "Libyan Coast Guard"), a local
+# or regional government ("Bishkek City Hall", "Tobago House of Assembly")
+PUBLIC_HEADS = (
+    (re.compile(r"\b(?:Administration|Coast Guard|Border Guard|Border Police|Gendarmerie)\b"),
+     MHKG.GovernmentAgency),
+    (re.compile(r"\b(?:City Hall|Town Hall|House of Assembly)$"), MHKG.Government),
+)  # fmt: skip
+
+
+def _public_kind(name: str) -> URIRef | None:
+    for pattern, kind in PUBLIC_HEADS:
+        if pattern.search(name):
+            return kind
+    return None
 
 
 def _membership_kind(name: str, country_of: Callable[[str], str | None]) -> URIRef | None:

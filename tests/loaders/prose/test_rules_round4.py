@@ -424,3 +424,38 @@ def test_a_name_listed_with_bodies_is_a_body(organisations, text, name, kind):
 )  # fmt: skip
 def test_no_body_from_a_list_without_one(organisations, text):
     assert not [m for m in organisations(text) if m.rule == "list-member"]
+
+
+# --- public bodies by their heads: administrations, forces of the state, local governments
+
+
+@pytest.mark.parametrize(
+    "text, name, kind, iso3",
+    [
+        ("The Kenyan Coast Guard rescued 40 people.", "Kenyan Coast Guard",
+         MHKG.GovernmentAgency, "KEN"),
+        ("Officers of the Ghanaian Border Police were trained.", "Ghanaian Border Police",
+         MHKG.GovernmentAgency, "GHA"),
+        ("The Ugandan Overseas Labour Administration (UOLA) joined.",
+         "Ugandan Overseas Labour Administration", MHKG.GovernmentAgency, "UGA"),
+        ("Mombasa City Hall opened a clinic.", "Mombasa City Hall", MHKG.Government, None),
+        ("The Nakuru City Administration Health Bureau ran it.",
+         "Nakuru City Administration Health Bureau", MHKG.GovernmentAgency, None),
+    ],
+)  # fmt: skip
+def test_public_bodies_by_their_heads(organisations, text, name, kind, iso3):
+    found = {m.organisation.name: m.organisation for m in organisations(text)}
+    assert found[name].kind == kind
+    if iso3:
+        assert found[name].country == iso3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The administration of the clinic was handed over.", id="lower-case"),
+        pytest.param("The City Hall was full.", id="a-bare-head"),
+    ],
+)  # fmt: skip
+def test_no_public_body_without_a_name(organisations, text):
+    assert not organisations(text)
