@@ -174,7 +174,7 @@ def _state_events(
     mentions = list(sentence.events)
     if not mentions and (leg := _leg(sentence, g, told)) is not None:
         mentions.append(leg)
-    count = events.participant_count(sentence.sentence.text) if not mentions else None
+    count = events.participant_count(sentence.sentence.text, False) if not mentions else None
     if count is not None and LAST in told:  # "Forty-two participants attended, …"
         _add_participants(g, annotator, sentence, told[LAST], count)
     here: set[URIRef] = set()  # the events this sentence told of

@@ -392,9 +392,20 @@ def leg(sentence: str) -> str | None:
     return match["place"] if match else None
 
 
-def participant_count(sentence: str) -> int | None:
-    """How many people the sentence says took part, in figures or in words."""
-    for pattern in PARTICIPANTS:
+# in a sentence that names its event only: "A training in Mbale on 4 May reached 28 nurses",
+# "The webinar had 120 participants", "a workshop … for 35 health workers" (alone, "the
+# project has reached 2,000 health workers" tells no event's)
+WITH_EVENT = re.compile(
+    rf"\b(?:reached|drew|had|benefit+ed|welcomed|engaged|for)\s+{_ABOUT}{_COUNT}\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
+    re.IGNORECASE,
+)
+
+
+def participant_count(sentence: str, event_named: bool = True) -> int | None:
+    """How many people the sentence says took part, in figures or in words (`event_named`:
+    the sentence names the event, so "reached 28 nurses" is how many it reached)."""
+    for pattern in [*PARTICIPANTS, WITH_EVENT] if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
             count = match["count"].lower().replace(",", "")
             return int(count) if count.isdigit() else NUMBER_WORDS[count]

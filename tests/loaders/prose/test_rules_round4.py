@@ -459,3 +459,27 @@ def test_public_bodies_by_their_heads(organisations, text, name, kind, iso3):
 )  # fmt: skip
 def test_no_public_body_without_a_name(organisations, text):
     assert not organisations(text)
+
+
+# --- how many took part, said with the event's own verb
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("A workshop was held in Gulu on 3 May 2021 for 35 health workers.", 35),
+        ("A three-day training in Mbale on 4 May 2021 reached 28 nurses.", 28),
+        ("The consultation in Lira on 5 June 2020 drew 60 people.", 60),
+        ("The webinar on 10 October 2020 had 120 participants.", 120),
+        ("The training in Kasese on 11 November 2018 benefited forty volunteers.", 40),
+    ],
+)  # fmt: skip
+def test_participants_with_the_events_own_verb(text, count):
+    (mention,) = events.find(text)
+    assert mention.participants == count
+
+
+def test_a_reach_without_an_event_is_no_events_participants():
+    assert (
+        events.participant_count("Since 2015 the project has reached 2,000 nurses.", False) is None
+    )
