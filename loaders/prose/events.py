@@ -91,6 +91,20 @@ NAMED_HEADS = {
     "Consultation": MHKG.Consultation,
     "Winter School": MHKG.Workshop,
     "Summer School": MHKG.Workshop,
+    # the common event words, where the event's name is written in title case: "the Regional
+    # Workshop on Migration Health", "the Annual Review Meeting" (not "Campaign", "Training",
+    # "Session" or "Course": the names of projects and of training centres hold them)
+    "Workshop": MHKG.Workshop,
+    "Seminar": MHKG.Workshop,
+    "Webinar": MHKG.Workshop,
+    "Retreat": MHKG.Workshop,
+    "Simulation Exercise": MHKG.Workshop,
+    "Exercise": MHKG.Workshop,
+    "Meeting": MHKG.Meeting,
+    "Round Table": MHKG.Meeting,
+    "Roundtable": MHKG.Meeting,
+    "Dialogue": MHKG.Meeting,
+    "Ceremony": MHKG.Meeting,
 }
 _ORDINAL_WORD = (
     r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
@@ -103,6 +117,7 @@ NAMED_EVENT = re.compile(
     rf"\b(?:(?P<ordinal>{_ORDINAL_WORD}) |(?<=\b[Tt]he ))"
     rf"(?P<name>(?:{_NAME_WORD} (?:and )?){{1,6}}?(?P<head>{'|'.join(NAMED_HEADS)})"
     rf"(?: on (?:the )?{_NAME_WORD}(?: (?:(?:of|and|the|for) )*{_NAME_WORD})*)?)\b"
+    r"(?! [A-Z][a-z])"  # a body's name: "the Pacific Islands Forum Secretariat"
 )
 # an event only planned: "It will also organize a study visit", "A return visit … is planned"
 PLANNED_BEFORE = re.compile(

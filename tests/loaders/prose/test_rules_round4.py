@@ -483,3 +483,37 @@ def test_a_reach_without_an_event_is_no_events_participants():
     assert (
         events.participant_count("Since 2015 the project has reached 2,000 nurses.", False) is None
     )
+
+
+# --- events named in title case with the common event words
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("IOM held the Regional Workshop on Port Health in Mombasa on 3 May 2021.",
+         "Regional Workshop on Port Health"),
+        ("The Second Bilateral Meeting on Border Health took place in Busia on 4 June 2019.",
+         "Second Bilateral Meeting on Border Health"),
+        ("The Annual Review Meeting was held in Juba on 9 September 2019.",
+         "Annual Review Meeting"),
+        ("The Joint Simulation Exercise took place at Namanga on 2 April 2019.",
+         "Joint Simulation Exercise"),
+    ],
+)  # fmt: skip
+def test_events_named_in_title_case(text, label):
+    assert labels(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Island Forum Secretariat met donors in Suva on 3 May 2019.",
+                     id="a-bodys-name"),
+        pytest.param("Nurses from the National Training Centre met in Gulu on 3 May 2019.",
+                     id="training-centre"),
+        pytest.param("The Safe Vaccination Campaign in Niger began in 2021.", id="a-project"),
+    ],
+)  # fmt: skip
+def test_no_named_event_in_a_bodys_or_projects_name(text):
+    assert not [m for m in events.find(text) if m.rule == "named-event"]
