@@ -121,6 +121,12 @@ LIST_PUBLIC = re.compile(
     r"\b(?:Administration|Delegation|Provincial|Regional|District|Municipal|Departmental|"
     r"Prefectural|Federal|National|Public)\b"
 )
+# a place and its level before a ministry's name: "Gedaref State", "Punjab Provincial"
+LOCAL_PLACE = re.compile(rf"(?<![\w’'-])(?P<place>(?!The\b){CAP}(?: (?!The\b){CAP})?) $")
+LOCAL_LEVEL = re.compile(
+    rf"(?<![\w’'-])(?P<place>(?!The\b){CAP}(?: (?!The\b){CAP})?) "
+    r"(?P<level>Provincial|Regional|County|Cantonal|Departmental|Prefectural) $"
+)
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
@@ -416,6 +422,9 @@ class OrgReader:
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
             start, owner = self._owner_before(sentence, match.start())
+            if not (country or owner) and (local := self._local_ministry(sentence, match, name)):
+                yield local[0], end, local[1], "ministry", None
+                continue
             region = None if country or owner else re.search(r" of (?:the )?[A-Z][^,]*$", name)
             if region and (code := self.city_country(name)):  # "Ministry of Health of Sindh"
                 ministry = Organisation(name, MHKG.Ministry, country=code, key=name)
@@ -425,6 +434,28 @@ class OrgReader:
                 written = sentence[start:end]
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
             yield start, end, ministry, "ministry", None
+
+    def _local_ministry(self, sentence: str, match: re.Match, name: str):
+        """A state's or province's own ministry, named with its place and level before it:
+        "the Gedaref State Ministry of Health", "the Punjab Provincial Ministry of …" (a body
+        of its own, of the country the place is in; not the national ministry)."""
+        rank = (match["rank"] or "").strip()
+        level = rank if rank == "State" else None
+        before = sentence[: match.start()]
+        if level is None:
+            found = LOCAL_LEVEL.search(before)
+            if found is None:
+                return None
+            level, place_match = found["level"], found
+        else:
+            place_match = LOCAL_PLACE.search(before)
+        if place_match is None or self._country_named(place_match["place"]):
+            return None
+        place = place_match["place"]
+        code = self.city_country(f"{place} {level}") or self.default_country
+        label = f"{place} {level} {name}"
+        ministry = Organisation(label, MHKG.Ministry, country=code, key=label)
+        return place_match.start("place"), ministry
 
     def _before_next_organisation(self, name: str) -> str:
         """A ministry's name up to another organisation joined to it by "and": "Ministry of

@@ -517,3 +517,33 @@ def test_events_named_in_title_case(text, label):
 )  # fmt: skip
 def test_no_named_event_in_a_bodys_or_projects_name(text):
     assert not [m for m in events.find(text) if m.rule == "named-event"]
+
+
+# --- a state's or province's own ministry
+
+
+@pytest.mark.parametrize(
+    "text, name, iso3",
+    [
+        ("Clinics run by the Kassala State Ministry of Health reopened.",
+         "Kassala State Ministry of Health", "SDN"),
+        ("The Sindh Provincial Ministry of Health trained staff.",
+         "Sindh Provincial Ministry of Health", "PAK"),
+    ],
+)  # fmt: skip
+def test_a_local_ministry_is_a_body_of_its_own(organisations, text, name, iso3):
+    found = {m.organisation.name: m.organisation.country for m in organisations(text)}
+    assert found == {name: iso3}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param("The State Ministry of Health agreed.", "Ministry of Health of Kenya",
+                     id="no-place"),
+        pytest.param("Kenya's State Ministry of Health agreed.", "Ministry of Health of Kenya",
+                     id="a-country"),
+    ],
+)  # fmt: skip
+def test_no_local_ministry_without_a_local_place(organisations, text, name):
+    assert [m.organisation.name for m in organisations(text, "KEN")] == [name]
