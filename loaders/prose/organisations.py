@@ -428,6 +428,14 @@ class OrgReader:
             region = None if country or owner else re.search(r" of (?:the )?[A-Z][^,]*$", name)
             if region and (code := self.city_country(name)):  # "Ministry of Health of Sindh"
                 ministry = Organisation(name, MHKG.Ministry, country=code, key=name)
+            elif region and len(re.findall(r" of ", name)) > 1:
+                # "Ministry of Health of Somaliland", a region no gazetteer holds: named whole,
+                # not "… of Somaliland of Somalia"
+                # (its country the nearest evidence's, else the document's)
+                ministry = Organisation(
+                    name, MHKG.Ministry, country=self.default_country,
+                    assumed=self.default_country is not None,
+                )  # fmt: skip
             else:
                 ministry = self._national(name, MHKG.Ministry, country or owner)
             if owner or match["rank"]:

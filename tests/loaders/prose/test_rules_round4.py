@@ -547,3 +547,8 @@ def test_a_local_ministry_is_a_body_of_its_own(organisations, text, name, iso3):
 )  # fmt: skip
 def test_no_local_ministry_without_a_local_place(organisations, text, name):
     assert [m.organisation.name for m in organisations(text, "KEN")] == [name]
+
+
+def test_a_ministry_of_a_region_no_gazetteer_holds_is_named_whole(organisations):
+    found = organisations("They work with the Ministry of Health of Lowerland.", "KEN")
+    assert [m.organisation.name for m in found] == ["Ministry of Health of Lowerland"]
