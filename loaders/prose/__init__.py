@@ -174,7 +174,7 @@ def _state_events(
     mentions = list(sentence.events)
     if not mentions and (leg := _leg(sentence, g, told)) is not None:
         mentions.append(leg)
-    count = events.participant_count(sentence.sentence.text) if not mentions else None
+    count = events.participant_count(sentence.sentence.text, False) if not mentions else None
     if count is not None and LAST in told:  # "Forty-two participants attended, …"
         _add_participants(g, annotator, sentence, told[LAST], count)
     here: set[URIRef] = set()  # the events this sentence told of
@@ -187,6 +187,13 @@ def _state_events(
         earlier = told.get(mention.head) if mention.definite else None
         if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
             earlier = None  # "The second study visit" after "The first study visit"
+        if earlier is None and mention.definite and mention.rule == "event-phrase":
+            # "The course, which ran from 8 to 10 August, …" after "a three-day training": an
+            # event of the same kind told before, named by another word, on the same days
+            akin = told.get(str(mention.kind))
+            if akin is not None and akin not in here and _same_occasion(g, akin, date, place):
+                _add_to_event(g, context, annotator, sentence, akin, mention, date, place)
+                continue
         if earlier in here and date in (None, g.value(earlier, MHKG.eventDate)):
             continue  # "The campaign … began on 6 October, as … extended the campaign …"
         text = sentence.sentence.text
@@ -196,6 +203,8 @@ def _state_events(
             continue  # "… will bring officials to Amman for a knowledge exchange visit"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
             continue  # "IOM screened arrivals in Tamale": what it does, not an event
+        if mention.rule == "event-plural" and date is None:
+            continue  # "Validation workshops were held in Kisumu": when, not only where
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
         # "Opening the meeting, …" after "the Third Global Consultation": the event told last
         last = told.get(LAST) if mention.definite and earlier is None else None
@@ -212,8 +221,8 @@ def _state_events(
             if told_again or (place is None and date is None):
                 _add_to_event(g, context, annotator, sentence, earlier, mention, date, place)
                 continue
-        if place is None and date is None:
-            continue
+        if place is None and date is None and mention.rule != "event-count":
+            continue  # (events counted by a verb of doing are told as done: "organized five …")
         named = [m.title for m in sentence.projects]
         event_project = describe_project(g, context.minter, named[0]) if named else project
         legs = _legs(sentence, reading, mention) if mention.head in VISITS else []
@@ -221,13 +230,13 @@ def _state_events(
             for city, day in legs:
                 leg = replace(mention, label=f"{mention.label} in {city.city}", rule="visit-leg")
                 event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
-                told[mention.head] = told[LAST] = event
+                told[mention.head] = told[LAST] = told[str(mention.kind)] = event
                 here.add(event)
             continue
         # an event whose sentence names no place took place in the dateline's country
         place = place or _dateline_country(reading)
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
-        told[mention.head] = told[LAST] = event
+        told[mention.head] = told[LAST] = told[str(mention.kind)] = event
         here.add(event)
         if mention.rule == "visit-leg":  # the rest of its sentence is that leg
             break
@@ -354,6 +363,29 @@ def _leg(sentence: SentenceReading, g: Graph, told: dict[str, URIRef]) -> EventM
     return EventMention(start, places[0].end, label, MHKG.Meeting, rule="visit-leg", head="visit")
 
 
+def _same_occasion(g: Graph, event: URIRef, date, place: PlaceMention | None) -> bool:
+    """Whether a date and place a sentence gives may be an event's told before: within a
+    week of its day (or either unknown), and in its city (or no city named)."""
+    known = g.value(event, MHKG.eventDate)
+    if date is not None and known is not None:
+        try:
+            days = abs((date.toPython() - known.toPython()).days)
+        except (AttributeError, TypeError):  # a day without its year, a month, a year
+            return _month_day(str(date)) == _month_day(str(known))
+        if days > 7:
+            return False
+    where = g.value(event, MHKG.place)
+    if place is not None and place.city and where is not None:
+        return str(g.value(where, RDFS.label)) == place.city
+    return True
+
+
+def _month_day(value: str) -> str:
+    """ "2021-05-04", "--05-04" → "05": the month a date names, else the date as written."""
+    match = re.search(r"(?:^|\d|-)-(\d{2})(?:-\d{2})?$", value)
+    return match.group(1) if match else value
+
+
 def _add_to_event(
     g: Graph,
     context: LoadContext,
@@ -455,7 +487,9 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
 TOWN_OF_EVENT = re.compile(
     r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
     r" (?:in|at)) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-    r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d)"
+    r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d"
+    # "held in Adama in May", "… in Adama in 2018": a date after the town
+    rf"| in (?:early |mid-|late )?(?:{'|'.join(dates.MONTHS)}|\d{{4}})\b)"
 )
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",

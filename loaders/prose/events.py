@@ -55,7 +55,30 @@ EVENT_WORDS = {
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,
+    "handover": MHKG.Meeting,
+    "hand-over": MHKG.Meeting,
+    "course": MHKG.Workshop,
+    "retreat": MHKG.Workshop,
+    "symposium": MHKG.Meeting,
+    "congress": MHKG.Meeting,
+    "fair": MHKG.Meeting,
+    "exhibition": MHKG.Meeting,
+    # nouns made of verbs: events only where a verb of doing governs them (see DEVERBAL)
+    "assessment": MHKG.Meeting,
+    "review": MHKG.Meeting,
+    "evaluation": MHKG.Meeting,
 }
+# An event noun made of a verb ("assessment", "review") names an activity as often as an
+# event ("the assessment found …"): it is an event where a verb of doing governs it, before
+# ("carried out a joint assessment", "conducted a review") or after ("a review … held in
+# Adama in May").
+DEVERBAL = frozenset({"assessment", "review", "evaluation"})
+_DOING = (
+    r"(?:carried out|conducted|held|undertook|undertaken|performed|organi[sz]ed|"
+    r"led|ran|hosted|facilitated|delivered|convened|made)"
+)
+DOING_BEFORE = re.compile(rf"\b{_DOING} (?:[\w-]+ ){{0,2}}$")
+DOING_AFTER = re.compile(rf"^(?: [\w’'-]+){{0,8}}? (?:was |were )?{_DOING}\b")
 # The heads of events with a name of their own, capitalised.
 NAMED_HEADS = {
     "Fair": MHKG.Meeting,
@@ -68,6 +91,20 @@ NAMED_HEADS = {
     "Consultation": MHKG.Consultation,
     "Winter School": MHKG.Workshop,
     "Summer School": MHKG.Workshop,
+    # the common event words, where the event's name is written in title case: "the Regional
+    # Workshop on Migration Health", "the Annual Review Meeting" (not "Campaign", "Training",
+    # "Session" or "Course": the names of projects and of training centres hold them)
+    "Workshop": MHKG.Workshop,
+    "Seminar": MHKG.Workshop,
+    "Webinar": MHKG.Workshop,
+    "Retreat": MHKG.Workshop,
+    "Simulation Exercise": MHKG.Workshop,
+    "Exercise": MHKG.Workshop,
+    "Meeting": MHKG.Meeting,
+    "Round Table": MHKG.Meeting,
+    "Roundtable": MHKG.Meeting,
+    "Dialogue": MHKG.Meeting,
+    "Ceremony": MHKG.Meeting,
 }
 _ORDINAL_WORD = (
     r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
@@ -80,6 +117,7 @@ NAMED_EVENT = re.compile(
     rf"\b(?:(?P<ordinal>{_ORDINAL_WORD}) |(?<=\b[Tt]he ))"
     rf"(?P<name>(?:{_NAME_WORD} (?:and )?){{1,6}}?(?P<head>{'|'.join(NAMED_HEADS)})"
     rf"(?: on (?:the )?{_NAME_WORD}(?: (?:(?:of|and|the|for) )*{_NAME_WORD})*)?)\b"
+    r"(?! [A-Z][a-z])"  # a body's name: "the Pacific Islands Forum Secretariat"
 )
 # an event only planned: "It will also organize a study visit", "A return visit … is planned"
 PLANNED_BEFORE = re.compile(
@@ -96,9 +134,50 @@ LAUNCHED = re.compile(r"\b(?<!will )(?<!to )launched\b(?! by\b)")
 # soldiers" (a screening of soldiers), "vendors … were screened" (a screening)
 # a tally, not an event: "13,847 travellers were screened", "… have been vaccinated"
 TALLY = re.compile(r"(?:\d[\d,]* (?:[\w-]+ ){0,3}(?:were|are) |(?:have|has|had) been )$")
-TOLD_BY_VERB = {"screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration"}
+TOLD_BY_VERB = {
+    "screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration",
+    "signed": "signing",  # "the partners signed a memorandum on 9 March": a signing
+    # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
+    # team visited Moyale on 11 March", not "the border opened on 5 May"
+    "opened": "opening", "visited": "visit",
+}  # fmt: skip
+NEEDS_OBJECT = frozenset({"opened", "visited"})
+OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
+# people received somewhere on a day: "They were welcomed on 31 October at the Office …"
+# (the passive only: "IOM welcomed the decision" is no event)
+WELCOMED = re.compile(r"\b(?:was|were) (?:warmly |officially )?(?:welcomed|received)\b")
+
+
+# several events, counted, told by a verb of doing: "IOM organized five thematic workshops",
+# "the team ran 12 trainings" (as one event: how many is part of its name)
+def _plural(word: str) -> str:
+    return word if word.endswith("s") else word + ("es" if word.endswith("h") else "s")
+
+
+_COUNTED_HEAD = "|".join(
+    sorted(
+        (_plural(w) for w in EVENT_WORDS if w not in DEVERBAL),
+        key=len, reverse=True,
+    )
+)  # fmt: skip
+# several events as a bare plural, told done in the passive: "Community dialogues were held
+# in Kisumu in July", "Two-day trainings were also organized in …"
+PLURAL_DONE = re.compile(
+    rf"(?:^|(?<=[,;:] ))(?P<label>(?:[A-Za-z][\w-]* ){{0,2}}(?P<head>{_COUNTED_HEAD})) "
+    rf"(?:were|have been) (?:also |then )?{_DOING}\b"
+)
+# words before a plural that refer to events told before, or to no events in particular
+NOT_NEW = frozenset(
+    "the these those both all such other some many several further more regular monthly "
+    "weekly previous earlier similar".split()
+)
+COUNTED = re.compile(
+    rf"\b{_DOING} (?P<label>(?P<count>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"eleven|twelve|fifteen|twenty) (?:[a-z][\w-]* ){{0,2}}(?P<head>{_COUNTED_HEAD}))\b"
+)
 DONE = re.compile(
-    rf"\b(?<!will )(?<!to )(?<!be )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
+    # (not in the perfect: "IOM has trained 500 nurses since 2015" is a tally)
+    rf"\b(?<!will )(?<!to )(?<!be )(?<!has )(?<!have )(?<!had )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
     r"(?: (?:(?:some|over|more than|about|nearly) )?(?:(?P<count>\d[\d,]*) )?(?P<whom>[a-z]+s)\b)?"
 )
 # a visit's next leg: "the delegation continued to Arica", "travelled to Tampere"
@@ -112,7 +191,7 @@ _ORDINAL = (
 )
 _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
 _MODIFIER = (
-    r"(?!(?:a|an|the|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
+    r"(?!(?:a|an|the|whose|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
     r"in|on|at|of|and|with|for|to|by|from)(?![\w-]))[\w-]+"  # but "in-person"
 )
 # what an event is about, after its head: "training on migrant-sensitive care", "workshop to
@@ -132,7 +211,7 @@ _DATE_START = (
     r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 EVENT = re.compile(
-    rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) "
+    rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
@@ -220,12 +299,14 @@ def find(sentence: str) -> list[EventMention]:
             # Consultation"), or what it is in apposition: "…, a three-day meeting"
         if planned(sentence, match.start(), match.end()):
             continue
-        participants = participant_count(sentence)
         head = match["head"].lower()
+        if head in DEVERBAL and not _done(sentence, match.start(), match.end()):
+            continue  # "The assessment found …": an activity's result, not an event
+        participants = participant_count(sentence)
         end = match.end()
         if match.end("head") == match.end() and (title := TITLE_AFTER.match(sentence, end)):
             label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
-        definite = match["det"].lower() in ("the", "its", "their")
+        definite = match["det"].lower() in ("the", "its", "their", "our", "his", "her")
         found.append(
             EventMention(
                 match.start(), end, label, EVENT_WORDS[head], participants,
@@ -238,7 +319,33 @@ def find(sentence: str) -> list[EventMention]:
             EventMention(launch.start(), launch.end(), "launch", MHKG.Meeting, count,
                          rule="event-verb", head="launch")
         )  # fmt: skip
-    done = DONE.search(sentence) if not found else None
+    counted = COUNTED.search(sentence)
+    if counted and not planned(sentence, counted.start(), counted.end()):
+        head = next(w for w in EVENT_WORDS if counted["head"].startswith(w))
+        found.append(
+            EventMention(counted.start("label"), counted.end(), counted["label"],
+                         EVENT_WORDS[head], participant_count(sentence),
+                         rule="event-count", head=head)
+        )  # fmt: skip
+    plural = PLURAL_DONE.search(sentence) if not found else None
+    if plural and plural["label"].split()[0].lower() not in NOT_NEW:
+        label = plural["label"]
+        label = label[0].lower() + label[1:] if label[1:2].islower() else label
+        head = next(w for w in EVENT_WORDS if plural["head"].startswith(w))
+        found.append(
+            EventMention(plural.start("label"), plural.end("label"), label, EVENT_WORDS[head],
+                         participant_count(sentence), rule="event-plural", head=head)
+        )  # fmt: skip
+    if not found and (welcomed := WELCOMED.search(sentence)):
+        found.append(
+            EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
+                         participant_count(sentence), rule="event-verb", head="welcome")
+        )  # fmt: skip
+    done = DONE.search(sentence)
+    if done and found and not _own_clause(sentence, found, done.start()):
+        done = None  # "the training, where 40 nurses were screened": told by its phrase
+    if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
+        done = None
     if done and not TALLY.search(sentence, 0, done.start()):
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head
@@ -267,6 +374,28 @@ def _named_events(sentence: str) -> list[EventMention]:
     return found
 
 
+# where a clause of its own begins: "…, when the two partners signed a memorandum on 9 March"
+CLAUSE_START = re.compile(r"[,;] (?:when|after|before|and|while|as) ")
+
+
+def _own_clause(sentence: str, found: list[EventMention], at: int) -> bool:
+    """Whether a clause of its own holds the verb at `at`, apart from the events found."""
+    before = [m.end for m in found if m.end <= at]
+    if len(before) < len(found):
+        return False  # an event phrase after the verb, or around it
+    return bool(CLAUSE_START.search(sentence, max(before), at))
+
+
+def _done(sentence: str, start: int, end: int) -> bool:
+    """Whether a verb of doing governs the event noun between `start` and `end`: before it
+    ("carried out a joint assessment") or after it, in its clause ("a review … held in …")."""
+    clause_end = min((i for i in (sentence.find(c, end) for c in ",;") if i >= 0), default=None)
+    after = sentence[end:clause_end]
+    return bool(
+        DOING_BEFORE.search(sentence, max(0, start - 40), start) or DOING_AFTER.search(after)
+    )
+
+
 def planned(sentence: str, start: int, end: int) -> bool:
     """Whether the sentence tells of the event as only planned."""
     return bool(PLANNED_BEFORE.search(sentence[:start]) or PLANNED_AFTER.search(sentence[end:]))
@@ -278,9 +407,20 @@ def leg(sentence: str) -> str | None:
     return match["place"] if match else None
 
 
-def participant_count(sentence: str) -> int | None:
-    """How many people the sentence says took part, in figures or in words."""
-    for pattern in PARTICIPANTS:
+# in a sentence that names its event only: "A training in Mbale on 4 May reached 28 nurses",
+# "The webinar had 120 participants", "a workshop … for 35 health workers" (alone, "the
+# project has reached 2,000 health workers" tells no event's)
+WITH_EVENT = re.compile(
+    rf"\b(?:reached|drew|had|benefit+ed|welcomed|engaged|for)\s+{_ABOUT}{_COUNT}\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
+    re.IGNORECASE,
+)
+
+
+def participant_count(sentence: str, event_named: bool = True) -> int | None:
+    """How many people the sentence says took part, in figures or in words (`event_named`:
+    the sentence names the event, so "reached 28 nurses" is how many it reached)."""
+    for pattern in [*PARTICIPANTS, WITH_EVENT] if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
             count = match["count"].lower().replace(",", "")
             return int(count) if count.isdigit() else NUMBER_WORDS[count]

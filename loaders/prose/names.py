@@ -16,8 +16,9 @@ LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # another name ("the Ministry of Health and the Ministry of Labour")
 NAME = rf"{CAP}(?:,? (?!and the )(?:{LINK} )*{CAP})*"
 # where brackets close a name, it may hold "and the" ("… of Southern Africa and the Indian
-# Ocean (SAIO)")
-BRACKETED_NAME = rf"{CAP}(?:,? (?:{LINK} )*{CAP})*"
+# Ocean (SAIO)") and "at" ("Directorate of Health Services at Borders (DHSB)": the acronym
+# after it says where the name ends)
+BRACKETED_NAME = rf"{CAP}(?:,? (?:(?:{LINK}|at) )*{CAP})*"
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
 
 HEADS = (
@@ -26,7 +27,10 @@ HEADS = (
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
     r"Sub-Working Group|Working Group|Sub-Committee|Subcommittee|Consultations|Alliance|"
     r"Coalition|Programme|Program|Mechanism|Embassy|Observatory|University Hospital|Hospital|"
-    r"School|University|College|Bureau|Division|Health Area|Movement|Club|Team|Unit|Chamber"
+    r"School|University|College|Bureau|Division|Health Area|Movement|Club|Team|Unit|Chamber|"
+    r"Federation|Confederation|Trust|Red Cross|Red Crescent|"
+    r"Administration|Coast Guard|Border Guard|Border Police|Gendarmerie|City Hall|Town Hall|"
+    r"House of Assembly"
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

@@ -96,6 +96,37 @@ CUED = re.compile(
 CUED_NAME = re.compile(
     rf"{CAP}(?: (?:(?:with|without|for|of|and|the|de|du|la|sans|against) )*{CAP}){{0,7}}"
 )
+# a coordinated list's separators, and its items: a name of capitalised words (after "the")
+LIST_SEPARATOR = re.compile(r", (?:and |as well as )?|,? and (?!the )|,? and (?=the )")
+_LIST_NAME = rf"(?P<name>[A-Z][\w’'&-]*(?: (?:(?:of|for|on|and|&|de|du|des|la) )*{CAP}){{0,5}})"
+LIST_ITEM = re.compile(rf"(?:the )?{_LIST_NAME}")
+LIST_ITEM_FIRST = re.compile(
+    rf"(?:^|\b(?:as|including|with|between|from|by|and|include) )(?:the )?{_LIST_NAME}$"
+)
+LIST_ITEM_LAST = re.compile(
+    rf"(?:the )?{_LIST_NAME}(?=[.;:)]|$| (?!(?:of|for|on|de|des|du|la|le|the|and)\b)[a-z])"
+)
+# what a list of bodies may also hold that is no body
+LIST_NOT_BODY = re.compile(
+    r"\d|\b(?:Project|Programme|Plan|Strategy|Agenda|Day|Week|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|The|This|These|Mr|Mrs|Ms|Dr)\b|['’]s\b"
+    # a place: "Metropolitan Region of Santiago", "Kayes Region"
+    r"|\b(?:Region|Province|District|County|State|Canton|Municipality|City|Town|Island)s?"
+    r"(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?$"
+)
+# a public body's words, for a listed name no head names: "Overseas Workers Welfare
+# Administration", "Logone Occidental Provincial Health Delegation"
+LIST_PUBLIC = re.compile(
+    r"\b(?:Administration|Delegation|Provincial|Regional|District|Municipal|Departmental|"
+    r"Prefectural|Federal|National|Public)\b"
+)
+# a place and its level before a ministry's name: "Gedaref State", "Punjab Provincial"
+LOCAL_PLACE = re.compile(rf"(?<![\w’'-])(?P<place>(?!The\b){CAP}(?: (?!The\b){CAP})?) $")
+LOCAL_LEVEL = re.compile(
+    rf"(?<![\w’'-])(?P<place>(?!The\b){CAP}(?: (?!The\b){CAP})?) "
+    r"(?P<level>Provincial|Regional|County|Cantonal|Departmental|Prefectural) $"
+)
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 
 
@@ -176,6 +207,8 @@ class OrgReader:
                 )
                 if not overlapping or holds:
                     taken.append((start, end, organisation, name, defines))
+        if taken and not headline(sentence):
+            taken += self._list_members(sentence, taken, places)
         found: list[OrgMention] = []
         subjects = self._clause_subjects(sentence)
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
@@ -196,6 +229,73 @@ class OrgReader:
             mention = OrgMention(start, end, organisation, role, name, defines, written)
             found.append(replace(mention, cued=told is not None))
         return self._with_evidence(sentence, found, places)
+
+    def _list_members(self, sentence: str, taken, places: Sequence[PlaceMention]):
+        """The other members of a coordinated list of organisations: a capitalised name
+        listed with bodies already read ("Partners such as Amref Health Africa, LVCT Health
+        and the Kenya National Commission …") is a body too, of the kind its name says, else
+        civil society; never a place, a person's name or a country."""
+        cuts = [
+            m for m in LIST_SEPARATOR.finditer(sentence)
+            if not any(t[0] < m.end() and m.start() < t[1] for t in taken)
+        ]  # fmt: skip
+        bounds = [0, *[x for m in cuts for x in (m.start(), m.end())], len(sentence)]
+        segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        spans = {(t[0], t[1]) for t in taken}
+        members: list[tuple] = []
+        for index, (start, end) in enumerate(segments):
+            text = sentence[start:end]
+            first, last = index == 0, index == len(segments) - 1
+            item = LIST_ITEM_LAST.match(text) if last else LIST_ITEM.fullmatch(text)
+            if first and not last:
+                item = LIST_ITEM_FIRST.search(text)
+            if item is None:
+                continue
+            at, to = start + item.start("name"), start + item.end("name")
+            if (at, to) in spans or any(t[0] < to and at < t[1] for t in taken):
+                continue
+            # a list's member: before or after its "and", or between two commas
+            before = cuts[index - 1].group() if index else ""
+            after = cuts[index].group() if not last else ""
+            if "and" not in before + after and not (before and after):
+                continue  # "Later, SHN also ran …": no list
+            neighbours = [segments[i] for i in (index - 1, index + 1) if 0 <= i < len(segments)]
+            if not any(self._holds_body(sentence, n, spans) for n in neighbours):
+                continue  # listed beside no body read
+            name = item["name"]
+            if " " not in name and sum(c.isupper() for c in name) < 2:
+                continue  # one word, not an acronym's: "Health", "Senior", "Migrants"
+            if (
+                any(p.start < to and at < p.end for p in places)
+                or _a_person(name)
+                or self._country_named(name)
+                or _a_known_place(name)
+                or BARE_HEAD.fullmatch(name)
+                or LIST_NOT_BODY.search(name)
+            ):
+                continue
+            organisation = self._named(name) or self.civil.get(name)
+            if organisation is None and LIST_PUBLIC.search(name):
+                country = self._country_starting(name) or self.city_country(name)
+                organisation = Organisation(
+                    name, MHKG.GovernmentAgency, country=country or self.default_country,
+                    assumed=country is None and self.default_country is not None,
+                )  # fmt: skip
+            elif organisation is None:
+                organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)
+                self.civil[name] = organisation
+            members.append((at, to, organisation, "list-member", None))
+        return members
+
+    @staticmethod
+    def _holds_body(sentence: str, segment: tuple[int, int], spans) -> bool:
+        """Whether a list's item is a body already read: one that ends the item ("such as
+        Amref Health Africa") or begins it ("the Kenya National Commission … took part")."""
+        start, end = segment
+        return any(
+            start <= s and e <= end and (not sentence[e:end].strip() or s - start <= 4)
+            for s, e in spans
+        )
 
     def _with_evidence(
         self, sentence: str, found: list[OrgMention], places: Sequence[PlaceMention]
@@ -322,15 +422,48 @@ class OrgReader:
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
             start, owner = self._owner_before(sentence, match.start())
+            if not (country or owner) and (local := self._local_ministry(sentence, match, name)):
+                yield local[0], end, local[1], "ministry", None
+                continue
             region = None if country or owner else re.search(r" of (?:the )?[A-Z][^,]*$", name)
             if region and (code := self.city_country(name)):  # "Ministry of Health of Sindh"
                 ministry = Organisation(name, MHKG.Ministry, country=code, key=name)
+            elif region and len(re.findall(r" of ", name)) > 1:
+                # "Ministry of Health of Somaliland", a region no gazetteer holds: named whole,
+                # not "… of Somaliland of Somalia"
+                # (its country the nearest evidence's, else the document's)
+                ministry = Organisation(
+                    name, MHKG.Ministry, country=self.default_country,
+                    assumed=self.default_country is not None,
+                )  # fmt: skip
             else:
                 ministry = self._national(name, MHKG.Ministry, country or owner)
             if owner or match["rank"]:
                 written = sentence[start:end]
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
             yield start, end, ministry, "ministry", None
+
+    def _local_ministry(self, sentence: str, match: re.Match, name: str):
+        """A state's or province's own ministry, named with its place and level before it:
+        "the Gedaref State Ministry of Health", "the Punjab Provincial Ministry of …" (a body
+        of its own, of the country the place is in; not the national ministry)."""
+        rank = (match["rank"] or "").strip()
+        level = rank if rank == "State" else None
+        before = sentence[: match.start()]
+        if level is None:
+            found = LOCAL_LEVEL.search(before)
+            if found is None:
+                return None
+            level, place_match = found["level"], found
+        else:
+            place_match = LOCAL_PLACE.search(before)
+        if place_match is None or self._country_named(place_match["place"]):
+            return None
+        place = place_match["place"]
+        code = self.city_country(f"{place} {level}") or self.default_country
+        label = f"{place} {level} {name}"
+        ministry = Organisation(label, MHKG.Ministry, country=code, key=label)
+        return place_match.start("place"), ministry
 
     def _before_next_organisation(self, name: str) -> str:
         """A ministry's name up to another organisation joined to it by "and": "Ministry of
@@ -422,8 +555,11 @@ class OrgReader:
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
         # (but "A Hospital and Kenya's Centre" are two)
-        before = rf"(?:(?!(?:{HEADS})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
-        pattern = rf"(?P<name>{before}(?:{HEADS})\b{rest})"
+        # ("Administration" may also start a longer name: "… City Administration Health Bureau")
+        heads = HEADS.replace("Administration|", "")
+        before = rf"(?:(?!(?:{heads})\b){CAP} (?:(?:and|of|&) (?=[A-Z][\w-]*\s))?)*"
+        # heads in a row are one head: "Trust Fund", "Red Cross Society"
+        pattern = rf"(?P<name>{before}(?:{HEADS})(?: (?:{HEADS}))*\b{rest})"
         if headline(sentence) and not self._name_only:
             return  # "… Puts Migrants at the Centre of Its Fight Against TB": no body
         for match in re.finditer(pattern, sentence):
@@ -621,7 +757,7 @@ class OrgReader:
         )
         if known is not None:
             return known
-        kind = kind_from_name(name)
+        kind = kind_from_name(name) or _membership_kind(name, self.country_of) or _public_kind(name)
         if kind is None or kind == MHKG.Group:
             return None
         if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
@@ -700,6 +836,40 @@ class OrgReader:
         return name, None
 
 
+# the heads of bodies that people or organisations join, which no government names itself
+# by: "Federation of Kenya Employers", "Union of Relief and Development Associations", "Hope
+# Charity Organization", "the Red Crescent"
+MEMBERSHIP_HEAD = re.compile(
+    r"^(?:[A-Z][\w'’-]* ){0,4}?(?:Federation|Confederation|Union|Trust|Organi[sz]ation|"
+    r"Red Cross|Red Crescent)\b"
+)
+
+
+# the heads of public bodies no other pattern names: an administration or a force of the
+# state ("Philippine Overseas Employment Administration", "Libyan Coast Guard"), a local
+# or regional government ("Bishkek City Hall", "Tobago House of Assembly")
+PUBLIC_HEADS = (
+    (re.compile(r"\b(?:Administration|Coast Guard|Border Guard|Border Police|Gendarmerie)\b"),
+     MHKG.GovernmentAgency),
+    (re.compile(r"\b(?:City Hall|Town Hall|House of Assembly)$"), MHKG.Government),
+)  # fmt: skip
+
+
+def _public_kind(name: str) -> URIRef | None:
+    for pattern, kind in PUBLIC_HEADS:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def _membership_kind(name: str, country_of: Callable[[str], str | None]) -> URIRef | None:
+    """Civil society, for a name whose head is a membership body's (not "Russian Federation",
+    a country, nor a name a government body's pattern took)."""
+    if MEMBERSHIP_HEAD.match(name) and not country_of(name):
+        return MHKG.CivilSocietyOrganisation
+    return None
+
+
 def _memory_key(organisation: Organisation) -> str:
     return normalise_name(organisation.key or organisation.name)
 
@@ -730,6 +900,14 @@ def _spells(name: str, acronym: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", name))
     letters = re.sub(r"[^A-Z]", "", acronym)
     return len(letters) >= 2 and initials == letters
+
+
+def _a_known_place(name: str) -> bool:
+    """A city or province the bundled gazetteers know ("Kisumu", "Turkana")."""
+    from mhkg.loaders import data
+
+    key = normalise_name(name)
+    return key in data.cities() or key in data.subdivisions()
 
 
 def _a_person(name: str) -> bool:

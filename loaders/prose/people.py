@@ -85,6 +85,12 @@ NAME_THEN_POST = re.compile(
     rf"{_HONORIFIC}?(?P<person>{PERSON}), (?:the )?{_PREFIX}(?P<post>{POST}){_AT}"
     rf"(?! {_HONORIFIC}?{PERSON})"  # "A B, Project Officer C D": the post of C D
 )
+# a post in brackets after a name: "John Okello (District Health Officer, Arua District Local
+# Government)", "Ana Lima (Project Coordinator at Caritas Brazil)"
+NAME_THEN_BRACKETED_POST = re.compile(
+    rf"{_HONORIFIC}?(?P<person>{PERSON}) \({_PREFIX}(?P<post>{POST})"
+    rf"(?:(?:, | at (?:the )?| with (?:the )?)(?P<at>{_ORG}))?\)"
+)
 # a post in lower case after an organisation's possessive, before the name: "The Red
 # Crescent Society's medical coordinator, Dr. Amina bin Salem, said …"
 OWNER_LOWER_POST_THEN_NAME = re.compile(
@@ -111,13 +117,23 @@ _SPEECH = (
     r"(?:said|says|told|explained|added|noted|stressed|recalled|warned|emphasi[sz]ed|"
     r"underlined|highlighted|pointed out|described|recounted|urged|welcomed)"
 )
+# whom a speaker speaks for, after the name: "Ana Diaz of the Women's Network said",
+# "Ana Diaz, from the Women's Network, said", "said Ana Diaz from the Women's Network"
+_FOR = rf"(?: (?:of|from) (?:the )?(?P<org>{_ORG}))"
 SPEAKER = re.compile(
     rf"(?:^|[:;]\s|[”\"],?\s){_HONORIFIC}?(?P<person>{PERSON})"
-    rf"(?:, (?:who|whose|a|an|one of) [^,]{{1,120}},)? {_SPEECH}\b"
+    rf"(?:, (?:who|whose|a|an|one of) [^,]{{1,120}},|,?{_FOR},?)? {_SPEECH}\b"
 )
 # "According to IOM Egypt's Dr. Salma Fathy, …": whom she speaks for
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to (?:(?P<at>{_ORG})['’]s )?{_HONORIFIC}?(?P<person>{PERSON})(?=[,.;])"
+    rf"\b[Aa]ccording to (?:(?P<at>{_ORG})['’]s )?{_HONORIFIC}?(?P<person>{PERSON}){_FOR}?"
+    r"(?=[,.;])"
+)
+# whom a speaker speaks for, before the name: "Speaking on behalf of the Ministry of Health,
+# Dr Tomas Silva said …", "Representing UNHCR, Maria Rossi welcomed …"
+ON_BEHALF = re.compile(
+    rf"\b(?:[Ss]peaking (?:on behalf of|for)|[Rr]epresenting|[Oo]n behalf of) (?:the )?"
+    rf"(?P<org>{_ORG}), {_HONORIFIC}?(?P<person>{PERSON})(?= {_SPEECH}\b| [a-z]+ed\b)"
 )
 POST_THEN_NAME = re.compile(
     rf"\b{_PREFIX}(?P<post>{POST_BEFORE_NAME}),? {_HONORIFIC}?(?P<person>{PERSON})\b"
@@ -128,7 +144,7 @@ POST_THEN_NAME = re.compile(
 # "…," said Firuz Rahimov, who …; "…," said Ana Diaz of the Women's Network.
 QUOTED = re.compile(
     rf"[”\"’'],? (?:said|added|explained|noted|recalled|stressed|says) {_HONORIFIC}?"
-    rf"(?P<person>{PERSON})(?: of (?:the )?(?P<at>{_ORG}))?(?=[,.;]|$)"
+    rf"(?P<person>{PERSON})(?: (?:of|from) (?:the )?(?P<at>{_ORG}))?(?=[,.;]|$)"
 )
 # A ministry's title ("Minister of Public Health") implies the ministry.
 MINISTER = re.compile(r"^(?:(?:Deputy|Vice|First|Acting) )*Minister (?P<portfolio>(?:of|for) .+)$")
@@ -163,6 +179,7 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
         ("post-then-name", POST_THEN_NAME),
         ("name-then-post", NAME_THEN_LOWER_POST),
         ("post-then-name", OWNER_LOWER_POST_THEN_NAME),
+        ("name-then-post", NAME_THEN_BRACKETED_POST),
     ):
         for match in pattern.finditer(sentence):
             name, post = without_rank(match["person"]), match["post"].strip()
@@ -171,6 +188,8 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             ):
                 continue
             parts = match.groupdict()
+            if parts.get("at") and is_place_or_organisation(parts["at"]):
+                parts["at"] = None  # "(District Health Officer, Arua)": where, not whose
             organisation = parts["owner"] or parts.get("at") or organisation_of(post)
             if parts.get("ref"):  # "the movement's convenor": the Movement named before
                 organisation = parts["ref"].capitalize()
@@ -186,12 +205,14 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             elif organisation is None and (area := AREA.match(post)):
                 organisation = area["area"]  # "Western Province Minister" → Western Province
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
-    for pattern in (QUOTED, SPEAKER, ACCORDING):
+    for pattern in (QUOTED, SPEAKER, ACCORDING, ON_BEHALF):
         for match in pattern.finditer(sentence):
             name = without_rank(match["person"])
             if any(m.name == name for m in found) or is_place_or_organisation(name):
                 continue
-            at = match.groupdict().get("at")
+            at = match.groupdict().get("at") or match.groupdict().get("org")
+            if at and is_place_or_organisation(at):
+                at = None  # "said Tesfaye Girma from Jimma": where he is from
             found.append(PersonMention(match.start(), match.end(), name, "", at, "quoted-person"))
     return sorted(found, key=lambda m: m.start)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from mhkg.iri import normalise_name
@@ -77,6 +78,8 @@ def read(
         for s in split
     ]
     towns = _one_town_per_name(readings)
+    for name, code in _placed_localities(readings, context.gazetteer.country).items():
+        towns.setdefault(name, code)
     dateline, dateline_sentence = _dateline(readings)
     countries = list(dict.fromkeys(p.iso3 for r in readings for p in r.places))
     if default_country is None:
@@ -191,6 +194,60 @@ def _one_town_per_name(readings: list[SentenceReading]) -> dict[str, str]:
             for p in reading.places
         ]  # fmt: skip
     return {normalise_name(name): place.iso3 for name, place in placed.items()}
+
+
+# A locality (a region, district or town no gazetteer need hold) the text places in its
+# country, by the grammar of place names: a country's possessive before a unit ("Ethiopia's
+# Amhara Region"), a unit of a country ("Gedaref State in Sudan", "Kayes Region of Mali"), a
+# town in apposition to its country ("in Kambia, Sierra Leone"), the parts of a country said
+# after it ("in southern Costa Rica, mainly in Coto Brus and Los Santos"), a town on one
+# country's side of a border ("Kambia, on the Sierra Leonean side").
+_LOCAL = r"(?!The\b)[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_UNIT = (
+    r"(?:Region|Province|State|District|County|Canton|Department|Prefecture|Governorate|"
+    r"Municipality|Oblast|Zone|Woreda|Division)"
+)
+LOCAL_OF_COUNTRY = re.compile(rf"\b(?P<local>{_LOCAL}) {_UNIT} (?:of|in) (?:the )?$")
+LOCAL_BEFORE_COUNTRY = re.compile(rf"\b(?:in|at|from|near) (?P<local>{_LOCAL}), $")
+LOCAL_ON_SIDE = re.compile(rf"\b(?P<local>{_LOCAL}),? on the $")
+COUNTRYS_LOCAL = re.compile(
+    rf"\b(?P<owner>[A-Z][\w-]+(?: [A-Z][\w-]+){{0,2}})['’]s (?P<local>{_LOCAL}) {_UNIT}\b"
+)
+PARTS_AFTER = re.compile(
+    r",? (?:mainly|mostly|notably|especially|particularly|chiefly|largely|including) in "
+    rf"(?P<local>{_LOCAL})(?:,? and (?P<local2>{_LOCAL}))?\b"
+)
+SIDE_AFTER = re.compile(r" (?:side|bank|border)\b")
+
+
+def _placed_localities(
+    readings: list[SentenceReading], country_of: Callable[[str], str | None]
+) -> dict[str, str]:
+    """Each locality the text places in a country (see above), normalised → ISO3."""
+    placed: dict[str, str] = {}
+    for reading in readings:
+        text = reading.sentence.text
+        for match in COUNTRYS_LOCAL.finditer(text):  # ("Ethiopia's" is no place of its own)
+            if code := country_of(match["owner"]):
+                placed.setdefault(normalise_name(match["local"]), code)
+        for place in reading.places:
+            if place.city:
+                continue
+            before, after = text[max(0, place.start - 60) : place.start], text[place.end :]
+            found = []
+            if place.rule == "demonym":
+                if SIDE_AFTER.match(after) and (match := LOCAL_ON_SIDE.search(before)):
+                    found.append(match["local"])
+            else:
+                for pattern in (LOCAL_OF_COUNTRY, LOCAL_BEFORE_COUNTRY):
+                    if match := pattern.search(before):
+                        found.append(match["local"])
+                if match := PARTS_AFTER.match(after):
+                    found += [match["local"], match["local2"]]
+            for name in found:
+                if name and not any(p.start <= text.find(name) < p.end for p in reading.places):
+                    placed.setdefault(normalise_name(name), place.iso3)
+    return placed
 
 
 def _is_place(finder: PlaceFinder, name: str) -> bool:
