@@ -174,13 +174,16 @@ class Words:
                     self._failed, self._builder = generation, None
                 return
             with self._lock:
-                if self._closed or self._wanted != generation:  # a write overtook the build
-                    stale = index
-                else:
+                installed = not self._closed and self._wanted == generation
+                if installed:
                     stale, self._index, self._indexed = self._index, index, generation
-                    self.ready.set()
+                else:  # a write overtook the build
+                    stale = index
             if stale is not None:
                 stale.close()
+            with self._lock:
+                if installed and self._wanted == self._indexed == generation:
+                    self.ready.set()  # the index replaced is gone
 
     def close(self) -> None:
         with self._lock:
