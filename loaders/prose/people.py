@@ -310,12 +310,23 @@ _DOES = frozenset(
     "heads leads manages coordinates directs runs chairs oversees supervises represents".split()
 )
 _WORKS = frozenset("works worked".split())
+# a participle after a post, before where the person works: "a nurse working at …"
+_PARTICIPLES = frozenset("working based serving employed stationed posted".split())
+_PLACED = frozenset("at in with for".split())
+# a group's possessive inside a body's name: "the Women's Union", "Save the Children's Fund"
+_GROUPS = frozenset("women men children people".split())
+_AGE = re.compile(r"\d{1,3}-year-old")
 _DETERMINERS = frozenset("a an the".split())
 _STOPS = frozenset("at with of for in on who whose which and to from".split())
 _TOKEN = re.compile(r"[\w’'&-]+(?:\.[\w’'&-]+){0,4}|\S")
-_NAME_THEN_COMMA = re.compile(rf"{_HONORIFIC}?(?P<person>{PERSON}), ")
+_NAME_THEN_COMMA = re.compile(
+    rf"{_HONORIFIC}?(?P<person>{PERSON})(?:, (?:who (?:is|serves as|works as) )?| "
+    r"(?:is|serves as|works as) )"
+)
 # a name in commas after a post: "…, the ministry's Inspector-General, Dr. Ana Lima, said"
-_POST_COMMA_NAME = re.compile(rf"(?<=[\w’']), {_HONORIFIC}?(?P<person>{PERSON})(?=, | {_SPEECH}\b)")
+_POST_COMMA_NAME = re.compile(
+    rf"(?<=[\w’'])(?P<comma>,)? {_HONORIFIC}?(?P<person>{PERSON})(?=[,.;](?:\s|$)| {_SPEECH}\b)"
+)
 _APPOSITIVE_WINDOW = 240  # characters of an appositive read after or before a name
 
 
@@ -350,10 +361,21 @@ def _possessive(token: _Token) -> str | None:
     return None
 
 
-def post_head(word: str) -> bool:
-    """A word a post ends in: "nurse", "Coordinator", "Inspector-General"."""
+def post_head(word: str, before: str = "") -> bool:
+    """A word a post ends in: "nurse", "Coordinator", "Inspector-General"; "point" after
+    "focal", "worker" after "health", "social", "outreach" …"""
     word = word.lower()
-    return word in POST_HEADS or word.split("-")[-1] in POST_HEADS
+    if word in POST_HEADS or word.split("-")[-1] in POST_HEADS:
+        return True
+    return before.lower() in _TWO_WORD_HEADS.get(word, ())
+
+
+# heads of two words: "focal point", "community health worker", "social worker"
+_TWO_WORD_HEADS = {
+    "point": frozenset({"focal"}),
+    "worker": frozenset("health social outreach aid case field humanitarian".split()),
+    "volunteer": frozenset("health community".split()),
+}
 
 
 def _body(tokens: list[_Token], i: int, is_place=lambda text: False) -> tuple[str | None, int]:
@@ -363,29 +385,42 @@ def _body(tokens: list[_Token], i: int, is_place=lambda text: False) -> tuple[st
     if i < len(tokens) and tokens[i].lower == "the":
         i += 1
     words: list[_Token] = []
-    while i < len(tokens) and len(words) < 12:
-        token = tokens[i]
+    j = i
+    while j < len(tokens) and len(words) < 12:
+        token = tokens[j]
         if token.word and token.capitalised:
             words.append(token)
-            i += 1
-            if _possessive(token) is not None:
-                break
+            j += 1
+            if _possessive(token) is not None and token.text[:-2].lower() not in _GROUPS:
+                break  # "IOM's mission"; not "the Women's Union"
         elif (
             token.lower in _ORG_LINKS
             and words
-            and i + 1 < len(tokens)
-            and (tokens[i + 1].capitalised or tokens[i + 1].lower == "the")
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].capitalised or tokens[j + 1].lower == "the")
         ):
-            if token.lower == "in" and _place_follows(tokens, i + 1, is_place):
+            if token.lower == "in" and (
+                (len(words) == 1 and words[0].text.isupper())  # "IOM in Beira": its office
+                or _place_follows(tokens, j + 1, is_place)
+            ):
                 break
             words.append(token)
-            i += 1
+            j += 1
         else:
             break
     while words and not words[-1].capitalised:
         words.pop()
     if not words:
         return None, i
+    i = tokens.index(words[-1], i) + 1
+    # "the Somali Red Crescent Society (SRCS)": the acronym after the name
+    if (
+        i + 2 < len(tokens)
+        and tokens[i].text == "("
+        and tokens[i + 2].text == ")"
+        and (tokens[i + 1].text[:1].isupper() and tokens[i + 1].text[-1:].isupper())
+    ):
+        i += 3
     text = " ".join(w.text for w in words)
     owner = _possessive(words[-1])
     return (text[: len(text) - len(words[-1].text)] + owner if owner is not None else text), i
@@ -407,10 +442,12 @@ def _post_words(tokens: list[_Token], i: int, limit: int = 6) -> int:
     end, j = i, i
     while j < len(tokens) and j - i < limit:
         token = tokens[j]
-        if not token.word or token.lower in _STOPS or _possessive(token) is not None:
+        if not token.word or token.lower in _STOPS or token.lower in _DETERMINERS:
+            break
+        if _possessive(token) is not None:
             break
         j += 1
-        if post_head(token.text):
+        if post_head(token.text, tokens[j - 2].text if j - 2 >= i else ""):
             end = j
     return end
 
@@ -422,26 +459,46 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
     full stop, a relative clause, a participle)."""
     kept: list[str] = []
     organisation: str | None = None
-    for _ in range(3):
+    placed = False  # a body it is at was named: "in …" after it is that body's place
+    where = False  # after "working", "based": what follows is where, not the post's
+    for _ in range(4):
         if i >= len(tokens):
             break
         word = tokens[i].lower
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if following is None:
             break
-        if word in ("at", "with") and organisation is None:
+        if word in _PARTICIPLES and not where and following.lower in _PLACED:
+            where = True  # "a nurse working at …", "a doctor based in …"
+            i += 1
+        elif (
+            (word in ("at", "with", "from") or (where and word in _PLACED))
+            and (organisation is None and following.lower == "the" and i + 2 < len(tokens))
+            and tokens[i + 2].word
+            and not tokens[i + 2].capitalised
+        ):
+            j = i + 2  # "at the clinic", "with the district team": a body named before
+            while j < len(tokens) and tokens[j].word and tokens[j].lower not in _STOPS:
+                j += 1
+            if j - i == 3:
+                organisation = tokens[i + 2].text.capitalize()
+            i = j
+        elif (word in ("at", "with", "from") or (where and word in _PLACED)) and (
+            organisation is None
+        ):
             body, after = _body(tokens, i + 1)
             if body is None:
                 break
             if not is_place(body):
                 organisation = body
+            placed = True
             i = after
         elif (
-            word == "of"
+            word in ("of", "for", "on")
             and following.word
             and not following.capitalised
-            and (following.lower not in _DETERMINERS)
-        ):  # "head of health promotion"
+            and (following.lower not in _DETERMINERS and following.lower not in _STOPS)
+        ):  # "head of health promotion", "focal point for migration", "adviser on gender"
             j = i + 1
             while (
                 j < len(tokens)
@@ -456,7 +513,17 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
             body, after = _body(tokens, i + 1)  # "for Sfax", "in Dajabón", "for PHAMESA"
             if body is None:
                 break
-            kept.append(" ".join(t.text for t in tokens[i:after]))
+            if word == "of" and _possessive(tokens[after - 1]) is not None:
+                while (  # "head of IOM's migration health unit"
+                    after < len(tokens)
+                    and after - i < 8
+                    and tokens[after].word
+                    and not tokens[after].capitalised
+                    and tokens[after].lower not in _STOPS
+                ):
+                    after += 1
+            if not (placed and word == "in"):  # "a nurse with IOM in Beira": IOM's place
+                kept.append(" ".join(t.text for t in tokens[i:after]))
             if word == "of" and not is_place(body):
                 organisation = organisation or body
             i = after
@@ -466,6 +533,14 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
                 kept.append(" ".join(t.text for t in tokens[i:after]))
             elif body is not None:
                 if word == "of":  # "Director of the Diaspora Unit": the post is the body's
+                    while (  # "head of the IOM sub-office": the body's part, in lower case
+                        after < len(tokens)
+                        and after - i < 8
+                        and tokens[after].word
+                        and not tokens[after].capitalised
+                        and tokens[after].lower not in _STOPS
+                    ):
+                        after += 1
                     kept.append(" ".join(t.text for t in tokens[i:after]))
                 organisation = organisation or body
             elif word == "for" and (ref := _lower_body(tokens, i + 2)):
@@ -476,7 +551,7 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
             i = after
         elif word == "in" and following.lower == "the":  # "in the Gaziantep team": where
             j = i + 2
-            while j < len(tokens) and tokens[j].word and j - i <= 5:
+            while j < len(tokens) and tokens[j].word and tokens[j].lower not in _STOPS:
                 j += 1
             i = j
         else:
@@ -498,28 +573,49 @@ def _lower_body(tokens: list[_Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _appositive(sentence: str, start: int, is_place) -> tuple[str, str | None, int] | None:
+@dataclass(frozen=True)
+class _Told:
+    """What an appositive tells of a person: the post, its body, where it ends, and whether
+    a body's possessive introduced it ("IOM's field coordinator")."""
+
+    post: str
+    organisation: str | None
+    end: int
+    owned: bool
+
+
+def _appositive(sentence: str, start: int, is_place) -> _Told | None:
     """The post and body an appositive that starts at `start` tells ("a nurse at the
     District Health Office", "the ONFP's regional delegate for Sfax", "IOM's field
     coordinator in Dajabón"), and where it ends; None where it tells no post ("a town in
     Tete", "the capital")."""
     tokens = _tokens(sentence[start : start + _APPOSITIVE_WINDOW], start)
     i, owner = 0, None
+    if len(tokens) > 2 and tokens[0].text.isdigit() and tokens[1].text == ",":
+        i = 2  # "Ana Lima, 41, a nurse at …": her age, then her post
     if i < len(tokens) and tokens[i].lower in _DETERMINERS:
         i += 1
+    if i < len(tokens) and _AGE.fullmatch(tokens[i].text):
+        i += 1  # "a 34-year-old nurse"
     # "the ONFP's", "IOM Iraq's", "the ministry's": whose post it is
     j = i
     while j < len(tokens) and j - i < 6 and tokens[j].word and _possessive(tokens[j]) is None:
         j += 1
     if j < len(tokens) and j - i < 6 and (owner := _possessive(tokens[j])) is not None:
         words = [t.text for t in tokens[i:j]] + [owner]
-        if all(w[:1].isupper() for w in words):
+        if (
+            words[0][:1].isupper()
+            and all(  # "the Ministry of Health's"
+                w[:1].isupper() or w in _ORG_LINKS for w in words
+            )
+        ):
             owner = " ".join(words)
         elif j == i and tokens[i - 1 : i] and tokens[i - 1].lower == "the":
             owner = owner.capitalize()  # "the ministry's": the Ministry named before
         else:
-            return None
-        i = j + 1
+            owner = None  # "head of IOM's unit": the possessive is in what follows
+        if owner is not None:
+            i = j + 1
     else:
         owner = None
     end = _post_words(tokens, i)
@@ -533,7 +629,9 @@ def _appositive(sentence: str, start: int, is_place) -> tuple[str, str | None, i
         owner = None  # "Matabeleland South's provincial TB coordinator": where, not whose
     post = " ".join([post, *kept])
     stop = tokens[after - 1].end if after else start
-    return post, organisation or owner or organisation_of(post), stop
+    owned = owner is not None
+    portfolio = organisation_of(post) if MINISTER.match(post) else None
+    return _Told(post, organisation or owner or portfolio, stop, owned)
 
 
 def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None:
@@ -580,9 +678,10 @@ def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> li
         if is_place(name) or not free(match.start("person"), match.end("person")):
             continue
         if told := _appositive(sentence, match.end(), is_place):
-            post, organisation, end = told
             found.append(
-                PersonMention(match.start(), end, name, post, organisation, "name-then-post")
+                PersonMention(
+                    match.start(), told.end, name, told.post, told.organisation, "name-then-post"
+                )
             )
         elif does := _what_they_do(sentence, match.end(), is_place):
             organisation, end = does
@@ -591,15 +690,18 @@ def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> li
         name = without_rank(match["person"])
         if is_place(name) or not free(match.start("person"), match.end("person")):
             continue
-        if told := _post_before(sentence, match.start(), is_place):
-            post, organisation, begin = told
+        # without a comma, only a post in a body's possessive: "IOM's nurse Ana Lima said"
+        comma = match["comma"] is not None
+        if (told := _post_before(sentence, match.start(), is_place)) and (comma or told.owned):
             found.append(
-                PersonMention(begin, match.end(), name, post, organisation, "post-then-name")
+                PersonMention(
+                    told.end, match.end(), name, told.post, told.organisation, "post-then-name"
+                )
             )
     return found
 
 
-def _post_before(sentence: str, comma: int, is_place) -> tuple[str, str | None, int] | None:
+def _post_before(sentence: str, comma: int, is_place) -> _Told | None:
     """The post told before a name, from the start of its clause: "the ministry's
     Inspector-General", "Matabeleland South's provincial TB coordinator"."""
     begin = max(
@@ -609,8 +711,18 @@ def _post_before(sentence: str, comma: int, is_place) -> tuple[str, str | None, 
     begin = max(begin, comma - _APPOSITIVE_WINDOW)
     while begin < comma and sentence[begin].isspace():
         begin += 1
-    told = _appositive(sentence, begin, is_place)
-    if told is None or told[2] != comma:
-        return None
-    post, organisation, _ = told
-    return post, organisation, begin
+    starts = [begin]
+    tokens = _tokens(sentence[begin:comma], begin)
+    owners = [i for i, t in enumerate(tokens) if _possessive(t) is not None]
+    if owners:  # "was opened by IOM's chief of mission, …": from the body's possessive
+        i = owners[-1]
+        while i > 0 and tokens[i - 1].word and tokens[i - 1].capitalised:
+            i -= 1
+        if i > 0 and tokens[i - 1].lower == "the":
+            i -= 1
+        starts.append(tokens[i].start)
+    for start in starts:
+        told = _appositive(sentence[:comma], start, is_place)
+        if told is not None and told.end == comma:
+            return _Told(told.post, told.organisation, start, told.owned)  # end: its start
+    return None

@@ -160,3 +160,93 @@ def test_a_place_in_the_appositive_is_not_a_body():
 def test_long_text_is_read_in_bounded_time():
     text = "Ana Lima, a " + "very " * 5000 + "nurse, said it. " + "A, " * 5000
     assert [p for p in found(text) if p[1]] == []
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        pytest.param(
+            "Jonas Berg, a paediatric nurse working at the Hilltop Clinic, said it helped.",
+            ("Jonas Berg", "paediatric nurse", "Hilltop Clinic"),
+            id="a-participle-before-the-body",
+        ),
+        pytest.param(
+            "Jonas Berg, 52, a midwife from Doctors of the World, said it helped.",
+            ("Jonas Berg", "midwife", "Doctors of the World"),
+            id="an-age-then-a-post-from-a-body",
+        ),
+        pytest.param(
+            "Jonas Berg, a 29-year-old pharmacist, said it helped.",
+            ("Jonas Berg", "pharmacist", None),
+            id="an-age-in-the-post-is-not-the-post",
+        ),
+        pytest.param(
+            "Jonas Berg, a field officer with WFP in Kisumu, said it helped.",
+            ("Jonas Berg", "field officer", "WFP"),
+            id="an-acronyms-place-is-not-in-the-post",
+        ),
+        pytest.param(
+            "Jonas Berg, programme assistant at the Lakeside Women's Union (LWU), said so.",
+            ("Jonas Berg", "programme assistant", "Lakeside Women's Union"),
+            id="a-body-with-its-acronym",
+        ),
+        pytest.param(
+            "Jonas Berg, a community health worker, said it helped.",
+            ("Jonas Berg", "community health worker", None),
+            id="a-two-word-head",
+        ),
+        pytest.param(
+            "Jonas Berg, the Ministry of Labour's focal point for migration, said it helped.",
+            ("Jonas Berg", "focal point for migration", "Ministry of Labour"),
+            id="a-long-possessive-and-a-lower-case-field",
+        ),
+        pytest.param(
+            "Jonas Berg, head of UNFPA's youth unit, said it helped.",
+            ("Jonas Berg", "head of UNFPA's youth unit", "UNFPA"),
+            id="a-possessive-inside-the-post",
+        ),
+        pytest.param(
+            "Jonas Berg, who works as an interpreter for the Red Cross, said it helped.",
+            ("Jonas Berg", "interpreter", "Red Cross"),
+            id="who-works-as-a-post",
+        ),
+        pytest.param(
+            "Jonas Berg is a surveillance officer at the Port Health Office.",
+            ("Jonas Berg", "surveillance officer", "Port Health Office"),
+            id="name-is-a-post",
+        ),
+    ],
+)  # fmt: skip
+def test_more_appositive_shapes(text, person):
+    assert person in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        pytest.param(
+            "The day was opened by WHO's country representative Mei Chen.",
+            ("Mei Chen", "country representative", "WHO"),
+            id="a-bodys-post-then-the-name-without-a-comma",
+        ),
+        pytest.param(
+            "The head of the UNHCR field office in Kisumu, Mei Chen, said it helped.",
+            ("Mei Chen", "head of the UNHCR field office in Kisumu", "UNHCR"),
+            id="a-post-of-a-bodys-office-before-the-name",
+        ),
+    ],
+)  # fmt: skip
+def test_more_posts_before_the_name(text, person):
+    assert person in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The trainees thanked nurse Mei Chen for the day.", id="no-body-no-comma"),
+        pytest.param("Mei Chen is the first nurse to work here.", id="is-the-first"),
+        pytest.param("Mei Chen is from Kisumu and said it helped.", id="is-from-a-place"),
+    ],
+)  # fmt: skip
+def test_no_post_without_a_clear_shape(text):
+    assert all(post == "" for _, post, _ in found(text))
