@@ -115,7 +115,7 @@ NAME_THEN_LOWER_POST = re.compile(
 # "“It works,” Joseph Mwangi said."
 _SPEECH = (
     r"(?:said|says|told|explained|added|noted|stressed|recalled|warned|emphasi[sz]ed|"
-    r"underlined|highlighted|pointed out|described|recounted|urged|welcomed)"
+    r"underlined|highlighted|pointed out|described|recounted|urged|welcomed|wrote|writes)"
 )
 # whom a speaker speaks for, after the name: "Ana Diaz of the Women's Network said",
 # "Ana Diaz, from the Women's Network, said", "said Ana Diaz from the Women's Network"
@@ -136,7 +136,7 @@ ON_BEHALF = re.compile(
     rf"(?P<org>{_ORG}), {_HONORIFIC}?(?P<person>{PERSON})(?= {_SPEECH}\b| [a-z]+ed\b)"
 )
 POST_THEN_NAME = re.compile(
-    rf"\b{_PREFIX}(?P<post>{POST_BEFORE_NAME}),? {_HONORIFIC}?(?P<person>{PERSON})\b"
+    rf"(?<![\w-]){_PREFIX}(?P<post>{POST_BEFORE_NAME}),? {_HONORIFIC}?(?P<person>{PERSON})\b"
     rf"(?!,? (?:the )?{_TITLE})(?! (?:{_PARTICLE} )*{_CAP})"
     # "Counsellor Kenta Mori of the Embassy of …": the body the post is in
     rf"(?: of (?:the )?(?P<at>{_ORG}))?"
@@ -177,7 +177,6 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
     for rule, pattern in (
         ("name-then-post", NAME_THEN_POST),
         ("post-then-name", POST_THEN_NAME),
-        ("name-then-post", NAME_THEN_LOWER_POST),
         ("post-then-name", OWNER_LOWER_POST_THEN_NAME),
         ("name-then-post", NAME_THEN_BRACKETED_POST),
     ):
@@ -205,6 +204,8 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             elif organisation is None and (area := AREA.match(post)):
                 organisation = area["area"]  # "Western Province Minister" → Western Province
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
+    found += appositive_people(sentence, found, is_place_or_organisation)
+    _lower_posts(sentence, found, is_place_or_organisation)
     for pattern in (QUOTED, SPEAKER, ACCORDING, ON_BEHALF):
         for match in pattern.finditer(sentence):
             name = without_rank(match["person"])
@@ -215,6 +216,22 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
                 at = None  # "said Tesfaye Girma from Jimma": where he is from
             found.append(PersonMention(match.start(), match.end(), name, "", at, "quoted-person"))
     return sorted(found, key=lambda m: m.start)
+
+
+def _lower_posts(sentence: str, found: list[PersonMention], is_place) -> None:
+    """ "Maria van der Berg, head of the unit, said": a post in lower case after a name that
+    the appositives did not read."""
+    for match in NAME_THEN_LOWER_POST.finditer(sentence):
+        name = without_rank(match["person"])
+        if is_place(name) or any(match.start() < m.end and m.start < match.end() for m in found):
+            continue
+        at = match["at"] if match["at"] and not is_place(match["at"]) else None
+        post = match["post"].strip()
+        organisation = at or organisation_of(post)
+        found.append(
+            PersonMention(match.start(), match.end(), name, post, organisation, "name-then-post")
+        )
+    found.sort(key=lambda m: m.start)
 
 
 # ranks, honorifics and forms of address a name may carry, and words that begin a sentence
@@ -264,4 +281,448 @@ def organisation_of(post: str) -> str | None:
         return f"Ministry {match['portfolio']}"
     if match := POST_ORGANISATION.search(post):
         return match["organisation"] if not re.fullmatch(r"Mission|Office", match[1]) else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Appositives: a post told in a noun phrase beside a name, read on tokens. "Ana Lima, a nurse
+# at the District Health Office, said", "said Ana Lima, IOM's field coordinator in Beira",
+# "the Office's regional delegate for Tete, Ana Lima, said", "Ana Lima, who heads IOM's office
+# in Beira, said" (a person told by what she does: no post, the body named).
+
+# the head words of a post: what a person is, as a job or an office
+POST_HEADS = frozenset(
+    "nurse midwife doctor physician clinician surgeon psychologist psychiatrist psychotherapist "
+    "therapist counsellor counselor pharmacist epidemiologist nutritionist paramedic technician "
+    "mediator interpreter translator educator promoter facilitator trainer lecturer researcher "
+    "professor teacher dean rector officer official coordinator co-ordinator manager director "
+    "director-general delegate minister secretary secretary-general head chief representative "
+    "specialist adviser advisor consultant expert analyst assistant administrator supervisor "
+    "inspector inspector-general commissioner governor mayor ambassador consul attaché envoy "
+    "spokesperson spokesman spokeswoman president vice-president chair chairperson chairman "
+    "chairwoman founder co-founder leader convenor convener undersecretary under-secretary "
+    "counsellor deputy".split()
+)
+# words that may stand between a name's words and a body's: "Directorate of Health in Duhok"
+_ORG_LINKS = frozenset("of for and the de di del della la des du on in".split())
+# what a person described by what they do does: "who heads IOM's mission in Burundi"
+_DOES = frozenset(
+    "heads leads manages coordinates directs runs chairs oversees supervises represents".split()
+)
+_WORKS = frozenset("works worked".split())
+# a participle after a post, before where the person works: "a nurse working at …"
+_PARTICIPLES = frozenset("working based serving employed stationed posted".split())
+_PLACED = frozenset("at in with for".split())
+# a group's possessive inside a body's name: "the Women's Union", "Save the Children's Fund"
+_GROUPS = frozenset("women men children people".split())
+_AGE = re.compile(r"\d{1,3}-year-old")
+_DETERMINERS = frozenset("a an the".split())
+_STOPS = frozenset("at with of for in on who whose which and to from".split())
+_TOKEN = re.compile(r"[\w’'&-]+(?:\.[\w’'&-]+){0,4}|\S")
+_NAME_THEN_COMMA = re.compile(
+    rf"{_HONORIFIC}?(?P<person>{PERSON})(?:, (?:who (?:is|serves as|works as) )?| "
+    r"(?:is|serves as|works as) )"
+)
+# a name in commas after a post: "…, the ministry's Inspector-General, Dr. Ana Lima, said"
+_POST_COMMA_NAME = re.compile(
+    rf"(?<=[\w’'])(?P<comma>,)? {_HONORIFIC}?(?P<person>{PERSON})(?=[,.;](?:\s|$)| {_SPEECH}\b)"
+)
+_APPOSITIVE_WINDOW = 240  # characters of an appositive read after or before a name
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str, offset: int = 0) -> list[_Token]:
+    return [_Token(m[0], offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _possessive(token: _Token) -> str | None:
+    """ "IOM's" → "IOM"; None for a word not in the possessive."""
+    for mark in ("'s", "’s"):
+        if token.text.endswith(mark) and len(token.text) > 2:
+            return token.text[: -len(mark)]
+    return None
+
+
+def post_head(word: str, before: str = "") -> bool:
+    """A word a post ends in: "nurse", "Coordinator", "Inspector-General"; "point" after
+    "focal", "worker" after "health", "social", "outreach" …"""
+    word = word.lower()
+    if word in POST_HEADS or word.split("-")[-1] in POST_HEADS:
+        return True
+    return before.lower() in _TWO_WORD_HEADS.get(word, ())
+
+
+# heads of two words: "focal point", "community health worker", "social worker"
+_TWO_WORD_HEADS = {
+    "point": frozenset({"focal"}),
+    "worker": frozenset("health social outreach aid case field humanitarian".split()),
+    "volunteer": frozenset("health community".split()),
+}
+
+
+def _body(tokens: list[_Token], i: int, is_place=lambda text: False) -> tuple[str | None, int]:
+    """The body's name that starts at token i ("the Directorate of Health in Duhok", "IOM's
+    office", "Asante") and the index after it; a possessive ends it ("IOM's mission"), and so
+    does "in" before a place ("the ASP in Augusta": the body, then where)."""
+    if i < len(tokens) and tokens[i].lower == "the":
+        i += 1
+    words: list[_Token] = []
+    j = i
+    while j < len(tokens) and len(words) < 12:
+        token = tokens[j]
+        if token.word and token.capitalised:
+            words.append(token)
+            j += 1
+            if _possessive(token) is not None and token.text[:-2].lower() not in _GROUPS:
+                break  # "IOM's mission"; not "the Women's Union"
+        elif (
+            token.lower in _ORG_LINKS
+            and words
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].capitalised or tokens[j + 1].lower == "the")
+        ):
+            if token.lower == "in" and (
+                (len(words) == 1 and words[0].text.isupper())  # "IOM in Beira": its office
+                or _place_follows(tokens, j + 1, is_place)
+            ):
+                break
+            words.append(token)
+            j += 1
+        else:
+            break
+    while words and not words[-1].capitalised:
+        words.pop()
+    if not words:
+        return None, i
+    i = tokens.index(words[-1], i) + 1
+    # "the Somali Red Crescent Society (SRCS)": the acronym after the name
+    if (
+        i + 2 < len(tokens)
+        and tokens[i].text == "("
+        and tokens[i + 2].text == ")"
+        and (tokens[i + 1].text[:1].isupper() and tokens[i + 1].text[-1:].isupper())
+    ):
+        i += 3
+    text = " ".join(w.text for w in words)
+    owner = _possessive(words[-1])
+    return (text[: len(text) - len(words[-1].text)] + owner if owner is not None else text), i
+
+
+def _place_follows(tokens: list[_Token], i: int, is_place) -> bool:
+    """Whether the capitalised words from token i name a place ("Augusta", "the Gaza Strip")."""
+    if i < len(tokens) and tokens[i].lower == "the":
+        i += 1
+    j = i
+    while j < len(tokens) and j - i < 4 and tokens[j].word and tokens[j].capitalised:
+        j += 1
+    return j > i and is_place(" ".join(t.text for t in tokens[i:j]))
+
+
+def _post_words(tokens: list[_Token], i: int, limit: int = 6) -> int:
+    """Where the words of a post that start at token i end: up to its last head word before
+    a preposition, a relative pronoun or a punctuation mark (the index after it, or i)."""
+    end, j = i, i
+    while j < len(tokens) and j - i < limit:
+        token = tokens[j]
+        if not token.word or token.lower in _STOPS or token.lower in _DETERMINERS:
+            break
+        if _possessive(token) is not None:
+            break
+        j += 1
+        if post_head(token.text, tokens[j - 2].text if j - 2 >= i else ""):
+            end = j
+    return end
+
+
+def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str | None, int, bool]:
+    """What follows a post's head: the words kept in the post ("of health promotion", "for
+    Sfax", "in Dajabón"), the body it is in ("at the Directorate of Health", "with Asante",
+    "for the jurisdiction") and where the appositive ends; whether it ends well (a comma, a
+    full stop, a relative clause, a participle)."""
+    kept: list[str] = []
+    organisation: str | None = None
+    placed = False  # a body it is at was named: "in …" after it is that body's place
+    where = False  # after "working", "based": what follows is where, not the post's
+    for _ in range(4):
+        if i >= len(tokens):
+            break
+        word = tokens[i].lower
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is None:
+            break
+        if word in _PARTICIPLES and not where and following.lower in _PLACED:
+            where = True  # "a nurse working at …", "a doctor based in …"
+            i += 1
+        elif (
+            (word in ("at", "with", "from") or (where and word in _PLACED))
+            and (organisation is None and following.lower == "the" and i + 2 < len(tokens))
+            and tokens[i + 2].word
+            and not tokens[i + 2].capitalised
+        ):
+            j = i + 2  # "at the clinic", "with the district team": a body named before
+            while j < len(tokens) and tokens[j].word and tokens[j].lower not in _STOPS:
+                j += 1
+            if j - i == 3:
+                organisation = tokens[i + 2].text.capitalize()
+            i = j
+        elif (word in ("at", "with", "from") or (where and word in _PLACED)) and (
+            organisation is None
+        ):
+            body, after = _body(tokens, i + 1)
+            if body is None:
+                break
+            if not is_place(body):
+                organisation = body
+            placed = True
+            i = after
+        elif (
+            word in ("of", "for", "on")
+            and following.word
+            and not following.capitalised
+            and (following.lower not in _DETERMINERS and following.lower not in _STOPS)
+        ):  # "head of health promotion", "focal point for migration", "adviser on gender"
+            j = i + 1
+            while (
+                j < len(tokens)
+                and tokens[j].word
+                and not tokens[j].capitalised
+                and (tokens[j].lower not in _STOPS and j - i <= 4)
+            ):
+                j += 1
+            kept.append(" ".join(t.text for t in tokens[i:j]))
+            i = j
+        elif word in ("for", "in", "of") and following.capitalised:
+            body, after = _body(tokens, i + 1)  # "for Sfax", "in Dajabón", "for PHAMESA"
+            if body is None:
+                break
+            if word == "of" and _possessive(tokens[after - 1]) is not None:
+                while (  # "head of IOM's migration health unit"
+                    after < len(tokens)
+                    and after - i < 8
+                    and tokens[after].word
+                    and not tokens[after].capitalised
+                    and tokens[after].lower not in _STOPS
+                ):
+                    after += 1
+            if not (placed and word == "in"):  # "a nurse with IOM in Beira": IOM's place
+                kept.append(" ".join(t.text for t in tokens[i:after]))
+            if word == "of" and not is_place(body):
+                organisation = organisation or body
+            i = after
+        elif word in ("for", "of") and following.lower == "the":
+            body, after = _body(tokens, i + 1)
+            if body is not None and is_place(body):  # "for the Western Cape"
+                kept.append(" ".join(t.text for t in tokens[i:after]))
+            elif body is not None:
+                if word == "of":  # "Director of the Diaspora Unit": the post is the body's
+                    while (  # "head of the IOM sub-office": the body's part, in lower case
+                        after < len(tokens)
+                        and after - i < 8
+                        and tokens[after].word
+                        and not tokens[after].capitalised
+                        and tokens[after].lower not in _STOPS
+                    ):
+                        after += 1
+                    kept.append(" ".join(t.text for t in tokens[i:after]))
+                organisation = organisation or body
+            elif word == "for" and (ref := _lower_body(tokens, i + 2)):
+                organisation = organisation or ref[0].capitalize()  # "for the jurisdiction"
+                after = ref[1]
+            else:
+                break
+            i = after
+        elif word == "in" and following.lower == "the":  # "in the Gaziantep team": where
+            j = i + 2
+            while j < len(tokens) and tokens[j].word and tokens[j].lower not in _STOPS:
+                j += 1
+            i = j
+        else:
+            break
+    ends = (
+        i >= len(tokens)
+        or tokens[i].text in (",", ".", ";", ":", ")", "—", "–")
+        or (tokens[i].lower in ("who", "whose", "which", "since"))
+    )
+    return kept, organisation, i, ends
+
+
+def _lower_body(tokens: list[_Token], i: int) -> tuple[str, int] | None:
+    """ "jurisdiction" in "for the jurisdiction,": a body's head word in lower case alone."""
+    if i < len(tokens) and tokens[i].word and not tokens[i].capitalised:
+        after = i + 1
+        if after >= len(tokens) or not tokens[after].word:
+            return tokens[i].text, after
+    return None
+
+
+@dataclass(frozen=True)
+class _Told:
+    """What an appositive tells of a person: the post, its body, where it ends, and whether
+    a body's possessive introduced it ("IOM's field coordinator")."""
+
+    post: str
+    organisation: str | None
+    end: int
+    owned: bool
+
+
+def _appositive(sentence: str, start: int, is_place) -> _Told | None:
+    """The post and body an appositive that starts at `start` tells ("a nurse at the
+    District Health Office", "the ONFP's regional delegate for Sfax", "IOM's field
+    coordinator in Dajabón"), and where it ends; None where it tells no post ("a town in
+    Tete", "the capital")."""
+    tokens = _tokens(sentence[start : start + _APPOSITIVE_WINDOW], start)
+    i, owner = 0, None
+    if len(tokens) > 2 and tokens[0].text.isdigit() and tokens[1].text == ",":
+        i = 2  # "Ana Lima, 41, a nurse at …": her age, then her post
+    if i < len(tokens) and tokens[i].lower in _DETERMINERS:
+        i += 1
+    if i < len(tokens) and _AGE.fullmatch(tokens[i].text):
+        i += 1  # "a 34-year-old nurse"
+    # "the ONFP's", "IOM Iraq's", "the ministry's": whose post it is
+    j = i
+    while j < len(tokens) and j - i < 6 and tokens[j].word and _possessive(tokens[j]) is None:
+        j += 1
+    if j < len(tokens) and j - i < 6 and (owner := _possessive(tokens[j])) is not None:
+        words = [t.text for t in tokens[i:j]] + [owner]
+        if (
+            words[0][:1].isupper()
+            and all(  # "the Ministry of Health's"
+                w[:1].isupper() or w in _ORG_LINKS for w in words
+            )
+        ):
+            owner = " ".join(words)
+        elif j == i and tokens[i - 1 : i] and tokens[i - 1].lower == "the":
+            owner = owner.capitalize()  # "the ministry's": the Ministry named before
+        else:
+            owner = None  # "head of IOM's unit": the possessive is in what follows
+        if owner is not None:
+            i = j + 1
+    else:
+        owner = None
+    end = _post_words(tokens, i)
+    if end == i or not tokens[end - 1].word or tokens[i].lower in _DETERMINERS:
+        return None
+    post = " ".join(t.text for t in tokens[i:end])
+    kept, organisation, after, ends = _complements(tokens, end, is_place)
+    if not ends:
+        return None
+    if owner is not None and is_place(owner):
+        owner = None  # "Matabeleland South's provincial TB coordinator": where, not whose
+    post = " ".join([post, *kept])
+    stop = tokens[after - 1].end if after else start
+    owned = owner is not None
+    portfolio = organisation_of(post) if MINISTER.match(post) else None
+    return _Told(post, organisation or owner or portfolio, stop, owned)
+
+
+def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None:
+    """The body a person described by what they do is in: "who heads IOM's mission in
+    Burundi", "who manages the NTP's laboratory network", "who coordinates the mediators of
+    the ASP", "who works for Asante"."""
+    tokens = _tokens(sentence[start : start + _APPOSITIVE_WINDOW], start)
+    if len(tokens) < 3 or tokens[0].lower != "who":
+        return None
+    verb = tokens[1].lower
+    if verb in _WORKS and tokens[2].lower in ("at", "for", "with"):
+        body, after = _body(tokens, 3)
+    elif verb in _DOES:
+        i = 2
+        body, after = _body(tokens, i, is_place)
+        if body is None or _possessive(tokens[after - 1]) is None:
+            # "the mediators of the ASP": the body the thing done belongs to
+            j = i + 1 if tokens[i].lower in _DETERMINERS else i
+            while j < len(tokens) and j - i < 5 and tokens[j].word and not tokens[j].capitalised:
+                if tokens[j].lower == "of":
+                    body, after = _body(tokens, j + 1, is_place)
+                    break
+                j += 1
+            else:
+                body = body if body and _possessive(tokens[after - 1]) is not None else None
+    else:
+        return None
+    if not body or is_place(body):
+        return None
+    return body, tokens[after - 1].end
+
+
+def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> list[PersonMention]:
+    """People told with an appositive after their name ("Ana Lima, a nurse at …,", "said Ana
+    Lima, IOM's field coordinator in Beira.") or before it ("the Office's regional delegate,
+    Ana Lima, said"), or described by what they do ("Ana Lima, who heads IOM's office")."""
+    found: list[PersonMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < m.end and m.start < b for m in [*taken, *found])
+
+    for match in _NAME_THEN_COMMA.finditer(sentence):
+        name = without_rank(match["person"])
+        if is_place(name) or not free(match.start("person"), match.end("person")):
+            continue
+        if told := _appositive(sentence, match.end(), is_place):
+            found.append(
+                PersonMention(
+                    match.start(), told.end, name, told.post, told.organisation, "name-then-post"
+                )
+            )
+        elif does := _what_they_do(sentence, match.end(), is_place):
+            organisation, end = does
+            found.append(PersonMention(match.start(), end, name, "", organisation, "who-does"))
+    for match in _POST_COMMA_NAME.finditer(sentence):
+        name = without_rank(match["person"])
+        if is_place(name) or not free(match.start("person"), match.end("person")):
+            continue
+        # without a comma, only a post in a body's possessive: "IOM's nurse Ana Lima said"
+        comma = match["comma"] is not None
+        if (told := _post_before(sentence, match.start(), is_place)) and (comma or told.owned):
+            found.append(
+                PersonMention(
+                    told.end, match.end(), name, told.post, told.organisation, "post-then-name"
+                )
+            )
+    return found
+
+
+def _post_before(sentence: str, comma: int, is_place) -> _Told | None:
+    """The post told before a name, from the start of its clause: "the ministry's
+    Inspector-General", "Matabeleland South's provincial TB coordinator"."""
+    begin = max(
+        (sentence.rfind(mark, 0, comma) + 1 for mark in (",", ";", ":", "(", "“", '"')),
+        default=0,
+    )
+    begin = max(begin, comma - _APPOSITIVE_WINDOW)
+    while begin < comma and sentence[begin].isspace():
+        begin += 1
+    starts = [begin]
+    tokens = _tokens(sentence[begin:comma], begin)
+    owners = [i for i, t in enumerate(tokens) if _possessive(t) is not None]
+    if owners:  # "was opened by IOM's chief of mission, …": from the body's possessive
+        i = owners[-1]
+        while i > 0 and tokens[i - 1].word and tokens[i - 1].capitalised:
+            i -= 1
+        if i > 0 and tokens[i - 1].lower == "the":
+            i -= 1
+        starts.append(tokens[i].start)
+    for start in starts:
+        told = _appositive(sentence[:comma], start, is_place)
+        if told is not None and told.end == comma:
+            return _Told(told.post, told.organisation, start, told.owned)  # end: its start
     return None
