@@ -159,6 +159,16 @@ def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:
         reading.projects = [
             replace(m, title=defined.get(m.title, m.title)) for m in reading.projects
         ]
+        # "PHAMESA will serve …" after "the Partnership on … (PHAMESA)": the project again
+        text = reading.sentence.text
+        for acronym, title in defined.items():
+            for match in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", text):
+                if not any(m.start <= match.start() < m.end for m in reading.projects):
+                    mention = projects.ProjectMention(
+                        match.start(), match.end(), title, "project-acronym"
+                    )
+                    reading.projects.append(mention)
+        reading.projects.sort(key=lambda m: m.start)
 
 
 def _dateline(
