@@ -5,14 +5,20 @@ from a development document), each with negatives:
   or a modifier ("UNDP's Safe-Water project", "the same Blue-Coast project"), a name an
   apposition says is a programme ("the … (ACR), IOM's regional … programme"), a name whose
   head says it first with its acronym ("the Partnership on … (ACR)"), a name with words
-  joined by a dash ("… Andes–Amazonia"), and the acronym alone later as the project again.
+  joined by a dash ("… Andes–Amazonia"), and the acronym alone later as the project again;
+- bodies named in French, Spanish, Portuguese or Italian, by a head word of the language and
+  its small words, with an acronym or English gloss in brackets (never an English name);
+- a clause whose subject is a demonym's delegation or side ("The Congolese delegation
+  included …") gives its bodies that country; an ambiguous demonym ("Congolese") is the
+  country the text names.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from mhkg.loaders.prose import projects
+from mhkg.loaders.prose import foreign, projects
+from mhkg.vocab import MHKG
 
 
 def titles(text: str) -> list[str]:
@@ -73,3 +79,76 @@ def test_a_national_programmes_acronym_is_no_project(reading):
         'The NMP also screened arrivals. The NMP met IOM under the project "Safe Corridors".'
     )
     assert projects.reported(doc.project_mentions()) == "Safe Corridors"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind, acronym",
+    [
+        ("Staff of the Ministère de l'Éducation et de la Formation (MEF) attended.",
+         "Ministère de l'Éducation et de la Formation", MHKG.Ministry, "MEF"),
+        ("Cases go to the Secretaría de Salud Pública (SSP) of the state.",
+         "Secretaría de Salud Pública", MHKG.Ministry, "SSP"),
+        ("It works with the Serviço Distrital de Saúde, Educação e Juventude in Pemba.",
+         "Serviço Distrital de Saúde, Educação e Juventude", MHKG.GovernmentAgency, None),
+        ("The Azienda Sanitaria Locale (ASL) di Bari sent two nurses.",
+         "Azienda Sanitaria Locale di Bari", MHKG.GovernmentAgency, "ASL"),
+        ("Volunteers of the Colectivo Salud y Frontera ran the stand.",
+         "Colectivo Salud y Frontera", MHKG.CivilSocietyOrganisation, None),
+        ("The Police de l'Air, des Frontières et des Ports (PAFP) checks arrivals.",
+         "Police de l'Air, des Frontières et des Ports", MHKG.GovernmentAgency, "PAFP"),
+    ],
+)  # fmt: skip
+def test_a_body_named_in_another_language(text, name, kind, acronym):
+    (body,) = foreign.find(text)
+    assert (body.name, body.kind, body.acronym) == (name, kind, acronym)
+
+
+def test_a_foreign_name_with_its_english_gloss():
+    text = (
+        "The Instituto Nacional de Salud Mental (National Institute of Mental Health, INSM) "
+        "and the Direction de la Santé (the Directorate of Health) met."
+    )
+    first, second = foreign.find(text)
+    assert (first.gloss, first.acronym) == ("National Institute of Mental Health", "INSM")
+    assert second.gloss == "Directorate of Health"
+    assert second.end == text.index(" met")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Tanzania Police Force and the Service Centre took part.", id="english"),
+        pytest.param("The Office of the Prime Minister chaired it.", id="english-of"),
+        pytest.param("Programme staff met in Lyon, de facto the hub.", id="no-name"),
+        pytest.param("The Centre, in Dakar, is new.", id="bare-head"),
+    ],
+)  # fmt: skip
+def test_no_body_in_another_language(text):
+    assert not foreign.find(text)
+
+
+def test_a_foreign_body_is_read_with_its_acronym_and_country(organisations):
+    found = organisations(
+        "Kinshasa, DR Congo – The Secretaría de Salud (SESAL) met IOM. SESAL signed a plan.",
+        "HND",
+    )
+    names = [(m.organisation.name, m.organisation.country) for m in found]
+    assert names.count(("Secretaría de Salud of Honduras", "HND")) == 2
+
+
+def test_a_demonyms_delegation_gives_its_bodies_that_country(organisations):
+    found = organisations(
+        "Bujumbura, Burundi – Officers from Burundi and the DR Congo met. The Congolese "
+        "delegation included officers of the Direction Générale des Douanes (DGD)."
+    )
+    (body,) = [m for m in found if m.rule == "foreign-name"]
+    assert body.organisation.country == "COD"
+
+
+def test_an_ambiguous_demonym_without_its_country_named_is_none():
+    from mhkg.loaders.prose.reading import demonym_country
+
+    assert demonym_country("Congolese", ["BDI", "COD"]) == "COD"
+    assert demonym_country("Congolese", ["BDI"]) is None
+    assert demonym_country("Congolese", ["COD", "COG"]) is None
+    assert demonym_country("Malian", []) == "MLI"
