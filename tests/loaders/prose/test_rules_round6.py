@@ -10,14 +10,19 @@ from a development document), each with negatives:
   its small words, with an acronym or English gloss in brackets (never an English name);
 - a clause whose subject is a demonym's delegation or side ("The Congolese delegation
   included …") gives its bodies that country; an ambiguous demonym ("Congolese") is the
-  country the text names.
+  country the text names;
+- events told in one list of places, each with its date ("in Lyon on 20 June and in Metz on
+  21 June", "in Lisbon (3–5 May) and Porto (9–11 May)"): one event per place, named with
+  it; an observance marked on its day ("marked World Refugee Day"); several events counted
+  before such a list ("two earlier courses, …"), never without it.
 """
 
 from __future__ import annotations
 
 import pytest
+from rdflib.namespace import RDF, RDFS
 
-from mhkg.loaders.prose import foreign, projects
+from mhkg.loaders.prose import events, foreign, projects
 from mhkg.vocab import MHKG
 
 
@@ -152,3 +157,58 @@ def test_an_ambiguous_demonym_without_its_country_named_is_none():
     assert demonym_country("Congolese", ["BDI"]) is None
     assert demonym_country("Congolese", ["COD", "COG"]) is None
     assert demonym_country("Malian", []) == "MLI"
+
+
+def _events(g):
+    kinds = (MHKG.Workshop, MHKG.Meeting)
+    return {str(g.value(e, RDFS.label)): e for k in kinds for e in g.subjects(RDF.type, k)}
+
+
+def _where_and_when(g, event):
+    return str(g.value(g.value(event, MHKG.place), RDFS.label)), str(g.value(event, MHKG.eventDate))
+
+
+def test_an_observance_told_in_a_list_of_places_and_dates(described):
+    g, _ = described(
+        "Lyon, France – 12 July 2021\nVolunteers marked World Refugee Day with activities for "
+        "families: in Lyon on 20 June, in Metz on 21 June and in Nantes on 22 June."
+    )
+    found = _events(g)
+    assert sorted(found) == [
+        "World Refugee Day in Lyon", "World Refugee Day in Metz", "World Refugee Day in Nantes"
+    ]  # fmt: skip
+    assert _where_and_when(g, found["World Refugee Day in Metz"]) == ("Metz", "--06-21")
+
+
+def test_counted_events_with_their_places_and_dates_in_brackets(described):
+    g, _ = described(
+        "The course follows two earlier courses of the same series, in Lisbon (3–5 May) and "
+        "Porto (9–11 May)."
+    )
+    found = _events(g)
+    assert sorted(found) == ["course in Lisbon", "course in Porto"]
+    assert _where_and_when(g, found["course in Porto"]) == ("Porto", "--05-09")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The clinic offers two short courses on hygiene in Lyon.", id="no-list"),
+        pytest.param("Two courses are planned, in Lisbon and Porto.", id="no-dates"),
+        pytest.param("World Refugee Day is marked every year in Lyon.", id="not-marked"),
+    ],
+)  # fmt: skip
+def test_no_events_without_their_places_and_dates(described, text):
+    g, _ = described(text)
+    assert not _events(g)
+
+
+def test_one_event_with_one_place_is_not_split(described):
+    g, _ = described("A workshop was held in Lyon on 20 June and visited by the mayor.")
+    assert list(_events(g)) == ["workshop"]
+
+
+def test_an_observance_marked():
+    (mention,) = events.find("The teams marked World Mental Health Day in Lyon on 10 October.")
+    assert (mention.label, mention.rule) == ("World Mental Health Day", "observance")
+    assert not events.find("The teams will mark World Mental Health Day.")
