@@ -225,10 +225,19 @@ def _state_events(
             continue  # (events counted by a verb of doing are told as done: "organized five …")
         named = [m.title for m in sentence.projects]
         event_project = describe_project(g, context.minter, named[0]) if named else project
-        legs = _legs(sentence, reading, mention) if mention.head in VISITS else []
-        if len(legs) > 1:  # "… took them first to Brussels on 17 November and then to Paris …"
+        # "… took them first to Brussels on 17 November and then to Paris …"; "marked World
+        # Refugee Day: in Lyon on 20 June and in Metz on 21 June"; "two courses, in Lisbon
+        # (3–5 May) and Porto (9–11 May)": one event per place and date
+        legs = _legs(sentence, reading, mention)
+        if mention.head not in VISITS:  # (up to the next event the sentence tells of)
+            following = [m.start for m in mentions if m.start > mention.start]
+            legs = [(c, d) for c, d in legs if c.start < min(following, default=c.start + 1)]
+            legs = legs if len(legs) > 1 else []
+        if mention.rule == "event-listed" and not legs:
+            continue  # several events, but not told where and when each was
+        if len(legs) > 1:
             for city, day in legs:
-                leg = replace(mention, label=f"{mention.label} in {city.city}", rule="visit-leg")
+                leg = replace(mention, label=f"{mention.label} in {city.text}", rule="visit-leg")
                 event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
                 told[mention.head] = told[LAST] = told[str(mention.kind)] = event
                 here.add(event)
@@ -288,7 +297,7 @@ def _legs(sentence: SentenceReading, reading: Reading, mention: EventMention) ->
             continue
         gap = sentence.sentence.text[place.end : place.end + 5]
         day = next((d for d in sentence.dates if 0 <= d.start - place.end <= 4), None)
-        if day is not None and gap.startswith(" on "):
+        if day is not None and gap.startswith((" on ", " (")):
             legs.append((place, dates.resolve(day, reading.date)))
     return legs
 

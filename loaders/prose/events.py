@@ -285,6 +285,20 @@ class EventMention:
     definite: bool = False  # "the round table": may name an event told of before
 
 
+# an observance marked on its day: "marked World Refugee Day", "celebrated International
+# Migrants Day" (its name: capitalised words ending in "Day")
+OBSERVED = re.compile(
+    r"\b(?:marked|celebrated|commemorated|observed) (?:the )?"
+    r"(?P<name>(?:[A-Z][\w'’-]* ){1,5}Day)\b(?! [A-Z])"
+)
+# several events of one kind, told before the list of their places and dates: "two earlier
+# courses …, in Lisbon (3–5 May) and Porto (9–11 May)" (stated only with such a list)
+LISTED = re.compile(
+    rf"\b(?:two|three|four|five|six|several|[2-9]) (?:[a-z][\w-]* ){{0,2}}?"
+    rf"(?P<head>{_COUNTED_HEAD})\b"
+)
+
+
 def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
     found = _named_events(sentence)
@@ -335,6 +349,17 @@ def find(sentence: str) -> list[EventMention]:
         found.append(
             EventMention(plural.start("label"), plural.end("label"), label, EVENT_WORDS[head],
                          participant_count(sentence), rule="event-plural", head=head)
+        )  # fmt: skip
+    if not found and (observed := OBSERVED.search(sentence)):
+        found.append(
+            EventMention(observed.start("name"), observed.end(), observed["name"], MHKG.Meeting,
+                         participant_count(sentence), rule="observance", head="day")
+        )  # fmt: skip
+    if not found and (listed := LISTED.search(sentence)):
+        head = next(w for w in EVENT_WORDS if listed["head"].startswith(w))
+        found.append(
+            EventMention(listed.start(), listed.end(), head, EVENT_WORDS[head],
+                         rule="event-listed", head=head)
         )  # fmt: skip
     if not found and (welcomed := WELCOMED.search(sentence)):
         found.append(

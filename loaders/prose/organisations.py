@@ -32,7 +32,7 @@ from rdflib import URIRef
 
 from mhkg.iri import normalise_name
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
-from mhkg.loaders.prose import civil, evidence
+from mhkg.loaders.prose import civil, evidence, foreign
 from mhkg.loaders.prose.names import (
     ACRONYM,
     BARE_HEAD,
@@ -57,6 +57,9 @@ from mhkg.vocab import MHKG
 SUBJECT = re.compile(
     rf"(?:The|the|A|a) (?:[\w-]+ )?(?:delegation|team)(?: of [\w ]{{1,40}}?)? (?:from|of) "
     rf"(?:the )?(?P<country2>{CAP}(?: {CAP}){{0,2}})"
+    # a demonym's delegation or side: "The Congolese delegation included …", "From the
+    # Burundian side came …"
+    rf"|(?:From )?(?:The|the) (?P<country3>{CAP}) (?:delegation|delegates|team|side)\b"
     rf"|(?:(?:The|the|A|a) (?:\w+ )?(?:delegation|delegates|team|experts|officials) "
     rf"(?:from|of) )?(?P<country>{CAP}(?: {CAP})?)(?:['’]s)? "
     r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
@@ -192,6 +195,7 @@ class OrgReader:
         self._name_only = name_only
         taken: list[tuple[int, int, Organisation, str, str | None]] = []
         for rule in (
+            self._foreign_names,
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
             self._governments, self._country_offices, self._bodies_of_places,
             self._places_before_bodies, self._civil_society, self._named_bodies,
@@ -343,7 +347,7 @@ class OrgReader:
         clauses = r"(?:^|, and |; | while |, but | [–—] )(?P<text>[^,;–—]+)"
         for clause in re.finditer(clauses, sentence):
             match = SUBJECT.match(clause["text"])
-            named = match and (match["country"] or match["country2"])
+            named = match and (match["country"] or match["country2"] or match["country3"])
             if named and (code := self._country_named(named)):
                 subjects.append((clause.start("text"), code))
                 # the bodies it visits or meets are its hosts': "… visited the Regional …"
@@ -387,6 +391,38 @@ class OrgReader:
             self.written[match["acronym"]] = name
             start = match.start("name") + cut if name_first else match.start()
             yield start, match.end(), organisation, "acronym-definition", match["acronym"]
+
+    def _foreign_names(self, sentence: str):
+        """Bodies named in another language (see `foreign`), with their acronym and English
+        gloss: "the Secretaría de Salud (SESAL)", "the Ministère de la Santé Publique (the
+        Ministry of Public Health)"."""
+        for body in foreign.find(sentence):
+            known = self.directory.find(body.acronym or "") or self.directory.find(body.name)
+            aliases = tuple(a for a in (body.written, body.gloss) if a)
+            start, owner = self._owner_before(sentence, body.start)
+            if known is not None:
+                organisation = known
+            elif body.kind == MHKG.Ministry:
+                organisation = self._national(body.name, MHKG.Ministry, owner)
+                aliases = (*organisation.aliases, *aliases)
+                organisation = replace(organisation, acronym=body.acronym, aliases=aliases)
+            elif body.kind == MHKG.CivilSocietyOrganisation:
+                organisation = self.civil.get(body.name) or Organisation(
+                    body.name, body.kind, acronym=body.acronym, key=body.name, aliases=aliases
+                )
+                self.civil[body.name] = organisation
+            else:
+                place = re.search(r" (?:de|di|do|da|del|du) (?P<place>[A-Z][\w'’ -]*)$", body.name)
+                country = owner or (place and self.city_country(f"of {place['place']}"))
+                assumed = country is None and self.default_country is not None
+                organisation = Organisation(
+                    body.name, body.kind, acronym=body.acronym,
+                    country=country or self.default_country, assumed=assumed, aliases=aliases,
+                )  # fmt: skip
+            if body.acronym:
+                self.acronyms[body.acronym] = organisation
+                self.written[body.acronym] = body.name
+            yield start, body.end, organisation, "foreign-name", body.acronym
 
     def _ministries_of_countries(self, sentence: str):
         """ "the Ministries of Health of A, B and C": one per country; "the Ministries of Health

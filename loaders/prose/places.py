@@ -126,4 +126,9 @@ def _written_as_name(text: str) -> bool:
 def _used_as_place(sentence: str, words: list[tuple[int, int, str]], index: int, end: int) -> bool:
     before = words[index - 1][2].lower() if index else ""
     dateline = index == 0 and re.match(r"\s*(?:,|–|—|-\s)", sentence[end:])
-    return before in PLACE_WORDS or bool(dateline)
+    # the last of a list of cities, each with its date: "… and Rome (26–28 September)"
+    dated = before in ("and", "then") and LISTED_DATE.match(sentence, end)
+    return before in PLACE_WORDS or bool(dateline) or bool(dated)
+
+
+LISTED_DATE = re.compile(r" (?:\(|on )\d")

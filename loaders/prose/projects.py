@@ -23,7 +23,8 @@ from mhkg.loaders import data
 
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
 _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
-_CAPITALISED = r"[A-Z][\w'’-]*"
+# ("Mesoamerica–Caribbean" is one word)
+_CAPITALISED = r"[A-Z][\w'’-]*(?:–[A-Z][\w'’-]*)?"
 PROJECT_WORD = r"(?:project|programme|program|initiative)"
 _TITLE = rf"{_CAPITALISED}(?: (?:(?:of|for|and|in|on|the|to|with|through) )*{_CAPITALISED}){{0,12}}"
 # a title before the word in lower case may hold small words: "the Addressing Mixed
@@ -34,7 +35,9 @@ _ENUMERATED = r"\b[Tt]he (?:first|second|third|fourth|other|former|latter)(?: on
 # a standing programme of a government, not a project: "the National Malaria Control Programme"
 # (also "the National Programme of Hygiene at Borders", a body named by what it is "of")
 NATIONAL_PROGRAMME = re.compile(
-    r"^National (?:[A-Z][\w/-]* ){0,5}Program(?:me)?(?: (?:of|for|on) [A-Z][^,;]{0,80})?$"
+    # (a country's word may come first: "the Iraqi National Tuberculosis Program")
+    r"^(?:[A-Z][\w'’-]+ ){0,2}National (?:[A-Z][\w/-]* ){0,5}Program(?:me)?"
+    r"(?: (?:of|for|on) [A-Z][^,;]{0,80})?$"
 )
 # the small words between the capitalised words of a title after "the project"
 _TITLE_LINK = (
@@ -47,6 +50,12 @@ TITLE_LIST_TAIL = re.compile(
     rf"(?: {_CAPITALISED}){{0,2}}"
 )
 _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
+# a name whose head says what it is, first: "the Partnership on Health and Mobility in East and
+# Southern Africa (PHAMESA)", "IOM's Programme for Migrant Health (PMH)"
+_HEAD_FIRST = r"(?:Partnership|Programme|Program|Project|Initiative) (?:on|for) "
+# an apposition that says a name is a project's: "…, IOM's regional migration health programme"
+_SAID_PROJECT = rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:[\w-]+ ){{1,5}}?{PROJECT_WORD}\b"
+_OWNED = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z]{2,}['’]s)"
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
 DEFINITIONS = [
     re.compile(
@@ -54,6 +63,10 @@ DEFINITIONS = [
         rf"\((?P<acronym>{_ACRONYM})\)"
     ),
     re.compile(rf"\b[Tt]he (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
+    re.compile(rf"\b{_OWNED} (?P<title>{_HEAD_FIRST}{_TITLE}) \((?P<acronym>{_ACRONYM})\)"),
+    re.compile(
+        rf"(?:^|(?<=\b[Tt]he ))(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\){_SAID_PROJECT}"
+    ),
 ]
 PROJECT_MENTIONS = [
     # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
@@ -88,8 +101,25 @@ PROJECT_MENTIONS = [
             rf"(?:[\w-]+ ){{0,5}}{PROJECT_WORD}\b"
         ),
     ),
-    # the Sahel-Care project (the word in lower case is not part of the name)
+    # the Sahel-Care project (the word in lower case is not part of the name); "IOM's
+    # Re-Health project", "the same Re-Health project", "its pilot Healthy Villages project"
     ("named-project", re.compile(rf"{_NAMED} {PROJECT_WORD}\b")),
+    (
+        "named-project",
+        re.compile(
+            # (not a topic in capitals, nor a government's standing programme: "the next
+            # national HIV programme")
+            rf"\b{_OWNED} (?:(?!phase\b|of\b|national\b)[a-z][\w-]* ){{0,2}}"
+            rf"(?P<named>(?![A-Z]+ ){_TITLE}) "
+            rf"{PROJECT_WORD}\b"
+        ),
+    ),
+    # a name the text says is a project's by an apposition: "the Partnership on Health and
+    # Mobility in East and Southern Africa (PHAMESA), IOM's regional … programme"; and a
+    # name whose head says it first, with its acronym: "Renamed the Partnership on … (PHAMESA)"
+    ("named-project", re.compile(rf"(?:^|(?<=\b[Tt]he ))(?P<named>{_TITLE}){_SAID_PROJECT}")),
+    ("acronym-definition", DEFINITIONS[3]),
+    ("acronym-definition", DEFINITIONS[2]),
     # the Border Health Initiative (capitalised, the word is part of the name)
     (
         "named-project",
@@ -149,7 +179,12 @@ def _organisation(title: str) -> bool:
 
 def acronyms(sentence: str) -> dict[str, str]:
     """The project acronyms a sentence defines, and the titles they stand for."""
-    return {m["acronym"]: m["title"] for pattern in DEFINITIONS for m in pattern.finditer(sentence)}
+    return {
+        m["acronym"]: m["title"]
+        for pattern in DEFINITIONS
+        for m in pattern.finditer(sentence)
+        if not (NATIONAL_PROGRAMME.match(m["title"]) or _organisation(m["title"]))
+    }
 
 
 def reported(mentions: list[ProjectMention]) -> str | None:

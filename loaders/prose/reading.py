@@ -91,7 +91,7 @@ def read(
         country_of=context.gazetteer.country,
         country_name=context.country_name,
         default_country=default_country,
-        demonym_of=lambda word: data.demonyms().get(normalise_name(word)),
+        demonym_of=lambda word: demonym_country(word, countries),
         registry=context.registry,
         city_country=lambda name: city_in_name(finder, name, towns),
     )
@@ -109,6 +109,24 @@ def read(
     _spell_out_project_acronyms(readings)
     date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
     return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text), date)
+
+
+# demonyms of two countries, which the gazetteer leaves out: the one the text names is meant
+AMBIGUOUS_DEMONYMS = {
+    "congolese": ("COD", "COG"),
+    "dominican": ("DOM", "DMA"),
+    "korean": ("KOR", "PRK"),
+}
+
+
+def demonym_country(word: str, countries: list[str]) -> str | None:
+    """The country of a demonym ("Malian"); of an ambiguous one ("Congolese"), the one of its
+    countries the text names, if only one."""
+    key = normalise_name(word)
+    if code := data.demonyms().get(key):
+        return code
+    named = [c for c in AMBIGUOUS_DEMONYMS.get(key, ()) if c in countries]
+    return named[0] if len(named) == 1 else None
 
 
 def city_in_name(finder: PlaceFinder, name: str, towns: dict[str, str] | None = None) -> str | None:
@@ -159,6 +177,16 @@ def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:
         reading.projects = [
             replace(m, title=defined.get(m.title, m.title)) for m in reading.projects
         ]
+        # "PHAMESA will serve …" after "the Partnership on … (PHAMESA)": the project again
+        text = reading.sentence.text
+        for acronym, title in defined.items():
+            for match in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", text):
+                if not any(m.start <= match.start() < m.end for m in reading.projects):
+                    mention = projects.ProjectMention(
+                        match.start(), match.end(), title, "project-acronym"
+                    )
+                    reading.projects.append(mention)
+        reading.projects.sort(key=lambda m: m.start)
 
 
 def _dateline(
