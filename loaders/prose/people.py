@@ -378,6 +378,20 @@ _TWO_WORD_HEADS = {
 }
 
 
+def _lower_run(tokens: list[_Token], start: int, after: int) -> int:
+    """Where the lower-case words after a body end (the part of it a post names: "head of
+    the IOM sub-office"), at most eight tokens from `start`."""
+    while (
+        after < len(tokens)
+        and after - start < 8
+        and tokens[after].word
+        and not tokens[after].capitalised
+        and tokens[after].lower not in _STOPS
+    ):
+        after += 1
+    return after
+
+
 def _body(tokens: list[_Token], i: int, is_place=lambda text: False) -> tuple[str | None, int]:
     """The body's name that starts at token i ("the Directorate of Health in Duhok", "IOM's
     office", "Asante") and the index after it; a possessive ends it ("IOM's mission"), and so
@@ -514,14 +528,7 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
             if body is None:
                 break
             if word == "of" and _possessive(tokens[after - 1]) is not None:
-                while (  # "head of IOM's migration health unit"
-                    after < len(tokens)
-                    and after - i < 8
-                    and tokens[after].word
-                    and not tokens[after].capitalised
-                    and tokens[after].lower not in _STOPS
-                ):
-                    after += 1
+                after = _lower_run(tokens, i, after)  # "head of IOM's migration health unit"
             if not (placed and word == "in"):  # "a nurse with IOM in Beira": IOM's place
                 kept.append(" ".join(t.text for t in tokens[i:after]))
             if word == "of" and not is_place(body):
@@ -533,14 +540,7 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
                 kept.append(" ".join(t.text for t in tokens[i:after]))
             elif body is not None:
                 if word == "of":  # "Director of the Diaspora Unit": the post is the body's
-                    while (  # "head of the IOM sub-office": the body's part, in lower case
-                        after < len(tokens)
-                        and after - i < 8
-                        and tokens[after].word
-                        and not tokens[after].capitalised
-                        and tokens[after].lower not in _STOPS
-                    ):
-                        after += 1
+                    after = _lower_run(tokens, i, after)  # "head of the IOM sub-office"
                     kept.append(" ".join(t.text for t in tokens[i:after]))
                 organisation = organisation or body
             elif word == "for" and (ref := _lower_body(tokens, i + 2)):
