@@ -242,8 +242,10 @@ def _state_events(
                 told[mention.head] = told[LAST] = told[str(mention.kind)] = event
                 here.add(event)
             continue
-        # an event whose sentence names no place took place in the dateline's country
-        place = place or _dateline_country(reading)
+        # an event whose sentence names no place took place in the city the sentence before
+        # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
+        # in the dateline's country
+        place = place or _earlier_city(sentence, reading) or _dateline_country(reading)
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = told[str(mention.kind)] = event
         here.add(event)
@@ -436,7 +438,7 @@ def _event_place(
     """A city the sentence names (the first after the event, else any), else a country named
     after the event, else the article's dateline when this is the dateline's sentence or
     the sentence names its town ("at a ceremony in Sesheke", a town no gazetteer holds)."""
-    cities = [p for p in sentence.places if p.city]
+    cities = _event_cities(sentence)
     if sentence is reading.dateline_sentence and (line := DATELINE.match(sentence.sentence.text)):
         # "Port of Spain, Trinidad and Tobago – … at its offices in Scarborough": the city
         # the sentence names, rather than the dateline's
@@ -455,12 +457,13 @@ def _event_place(
         return town
     if town := _town_named(sentence, reading, after):
         return town
-    named = [(m.start, m.end) for m in sentence.organisations]
+    named = [(m.start, m.end) for m in (*sentence.organisations, *sentence.projects)]
     countries = [
         p
         for p in sentence.places
         if p.start >= after and p.rule == "country-name"
-        and not any(s <= p.start < e for s, e in named)  # "… College of Physicians of Costa Rica"
+        # "… College of Physicians of Costa Rica", "the project \"… in Burundi and the DRC\""
+        and not any(s <= p.start < e for s, e in named)
     ]  # fmt: skip
     if countries:
         return countries[0]
@@ -470,6 +473,45 @@ def _event_place(
     if town and re.search(rf"\b(?:in|at) {re.escape(town)}\b", sentence.sentence.text):
         return reading.dateline
     return None
+
+
+# a city in a body's name is not where an event was: "IOM's Regional Office in Brussels"
+SEATS = frozenset(
+    ("office", "offices", "mission", "embassy", "consulate", "headquarters", "bureau",
+     "delegation", "branch", "secretariat", "representation", "hub")
+)  # fmt: skip
+
+
+def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
+    """The cities a sentence names, but those in a body's name or its seat."""
+    text = sentence.sentence.text
+    named = [(m.start, m.end) for m in sentence.organisations]
+    cities = []
+    for place in sentence.places:
+        if not place.city or any(s <= place.start < e for s, e in named):
+            continue
+        before = text[max(0, place.start - 20) : place.start].split()
+        if len(before) >= 2 and before[-1] == "in" and before[-2].lower() in SEATS:
+            continue
+        cities.append(place)
+    return cities
+
+
+def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
+    """The city the sentence just before names, where it is the only one it names, in the
+    same paragraph or the article's first."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        return None
+    cities = _event_cities(before)
+    if before is reading.dateline_sentence and (line := DATELINE.match(before.sentence.text)):
+        cities = [p for p in cities if p.start >= line.end()]
+    if len({p.city for p in cities}) != 1:
+        return None
+    return cities[0]
 
 
 # "in Maliana, Bobonaro municipality": a town no gazetteer holds, in a province one does
