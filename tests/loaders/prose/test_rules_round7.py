@@ -77,3 +77,46 @@ def test_a_country_in_a_project_title_is_not_the_event_place(described):
         'and Uganda".'
     )
     assert _places(g) == {"workshop": "Mwanza"}
+
+
+def _dates(g):
+    return {str(g.value(e, RDFS.label)): str(d) for e, d in g.subject_objects(MHKG.eventDate)}
+
+
+def test_an_event_told_by_the_day_it_ended_starts_its_span_before(described):
+    g, _ = described(
+        "14 March 2019\nMwanza, Tanzania – The four-day workshop ended on Friday 8 March in Mwanza."
+    )
+    assert _dates(g) == {"four-day workshop": "2019-03-05"}
+
+
+def test_a_day_given_without_an_end_verb_is_the_event_day(described):
+    g, _ = described(
+        "14 March 2019\nMwanza, Tanzania – The four-day workshop opened on Friday 8 March in "
+        "Mwanza."
+    )
+    assert _dates(g) == {"four-day workshop": "2019-03-08"}
+
+
+def test_an_event_of_no_told_span_keeps_the_day_it_ended(described):
+    g, _ = described(
+        "14 March 2019\nMwanza, Tanzania – Staff met in Mwanza last month for a workshop on "
+        "screening. The workshop ended on 8 March."
+    )
+    assert "2019-03-05" not in _dates(g).values()
+
+
+def test_a_later_day_refines_the_month_of_an_event_told_before(described):
+    g, _ = described(
+        "14 March 2019\nMwanza, Tanzania – Nurses met in Mwanza earlier this month for a course "
+        "on screening. The two-day course ended on Tuesday 5 March."
+    )
+    assert _dates(g) == {"course on screening": "2019-03-04"}
+
+
+def test_a_day_of_another_month_is_another_event(described):
+    g, _ = described(
+        "14 March 2019\nMwanza, Tanzania – Nurses met in Mwanza earlier this month for a course "
+        "on screening. The course in Arusha took place on 20 April."
+    )
+    assert "2019-03" in _dates(g).values()
