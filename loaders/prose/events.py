@@ -140,8 +140,12 @@ TOLD_BY_VERB = {
     # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
     # team visited Moyale on 11 March", not "the border opened on 5 May"
     "opened": "opening", "visited": "visit",
+    # a participle of doing, with its object, after a past verb: "It then travelled south,
+    # assessing the bridge in Pakse on 29 September" (not "is assessing", "will be assessing")
+    "assessing": "assessment", "visiting": "visit",
 }  # fmt: skip
-NEEDS_OBJECT = frozenset({"opened", "visited"})
+NEEDS_OBJECT = frozenset({"opened", "visited", "assessing", "visiting"})
+PROGRESSIVE = frozenset(("is", "are", "was", "were", "be", "been", "am", "still", "currently"))
 OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
 # people received somewhere on a day: "They were welcomed on 31 October at the Office …"
 # (the passive only: "IOM welcomed the decision" is no event)
@@ -371,6 +375,10 @@ def find(sentence: str) -> list[EventMention]:
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
+    if done and done["verb"].endswith("ing"):
+        before = sentence[max(0, done.start() - 12) : done.start()].split()
+        if not before or before[-1].lower() in PROGRESSIVE or before[-1][0].isupper():
+            done = None  # "IOM is assessing …", "Assessing the needs, …"
     if done and not TALLY.search(sentence, 0, done.start()):
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head

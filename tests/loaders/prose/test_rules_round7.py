@@ -5,13 +5,19 @@ development document), each with negatives:
   names (in its paragraph, or the article's first sentence after its dateline), else in the
   dateline's country;
 - a city in a body's name or seat ("IOM's Country Office in Dodoma") is not where an event
-  was; nor is a country named inside a project's title.
+  was; nor is a country named inside a project's title;
+- an N-day event told by the day it ended starts N-1 days before; a later day within the
+  month known of an event told before is that event's day;
+- a participle of doing with its object after a past verb ("…, assessing the crossing at
+  Kasumbalesa on 3 June") is an event, never in the progressive or as a subject.
 """
 
 from __future__ import annotations
 
+import pytest
 from rdflib.namespace import RDFS
 
+from mhkg.loaders.prose import events
 from mhkg.vocab import MHKG
 
 
@@ -120,3 +126,28 @@ def test_a_day_of_another_month_is_another_event(described):
         "on screening. The course in Arusha took place on 20 April."
     )
     assert "2019-03" in _dates(g).values()
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The team then drove north, assessing the river crossing at Kasumbalesa on 3 June.",
+         "assessment"),
+        ("The minister toured the coast, visiting the clinic in Tanga on 8 May.", "visit"),
+    ],
+)  # fmt: skip
+def test_a_participle_of_doing_after_a_past_verb_is_an_event(text, label):
+    assert [m.label for m in events.find(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("IOM is assessing the crossing at Kasumbalesa on 3 June.", id="progressive"),
+        pytest.param("Staff will be visiting the clinic in Tanga on 8 May.", id="planned"),
+        pytest.param("Assessing the crossing took two weeks in June.", id="subject"),
+        pytest.param("The team kept assessing, on 3 June and after.", id="no-object"),
+    ],
+)
+def test_no_event_of_a_participle_not_told_done(text):
+    assert not [m for m in events.find(text) if m.rule == "event-verb"]
