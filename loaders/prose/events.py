@@ -214,11 +214,19 @@ _DATE_START = (
 _DATE_START = (
     r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
+# a field of study after "in", in lower case: "a certificate course in migration health", not
+# "a course in the region", "a training in early May", "a meeting in person"
+_IN_FIELD = (
+    r"in(?= [a-z])(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|each|every|all|both|"
+    r"early|mid|late|person|order|which|whose|one|two|three|four|five|six|several|some|many|"
+    r"most|part|response|line|addition|turn|total|support|cooperation|collaboration|partnership|"
+    r"coordination|view|light|time|case|place)\b)"
+)
 EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
-    rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
+    rf"(?: (?:on|for|to|{_IN_FIELD}) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     # a modifier of what follows, also of a pair: "a screening and referral protocol"
     r"(?! (?:and [\w-]+ )?(?:room|hall|minutes|notes|report|materials|venue|agenda|series|"

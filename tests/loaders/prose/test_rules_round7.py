@@ -9,7 +9,9 @@ development document), each with negatives:
 - an N-day event told by the day it ended starts N-1 days before; a later day within the
   month known of an event told before is that event's day;
 - a participle of doing with its object after a past verb ("…, assessing the crossing at
-  Kasumbalesa on 3 June") is an event, never in the progressive or as a subject.
+  Kasumbalesa on 3 June") is an event, never in the progressive or as a subject;
+- a field of study after "in", in lower case, is part of an event's label ("a certificate
+  course in tropical nursing"), never a place, a determiner's phrase or a time.
 """
 
 from __future__ import annotations
@@ -151,3 +153,20 @@ def test_a_participle_of_doing_after_a_past_verb_is_an_event(text, label):
 )
 def test_no_event_of_a_participle_not_told_done(text):
     assert not [m for m in events.find(text) if m.rule == "event-verb"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The college opened a diploma course in tropical nursing on 2 March.",
+         "diploma course in tropical nursing"),
+        ("Clinicians finished a refresher training in wound care on 9 June.",
+         "refresher training in wound care"),
+        ("The team held a training in Mwanza on 9 June.", "training"),
+        ("The team held a training in the region on 9 June.", "training"),
+        ("The team held a training in early June.", "training"),
+        ("The team held a workshop in person on 9 June.", "workshop"),
+    ],
+)  # fmt: skip
+def test_a_field_of_study_after_in_is_part_of_the_event_label(text, label):
+    assert [m.label for m in events.find(text) if m.rule == "event-phrase"] == [label]
