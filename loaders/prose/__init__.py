@@ -182,6 +182,7 @@ def _state_events(
         mention_date = _event_date(sentence, mention)
         place = _event_place(sentence, reading, mention.end, mention_date)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
+        date = _first_day(sentence, mention, mention_date, date, reading)
         if date is None and LAST in told:  # "A day later, … a validation workshop"
             date = _days_after(g, told[LAST], sentence.sentence.text)
         earlier = told.get(mention.head) if mention.definite else None
@@ -218,6 +219,9 @@ def _state_events(
         elif earlier is not None:
             # "the training" after "a three-day training on …" is that training again
             told_again = mention.label in str(g.value(earlier, RDFS.label))
+            # "met in Rome last week for a course …. The three-day course ended on 28
+            # September": the day of the month told before
+            told_again = told_again or _refines(g.value(earlier, MHKG.eventDate), date)
             if told_again or (place is None and date is None):
                 _add_to_event(g, context, annotator, sentence, earlier, mention, date, place)
                 continue
@@ -242,8 +246,10 @@ def _state_events(
                 told[mention.head] = told[LAST] = told[str(mention.kind)] = event
                 here.add(event)
             continue
-        # an event whose sentence names no place took place in the dateline's country
-        place = place or _dateline_country(reading)
+        # an event whose sentence names no place took place in the city the sentence before
+        # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
+        # in the dateline's country
+        place = place or _earlier_city(sentence, reading) or _dateline_country(reading)
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = told[str(mention.kind)] = event
         here.add(event)
@@ -337,10 +343,46 @@ def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateM
     return after[0] if after else (before[-1] if before else None)
 
 
+# "a three-day course", "a five-day training": how many days an event ran
+SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3,
+              "4": 4, "5": 5, "6": 6, "7": 7}  # fmt: skip
+
+
+def _span(text: str) -> int | None:
+    """The days of the one "N-day" the text names."""
+    spans = set()
+    for word in text.split():
+        head, dash, tail = word.lower().partition("-")
+        if dash and tail.rstrip(".,;:") == "day" and head in SPAN_WORDS:
+            spans.add(SPAN_WORDS[head])
+    return spans.pop() if len(spans) == 1 else None
+
+
+def _first_day(sentence: SentenceReading, mention: EventMention, day, date, reading: Reading):
+    """An N-day event's first day, where the sentence gives only the day it ended: "The
+    three-day course ended on Wednesday 28 September" (26 September)."""
+    text = sentence.sentence.text
+    span = _span(text[max(0, mention.start - 12) : mention.end])
+    if span is None or day is not None or not mention.definite:
+        return date
+    ends = [d for d in sentence.dates if ENDED.search(text, max(0, d.start - 30), d.start)]
+    ends = [d for d in ends if d.start >= mention.end]
+    if len(ends) != 1:
+        return date
+    end = dates.resolve(ends[0], reading.date)
+    if end is None or end.datatype != XSD.date:
+        return date
+    first = end.toPython() - datetime.timedelta(days=span - 1)
+    return Literal(first.isoformat(), datatype=XSD.date)
+
+
 AT_EVENT = re.compile(r",? (?:at|during|for|in) ")  # "on 28 March, at a round table"
 
 
-ENDED = re.compile(r"\b(?:ended|concluded|closed|wrapped up|came to an end) (?:on )?$")
+ENDED = re.compile(
+    r"\b(?:ended|concluded|closed|wrapped up|came to an end) (?:on )?"
+    rf"(?:(?:{'|'.join(dates.WEEKDAYS)}),? )?$"  # "ended on Wednesday 28 September"
+)
 
 
 def _another_leg(g: Graph, earlier: URIRef, date, place: PlaceMention | None) -> bool:
@@ -389,6 +431,13 @@ def _same_occasion(g: Graph, event: URIRef, date, place: PlaceMention | None) ->
     return True
 
 
+def _refines(known, date) -> bool:
+    """Whether a date is a day of the month known of an event ("2016-09" → "2016-09-26")."""
+    if known is None or date is None or known.datatype != XSD.gYearMonth:
+        return False
+    return date.datatype == XSD.date and str(date).startswith(f"{known}-")
+
+
 def _month_day(value: str) -> str:
     """ "2021-05-04", "--05-04" → "05": the month a date names, else the date as written."""
     match = re.search(r"(?:^|\d|-)-(\d{2})(?:-\d{2})?$", value)
@@ -408,9 +457,10 @@ def _add_to_event(
     """What a later sentence tells of an event told of before: how many took part, and its
     date and city where they were not known."""
     _add_participants(g, annotator, sentence, event, mention.participants)
-    dated = date is not None and g.value(event, MHKG.eventDate) is None
+    known_date = g.value(event, MHKG.eventDate)
+    dated = date is not None and (known_date is None or _refines(known_date, date))
     if dated:
-        g.add((event, MHKG.eventDate, date))
+        g.set((event, MHKG.eventDate, date))
         annotator.annotate(sentence.sentence, "event-reference", event)
     known = g.value(event, MHKG.place)
     # the city named with the event's date, rather than a country or the dateline's city
@@ -436,7 +486,7 @@ def _event_place(
     """A city the sentence names (the first after the event, else any), else a country named
     after the event, else the article's dateline when this is the dateline's sentence or
     the sentence names its town ("at a ceremony in Sesheke", a town no gazetteer holds)."""
-    cities = [p for p in sentence.places if p.city]
+    cities = _event_cities(sentence)
     if sentence is reading.dateline_sentence and (line := DATELINE.match(sentence.sentence.text)):
         # "Port of Spain, Trinidad and Tobago – … at its offices in Scarborough": the city
         # the sentence names, rather than the dateline's
@@ -455,12 +505,13 @@ def _event_place(
         return town
     if town := _town_named(sentence, reading, after):
         return town
-    named = [(m.start, m.end) for m in sentence.organisations]
+    named = [(m.start, m.end) for m in (*sentence.organisations, *sentence.projects)]
     countries = [
         p
         for p in sentence.places
         if p.start >= after and p.rule == "country-name"
-        and not any(s <= p.start < e for s, e in named)  # "… College of Physicians of Costa Rica"
+        # "… College of Physicians of Costa Rica", "the project \"… in Burundi and the DRC\""
+        and not any(s <= p.start < e for s, e in named)
     ]  # fmt: skip
     if countries:
         return countries[0]
@@ -470,6 +521,45 @@ def _event_place(
     if town and re.search(rf"\b(?:in|at) {re.escape(town)}\b", sentence.sentence.text):
         return reading.dateline
     return None
+
+
+# a city in a body's name is not where an event was: "IOM's Regional Office in Brussels"
+SEATS = frozenset(
+    ("office", "offices", "mission", "embassy", "consulate", "headquarters", "bureau",
+     "delegation", "branch", "secretariat", "representation", "hub")
+)  # fmt: skip
+
+
+def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
+    """The cities a sentence names, but those in a body's name or its seat."""
+    text = sentence.sentence.text
+    named = [(m.start, m.end) for m in sentence.organisations]
+    cities = []
+    for place in sentence.places:
+        if not place.city or any(s <= place.start < e for s, e in named):
+            continue
+        before = text[max(0, place.start - 20) : place.start].split()
+        if len(before) >= 2 and before[-1] == "in" and before[-2].lower() in SEATS:
+            continue
+        cities.append(place)
+    return cities
+
+
+def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
+    """The city the sentence just before names, where it is the only one it names, in the
+    same paragraph or the article's first."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        return None
+    cities = _event_cities(before)
+    if before is reading.dateline_sentence and (line := DATELINE.match(before.sentence.text)):
+        cities = [p for p in cities if p.start >= line.end()]
+    if len({p.city for p in cities}) != 1:
+        return None
+    return cities[0]
 
 
 # "in Maliana, Bobonaro municipality": a town no gazetteer holds, in a province one does

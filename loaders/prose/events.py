@@ -140,8 +140,12 @@ TOLD_BY_VERB = {
     # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
     # team visited Moyale on 11 March", not "the border opened on 5 May"
     "opened": "opening", "visited": "visit",
+    # a participle of doing, with its object, after a past verb: "It then travelled south,
+    # assessing the bridge in Pakse on 29 September" (not "is assessing", "will be assessing")
+    "assessing": "assessment", "visiting": "visit",
 }  # fmt: skip
-NEEDS_OBJECT = frozenset({"opened", "visited"})
+NEEDS_OBJECT = frozenset({"opened", "visited", "assessing", "visiting"})
+PROGRESSIVE = frozenset(("is", "are", "was", "were", "be", "been", "am", "still", "currently"))
 OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
 # people received somewhere on a day: "They were welcomed on 31 October at the Office …"
 # (the passive only: "IOM welcomed the decision" is no event)
@@ -210,11 +214,19 @@ _DATE_START = (
 _DATE_START = (
     r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
+# a field of study after "in", in lower case: "a certificate course in migration health", not
+# "a course in the region", "a training in early May", "a meeting in person"
+_IN_FIELD = (
+    r"in(?= [a-z])(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|each|every|all|both|"
+    r"early|mid|late|person|order|which|whose|one|two|three|four|five|six|several|some|many|"
+    r"most|part|response|line|addition|turn|total|support|cooperation|collaboration|partnership|"
+    r"coordination|view|light|time|case|place)\b)"
+)
 EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
-    rf"(?: (?:on|for|to) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
+    rf"(?: (?:on|for|to|{_IN_FIELD}) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     # a modifier of what follows, also of a pair: "a screening and referral protocol"
     r"(?! (?:and [\w-]+ )?(?:room|hall|minutes|notes|report|materials|venue|agenda|series|"
@@ -371,6 +383,10 @@ def find(sentence: str) -> list[EventMention]:
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
+    if done and done["verb"].endswith("ing"):
+        before = sentence[max(0, done.start() - 12) : done.start()].split()
+        if not before or before[-1].lower() in PROGRESSIVE or before[-1][0].isupper():
+            done = None  # "IOM is assessing …", "Assessing the needs, …"
     if done and not TALLY.search(sentence, 0, done.start()):
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head
