@@ -136,6 +136,11 @@ LAUNCHED = re.compile(r"\b(?<!will )(?<!to )launched\b(?! by\b)")
 TALLY = re.compile(r"(?:\d[\d,]* (?:[\w-]+ ){0,3}(?:were|are) |(?:have|has|had) been )$")
 TOLD_BY_VERB = {
     "screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration",
+    # a course told by its verb: "IOM trained 40 nurses in Daloa on 3 May", "staff were
+    # trained in Antananarivo from 22 to 24 October" (not "has trained … since 2015")
+    "trained": "training",
+    # goods given over on a day: "IOM handed over two ambulances in Kaya on 4 May"
+    "handed over": "handover",
     "signed": "signing",  # "the partners signed a memorandum on 9 March": a signing
     # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
     # team visited Moyale on 11 March", not "the border opened on 5 May"

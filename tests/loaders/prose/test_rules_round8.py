@@ -1,0 +1,41 @@
+"""Round 8's event rules, on sentences written for them, with negatives: a course told only
+by its verb ("trained"), goods given over told by "handed over"; tallies and plans are not
+events."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.loaders.prose import events
+
+
+def heads(text: str) -> list[str]:
+    return [m.head for m in events.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text, head",
+    [
+        ("The agency trained 40 nurses in Daloa on 3 May.", "training"),
+        ("Border guards were trained in Kisumu from 4 to 6 June 2019.", "training"),
+        ("On 2 March the mission handed over two ambulances to the district in Kaya.",
+         "handover"),
+        ("The partners handed over the clinic's keys in Lomé on 9 July.", "handover"),
+    ],
+)  # fmt: skip
+def test_told_by_verb(text: str, head: str) -> None:
+    assert head in heads(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2015 the agency has trained 500 nurses across the region.",
+        "1,200 health workers were trained over the past four years.",
+        "Next year the team will be trained in Mopti.",
+        "Staff will have handed over the files by the end of June.",
+        "The ministry plans to train midwives in Segou.",
+    ],
+)
+def test_not_an_event(text: str) -> None:
+    assert not {"training", "handover"} & set(heads(text))
