@@ -186,7 +186,7 @@ COUNTED = re.compile(
 )
 DONE = re.compile(
     # (not in the perfect: "IOM has trained 500 nurses since 2015" is a tally)
-    rf"\b(?<!will )(?<!to )(?<!be )(?<!has )(?<!have )(?<!had )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
+    rf"\b(?<!will )(?<!to )(?<!be )(?<!has )(?<!have )(?P<verb>{'|'.join(TOLD_BY_VERB)})"
     r"(?: (?:(?:some|over|more than|about|nearly) )?(?:(?P<count>\d[\d,]*) )?(?P<whom>[a-z]+s)\b)?"
 )
 # a visit's next leg: "the delegation continued to Arica", "travelled to Tampere"
@@ -383,7 +383,16 @@ def find(sentence: str) -> list[EventMention]:
             EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
                          participant_count(sentence), rule="event-verb", head="welcome")
         )  # fmt: skip
-    done = DONE.search(sentence)
+    told = list(found)  # events told by their phrase, before any told by a verb
+    for done in DONE.finditer(sentence):  # each verb its own event: "had visited …, and 24
+        # nurses were trained in Budva"
+        found.extend(
+            m for m in _told_by_verb(sentence, told, done) if all(f.head != m.head for f in found)
+        )
+    return found
+
+
+def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> list[EventMention]:
     if done and found and not _own_clause(sentence, found, done.start()):
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
@@ -396,11 +405,11 @@ def find(sentence: str) -> list[EventMention]:
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head
         count = int(done["count"].replace(",", "")) if done["count"] else None
-        found.append(
+        return [
             EventMention(done.start(), done.end(), label, EVENT_WORDS.get(head, MHKG.Workshop),
                          count or participant_count(sentence), rule="event-verb", head=head)
-        )  # fmt: skip
-    return found
+        ]  # fmt: skip
+    return []
 
 
 def _named_events(sentence: str) -> list[EventMention]:

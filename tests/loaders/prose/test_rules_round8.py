@@ -39,3 +39,24 @@ def test_told_by_verb(text: str, head: str) -> None:
 )
 def test_not_an_event(text: str) -> None:
     assert not {"training", "handover"} & set(heads(text))
+
+
+def test_each_verb_its_own_event() -> None:
+    text = (
+        "A joint team had visited Rozaje from 2 to 4 May, and nurses were trained in Bar "
+        "on the draft in late May."
+    )
+    assert {"visit", "training"} <= set(heads(text))
+
+
+def test_pluperfect_on_a_day() -> None:
+    assert "opening" in heads("On 9 April the partners had opened a small clinic in Gulu.")
+
+
+def test_one_event_per_verb_kind() -> None:
+    text = "The team screened 40 drivers in Busia and screened 60 traders in Malaba on 2 May."
+    assert heads(text).count("screening") == 1
+
+
+def test_still_no_tally_in_the_pluperfect() -> None:
+    assert "training" not in heads("By then 300 nurses had been trained across the region.")
