@@ -512,6 +512,7 @@ def _event_place(
         if p.start >= after and p.rule == "country-name"
         # "… College of Physicians of Costa Rica", "the project \"… in Burundi and the DRC\""
         and not any(s <= p.start < e for s, e in named)
+        and not _in_quotes(sentence.sentence.text, p.start)  # a title's country
     ]  # fmt: skip
     if countries:
         return countries[0]
@@ -521,6 +522,13 @@ def _event_place(
     if town and re.search(rf"\b(?:in|at) {re.escape(town)}\b", sentence.sentence.text):
         return reading.dateline
     return None
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether the place at `at` stands inside a quoted title: "… project \"Health for
+    Migrants in Montenegro\", which …" (an odd count of straight or open quotes before it)."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 # a city in a body's name is not where an event was: "IOM's Regional Office in Brussels"

@@ -60,3 +60,18 @@ def test_one_event_per_verb_kind() -> None:
 
 def test_still_no_tally_in_the_pluperfect() -> None:
     assert "training" not in heads("By then 300 nurses had been trained across the region.")
+
+
+@pytest.mark.parametrize(
+    "text, word, inside",
+    [
+        ('The project "Care for Migrants in Chad" ended in Chad.', "Chad", True),
+        ("The programme “Safe Routes in Niger” closed.", "Niger", True),
+        ('The project "Care for Migrants" met in Chad.', "Chad", False),
+        ("A workshop was held in Mali on 3 May.", "Mali", False),
+    ],
+)
+def test_country_in_a_quoted_title(text: str, word: str, inside: bool) -> None:
+    from mhkg.loaders.prose import _in_quotes
+
+    assert _in_quotes(text, text.index(word)) is inside
