@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -64,7 +65,7 @@ class WordsIndex:
     @classmethod
     def build(cls, ask: Callable[[str], QueryResult], folder: str | None = None) -> WordsIndex:
         """The index of the projects' texts as `ask` (a SPARQL query's answer) finds them."""
-        handle, path = tempfile.mkstemp(prefix="mhkg-words-", suffix=".sqlite", dir=folder)
+        handle, path = tempfile.mkstemp(prefix="words-", suffix=".sqlite", dir=folder)
         os.close(handle)
         try:
             with closing(sqlite3.connect(path)) as db:
@@ -89,7 +90,8 @@ class WordsIndex:
                     texts += len(rows)
                 db.commit()
         except BaseException:
-            os.remove(path)
+            with suppress(FileNotFoundError):  # the folder may be gone (the server stopped)
+                os.remove(path)
             raise
         return cls(path)
 
@@ -115,10 +117,13 @@ class WordsIndex:
 
 class Words:
     """The index of the store's current state, once built (see `find`). One thread builds
-    at a time, the state last asked for: a build that a write overtook is thrown away."""
+    at a time, the state last asked for: a build that a write overtook is thrown away. The
+    files are in a folder of the process's own, removed on `close` (a build that the process's
+    exit stops leaves nothing behind)."""
 
     def __init__(self, ask: Callable[[str], QueryResult]) -> None:
         self._ask = ask
+        self._folder = tempfile.mkdtemp(prefix="mhkg-words-")
         self._lock = threading.Lock()
         self._index: WordsIndex | None = None
         self._indexed = self._wanted = self._failed = -1  # generations
@@ -167,7 +172,7 @@ class Words:
                     self._builder = None
                     return
             try:
-                index = WordsIndex.build(self._ask)
+                index = WordsIndex.build(self._ask, self._folder)
             except Exception as error:  # the filter still answers: say why words are slow
                 logger.warning("mhkg: the words index could not be built: %s", error)
                 with self._lock:
@@ -188,9 +193,8 @@ class Words:
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            index, self._index = self._index, None
-        if index is not None:
-            index.close()
+            self._index = None
+        shutil.rmtree(self._folder, ignore_errors=True)
 
 
 def init_app(app: Flask) -> None:

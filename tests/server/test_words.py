@@ -6,6 +6,7 @@ it is built for one state of the store, in the background, and replaced after a 
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,11 +114,32 @@ def test_an_index_is_for_one_state_of_the_store(store: Store) -> None:
         assert words.find("health", generation=1) is None  # the store changed: built again
         assert words.ready.wait(60)
         assert words.find("health", generation=1) == found
-        assert not Path(first).exists() and Path(words._index.path).exists()
+        second = words._index.path
+        assert not Path(first).exists() and Path(second).exists()
     finally:
         words.close()
     assert words.find("health", generation=1) is None
-    assert not Path(words._index.path if words._index else first).exists()
+    assert not Path(second).exists() and not Path(words._folder).exists()
+
+
+def test_closing_during_a_build_leaves_no_file(store: Store) -> None:
+    started, go_on = threading.Event(), threading.Event()
+
+    def slow(sparql: str):
+        started.set()
+        go_on.wait(30)
+        return store.query(sparql)
+
+    words = Words(slow)
+    words.prepare(generation=0)
+    assert started.wait(30)
+    assert list(Path(words._folder).iterdir())  # the build's file
+    builder = words._builder
+    words.close()
+    go_on.set()
+    builder.join(30)
+    assert not Path(words._folder).exists()
+    assert words.find("health", generation=0) is None
 
 
 def test_a_failed_build_leaves_the_filter(caplog: pytest.LogCaptureFixture) -> None:
