@@ -22,6 +22,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import closing, suppress
+from functools import lru_cache
 
 from flask import Flask, current_app
 from rdflib import URIRef
@@ -35,6 +36,9 @@ SHORTEST = 3
 """The fewest characters the index can find (a trigram): shorter words use the filter."""
 CHUNK = 2_000
 """Projects whose texts one query reads while the index is built."""
+FOUND_KEPT = 16
+"""Lookups an index keeps (a list of up to 100,000 projects each): `/overview` and each of
+its charts look up the same words."""
 PREFIXES = """PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
@@ -61,6 +65,7 @@ class WordsIndex:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self._found = lru_cache(maxsize=FOUND_KEPT)(self._look_up)
 
     @classmethod
     def build(cls, ask: Callable[[str], QueryResult], folder: str | None = None) -> WordsIndex:
@@ -101,6 +106,9 @@ class WordsIndex:
         phrase = words.lower()
         if len(phrase) < SHORTEST:
             return None
+        return list(self._found(phrase))  # a page and each of its charts ask the same
+
+    def _look_up(self, phrase: str) -> tuple[URIRef, ...]:
         quoted = '"' + phrase.replace('"', '""') + '"'  # an FTS5 string: the words as given
         with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
             rows = db.execute(
@@ -108,7 +116,7 @@ class WordsIndex:
                 "(SELECT rowid FROM text WHERE text MATCH ?)) ORDER BY id",
                 (quoted,),
             ).fetchall()
-        return [URIRef(iri) for (iri,) in rows]
+        return tuple(URIRef(iri) for (iri,) in rows)
 
     def close(self) -> None:
         with suppress(FileNotFoundError):

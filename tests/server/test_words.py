@@ -6,6 +6,7 @@ it is built for one state of the store, in the background, and replaced after a 
 from __future__ import annotations
 
 import random
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -101,6 +102,20 @@ def test_short_words_are_left_to_the_filter(store: Store) -> None:
         assert index.find("hiv") is not None
     finally:
         index.close()
+
+
+def test_a_lookup_is_kept(store: Store) -> None:
+    """/overview and each of its charts ask for the same words: the index answers again
+    without reading its file (here removed), and hands out a list of its own each time."""
+    index = WordsIndex.build(store.query)
+    first = index.find("Health")
+    index.close()
+    again = index.find("health")
+    assert again == first and again is not first and first
+    again.clear()
+    assert index.find("health") == first
+    with pytest.raises(sqlite3.Error):
+        index.find("diaspora")  # not looked up before: the file is gone
 
 
 def test_an_index_is_for_one_state_of_the_store(store: Store) -> None:
