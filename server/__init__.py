@@ -49,6 +49,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         dataset,
         errors,
         explore,
+        facet_index,
         graph_store,
         headers,
         home,
@@ -75,6 +76,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     public_url.init_app(app)  # after logs: the access log sees the client behind a proxy
     store.init_app(app)
     words.init_app(app)
+    facet_index.init_app(app)
     links.init_app(app)
     safety.init_app(app)
     for module in (home, sparql, named_queries, linked_data, vocabulary, dataset, openapi):
@@ -106,7 +108,8 @@ def serve(location: str, minter: Minter, **given: Any) -> None:
     app = create_app({**config, "LISTEN_URL": listen_url(host, port)})
     server = connections.make_server(app, app.config)
     app.extensions["mhkg.workers"].start()
-    app.extensions["mhkg.words"].prepare(generation=0)  # the first search need not wait
+    for index in ("mhkg.words", "mhkg.facet_index"):  # the first visits need not wait
+        app.extensions[index].prepare(generation=0)
     public = app.config["PUBLIC_URL"] or app.config["LISTEN_URL"]
     print(
         f"mhkg: serving {location} on {listen_url(host, port, literal=True)} "

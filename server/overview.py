@@ -69,8 +69,7 @@ def _chart(name: str) -> Chart:
 @blueprint.route("/overview")
 def page() -> Response:
     selection = selected()
-    facets, answer = counted(selection, "overview.page")
-    total = int(answer[0]["total"]) if answer and "total" in answer[0] else 0
+    facets, total = counted(selection, "overview.page")
     query = urlencode(list(selection.given))
     suffix = f"?{query}" if query else ""
     texts = {name: chart_sparql(chart, selection) for name, chart in CHARTS.items()}

@@ -47,7 +47,7 @@ from mhkg.queries.project_table import (
     rows_sparql,
 )
 from mhkg.results import QueryResult
-from mhkg.server import logs, openapi_projects, words
+from mhkg.server import facet_index, logs, openapi_projects, words
 from mhkg.server.negotiation import HTML, SOLUTION_TYPES, negotiate
 from mhkg.server.openapi import add_paths
 from mhkg.server.responses import results_response
@@ -114,8 +114,7 @@ def browse() -> Response:
         if media_type == "text/csv":
             response.headers["Content-Disposition"] = 'inline; filename="mhkg-projects.csv"'
         return response
-    facets, answer = counted(selection)
-    total = int(answer[0]["total"]) if answer and "total" in answer[0] else 0
+    facets, total = counted(selection)
     body = render_template(
         "projects.html",
         page_title="Projects",
@@ -149,16 +148,24 @@ def browse() -> Response:
     return Response(body, mimetype=HTML, headers={"Vary": "Accept"})
 
 
-def counted(selection: Selection, endpoint: str = "projects.browse") -> tuple[list[dict], list]:
-    """Each facet's values (linking to `endpoint`) and the selection's count (rows of
-    ?total), asked of the query workers at once: as many at a time as there are workers."""
+def counted(selection: Selection, endpoint: str = "projects.browse") -> tuple[list[dict], int]:
+    """Each facet's values (linking to `endpoint`) and how many projects the selection holds:
+    from the facet index where it is built (mhkg.server.facet_index), else asked of
+    the query workers at once, as many at a time as there are workers."""
+    index = facet_index.find(generation())
+    if index is not None and index.answers(selection):
+        counts = {name: index.counts(name, selection) for name in FACETS}
+        facets = [facet(name, selection, endpoint, rows) for name, rows in counts.items()]
+        return facets, index.total(selection)
     with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
-        total = pool.submit(copy_current_request_context(run), count_sparql(selection))
+        counting = pool.submit(copy_current_request_context(run), count_sparql(selection))
         facets = [
             pool.submit(copy_current_request_context(facet), name, selection, endpoint)
             for name in FACETS
         ]
-        return [f.result() for f in facets], total.result().rows
+        rows = counting.result().rows
+        total = int(rows[0]["total"]) if rows and "total" in rows[0] else 0
+        return [f.result() for f in facets], total
 
 
 def prepared(selection: Selection) -> Selection:
@@ -183,28 +190,26 @@ def portfolio_sizes() -> dict[tuple[str, str], int]:
     with nothing chosen, mostly read from the tallies, and kept), and the portfolio
     (PORTFOLIO): a selection's queries start from the facet given whose values have the
     fewest, and read every project's values when it holds many (Selection.broad)."""
-    whole = Selection()
-    with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
-        answers = {
-            name: pool.submit(copy_current_request_context(run), facet_sparql(name, whole))
-            for name in FACETS
-        }
-        total = pool.submit(copy_current_request_context(run), count_sparql(whole))
-        rows = total.result().rows
-        sizes = {PORTFOLIO: int(rows[0]["total"]) if rows and "total" in rows[0] else 0}
-        for name, answer in answers.items():
-            for row in answer.result().rows:
-                key = (name, _key(name, str(row["key"])))
-                sizes[key] = max(sizes.get(key, 0), int(row["count"]))
-        return sizes
+    facets, total = counted(Selection())
+    sizes = {PORTFOLIO: total}
+    for shown in facets:
+        for value in shown["values"]:
+            key = (shown["name"], value["key"])
+            sizes[key] = max(sizes.get(key, 0), value["count"])
+    return sizes
 
 
-def facet(name: str, selection: Selection, endpoint: str = "projects.browse") -> dict:
+def facet(
+    name: str, selection: Selection, endpoint: str = "projects.browse", rows: list | None = None
+) -> dict:
     """A facet's values, each with its count and the link (to `endpoint`: this browser, or
-    another page taking the same facets) that adds (or drops) it."""
+    another page taking the same facets) that adds (or drops) it; its `rows` of counts as
+    given, or asked of the workers."""
     chosen = {value for n, value in selection.given if n == name}
     values = []
-    for row in run(facet_sparql(name, selection)).rows:
+    if rows is None:
+        rows = run(facet_sparql(name, selection)).rows
+    for row in rows:
         key = _key(name, str(row["key"]))
         added = [(name, key)]
         if name == "organisation":

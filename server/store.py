@@ -159,8 +159,9 @@ def generation() -> int:
 
 
 def close(app: Flask) -> None:
-    if (words := app.extensions.get("mhkg.words")) is not None:
-        words.close()
+    for name in ("mhkg.words", "mhkg.facet_index"):
+        if (index := app.extensions.get(name)) is not None:
+            index.close()
     if (workers := app.extensions.get("mhkg.workers")) is not None:
         workers.close()
     if (snapshots := app.extensions.get("mhkg.snapshots")) is not None:

@@ -19,7 +19,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import threading
 from collections.abc import Callable, Iterable
 from contextlib import closing, suppress
 from functools import lru_cache
@@ -29,6 +28,7 @@ from rdflib import URIRef
 
 from mhkg.queries import sparql_term
 from mhkg.results import QueryResult
+from mhkg.server.background import BuiltInBackground, asker
 
 logger = logging.getLogger("mhkg.server")
 
@@ -124,32 +124,20 @@ class WordsIndex:
 
 
 class Words:
-    """The index of the store's current state, once built (see `find`). One thread builds
-    at a time, the state last asked for: a build that a write overtook is thrown away. The
-    files are in a folder of the process's own, removed on `close` (a build that the process's
-    exit stops leaves nothing behind)."""
+    """The index of the store's current state, once built (see `find`; mhkg.server.background).
+    The files are in a folder of the process's own, removed on `close` (a build that the
+    process's exit stops leaves nothing behind)."""
 
     def __init__(self, ask: Callable[[str], QueryResult]) -> None:
-        self._ask = ask
         self._folder = tempfile.mkdtemp(prefix="mhkg-words-")
-        self._lock = threading.Lock()
-        self._index: WordsIndex | None = None
-        self._indexed = self._wanted = self._failed = -1  # generations
-        self._builder: threading.Thread | None = None
-        self._closed = False
-        self.ready = threading.Event()
+        self._kept = BuiltInBackground(lambda: WordsIndex.build(ask, self._folder), "words index")
+        self.ready = self._kept.ready
         """Set once the index of the state last asked for is ready (tests wait on it)."""
 
     def find(self, words: str, generation: int) -> list[URIRef] | None:
         """The projects holding `words` at `generation`, from the index; None where the index
         of that state is not ready (its build is then started) or cannot find the words."""
-        with self._lock:
-            if self._closed:
-                return None
-            if self._indexed != generation:
-                self._start(generation)
-                return None
-            index = self._index
+        index = self._kept.get(generation)
         try:
             return index.find(words) if index is not None else None
         except sqlite3.Error as error:  # replaced meanwhile by a newer state's: use the filter
@@ -158,62 +146,17 @@ class Words:
 
     def prepare(self, generation: int) -> None:
         """Build the index of the store's state `generation` now, in the background."""
-        with self._lock:
-            if not self._closed and self._indexed != generation:
-                self._start(generation)
-
-    def _start(self, generation: int) -> None:
-        """(Under the lock.) Have the index of `generation` built, unless its build failed."""
-        if generation == self._failed:
-            return
-        self._wanted = generation
-        self.ready.clear()
-        if self._builder is None:
-            self._builder = threading.Thread(target=self._build, daemon=True, name="mhkg-words")
-            self._builder.start()
-
-    def _build(self) -> None:
-        while True:
-            with self._lock:
-                generation = self._wanted
-                if self._closed or generation == self._indexed:
-                    self._builder = None
-                    return
-            try:
-                index = WordsIndex.build(self._ask, self._folder)
-            except Exception as error:  # the filter still answers: say why words are slow
-                logger.warning("mhkg: the words index could not be built: %s", error)
-                with self._lock:
-                    self._failed, self._builder = generation, None
-                return
-            with self._lock:
-                installed = not self._closed and self._wanted == generation
-                if installed:
-                    stale, self._index, self._indexed = self._index, index, generation
-                else:  # a write overtook the build
-                    stale = index
-            if stale is not None:
-                stale.close()
-            with self._lock:
-                if installed and self._wanted == self._indexed == generation:
-                    self.ready.set()  # the index replaced is gone
+        self._kept.prepare(generation)
 
     def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            self._index = None
+        self._kept.close()
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
 def init_app(app: Flask) -> None:
     """The app's index of words, asking the query workers (or the store, where none run)."""
 
-    def ask(sparql: str) -> QueryResult:
-        if (workers := app.extensions["mhkg.workers"]) is not None:
-            return workers.query(sparql)
-        return app.extensions["mhkg.store"].query(sparql)
-
-    app.extensions["mhkg.words"] = index = Words(ask)
+    app.extensions["mhkg.words"] = index = Words(asker(app))
     atexit.register(index.close)
 
 

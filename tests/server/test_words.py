@@ -125,11 +125,11 @@ def test_an_index_is_for_one_state_of_the_store(store: Store) -> None:
         assert words.ready.wait(60)
         found = words.find("health", generation=0)
         assert found is not None and {str(p) for p in found} == filtered(store, "health")
-        first = words._index.path
+        first = words._kept._index.path
         assert words.find("health", generation=1) is None  # the store changed: built again
         assert words.ready.wait(60)
         assert words.find("health", generation=1) == found
-        second = words._index.path
+        second = words._kept._index.path
         assert not Path(first).exists() and Path(second).exists()
     finally:
         words.close()
@@ -149,7 +149,7 @@ def test_closing_during_a_build_leaves_no_file(store: Store) -> None:
     words.prepare(generation=0)
     assert started.wait(30)
     assert list(Path(words._folder).iterdir())  # the build's file
-    builder = words._builder
+    builder = words._kept._builder
     words.close()
     go_on.set()
     builder.join(30)
@@ -168,10 +168,10 @@ def test_a_failed_build_leaves_the_filter(caplog: pytest.LogCaptureFixture) -> N
     try:
         assert words.find("health", generation=0) is None
         for _ in range(600):
-            if words._builder is None:
+            if words._kept._builder is None:
                 break
             time.sleep(0.1)
-        assert words._builder is None and words._index is None
+        assert words._kept._builder is None and words._kept._index is None
         assert "could not be built: the store went away" in caplog.text
         assert words.find("health", generation=0) is None and len(asked) == 1  # not again
     finally:
