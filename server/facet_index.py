@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from flask import Flask, current_app
 
+from mhkg.queries import broad
 from mhkg.queries.broad import scan
 from mhkg.queries.facets import FACET_VALUES, PREFIXES, Selection
 from mhkg.results import QueryResult
@@ -67,6 +68,11 @@ ROLE_NOTATIONS = (
     "  { SELECT DISTINCT ?role WHERE { ?part mhkg:role ?role . } }\n"
     "  ?role skos:notation ?notation .\n}"
 )
+BUDGETS = (
+    f"{PREFIXES}SELECT ?project ?currency (MAX(?amount) AS ?value) WHERE {{\n"
+    f"  {broad.BUDGETS}\n}} GROUP BY ?project ?currency"
+)
+"""Each project's largest budget statement in each currency (what the charts sum)."""
 KINDS = (
     f"{PREFIXES}SELECT DISTINCT ?org ?kind WHERE {{\n  {PARTICIPANT}\n"
     "  ?org a ?kind . FILTER (STRSTARTS(STR(?kind), STR(mhkg:)))\n}"
@@ -116,6 +122,30 @@ class Values:
     """The values a term of the selection (as text) selects: by its value or its key."""
 
 
+@dataclass
+class Budgets:
+    """Each project's largest budget statement in each currency: a row of `amount` per
+    currency, a column per project (NaN where the project has none in it)."""
+
+    currencies: list[str]
+    amount: np.ndarray
+
+    @classmethod
+    def read(cls, ask: Ask, projects: Numbering) -> Budgets:
+        rows = ask(BUDGETS).rows
+        currencies = Numbering()
+        found = [(projects(r["project"]), currencies(r["currency"]), float(r["value"].toPython()))
+                 for r in rows]  # fmt: skip
+        amount = np.full((len(currencies), len(projects)), np.nan)
+        for project, currency, value in found:
+            amount[currency, project] = value
+        return cls(list(currencies.number), amount)
+
+    def of(self, currency: int, projects: np.ndarray) -> np.ndarray:
+        """The budgets in the currency of the projects (NaN for one without)."""
+        return self.amount[currency][projects]
+
+
 def _pairs(project: list[int], value: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Distinct pairs, as two arrays."""
     if not project:
@@ -139,6 +169,7 @@ class FacetIndex:
         notations: dict[int, list[str]],
         kinds: Numbering,
         kind_pairs: tuple[np.ndarray, np.ndarray],
+        budgets: Budgets,
     ) -> None:
         self.projects = projects
         self.typed = typed
@@ -148,6 +179,7 @@ class FacetIndex:
         self.roles, self.notations = roles, notations
         self.kinds = kinds
         self.kind_org, self.kind_kind = kind_pairs
+        self.budgets = budgets
         # each participation with each kind of its organisation: (participation, kind)
         by_org = defaultdict(list)
         for org, kind in zip(self.kind_org.tolist(), self.kind_kind.tolist(), strict=True):
@@ -188,9 +220,10 @@ class FacetIndex:
             [organisations(row["org"]) for row in kind_rows],
             [kinds(str(row["kind"]).removeprefix(str(MHKG))) for row in kind_rows],
         )
+        budgets = Budgets.read(ask, projects)  # last: every project numbered
         typed = np.concatenate([typed, np.zeros(len(projects) - len(typed), bool)])
         return cls(projects, typed, values, participations, organisations, labels, roles,
-                   dict(notations), kinds, kind_pairs)  # fmt: skip
+                   dict(notations), kinds, kind_pairs, budgets)  # fmt: skip
 
     def close(self) -> None:
         """Nothing to remove: the index is in memory."""

@@ -37,9 +37,11 @@ from mhkg.queries.charts import (
     chart_table,
 )
 from mhkg.queries.facets import PARAMETERS, Selection
-from mhkg.server import openapi_overview
+from mhkg.server import facet_index, indexed_charts, openapi_overview
+from mhkg.server.facet_index import FacetIndex
 from mhkg.server.openapi import add_paths
 from mhkg.server.projects import counted, prepared, run
+from mhkg.server.store import generation
 
 blueprint = Blueprint("overview", __name__)
 
@@ -72,17 +74,9 @@ def page() -> Response:
     facets, total = counted(selection, "overview.page")
     query = urlencode(list(selection.given))
     suffix = f"?{query}" if query else ""
-    texts = {name: chart_sparql(chart, selection) for name, chart in CHARTS.items()}
     shown = {name: chart_sparql(chart, selection.shown()) for name, chart in CHARTS.items()}
-    with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
-        asked = {  # charts of one dimension share their query: asked once
-            text: pool.submit(copy_current_request_context(run), text)
-            for text in dict.fromkeys(texts.values())
-        }
-        answers = {text: future.result() for text, future in asked.items()}
     charts = []
-    for chart in CHARTS.values():
-        rows = chart_rows(chart, answers[texts[chart.name]], tallied=True)
+    for chart, rows in zip(CHARTS.values(), _all_rows(selection), strict=True):
         header, table = chart_table(chart, rows)
         charts.append({
             "name": chart.name, "title": chart.title, "note": chart.note,
@@ -103,6 +97,35 @@ def page() -> Response:
     return Response(body, mimetype="text/html")
 
 
+def _all_rows(selection: Selection) -> list[list[dict]]:
+    """Every chart's rows, in the order of CHARTS: from the facet index where it answers,
+    else from the charts' queries, asked of the query workers at once (charts of one
+    dimension share their query: asked once)."""
+    if (index := _index(selection)) is not None:
+        return [indexed_charts.chart_rows(index, chart, selection) for chart in CHARTS.values()]
+    texts = [chart_sparql(chart, selection) for chart in CHARTS.values()]
+    with ThreadPoolExecutor(max_workers=current_app.config["QUERY_WORKERS"]) as pool:
+        asked = {text: pool.submit(copy_current_request_context(run), text)
+                 for text in dict.fromkeys(texts)}  # fmt: skip
+        answers = {text: future.result() for text, future in asked.items()}
+    return [chart_rows(chart, answers[text], tallied=True)
+            for chart, text in zip(CHARTS.values(), texts, strict=True)]  # fmt: skip
+
+
+def _rows(chart: Chart, selection: Selection) -> list[dict]:
+    """The chart's rows, from the facet index where it answers, else from its query."""
+    if (index := _index(selection)) is not None:
+        return indexed_charts.chart_rows(index, chart, selection)
+    return chart_data(chart, selection, run)[1]
+
+
+def _index(selection: Selection) -> FacetIndex | None:
+    """The facet index, where it is built and answers for the selection's charts (with
+    nothing selected, they read the tallies)."""
+    index = facet_index.find(generation())
+    return index if index is not None and indexed_charts.answers(index, selection) else None
+
+
 def _dropped(selection: Selection, given: tuple[str, str]) -> str:
     """The overview without one of the values given."""
     pairs = [pair for pair in selection.given if pair != given]
@@ -114,7 +137,7 @@ def spec(name: str) -> Response:
     """The chart's Vega-Lite spec, its rows inline: what `mhkg chart NAME -o F.vl.json` writes."""
     chart = _chart(name)
     selection = selected()
-    _, rows = chart_data(chart, selection, run)
+    rows = _rows(chart, selection)
     world = url_for("static", filename=f"vendor/vega/{WORLD}")  # the map's shapes, vendored
     text = json.dumps(chart_spec(chart, rows, _subtitle(selection), world), ensure_ascii=False)
     return Response(text, mimetype="application/json")
@@ -124,7 +147,7 @@ def spec(name: str) -> Response:
 def data(name: str) -> Response:
     """The chart's rows as CSV: the values it draws."""
     chart = _chart(name)
-    _, rows = chart_data(chart, selected(), run)
+    rows = _rows(chart, selected())
     header, table = chart_table(chart, rows)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -14,8 +14,12 @@ import pytest
 from flask import Flask
 
 from mhkg.iri import base_iri
+from mhkg.queries.charts import CHARTS, Chart, chart_rows, chart_sparql
+from mhkg.queries.cofunding import pair_rows, pairs_sparql
 from mhkg.queries.facets import FACETS, Selection, facet_sparql, words_sparql
 from mhkg.queries.project_table import count_sparql
+from mhkg.server import indexed_charts
+from mhkg.server import overview as overview_page
 from mhkg.server import projects as projects_page
 from mhkg.server.facet_index import FacetIndex
 from mhkg.server.store import generation
@@ -131,30 +135,61 @@ def app(seeded_copy) -> Iterator[Flask]:
 
 
 def test_the_pages_answer_from_the_index(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Once the index is built, /projects and /overview ask no facet query, and show the
-    counts the queries give."""
+    """Once the index is built, /projects asks no facet query and /overview no query at all,
+    and they show what the queries gave."""
     client = app.test_client()
-    args = {"sdg": "3", "status": "active"}
-    asked = client.get(f"/projects?{urlencode(args)}").get_data(as_text=True)  # by the queries
+    query = urlencode({"sdg": "3", "status": "active"})
+    asked = {page: client.get(page).get_data(as_text=True)  # answered by the queries
+             for page in (f"/projects?{query}", f"/overview?{query}",
+                          f"/overview/top-funders.csv?{query}")}  # fmt: skip
     kept = app.extensions["mhkg.facet_index"]
     with app.app_context():
         kept.prepare(generation())
     assert kept.ready.wait(60)
 
-    def unwanted(name: str, selection: Selection) -> str:
-        raise AssertionError(f"the {name} facet was asked of the store")
+    def unwanted(*args) -> str:
+        raise AssertionError(f"the store was asked: {args}")
 
     monkeypatch.setattr(projects_page, "facet_sparql", unwanted)
     monkeypatch.setattr(projects_page, "count_sparql", unwanted)
-    app.extensions["mhkg.projects"].clear()  # nothing kept from the first visit
-    indexed_page = client.get(f"/projects?{urlencode(args)}")
-    assert indexed_page.status_code == 200
-    assert _facet_links(indexed_page.get_data(as_text=True)) == _facet_links(asked)
-    assert "data-facet=" in asked
-    overview = client.get(f"/overview?{urlencode(args)}")
-    assert overview.status_code == 200
+    monkeypatch.setattr(overview_page, "run", unwanted)
+    app.extensions["mhkg.projects"].clear()  # nothing kept from the first visits
+    for page, before in asked.items():
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert response.get_data(as_text=True) == before, page
+    assert "data-facet=" in asked[f"/projects?{query}"]
+    for chart in CHARTS:
+        assert client.get(f"/overview/{chart}.vl.json?{query}").status_code == 200
 
 
-def _facet_links(page: str) -> list[str]:
-    """The facet values a page lists, with their counts (the lines that hold a facet link)."""
-    return [line.strip() for line in page.splitlines() if "data-facet=" in line or "count" in line]
+def charted(store: Store, chart: Chart, selection: Selection) -> list[dict]:
+    """The chart's rows as its query gives them (budgets compared to a relative 1e-9: the
+    query sums decimals, the index floats)."""
+    if chart.dimension == "funder-pair":
+        return pair_rows(store.query(pairs_sparql(selection)))
+    return chart_rows(chart, store.query(chart_sparql(chart, selection)), tallied=True)
+
+
+def _approximately(rows: list[dict]) -> list[dict]:
+    return [row | {"budget": pytest.approx(row["budget"], rel=1e-9)} if row.get("budget") else row
+            for row in rows]  # fmt: skip
+
+
+def test_the_charts_rows_are_the_queries_rows(indexed: tuple[Store, FacetIndex]) -> None:
+    store, index = indexed
+    selections = [told_words(store, Selection.parse(args, base_iri())) for args in SELECTIONS]
+    drawn = [Selection.parse(args, base_iri()) for args in drawn_selections(index, 20, seed=5)]
+    charted_rows = 0
+    for selection in [*selections, *drawn]:
+        if not indexed_charts.answers(index, selection):
+            assert not selection  # nothing selected: the charts read the tallies
+            continue
+        for chart in CHARTS.values():
+            rows = indexed_charts.chart_rows(index, chart, selection)
+            assert rows == _approximately(charted(store, chart, selection)), (
+                chart.name,
+                selection.given,
+            )
+            charted_rows += len(rows)
+    assert charted_rows > 100
