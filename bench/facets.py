@@ -1,13 +1,15 @@
 """Facet clicks on /projects and /overview, replayed against `mhkg serve` as a browser asks.
 
     python bench/facets.py --store /tmp/facets-10k/store [--clicks 40] [--seed 1]
-        [--timeout 30] [--workers 2] [--budget 900] [--overview/--no-overview]
+        [--timeout 30] [--workers 2] [--budget 900] [--overview/--no-overview] [--settle 0]
 
 It starts `mhkg serve` over the store (127.0.0.1, a free port; see bench/http_load.py), opens
 /projects with nothing chosen (the cold first visit, reported apart), then replays a sequence
 of clicks drawn with a fixed seed from the facet links the pages themselves show: a single
 facet (country, region, sdg, organisation with its role, status, year, or words q=) from
 nothing chosen, or one more facet of another kind added to the current selection, up to three.
+With --settle, the clicks start that many seconds after the first visit, once the server's
+background indexes (mhkg.server.words, mhkg.server.facet_index) are built (its log says when).
 No selection is visited twice (the server keeps answers until the store changes: a repeat
 would measure the cache).
 
@@ -134,10 +136,13 @@ def next_selection(
     return None
 
 
-def replay(base: str, clicks: int, seed: int, budget: float, overview: bool) -> Timings:
+def replay(
+    base: str, clicks: int, seed: int, budget: float, overview: bool, settle: float = 0.0
+) -> Timings:
     timings = Timings()
-    deadline = time.monotonic() + budget
     seconds, whole = fetch(base, "/projects", timings, "first /projects (cold)")
+    time.sleep(settle)
+    deadline = time.monotonic() + budget
     timings.requests.pop("first /projects (cold)")
     timings.clicks["first /projects (cold)"].append(seconds)
     timings.rows["first /projects (cold)"].append(projects_of(whole))
@@ -196,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=900.0, help="seconds for every click")
     parser.add_argument("--overview", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--json", type=Path, help="also write the timings here")
+    parser.add_argument("--settle", type=float, default=0.0,
+                        help="seconds to wait after the first visit, while the server builds "
+                        "its words and facet indexes (0: clicks start at once)")  # fmt: skip
     args = parser.parse_args(argv)
     if bool(args.store) == bool(args.url):
         parser.error("give --store (a folder to serve) or --url (a running server)")
@@ -203,10 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.url:
             loopback_address(args.url)
-            timings = replay(args.url, args.clicks, args.seed, args.budget, args.overview)
+            timings = replay(args.url, args.clicks, args.seed, args.budget, args.overview,
+                             args.settle)  # fmt: skip
         else:
             with serving(args.store, timeout=args.timeout, workers=args.workers) as server:
-                timings = replay(server.url, args.clicks, args.seed, args.budget, args.overview)
+                timings = replay(server.url, args.clicks, args.seed, args.budget, args.overview,
+                                 args.settle)  # fmt: skip
     except (RuntimeError, ValueError, OSError) as error:
         print(f"could not run: {error}", file=sys.stderr)
         return 2

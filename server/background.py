@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
@@ -77,6 +78,7 @@ class BuiltInBackground(Generic[I]):
                 if self._closed or generation == self._indexed:
                     self._builder = None
                     return
+            started = time.monotonic()
             try:
                 index = self._make()
             except Exception as error:  # SPARQL still answers: say why pages are slow
@@ -92,6 +94,9 @@ class BuiltInBackground(Generic[I]):
                     stale = index
             if stale is not None:
                 stale.close()
+            if installed:
+                took = time.monotonic() - started
+                logger.info("mhkg: the %s is ready (built in %.1f s)", self.name, took)
             with self._lock:
                 if installed and self._wanted == self._indexed == generation:
                     self.ready.set()  # the index replaced is gone

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from flask import Flask, current_app
+from rdflib import URIRef
 
 from mhkg.queries import broad
 from mhkg.queries.broad import scan
@@ -73,6 +74,7 @@ BUDGETS = (
     f"  {broad.BUDGETS}\n}} GROUP BY ?project ?currency"
 )
 """Each project's largest budget statement in each currency (what the charts sum)."""
+TITLE_RANKS = f"{PREFIXES}SELECT ?project ?rank WHERE {{ ?project mhkg:titleRank ?rank . }}"
 KINDS = (
     f"{PREFIXES}SELECT DISTINCT ?org ?kind WHERE {{\n  {PARTICIPANT}\n"
     "  ?org a ?kind . FILTER (STRSTARTS(STR(?kind), STR(mhkg:)))\n}"
@@ -154,48 +156,34 @@ def _pairs(project: list[int], value: list[int]) -> tuple[np.ndarray, np.ndarray
     return both[0], both[1]
 
 
-class FacetIndex:
-    """Every project's values of every facet, for one state of the store."""
+@dataclass
+class Participations:
+    """The distinct (project, organisation, role) triples of the participations (organisation
+    -1 where none is named), the organisations' labels, the roles' notations, and the kinds
+    of the organisations (the ontology's classes, by name)."""
 
-    def __init__(
-        self,
-        projects: Numbering,
-        typed: np.ndarray,
-        values: dict[str, Values],
-        participations: tuple[np.ndarray, np.ndarray, np.ndarray],
-        organisations: Numbering,
-        labels: dict[int, str],
-        roles: Numbering,
-        notations: dict[int, list[str]],
-        kinds: Numbering,
-        kind_pairs: tuple[np.ndarray, np.ndarray],
-        budgets: Budgets,
-    ) -> None:
-        self.projects = projects
-        self.typed = typed
-        self.values = values
-        self.part_project, self.part_org, self.part_role = participations
-        self.organisations, self.labels = organisations, labels
-        self.roles, self.notations = roles, notations
-        self.kinds = kinds
-        self.kind_org, self.kind_kind = kind_pairs
-        self.budgets = budgets
+    project: np.ndarray
+    org: np.ndarray
+    role: np.ndarray
+    organisations: Numbering
+    labels: dict[int, str]
+    roles: Numbering
+    notations: dict[int, list[str]]
+    kinds: Numbering
+    kind_org: np.ndarray
+    kind_kind: np.ndarray
+
+    def __post_init__(self) -> None:
         # each participation with each kind of its organisation: (participation, kind)
         by_org = defaultdict(list)
         for org, kind in zip(self.kind_org.tolist(), self.kind_kind.tolist(), strict=True):
             by_org[org].append(kind)
-        rows = [(i, k) for i, org in enumerate(self.part_org.tolist()) for k in by_org.get(org, ())]
+        rows = [(i, k) for i, org in enumerate(self.org.tolist()) for k in by_org.get(org, ())]
         self.kinded_part = np.array([r for r, _ in rows], np.int64)
         self.kinded_kind = np.array([k for _, k in rows], np.int64)
 
     @classmethod
-    def build(cls, ask: Ask) -> FacetIndex:
-        """The facet values of every project as `ask` (a SPARQL query's answer) finds them."""
-        projects = Numbering()
-        for row in ask(PROJECTS).rows:
-            projects(row["project"])
-        typed = np.ones(len(projects), bool)
-        values = {name: _values(ask, name, projects) for name in VALUE_FACETS}
+    def read(cls, ask: Ask, projects: Numbering) -> Participations:
         organisations, roles, kinds = Numbering(), Numbering(), Numbering()
         participants = defaultdict(list)
         for row in ask(PARTICIPANTS).rows:
@@ -205,10 +193,7 @@ class FacetIndex:
             project, role = projects(row["project"]), roles(row["role"])
             for org in participants.get(str(row["part"]), [-1]):  # -1: none named
                 triples.add((project, org, role))
-        ordered = sorted(triples)
-        participations = tuple(
-            np.array([t[i] for t in ordered], np.int64).reshape(-1) for i in range(3)
-        )
+        ordered = np.array(sorted(triples), np.int64).reshape(-1, 3)  # by project first
         labels = {}
         for row in ask(ORGANISATION_LABELS).rows:
             labels[organisations(row["org"])] = str(row["name"])
@@ -216,17 +201,86 @@ class FacetIndex:
         for row in ask(ROLE_NOTATIONS).rows:
             notations[roles(row["role"])].append(str(row["notation"]))
         kind_rows = ask(KINDS).rows
-        kind_pairs = _pairs(
+        kind_org, kind_kind = _pairs(
             [organisations(row["org"]) for row in kind_rows],
             [kinds(str(row["kind"]).removeprefix(str(MHKG))) for row in kind_rows],
         )
+        return cls(ordered[:, 0], ordered[:, 1], ordered[:, 2], organisations, labels, roles,
+                   dict(notations), kinds, kind_org, kind_kind)  # fmt: skip
+
+    def held(self, organisations: Sequence, roles: Sequence, kinds: Sequence) -> np.ndarray:
+        """The participations of the organisations, roles and kinds given (a mask)."""
+        held = np.ones(len(self.project), bool)
+        if organisations:
+            held &= np.isin(self.org, self.organisations.of(organisations))
+        if roles:
+            held &= np.isin(self.role, self.roles.of(roles))
+        if kinds:
+            names = [str(kind).removeprefix(str(MHKG)) for kind in kinds]
+            of_kind = np.zeros(len(self.organisations) + 1, bool)  # the last: no organisation
+            of_kind[self.kind_org[np.isin(self.kind_kind, self.kinds.of(names))]] = True
+            held &= of_kind[self.org]
+        return held
+
+
+@dataclass
+class TitleOrder:
+    """The projects' ranks by title (mhkg:titleRank, see mhkg.ranking)."""
+
+    project: np.ndarray
+    rank: np.ndarray
+
+    @classmethod
+    def read(cls, ask: Ask, projects: Numbering) -> TitleOrder:
+        rows = ask(TITLE_RANKS).rows
+        return cls(*_pairs([projects(r["project"]) for r in rows], [int(r["rank"]) for r in rows]))
+
+
+@dataclass
+class FacetIndex:
+    """Every project's values of every facet, for one state of the store: `typed` marks the
+    projects typed mhkg:Project (every project, when nothing is selected)."""
+
+    projects: Numbering
+    typed: np.ndarray
+    values: dict[str, Values]
+    parts: Participations
+    titles: TitleOrder
+    budgets: Budgets
+    by_iri: np.ndarray
+    """Each project's place in the order of the IRIs (the queries' last sort key)."""
+
+    @classmethod
+    def build(cls, ask: Ask) -> FacetIndex:
+        """The facet values of every project as `ask` (a SPARQL query's answer) finds them."""
+        projects = Numbering()
+        for row in ask(PROJECTS).rows:
+            projects(row["project"])
+        typed = len(projects)
+        values = {name: _values(ask, name, projects) for name in VALUE_FACETS}
+        parts = Participations.read(ask, projects)
+        titles = TitleOrder.read(ask, projects)
         budgets = Budgets.read(ask, projects)  # last: every project numbered
-        typed = np.concatenate([typed, np.zeros(len(projects) - len(typed), bool)])
-        return cls(projects, typed, values, participations, organisations, labels, roles,
-                   dict(notations), kinds, kind_pairs, budgets)  # fmt: skip
+        marks = np.zeros(len(projects), bool)
+        marks[:typed] = True
+        iris = list(projects.number)
+        by_iri = np.empty(len(iris), np.int64)
+        by_iri[sorted(range(len(iris)), key=iris.__getitem__)] = np.arange(len(iris))
+        return cls(projects, marks, values, parts, titles, budgets, by_iri)
 
     def close(self) -> None:
         """Nothing to remove: the index is in memory."""
+
+    def page(self, selection: Selection, descending: bool, offset: int, limit: int) -> list[URIRef]:
+        """The projects of the selection's page in the order of titles (that of
+        mhkg.queries.project_table.page_sparql: by rank, then by IRI; a project without a
+        rank is left out)."""
+        titles = self.titles
+        held = self.mask(selection)[titles.project]
+        projects, ranks = titles.project[held], titles.rank[held]
+        order = np.lexsort((self.by_iri[projects], -ranks if descending else ranks))
+        iris = list(self.projects.number)
+        return [URIRef(iris[p]) for p in projects[order[offset : offset + limit]].tolist()]
 
     def answers(self, selection: Selection) -> bool:
         """Whether the index can answer for `selection`: not for words whose projects the
@@ -253,27 +307,11 @@ class FacetIndex:
                 wanted = [v for t in terms for v in facet.selected_by.get(str(t), ())]
                 narrow(facet.project[np.isin(facet.value, wanted)])
         if selection.organisation or selection.role or selection.kind:
-            held = self._participations(selection.organisation, selection.role, selection.kind)
-            narrow(self.part_project[held])
+            held = self.parts.held(selection.organisation, selection.role, selection.kind)
+            narrow(self.parts.project[held])
         if selection.q:
             narrow(self.projects.of(selection.matched or ()))
         return self.typed.copy() if chosen is None else chosen
-
-    def _participations(
-        self, organisations: Sequence, roles: Sequence, kinds: Sequence
-    ) -> np.ndarray:
-        """The participations of the organisations, roles and kinds given (a mask)."""
-        held = np.ones(len(self.part_project), bool)
-        if organisations:
-            held &= np.isin(self.part_org, self.organisations.of(organisations))
-        if roles:
-            held &= np.isin(self.part_role, self.roles.of(roles))
-        if kinds:
-            names = [str(kind).removeprefix(str(MHKG)) for kind in kinds]
-            of_kind = np.zeros(len(self.organisations) + 1, bool)  # the last: no organisation
-            of_kind[self.kind_org[np.isin(self.kind_kind, self.kinds.of(names))]] = True
-            held &= of_kind[self.part_org]
-        return held
 
     def counts(self, name: str, selection: Selection) -> list[dict[str, str | int]]:
         """The rows of facet `name`'s counts under `selection`, as its query gives them
@@ -295,38 +333,37 @@ class FacetIndex:
         others = selection.without("organisation", "role") if name == "organisation" else (
             selection.without(name))  # fmt: skip
         rest = self.mask(others.without(*participating))
-        held = rest[self.part_project] & self._participations(
+        held = rest[self.parts.project] & self.parts.held(
             others.organisation, others.role, others.kind
         )
         if name == "organisation":
             return self._organisations(held)
         if name == "role":
-            projects, roles = self.part_project[held], self.part_role[held]
-            counted = _distinct_counts(projects, roles, len(self.roles))
+            projects, roles = self.parts.project[held], self.parts.role[held]
+            counted = _distinct_counts(projects, roles, len(self.parts.roles))
             rows = [{"key": notation, "label": notation, "count": int(counted[role])}
                     for role in np.flatnonzero(counted).tolist()
-                    for notation in self.notations.get(role, ())]  # fmt: skip
+                    for notation in self.parts.notations.get(role, ())]  # fmt: skip
             return _first(rows)
-        held &= self.part_org >= 0
-        chosen = held[self.kinded_part]
-        counted = _distinct_counts(
-            self.part_project[self.kinded_part[chosen]], self.kinded_kind[chosen], len(self.kinds)
-        )
-        names = list(self.kinds.number)
+        held &= self.parts.org >= 0
+        chosen = held[self.parts.kinded_part]
+        projects = self.parts.project[self.parts.kinded_part[chosen]]
+        counted = _distinct_counts(projects, self.parts.kinded_kind[chosen], len(self.parts.kinds))
+        names = list(self.parts.kinds.number)
         rows = [{"key": names[kind], "label": names[kind], "count": int(counted[kind])}
                 for kind in np.flatnonzero(counted).tolist()]  # fmt: skip
         return _first(rows)
 
     def _organisations(self, held: np.ndarray) -> list[dict[str, str | int]]:
-        held = held & (self.part_org >= 0)
-        roles = len(self.roles)
-        counted = np.bincount(self.part_org[held] * roles + self.part_role[held])
-        iris = list(self.organisations.number)
+        held = held & (self.parts.org >= 0)
+        roles = len(self.parts.roles)
+        counted = np.bincount(self.parts.org[held] * roles + self.parts.role[held])
+        iris = list(self.parts.organisations.number)
         rows = []
         for pair in np.flatnonzero(counted).tolist():
             org, role = divmod(pair, roles)
-            if (label := self.labels.get(org)) is not None:
-                for notation in self.notations.get(role, ()):
+            if (label := self.parts.labels.get(org)) is not None:
+                for notation in self.parts.notations.get(role, ()):
                     rows.append({"key": iris[org], "role": notation, "label": label,
                                  "count": int(counted[pair])})  # fmt: skip
         return _first(rows)

@@ -78,16 +78,16 @@ def _organisations(
 ) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """The selected projects' (project, organisation) pairs of one role, organisations with
     a label only; each organisation's IRI and label."""
-    number = index.roles.number.get(str(role))
+    number = index.parts.roles.number.get(str(role))
     if number is None:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), [], []
-    labelled = np.zeros(len(index.organisations) + 1, bool)  # the last: no organisation
-    labelled[list(index.labels)] = True
-    held = mask[index.part_project] & (index.part_role == number) & labelled[index.part_org]
-    iris = list(index.organisations.number)
-    labels = [index.labels.get(org, "") for org in range(len(iris))]
+    labelled = np.zeros(len(index.parts.organisations) + 1, bool)  # the last: no organisation
+    labelled[list(index.parts.labels)] = True
+    held = mask[index.parts.project] & (index.parts.role == number) & labelled[index.parts.org]
+    iris = list(index.parts.organisations.number)
+    labels = [index.parts.labels.get(org, "") for org in range(len(iris))]
     # a participation is one (project, organisation, role): with one role, pairs are distinct
-    return index.part_project[held], index.part_org[held], iris, labels
+    return index.parts.project[held], index.parts.org[held], iris, labels
 
 
 def _counted(
@@ -144,12 +144,12 @@ def _years(index: FacetIndex, mask: np.ndarray) -> list[dict[str, Any]]:
 def _funder_pairs(index: FacetIndex, mask: np.ndarray) -> list[dict[str, Any]]:
     """The pairs of funders of the selected projects, with the projects they fund together:
     the TOP_PAIRS with most (then by the IRIs), each pair once, the lesser IRI first."""
-    funder = index.roles.number.get(str(MHKG.funderRole))
+    funder = index.parts.roles.number.get(str(MHKG.funderRole))
     if funder is None:
         return []
-    held = mask[index.part_project] & (index.part_role == funder) & (index.part_org >= 0)
-    projects, orgs = index.part_project[held], index.part_org[held]  # ordered by project
-    iris = list(index.organisations.number)
+    held = mask[index.parts.project] & (index.parts.role == funder) & (index.parts.org >= 0)
+    projects, orgs = index.parts.project[held], index.parts.org[held]  # ordered by project
+    iris = list(index.parts.organisations.number)
     rank = np.empty(len(iris), np.int64)
     rank[sorted(range(len(iris)), key=iris.__getitem__)] = np.arange(len(iris))
     firsts, seconds = [], []
@@ -170,7 +170,10 @@ def _funder_pairs(index: FacetIndex, mask: np.ndarray) -> list[dict[str, Any]]:
                        strict=True), key=lambda p: (-p[2], iris[p[0]], iris[p[1]]))  # fmt: skip
     rows = []
     for first, second, count in found[:TOP_PAIRS]:
-        names = [index.labels.get(first, iris[first]), index.labels.get(second, iris[second])]
+        names = [
+            index.parts.labels.get(first, iris[first]),
+            index.parts.labels.get(second, iris[second]),
+        ]
         rows.append({"first": iris[first], "second": iris[second], "firstName": names[0],
                      "secondName": names[1], "projects": count,
                      "key": f"{iris[first]} {iris[second]}",

@@ -14,10 +14,11 @@ import pytest
 from flask import Flask
 
 from mhkg.iri import base_iri
+from mhkg.queries import Page
 from mhkg.queries.charts import CHARTS, Chart, chart_rows, chart_sparql
 from mhkg.queries.cofunding import pair_rows, pairs_sparql
 from mhkg.queries.facets import FACETS, Selection, facet_sparql, words_sparql
-from mhkg.queries.project_table import count_sparql
+from mhkg.queries.project_table import count_sparql, page_sparql
 from mhkg.server import indexed_charts
 from mhkg.server import overview as overview_page
 from mhkg.server import projects as projects_page
@@ -118,6 +119,24 @@ def test_drawn_selections_count_as_the_queries_do(indexed: tuple[Store, FacetInd
     assert nonempty >= DRAWN // 4  # the draws select projects, not only empty selections
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_page_in_the_order_of_titles_is_the_querys(
+    indexed: tuple[Store, FacetIndex], descending: bool
+) -> None:
+    store, index = indexed
+    selections = [told_words(store, Selection.parse(args, base_iri())) for args in SELECTIONS]
+    drawn = [Selection.parse(args, base_iri()) for args in drawn_selections(index, 20, seed=9)]
+    listed = 0
+    for selection in [*selections, *drawn]:
+        for offset, limit in ((0, 7), (5, 3), (0, 200), (10_000, 5)):
+            page = Page(limit, offset)
+            asked = store.query(page_sparql(selection, ("title", descending), page)).rows
+            found = index.page(selection, descending, offset, limit)
+            assert found == [row["project"] for row in asked], (selection.given, offset)
+            listed += len(found)
+    assert listed > 50  # the seeds hold few projects
+
+
 def test_an_unlisted_words_selection_is_left_to_the_queries(
     indexed: tuple[Store, FacetIndex],
 ) -> None:
@@ -153,6 +172,13 @@ def test_the_pages_answer_from_the_index(app: Flask, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(projects_page, "facet_sparql", unwanted)
     monkeypatch.setattr(projects_page, "count_sparql", unwanted)
     monkeypatch.setattr(overview_page, "run", unwanted)
+    rows_only = projects_page.run
+
+    def run(sparql: str, capped: bool = True):
+        assert "titleRank" not in sparql, "the page's projects were asked of the store"
+        return rows_only(sparql, capped)
+
+    monkeypatch.setattr(projects_page, "run", run)
     app.extensions["mhkg.projects"].clear()  # nothing kept from the first visits
     for page, before in asked.items():
         response = client.get(page)
