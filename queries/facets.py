@@ -82,7 +82,8 @@ class Selection:
     matched: tuple[URIRef, ...] | None = field(default=None, compare=False)
     """The projects whose titles or descriptions hold the words `q`, where found (`found`,
     from `words_sparql`): the queries then list them instead of reading every title and
-    description again, a look-up each for a long text (0.4 s a query at 10,000 projects)."""
+    description again, a look-up each for a long text (0.4 s a query at 10,000 projects); more
+    than WORDS_LISTED, they read the texts (the facet index still counts from these)."""
     sizes: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False)
     """How many projects each (facet, value) has in the whole portfolio, where known: the
     patterns of the facets with fewer go first (`expected`)."""
@@ -200,12 +201,13 @@ class Selection:
             parts.append((self.expected("year"),
                 "?project mhkg:startDate ?p_start .\n"
                 f"  FILTER (SUBSTR(STR(?p_start), 1, 4) IN ({years}))"))  # fmt: skip
-        if self.q and self.matched is not None:  # a sub-select: joined by hash (765 ms
+        listed = self.q and self.matched is not None and len(self.matched) <= WORDS_LISTED
+        if listed:  # a sub-select: joined by hash (765 ms
             # against 42 ms at 10,000 projects, 2,860 listed, with a status given)
-            listed = f"{{ SELECT ?project WHERE {{ {_values('?project', self.matched)} }} }}"
-            parts.append((len(self.matched), listed))
+            projects = f"{{ SELECT ?project WHERE {{ {_values('?project', self.matched)} }} }}"
+            parts.append((len(self.matched), projects))
         parts = [pattern for _, pattern in sorted(parts, key=lambda part: part[0])]
-        if self.q and self.matched is None:
+        if self.q and not listed:
             text = sparql_term(Literal(self.q.lower()))
             found = (
                 "?project dcterms:title|dcterms:description ?p_text .\n"

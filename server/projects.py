@@ -34,7 +34,6 @@ from mhkg.queries.facets import (
     FACETS,
     PARAMETERS,
     PORTFOLIO,
-    WORDS_LISTED,
     Selection,
     facet_sparql,
     words_sparql,
@@ -191,8 +190,7 @@ def prepared(selection: Selection) -> Selection:
         projects = words.find(selection.q, generation())
         if projects is None:  # not indexed (yet): the words' own query
             projects = [row["project"] for row in run(words_sparql(selection.q), capped=False).rows]
-        if len(projects) <= WORDS_LISTED:
-            selection = selection.found(projects)
+        selection = selection.found(projects)  # listed in its queries up to WORDS_LISTED
     return selection
 
 

@@ -14,7 +14,7 @@ import pytest
 from flask import Flask
 
 from mhkg.iri import base_iri
-from mhkg.queries import Page
+from mhkg.queries import Page, facets
 from mhkg.queries.charts import CHARTS, Chart, chart_rows, chart_sparql
 from mhkg.queries.cofunding import pair_rows, pairs_sparql
 from mhkg.queries.facets import FACETS, Selection, facet_sparql, words_sparql
@@ -135,6 +135,19 @@ def test_a_page_in_the_order_of_titles_is_the_querys(
             assert found == [row["project"] for row in asked], (selection.given, offset)
             listed += len(found)
     assert listed > 50  # the seeds hold few projects
+
+
+def test_words_found_in_more_projects_than_a_query_lists(
+    indexed: tuple[Store, FacetIndex], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The queries read the texts again (their text bounded); the index counts from the
+    projects found all the same."""
+    store, index = indexed
+    monkeypatch.setattr(facets, "WORDS_LISTED", 2)
+    selection = told_words(store, Selection.parse({"q": ["health"]}, base_iri()))
+    assert len(selection.matched) > 2 and "CONTAINS" in selection.where()
+    assert index.answers(selection)
+    assert indexed_answer(index, selection) == queried(store, selection)
 
 
 def test_an_unlisted_words_selection_is_left_to_the_queries(
