@@ -31,11 +31,13 @@ class Tuning:
     """What differs between a test's Virtuoso and a benchmark's. `buffers` are 8 KB pages
     (Virtuoso's advice: about two thirds of the memory it may take); `query_seconds` cuts a
     query, and Virtuoso then answers what it found so far (an "anytime" answer), so keep it
-    above any client's timeout; `load_folders` may be read by the bulk loader."""
+    above any client's timeout; `load_folders` may be read by the bulk loader; `result_rows`
+    is the most rows of an answer (ResultSetMaxRows: Virtuoso's own default is 10,000)."""
 
     buffers: int = 20_000
     query_seconds: int = 60
     load_folders: tuple[Path, ...] = ()
+    result_rows: int = 1_000_000
 
 
 class VirtuosoFailure(RuntimeError):
@@ -135,13 +137,13 @@ def configuration(
     text: str, folder: Path, http_port: int, sql_port: int, tuning: Tuning = Tuning()
 ) -> str:
     """The package's virtuoso.ini with the database in `folder`, both servers on 127.0.0.1
-    at the given ports, no cap on result rows below a million, and the tuning's memory,
-    time per query and load folders."""
+    at the given ports, and the tuning's rows per answer, memory, time per query and load
+    folders."""
     text = text.replace("/var/lib/virtuoso-opensource-7/db", str(folder / "db"))
     allowed = [".", "/usr/share/virtuoso-opensource-7/vad", *map(str, tuning.load_folders)]
     settings = {
         "ServerPort": None,  # per section, below
-        "ResultSetMaxRows": "1000000",
+        "ResultSetMaxRows": str(tuning.result_rows),
         "MaxQueryExecutionTime": str(tuning.query_seconds),
         "MaxQueryCostEstimationTime": "0",
         "NumberOfBuffers": str(tuning.buffers),

@@ -68,6 +68,11 @@ def catalogue_nquads(names: Iterable[str]) -> str:
     return "".join(f"{_LIST} <{name}> <{CATALOGUE_GRAPH}> .\n" for name in names)
 
 
+CUT_AT = "X-SPARQL-MaxRows"
+"""The header with which Virtuoso says it answered only the first rows (its ResultSetMaxRows):
+an answer cut short is refused, never taken for the whole."""
+
+
 def credentials() -> tuple[str, str] | None:
     """(user, password) from MHKG_STORE_USER and MHKG_STORE_PASSWORD, when both are set."""
     user, password = os.environ.get("MHKG_STORE_USER"), os.environ.get("MHKG_STORE_PASSWORD")
@@ -303,6 +308,12 @@ class RemoteStore(Store):
             if update:
                 response.response.read()
                 return None
+            if (cap := response.response.headers.get(CUT_AT)) is not None:
+                raise StoreError(
+                    f"{self.location}: the endpoint cut its answer at {cap} rows (Virtuoso's "
+                    "ResultSetMaxRows, in the [SPARQL] section of virtuoso.ini): raise it, or "
+                    "ask for fewer rows"
+                )
             return response.convert() if answer_format == JSON else response.response.read()
         except QueryBadFormed as exc:
             error: Exception = QueryError(f"the {kind} does not parse: {_reason(exc)}")
