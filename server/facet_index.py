@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from flask import Flask, current_app
@@ -31,6 +31,7 @@ from mhkg.queries import broad
 from mhkg.queries.broad import scan
 from mhkg.queries.facets import FACET_VALUES, PREFIXES, Selection
 from mhkg.results import QueryResult
+from mhkg.server import sort_keys
 from mhkg.server.background import BuiltInBackground, asker
 from mhkg.vocab import MHKG
 
@@ -249,8 +250,12 @@ class FacetIndex:
     parts: Participations
     titles: TitleOrder
     budgets: Budgets
+    read_keys: dict[str, tuple]
+    """The sort keys of the columns read from the store (mhkg.server.sort_keys.read)."""
     by_iri: np.ndarray
     """Each project's place in the order of the IRIs (the queries' last sort key)."""
+    sort_keys: dict[str, np.ndarray] = field(default_factory=dict)
+    """Each column's sort keys, once a page was sorted by it (mhkg.server.sort_keys)."""
 
     @classmethod
     def build(cls, ask: Ask) -> FacetIndex:
@@ -262,25 +267,39 @@ class FacetIndex:
         values = {name: _values(ask, name, projects) for name in VALUE_FACETS}
         parts = Participations.read(ask, projects)
         titles = TitleOrder.read(ask, projects)
+        read_keys = sort_keys.read(ask, projects)
         budgets = Budgets.read(ask, projects)  # last: every project numbered
         marks = np.zeros(len(projects), bool)
         marks[:typed] = True
         iris = list(projects.number)
         by_iri = np.empty(len(iris), np.int64)
         by_iri[sorted(range(len(iris)), key=iris.__getitem__)] = np.arange(len(iris))
-        return cls(projects, marks, values, parts, titles, budgets, by_iri)
+        return cls(projects, marks, values, parts, titles, budgets, read_keys, by_iri)
 
     def close(self) -> None:
         """Nothing to remove: the index is in memory."""
 
-    def page(self, selection: Selection, descending: bool, offset: int, limit: int) -> list[URIRef]:
-        """The projects of the selection's page in the order of titles (that of
-        mhkg.queries.project_table.page_sparql: by rank, then by IRI; a project without a
-        rank is left out)."""
+    def page(
+        self, selection: Selection, sort: tuple[str, bool], offset: int, limit: int
+    ) -> list[URIRef]:
+        """The projects of the selection's page in the table's order (that of
+        mhkg.queries.project_table.page_sparql: by the sort key of the column, a project
+        without one first, or last when descending; then by title rank, then by IRI; a
+        project without a title rank is left out)."""
+        column, descending = sort
         titles = self.titles
         held = self.mask(selection)[titles.project]
         projects, ranks = titles.project[held], titles.rank[held]
-        order = np.lexsort((self.by_iri[projects], -ranks if descending else ranks))
+        if column == "title":
+            keys = [self.by_iri[projects], -ranks if descending else ranks]
+        else:
+            if column not in self.sort_keys:
+                self.sort_keys[column] = sort_keys.column_keys(self, column)
+            key = self.sort_keys[column][projects]
+            key = np.where(np.isnan(key), np.inf, -key) if descending else np.nan_to_num(
+                key, nan=-np.inf)  # fmt: skip
+            keys = [self.by_iri[projects], ranks, key]
+        order = np.lexsort(keys)
         iris = list(self.projects.number)
         return [URIRef(iris[p]) for p in projects[order[offset : offset + limit]].tolist()]
 

@@ -149,12 +149,12 @@ def browse() -> Response:
 
 
 def paged(selection: Selection, sort: tuple[str, bool], page: Page) -> list[URIRef]:
-    """The projects of the page: in the order of titles, from the facet index where it is
-    built; else (and in another order) from the page's query."""
+    """The projects of the page: from the facet index where it is built, else from the
+    page's query."""
     index = facet_index.find(generation())
-    if index is not None and index.answers(selection) and sort[0] == "title":
+    if index is not None and index.answers(selection):
         assert page.limit is not None
-        return index.page(selection, sort[1], page.offset, page.limit)
+        return index.page(selection, sort, page.offset, page.limit)
     return [row["project"] for row in run(page_sparql(selection, sort, page)).rows]
 
 
