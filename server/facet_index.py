@@ -7,9 +7,10 @@ values of the facet; under a broad selection at 100,000 projects (30,000-45,000 
 facet values of every project, read once per state of the store (`FacetIndex.build`, in the
 background: mhkg.server.background) into integer arrays: a selection is a mask over the
 projects, a facet's counts one `numpy.bincount` of the values of the masked projects: a
-page's nine facets and its count in 2-5 ms at 10,000 projects, 15-48 ms at 100,000 (built in
-2.7 s and 40 s from an embedded store; 11 s and 80 s through the query workers of a server
-building its words index at the same time). The answers are the queries' rows (tests compare
+page's nine facets and its count in 2-5 ms at 10,000 projects, 15-48 ms at 100,000, a page
+of the table sorted by any column (mhkg.server.sort_keys) in 7-25 ms (built in 4.6 s and
+50 s from an embedded store; through a server's two query workers, while its words index was
+built too, 11 s and 80 s before the sort keys were added). The answers are the queries' rows (tests compare
 them over many selections); the page still shows the SPARQL that gives them.
 
 Pairs of (project, value) are distinct, so a count of pairs is a count of distinct projects; a
