@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import queries_before as before  # tests/queries_before.py
+from selections import SELECTIONS  # tests/selections.py
 
 from mhkg.iri import base_iri
 from mhkg.queries import facets
@@ -21,13 +22,6 @@ from mhkg.queries.facets import FACETS, PORTFOLIO, Selection, _own, facet_sparql
 from mhkg.store import Store, open_store
 from mhkg.vocab import MHKG
 
-IOM = "https://w3id.org/mhkg/id/organisation/international-organization-for-migration"
-SELECTIONS = [
-    {}, {"country": ["KEN"]}, {"country": ["GIN", "BLR"]}, {"sdg": ["3"]},
-    {"sdg": ["8", "10"], "region": ["africa"]}, {"status": ["active"]}, {"year": ["2015"]},
-    {"organisation": [IOM], "role": ["implementer"]}, {"role": ["funder"], "kind": ["Fund"]},
-    {"q": ["health"]}, {"q": ["diaspora"], "country": ["KEN"]}, {"type": ["labour-migration"]},
-]  # fmt: skip
 CHARTED = [name for name, chart in CHARTS.items() if chart.dimension != "funder-pair"]
 
 

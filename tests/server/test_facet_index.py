@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
+from selections import IOM  # tests/selections.py
+from selections import SELECTIONS as SHARED
 
 from mhkg.iri import base_iri
 from mhkg.queries import Page, facets
@@ -28,14 +30,9 @@ from mhkg.store import Store, open_store
 
 from .fixtures_app import app_over
 
-IOM = "https://w3id.org/mhkg/id/organisation/international-organization-for-migration"
 SELECTIONS = [
-    {}, {"country": ["KEN"]}, {"country": ["GIN", "BLR"]}, {"sdg": ["3"]},
-    {"sdg": ["8", "10"], "region": ["africa"]}, {"status": ["active"]}, {"year": ["2015"]},
-    {"organisation": [IOM], "role": ["implementer"]}, {"role": ["funder"], "kind": ["Fund"]},
-    {"q": ["health"]}, {"q": ["diaspora"], "country": ["KEN"]}, {"type": ["labour-migration"]},
-    {"kind": ["Ministry"]}, {"organisation": [IOM]}, {"country": ["XYZ"]}, {"year": ["1900"]},
-    {"organisation": ["https://example.org/nobody"], "role": ["funder"]},
+    *SHARED, {"kind": ["Ministry"]}, {"organisation": [IOM]}, {"country": ["XYZ"]},
+    {"year": ["1900"]}, {"organisation": ["https://example.org/nobody"], "role": ["funder"]},
 ]  # fmt: skip
 DRAWN = 60
 
