@@ -10,8 +10,8 @@ projects, a facet's counts one `numpy.bincount` of the values of the masked proj
 page's nine facets and its count in 2-5 ms at 10,000 projects, 15-48 ms at 100,000, a page
 of the table sorted by any column (mhkg.server.sort_keys) in 7-25 ms (built in 4.6 s and
 50 s from an embedded store; through a server's two query workers, while its words index was
-built too, 11 s and 80 s before the sort keys were added). The answers are the queries' rows (tests compare
-them over many selections); the page still shows the SPARQL that gives them.
+built too, 11 s and 80 s before the sort keys were added). The answers are the queries' rows
+(tests compare them over many selections); the page still shows the SPARQL that gives them.
 
 Pairs of (project, value) are distinct, so a count of pairs is a count of distinct projects; a
 participation is a (project, organisation, role) triple, and the organisation, role and kind
@@ -105,9 +105,15 @@ class Numbering:
 
     def __init__(self) -> None:
         self.number: dict[str, int] = {}
+        self.terms: list[str] = []
+        """The terms, by number."""
 
     def __call__(self, term: object) -> int:
-        return self.number.setdefault(str(term), len(self.number))
+        text = str(term)
+        if (number := self.number.get(text)) is None:
+            number = self.number[text] = len(self.terms)
+            self.terms.append(text)
+        return number
 
     def __len__(self) -> int:
         return len(self.number)
@@ -145,7 +151,7 @@ class Budgets:
         amount = np.full((len(currencies), len(projects)), np.nan)
         for project, currency, value in found:
             amount[currency, project] = value
-        return cls(list(currencies.number), amount)
+        return cls(currencies.terms, amount)
 
     def of(self, currency: int, projects: np.ndarray) -> np.ndarray:
         """The budgets in the currency of the projects (NaN for one without)."""
@@ -272,7 +278,7 @@ class FacetIndex:
         budgets = Budgets.read(ask, projects)  # last: every project numbered
         marks = np.zeros(len(projects), bool)
         marks[:typed] = True
-        iris = list(projects.number)
+        iris = projects.terms
         by_iri = np.empty(len(iris), np.int64)
         by_iri[sorted(range(len(iris)), key=iris.__getitem__)] = np.arange(len(iris))
         return cls(projects, marks, values, parts, titles, budgets, read_keys, by_iri)
@@ -301,7 +307,7 @@ class FacetIndex:
                 key, nan=-np.inf)  # fmt: skip
             keys = [self.by_iri[projects], ranks, key]
         order = np.lexsort(keys)
-        iris = list(self.projects.number)
+        iris = self.projects.terms
         return [URIRef(iris[p]) for p in projects[order[offset : offset + limit]].tolist()]
 
     def answers(self, selection: Selection) -> bool:
@@ -338,57 +344,60 @@ class FacetIndex:
     def counts(self, name: str, selection: Selection) -> list[dict[str, str | int]]:
         """The rows of facet `name`'s counts under `selection`, as its query gives them
         (mhkg.queries.facets.facet_sparql): key, label, count (and role), most projects
-        first, at most FACET_VALUES."""
+        first, at most FACET_VALUES. A facet's counts leave out its own values; those of
+        organisations, roles and kinds hold of the participations the others allow."""
         if name in self.values:
-            others = selection.without(name)
-            facet = self.values[name]
-            held = self.mask(others)[facet.project]
-            counted = np.bincount(facet.value[held], minlength=len(facet.rows))
-            found: dict[str, list] = {}
-            for value in np.flatnonzero(counted).tolist():
-                for key, label in facet.rows[value]:
-                    best = found.setdefault(key, [label, 0])
-                    best[1] = max(best[1], int(counted[value]))
-            rows = [{"key": k, "label": label, "count": n} for k, (label, n) in found.items()]
-            return _first(rows, numeric=name in NUMERIC_KEYS)
-        participating = ("organisation", "role", "kind")
-        others = selection.without("organisation", "role") if name == "organisation" else (
-            selection.without(name))  # fmt: skip
-        rest = self.mask(others.without(*participating))
+            return self._value_counts(name, selection.without(name))
+        others = selection.without(*(("organisation", "role") if name == "organisation" else
+                                      (name,)))  # fmt: skip
+        rest = self.mask(others.without("organisation", "role", "kind"))
         held = rest[self.parts.project] & self.parts.held(
             others.organisation, others.role, others.kind
         )
-        if name == "organisation":
-            return self._organisations(held)
-        if name == "role":
-            projects, roles = self.parts.project[held], self.parts.role[held]
-            counted = _distinct_counts(projects, roles, len(self.parts.roles))
-            rows = [{"key": notation, "label": notation, "count": int(counted[role])}
-                    for role in np.flatnonzero(counted).tolist()
-                    for notation in self.parts.notations.get(role, ())]  # fmt: skip
-            return _first(rows)
-        held &= self.parts.org >= 0
-        chosen = held[self.parts.kinded_part]
-        projects = self.parts.project[self.parts.kinded_part[chosen]]
-        counted = _distinct_counts(projects, self.parts.kinded_kind[chosen], len(self.parts.kinds))
-        names = list(self.parts.kinds.number)
-        rows = [{"key": names[kind], "label": names[kind], "count": int(counted[kind])}
-                for kind in np.flatnonzero(counted).tolist()]  # fmt: skip
-        return _first(rows)
+        counting = {"organisation": self._organisations, "role": self._roles, "kind": self._kinds}
+        return _first(counting[name](held))
+
+    def _value_counts(self, name: str, others: Selection) -> list[dict[str, str | int]]:
+        facet = self.values[name]
+        held = self.mask(others)[facet.project]
+        counted = np.bincount(facet.value[held], minlength=len(facet.rows))
+        found: dict[str, list] = {}  # per key (as the query groups): a label, the most projects
+        for value in np.flatnonzero(counted).tolist():
+            for key, label in facet.rows[value]:
+                best = found.setdefault(key, [label, 0])
+                best[1] = max(best[1], int(counted[value]))
+        rows = [{"key": k, "label": label, "count": n} for k, (label, n) in found.items()]
+        return _first(rows, numeric=name in NUMERIC_KEYS)
 
     def _organisations(self, held: np.ndarray) -> list[dict[str, str | int]]:
-        held = held & (self.parts.org >= 0)
-        roles = len(self.parts.roles)
-        counted = np.bincount(self.parts.org[held] * roles + self.parts.role[held])
-        iris = list(self.parts.organisations.number)
+        parts = self.parts
+        held = held & (parts.org >= 0)
+        roles = len(parts.roles)
+        counted = np.bincount(parts.org[held] * roles + parts.role[held])
         rows = []
         for pair in np.flatnonzero(counted).tolist():
             org, role = divmod(pair, roles)
-            if (label := self.parts.labels.get(org)) is not None:
-                for notation in self.parts.notations.get(role, ()):
-                    rows.append({"key": iris[org], "role": notation, "label": label,
-                                 "count": int(counted[pair])})  # fmt: skip
-        return _first(rows)
+            if (label := parts.labels.get(org)) is not None:
+                for notation in parts.notations.get(role, ()):
+                    rows.append({"key": parts.organisations.terms[org], "role": notation,
+                                 "label": label, "count": int(counted[pair])})  # fmt: skip
+        return rows
+
+    def _roles(self, held: np.ndarray) -> list[dict[str, str | int]]:
+        parts = self.parts
+        counted = _distinct_counts(parts.project[held], parts.role[held], len(parts.roles))
+        return [{"key": notation, "label": notation, "count": int(counted[role])}
+                for role in np.flatnonzero(counted).tolist()
+                for notation in parts.notations.get(role, ())]  # fmt: skip
+
+    def _kinds(self, held: np.ndarray) -> list[dict[str, str | int]]:
+        parts = self.parts
+        chosen = (held & (parts.org >= 0))[parts.kinded_part]
+        projects = parts.project[parts.kinded_part[chosen]]
+        counted = _distinct_counts(projects, parts.kinded_kind[chosen], len(parts.kinds))
+        names = parts.kinds.terms
+        return [{"key": names[kind], "label": names[kind], "count": int(counted[kind])}
+                for kind in np.flatnonzero(counted).tolist()]  # fmt: skip
 
 
 def _values(ask: Ask, name: str, projects: Numbering) -> Values:

@@ -84,7 +84,7 @@ def _organisations(
     labelled = np.zeros(len(index.parts.organisations) + 1, bool)  # the last: no organisation
     labelled[list(index.parts.labels)] = True
     held = mask[index.parts.project] & (index.parts.role == number) & labelled[index.parts.org]
-    iris = list(index.parts.organisations.number)
+    iris = index.parts.organisations.terms
     labels = [index.parts.labels.get(org, "") for org in range(len(iris))]
     # a participation is one (project, organisation, role): with one role, pairs are distinct
     return index.parts.project[held], index.parts.org[held], iris, labels
@@ -149,7 +149,7 @@ def _funder_pairs(index: FacetIndex, mask: np.ndarray) -> list[dict[str, Any]]:
         return []
     held = mask[index.parts.project] & (index.parts.role == funder) & (index.parts.org >= 0)
     projects, orgs = index.parts.project[held], index.parts.org[held]  # ordered by project
-    iris = list(index.parts.organisations.number)
+    iris = index.parts.organisations.terms
     rank = np.empty(len(iris), np.int64)
     rank[sorted(range(len(iris)), key=iris.__getitem__)] = np.arange(len(iris))
     firsts, seconds = [], []
