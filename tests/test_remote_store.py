@@ -16,14 +16,19 @@ from click.testing import CliRunner, Result
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
+from selections import SELECTIONS  # tests/selections.py
 from virtuoso_server import Virtuoso
 
 from mhkg import derivation
 from mhkg import queries as named_queries
 from mhkg.cli import main
 from mhkg.errors import NamedQueryError
-from mhkg.iri import Minter
+from mhkg.iri import Minter, base_iri
+from mhkg.queries.charts import CHARTS
+from mhkg.queries.facets import COLUMNS, FACETS, Selection, words_sparql
 from mhkg.results import QueryResult
+from mhkg.server import indexed_charts
+from mhkg.server.facet_index import FacetIndex
 from mhkg.server.store import close
 from mhkg.store import Store, open_store
 from mhkg.store.embedded import EmbeddedStore
@@ -194,3 +199,27 @@ def test_replacing_a_graph_of_the_seeds_keeps_the_others(remote_store) -> None:
 
 def test_remote_store_paths_are_not_folders(remote) -> None:
     assert not Path(remote.removeprefix("http://")).exists()
+
+
+def test_the_facet_index_over_virtuoso_answers_as_over_the_embedded_store(
+    remote_store: Store, mirror: Store
+) -> None:
+    """The server's facet index (mhkg.server.facet_index), built from Virtuoso's answers,
+    counts, charts and sorts as the one built from the embedded store's."""
+    remote, local = FacetIndex.build(remote_store.query), FacetIndex.build(mirror.query)
+    assert remote.total(Selection()) == local.total(Selection()) > 0
+    for args in SELECTIONS:
+        selection = Selection.parse(args, base_iri())
+        if selection.q:
+            words = mirror.query(words_sparql(selection.q)).rows
+            selection = selection.found([row["project"] for row in words])
+        assert remote.total(selection) == local.total(selection), args
+        for name in FACETS:
+            assert remote.counts(name, selection) == local.counts(name, selection), (args, name)
+        if indexed_charts.answers(local, selection):
+            for chart in CHARTS.values():
+                rows = indexed_charts.chart_rows(remote, chart, selection)
+                assert rows == indexed_charts.chart_rows(local, chart, selection), chart.name
+        for column in COLUMNS:
+            for sort in ((column, False), (column, True)):
+                assert remote.page(selection, sort, 0, 20) == local.page(selection, sort, 0, 20)
