@@ -30,6 +30,7 @@ from mhkg.results import QueryResult
 from mhkg.server import indexed_charts
 from mhkg.server.facet_index import FacetIndex
 from mhkg.server.store import close
+from mhkg.server.words import WordsIndex
 from mhkg.store import Store, open_store
 from mhkg.store.embedded import EmbeddedStore
 from mhkg.store.remote import RemoteStore
@@ -223,3 +224,16 @@ def test_the_facet_index_over_virtuoso_answers_as_over_the_embedded_store(
         for column in COLUMNS:
             for sort in ((column, False), (column, True)):
                 assert remote.page(selection, sort, 0, 20) == local.page(selection, sort, 0, 20)
+
+
+def test_the_words_index_over_virtuoso_finds_what_the_filter_finds(remote_store: Store) -> None:
+    index = WordsIndex.build(remote_store.query)
+    try:
+        for words in ("health", "Diaspora", "migrants", "no project says this"):
+            found = {str(p) for p in index.find(words)}
+            assert found == {
+                str(r["project"]) for r in remote_store.query(words_sparql(words)).rows
+            }
+        assert index.find("health")
+    finally:
+        index.close()
