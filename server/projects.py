@@ -196,15 +196,21 @@ def prepared(selection: Selection) -> Selection:
 
 def portfolio_sizes() -> dict[tuple[str, str], int]:
     """How many projects each facet value has in the whole portfolio (the counts of the page
-    with nothing chosen, mostly read from the tallies, and kept), and the portfolio
-    (PORTFOLIO): a selection's queries start from the facet given whose values have the
-    fewest, and read every project's values when it holds many (Selection.broad)."""
+    with nothing chosen, from the facet index or the tallies, kept until the store changes),
+    and the portfolio (PORTFOLIO): a selection's queries start from the facet given whose
+    values have the fewest, and read every project's values when it holds many
+    (Selection.broad)."""
+    kept = current_app.extensions.setdefault("mhkg.portfolio_sizes", {})
+    if (sizes := kept.get(generation())) is not None:
+        return sizes
     facets, total = counted(Selection())
     sizes = {PORTFOLIO: total}
     for shown in facets:
         for value in shown["values"]:
             key = (shown["name"], value["key"])
             sizes[key] = max(sizes.get(key, 0), value["count"])
+    kept.clear()  # another state's
+    kept[generation()] = sizes
     return sizes
 
 
