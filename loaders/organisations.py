@@ -214,6 +214,14 @@ _PROFESSION = (
 _PROFESSION_BODY = (
     r"\b(?:council|board|order|chamber|college|association|union|federation|society)\b"
 )
+# a university's college, faculty or school, named for what it teaches or for its university
+# ("College of Medicine, Nursing and Health Sciences", "Faculty of Public Health of the
+# University of …"): a public body like its university, not a profession's ("College of
+# Physicians and Surgeons", "Royal College of Nursing")
+_ACADEMIC = (
+    r"^(?:college|faculty|school) of\b.{0,120}?\b(?:sciences|medicine|humanities|studies|arts|"
+    r"engineering|public health|university)\b"
+)
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),
     (
@@ -243,6 +251,7 @@ KIND_PATTERNS = [
     (_AGENCY, MHKG.GovernmentAgency),
 ]
 KIND_PATTERNS = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in KIND_PATTERNS]
+ACADEMIC = re.compile(_ACADEMIC, re.IGNORECASE)
 
 
 def kind_from_name(name: str) -> URIRef | None:
@@ -250,11 +259,14 @@ def kind_from_name(name: str) -> URIRef | None:
 
     A body of several countries is intergovernmental whatever else it says; otherwise the
     name's head decides before what it is "of": a "Working Group of the Ministry of Health"
-    is a working group, not a ministry.
+    is a working group, not a ministry. A university's college is read whole, for what it
+    teaches ("College of Medicine, Nursing and …" is no nurses' college).
     """
     (igo_pattern, igo), *others = KIND_PATTERNS
     if igo_pattern.search(name):
         return igo
+    if ACADEMIC.search(name):
+        return MHKG.GovernmentAgency
     head = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]
     for text in (head, name):
         for pattern, kind in others:

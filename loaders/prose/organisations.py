@@ -131,6 +131,18 @@ LOCAL_LEVEL = re.compile(
     r"(?P<level>Provincial|Regional|County|Cantonal|Departmental|Prefectural) $"
 )
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
+# a day or a month, which ends a name: "the Ministry of Health on Friday"
+WHEN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
+# a portfolio listed in a ministry's name: one to three capitalised words, none an acronym nor
+# a body's head ("Community Development", "Public Hygiene", not "Kenya Red Cross")
+_PORTFOLIO_WORD = r"(?![A-Z]{2})(?!Ministr)[A-Z][a-z][\w-]*"
+PORTFOLIO = (
+    rf"(?!(?:[\w-]+ ){{0,2}}(?:{HEADS}|Government)\b){_PORTFOLIO_WORD}"
+    rf"(?: {_PORTFOLIO_WORD}){{0,2}}"
+)
 
 
 def _places_before_bodies_pattern() -> re.Pattern:
@@ -448,15 +460,19 @@ class OrgReader:
         country before it: "Kenya's Ministry of Health", "the Somali Federal Ministry of …"."""
         # the name runs on over capitalised words, not into another ministry or name
         # a portfolio may list several: "Ministry of Labour, Immigration and Population"
-        portfolios = r"(?:, (?![A-Z]{2})(?!Ministr)[A-Z][a-z][\w-]*)+(?= and [A-Z][a-z])"
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr){CAP})*"  # noqa: E501
+        # and a listed portfolio may be of two or three words: "Ministry of Health, Community
+        # Development, Gender, Elderly and Children" (but not a body: "…, Ghana Health Service")
+        portfolios = rf"(?:, {PORTFOLIO})+(?= and [A-Z][a-z])"
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr|{WHEN}){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             # "the Ministry of Health's Directorate of …": the ministry ends at its possessive
             if owner_of := re.search(r"['’]s(?= )", text):
                 text = text[: owner_of.start()]
+            text, seat = self._seat(text)
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
+            country = country or seat
             start, owner = self._owner_before(sentence, match.start())
             if not (country or owner) and (local := self._local_ministry(sentence, match, name)):
                 yield local[0], end, local[1], "ministry", None
@@ -478,6 +494,16 @@ class OrgReader:
                 written = sentence[start:end]
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
             yield start, end, ministry, "ministry", None
+
+    def _seat(self, name: str) -> tuple[str, str | None]:
+        """A ministry's name without the city it sits in, and that city's country: "a round
+        table at the Ministry of Human Resources in Putrajaya" is Malaysia's ministry, not one
+        named "… in Putrajaya" (a country after "in" is the name's own: `_split_country`; a
+        province's keeps its ministry's name whole: "Ministry of Health in Sindh")."""
+        seat = re.search(r" in (?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$", name)
+        if seat is None or self.country_of(seat["place"]) or _a_province(seat["place"]):
+            return name, None
+        return name[: seat.start()], self.city_country(f"of {seat['place']}")
 
     def _local_ministry(self, sentence: str, match: re.Match, name: str):
         """A state's or province's own ministry, named with its place and level before it:
@@ -504,12 +530,20 @@ class OrgReader:
     def _before_next_organisation(self, name: str) -> str:
         """A ministry's name up to another organisation joined to it by "and": "Ministry of
         Health and WHO", "… of Ghana & IOM" (but "Ministry of Labour and Social Protection")."""
-        for match in re.finditer(r" (?:and|&) (?:the )?", name):
+        for match in re.finditer(r"(?:,| (?:and|&)) (?:the )?", name):
             rest = name[match.end() :]
+            if match.group().startswith(","):
+                # a listed portfolio, unless it is a body of its own: "Ministry of Health,
+                # Doctors Without Borders and …"
+                if self.directory.find(re.split(r", | and ", rest, maxsplit=1)[0]):
+                    return name[: match.start()]
+                continue
             if re.fullmatch(r"[A-Z]{2,}\w*", rest.split()[0]) or self.directory.find(rest):
                 return name[: match.start()]
             head = re.split(r" (?:of|for|on) ", rest, maxsplit=1)[0]
-            if kind_from_name(head) not in (None, MHKG.Ministry) and self._named(rest):
+            # (one word is a portfolio, not a body's name: "… Women Affairs and Youth")
+            body = " " in rest and kind_from_name(head) not in (None, MHKG.Ministry)
+            if body and self._named(rest):
                 return name[: match.start()]
         return name
 
@@ -618,6 +652,10 @@ class OrgReader:
             if owned and (self._country_named(owned["owner"]) or tail_of_a_name):
                 start, name = start + owned.end(), name[owned.end() :]
             end = start + len(name)
+            if "Municipality" in name and LOCATIVE.search(sentence, max(0, start - 24), start):
+                continue  # a place
+            if re.search(r"\bForum\b", name) and not _a_peoples_forum(name, self.demonym_of):
+                continue  # a meeting, most often: "the Regional Forum on Migration and Health"
             owner_start, owner = self._owner_before(sentence, start)
             if (organisation := self._named(name, owner=owner)) is not None:
                 if owner and organisation.country == owner:
@@ -793,12 +831,18 @@ class OrgReader:
         )
         if known is not None:
             return known
-        kind = kind_from_name(name) or _membership_kind(name, self.country_of) or _public_kind(name)
+        kind = (
+            kind_from_name(name)
+            or _membership_kind(name, self.country_of, self.demonym_of)
+            or _public_kind(name)
+        )
         if kind is None or kind == MHKG.Group:
             return None
         if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
             return longer  # "the Coordinating Centre" after "Coordinating Centre on …"
         base, country = self._split_country(name)
+        if kind == MHKG.Government and not (country or owner):
+            country = self.city_country(name)  # a town's: "Municipality of Danlí"
         if kind in (MHKG.Ministry, MHKG.Government):
             return self._national(base, kind, country or owner)
         if kind == MHKG.CoordinationBody:
@@ -881,14 +925,25 @@ MEMBERSHIP_HEAD = re.compile(
 )
 
 
+# a forum named by a people and what it is for: "Greek Forum of Refugees"
+FORUM = re.compile(r"(?P<demonym>[A-Z][\w-]*) Forum (?:for|of) [A-Z]")
+
 # the heads of public bodies no other pattern names: an administration or a force of the
 # state ("Philippine Overseas Employment Administration", "Libyan Coast Guard"), a local
 # or regional government ("Bishkek City Hall", "Tobago House of Assembly")
 PUBLIC_HEADS = (
-    (re.compile(r"\b(?:Administration|Coast Guard|Border Guard|Border Police|Gendarmerie)\b"),
+    (re.compile(r"\b(?:Administration|Coast Guard|Border Guard|Border Police|Gendarmerie|"
+                r"Police Force$)"),
      MHKG.GovernmentAgency),
     (re.compile(r"\b(?:City Hall|Town Hall|House of Assembly)$"), MHKG.Government),
+    # a town's own government, as "Municipalidad" is (see `foreign`): "Municipality of Danlí",
+    # "Izmir Metropolitan Municipality"
+    (re.compile(r"^Municipality of |\bMunicipality$"), MHKG.Government),
 )  # fmt: skip
+# where a municipality is a place, not a body: "a clinic in the Municipality of Danlí"
+LOCATIVE = re.compile(
+    r"\b(?:in|at|from|to|into|across|throughout|within|near|around|outside) (?:the )?$"
+)
 
 
 def _public_kind(name: str) -> URIRef | None:
@@ -898,12 +953,27 @@ def _public_kind(name: str) -> URIRef | None:
     return None
 
 
-def _membership_kind(name: str, country_of: Callable[[str], str | None]) -> URIRef | None:
+def _membership_kind(
+    name: str,
+    country_of: Callable[[str], str | None],
+    demonym_of: Callable[[str], str | None] = lambda _: None,
+) -> URIRef | None:
     """Civil society, for a name whose head is a membership body's (not "Russian Federation",
-    a country, nor a name a government body's pattern took)."""
+    a country, nor a name a government body's pattern took), or a people's forum (see
+    `_a_peoples_forum`)."""
     if MEMBERSHIP_HEAD.match(name) and not country_of(name):
         return MHKG.CivilSocietyOrganisation
+    if _a_peoples_forum(name, demonym_of):
+        return MHKG.CivilSocietyOrganisation
     return None
+
+
+def _a_peoples_forum(name: str, demonym_of: Callable[[str], str | None]) -> bool:
+    """A forum a nation's people formed, named by their demonym and what it is for or of:
+    "Tunisian Forum for Economic and Social Rights", "Greek Forum of Refugees" (a forum named
+    otherwise is more often a meeting: "the Regional Forum on Migration and Health")."""
+    forum = FORUM.match(name)
+    return forum is not None and demonym_of(forum["demonym"]) is not None
 
 
 def _memory_key(organisation: Organisation) -> str:
@@ -944,6 +1014,13 @@ def _a_known_place(name: str) -> bool:
 
     key = normalise_name(name)
     return key in data.cities() or key in data.subdivisions()
+
+
+def _a_province(name: str) -> bool:
+    """A province or state the bundled gazetteer knows ("Sindh", "Puntland")."""
+    from mhkg.loaders import data
+
+    return normalise_name(name) in data.subdivisions()
 
 
 def _a_person(name: str) -> bool:

@@ -1,0 +1,182 @@
+"""Round 9's rules for the grammar of organisation names, on sentences written for them, with
+negatives: a ministry's portfolios of several words, the city a ministry sits in, a
+university's college, a town's municipality, a police force and a people's forum."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.loaders.organisations import kind_from_name
+from mhkg.vocab import MHKG
+
+
+def names(organisations, text: str, default_country: str | None = None) -> list[tuple]:
+    found = organisations(text, default_country)
+    return list(dict.fromkeys((m.organisation.name, m.organisation.country) for m in found))
+
+
+def kinds(organisations, text: str, default_country: str | None = None) -> dict:
+    return {m.organisation.name: m.organisation.kind for m in organisations(text, default_country)}
+
+
+# --- a ministry's portfolios of several words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Trainers came from the Ministry of Health, Social Welfare, Women Affairs and Youth.",
+         "Ministry of Health, Social Welfare, Women Affairs and Youth of Ruritania"),
+        ("Kits went to the Ministry of Water, Rural Sanitation and Public Works last year.",
+         "Ministry of Water, Rural Sanitation and Public Works of Ruritania"),
+    ],
+)  # fmt: skip
+def test_a_ministry_lists_portfolios_of_several_words(organisations, text: str, name: str):
+    found = names(organisations, text.replace("Ruritania", ""), "MWI")
+    assert [n for n, _ in found] == [name.replace("Ruritania", "Malawi")]
+
+
+def test_a_body_after_a_ministrys_comma_is_not_a_portfolio(organisations):
+    found = names(organisations, "The Ministry of Health, Malawi Red Cross and UNICEF met.", "MWI")
+    assert ("Ministry of Health of Malawi", "MWI") in found
+    assert not any("Red Cross" in n and "Ministry" in n for n, _ in found)
+
+
+def test_a_known_organisation_after_a_ministrys_comma_is_not_a_portfolio(organisations):
+    found = names(
+        organisations,
+        "The Ministry of Health, Doctors Without Borders and UNICEF ran the clinic.",
+        "MWI",
+    )
+    assert ("Ministry of Health of Malawi", "MWI") in found
+
+
+def test_a_ministrys_name_stops_before_a_day(organisations):
+    found = names(organisations, "The Ministry of Social Affairs on Tuesday opened it.", "MWI")
+    assert [n for n, _ in found] == ["Ministry of Social Affairs of Malawi"]
+
+
+# --- the city a ministry sits in -----------------------------------------------------------
+
+
+def test_the_city_a_ministry_sits_in_is_no_part_of_its_name(organisations):
+    found = names(organisations, "Nurses met officials of the Ministry of Health in Warsaw.")
+    assert found == [("Ministry of Health of Poland", "POL")]
+
+
+def test_an_unknown_seat_still_ends_the_name(organisations):
+    found = names(organisations, "A talk was held at the Ministry of Labour in Zorbatown.", "MWI")
+    assert found == [("Ministry of Labour of Malawi", "MWI")]
+
+
+def test_a_country_after_in_still_names_the_ministrys_country(organisations):
+    found = names(organisations, "The Ministry of Health in Kenya signed the plan.")
+    assert found == [("Ministry of Health of Kenya", "KEN")]
+
+
+def test_a_provinces_ministry_keeps_its_place(organisations):
+    found = names(organisations, "The Ministry of Health in Sindh signed the plan.", "PAK")
+    assert [n for n, _ in found] != ["Ministry of Health of Pakistan"]
+
+
+# --- a university's college ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "College of Medicine, Nursing and Health Sciences",
+        "Faculty of Public Health of the University of Lilongwe",
+        "School of Social Sciences",
+        "College of Engineering of the National University",
+    ],
+)
+def test_a_universitys_college_is_a_public_body(name: str):
+    assert kind_from_name(name) == MHKG.GovernmentAgency
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["College of Physicians and Surgeons of Ruritania", "Royal College of Nursing",
+     "College of Nurses"],
+)  # fmt: skip
+def test_a_professions_college_stays_civil_society(name: str):
+    assert kind_from_name(name) == MHKG.CivilSocietyOrganisation
+
+
+def test_a_college_in_a_sentence_takes_the_documents_country(organisations):
+    found = names(
+        organisations,
+        "Lecturers from the College of Humanities and Social Sciences designed the course.",
+        "UGA",
+    )
+    assert found == [("College of Humanities and Social Sciences", "UGA")]
+
+
+# --- a town's municipality -----------------------------------------------------------------
+
+
+def test_a_municipality_of_a_town_is_its_government(organisations):
+    found = organisations("The Municipality of Kisumu will host the meetings.")
+    assert [(m.organisation.name, m.organisation.kind, m.organisation.country) for m in found] == [
+        ("Municipality of Kisumu", MHKG.Government, "KEN")
+    ]
+
+
+def test_a_metropolitan_municipality_is_a_government(organisations):
+    found = kinds(organisations, "The Izmir Metropolitan Municipality lent two buses.")
+    assert found == {"Izmir Metropolitan Municipality": MHKG.Government}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile teams worked in the Municipality of Kisumu in May.",
+        "Most of the migrants now live in Naivasha Municipality.",
+        "Families travelled across the Municipality of Kisumu on foot.",
+    ],
+)
+def test_a_municipality_as_a_place_is_no_body(organisations, text: str):
+    assert not organisations(text)
+
+
+# --- a police force ------------------------------------------------------------------------
+
+
+def test_a_police_force_is_a_public_agency(organisations):
+    found = kinds(organisations, "Officers of the Malawi Police Force were trained.", "MWI")
+    assert found == {"Malawi Police Force": MHKG.GovernmentAgency}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police Colonel Banda Phiri led the visit.", "The police stopped the bus at night."],
+)
+def test_a_police_rank_or_the_police_is_no_body(organisations, text: str):
+    assert not organisations(text, "MWI")
+
+
+# --- a people's forum ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Kenyan Forum for Migrant Rights runs a hotline.", "Kenyan Forum for Migrant Rights"),
+        ("Staff of UNICEF and the Malian Forum of Returnees met.", "Malian Forum of Returnees"),
+    ],
+)  # fmt: skip
+def test_a_peoples_forum_is_civil_society(organisations, text: str, name: str):
+    assert kinds(organisations, text).get(name) == MHKG.CivilSocietyOrganisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Regional Forum on Migration and Health took place in Nairobi.",
+        "Delegates met at the National Forum on Health in Lilongwe.",
+        "The Migration Forum was held in May.",
+    ],
+)
+def test_a_forum_named_otherwise_is_no_body(organisations, text: str):
+    assert not [m for m in organisations(text) if "Forum" in m.organisation.name]
