@@ -186,7 +186,7 @@ _MULTINATIONAL = (
 )
 _BODY = (
     r"\b(?:organi[sz]ation|union|council|community|commission|meeting|conference|bank|network|"
-    r"surveillance|partnership|forum)\b"
+    r"surveillance|partnership|forum|mission)\b"
 )
 _COMMITTEE = (
     r"\b(?:committees?|councils?|boards?|task forces?|working groups?|platforms?|networks?|"
@@ -239,7 +239,9 @@ KIND_PATTERNS = [
     ),
     # a public insurer is an agency: "Costa Rican Social Security Fund", "Health Insurance Fund"
     (r"\b(?:social security|health insurance) fund\b", MHKG.GovernmentAgency),
-    (r"\bfund\b|\bfacility\b", MHKG.Fund),
+    # a donor's pool by what it does: "Emergency Funding Mechanism", "Instrument for
+    # Pre-accession Assistance"
+    (r"\bfund\b|\bfacility\b|\b(?:funding|financing) mechanism\b|^instrument for\b", MHKG.Fund),
     (_CIVIL_SOCIETY, MHKG.CivilSocietyOrganisation),
     # a country's standing council: "National AIDS Council" (not "National Steering Council")
     (

@@ -23,7 +23,7 @@ ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
 
 HEADS = (
     r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
-    r"Institute|Authority|Department|Directorate(?:-General)?|Bank|Union|Association|Society|"
+    r"Institute|Authority|Department|Directorate(?:[- ]General)?|Bank|Union|Association|Society|"
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
     r"Sub-Working Group|Working Group|Sub-Committee|Subcommittee|Consultations|Alliance|"
     r"Coalition|Programme|Program|Mechanism|Embassy|Observatory|University Hospital|Hospital|"

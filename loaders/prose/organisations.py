@@ -467,7 +467,7 @@ class OrgReader:
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             # "the Ministry of Health's Directorate of …": the ministry ends at its possessive
-            if owner_of := re.search(r"['’]s(?= )", text):
+            if owner_of := re.search(r"['’]s(?= |$)", text):  # (and "… Health's port …")
                 text = text[: owner_of.start()]
             text, seat = self._seat(text)
             end = match.start() + len(text)
@@ -569,6 +569,10 @@ class OrgReader:
                     break
                 end = match.start("countries") + match["countries"].index(item) + len(item)
                 government = self._national("Government", MHKG.Government, code)
+                if item != self.country_name(code):  # "the United Republic of Tanzania"
+                    article = "the " if re.match(r"Governments? of the ", match.group()) else ""
+                    written = (*government.aliases, f"Government of {article}{item}")
+                    government = replace(government, aliases=written)
                 yield match.start(), end, government, "government", None
         for match in re.finditer(rf"\b(?P<demonym>{CAP}) [Gg]overnment\b", sentence):
             if code := self.demonym_of(match["demonym"]):
@@ -649,7 +653,10 @@ class OrgReader:
                 and sentence[:start].endswith(("of ", "for "))
                 and re.search(r" (?:of|for|on) [A-Z]", name[owned.end() :]) is not None
             )
-            if owned and (self._country_named(owned["owner"]) or tail_of_a_name):
+            # nor a known organisation's: "IOM's Migration Emergency Funding Mechanism" (its
+            # units are that organisation: `_part_of_known`)
+            known_owner = owned is not None and self._known(owned["owner"]) is not None
+            if owned and (self._country_named(owned["owner"]) or tail_of_a_name or known_owner):
                 start, name = start + owned.end(), name[owned.end() :]
             end = start + len(name)
             if "Municipality" in name and LOCATIVE.search(sentence, max(0, start - 24), start):

@@ -180,3 +180,66 @@ def test_a_peoples_forum_is_civil_society(organisations, text: str, name: str):
 )
 def test_a_forum_named_otherwise_is_no_body(organisations, text: str):
     assert not [m for m in organisations(text) if "Forum" in m.organisation.name]
+
+
+# --- a possessive ministry, a government's formal name, "Directorate General" ---------------
+
+
+def test_a_ministrys_possessive_before_lower_case_words_ends_it(organisations):
+    found = names(organisations, "Nurses of the Ministry of Health's border unit came.", "MWI")
+    assert found == [("Ministry of Health of Malawi", "MWI")]
+
+
+def test_a_government_keeps_its_countrys_formal_name_as_written(organisations):
+    found = organisations("It was agreed with the Government of the Republic of Malawi.")
+    (mention,) = found
+    assert mention.organisation.name == "Government of Malawi"
+    assert "Government of the Republic of Malawi" in mention.organisation.aliases
+
+
+def test_a_government_by_its_countrys_short_name_has_no_alias(organisations):
+    (mention,) = organisations("It was agreed with the Government of Malawi.")
+    assert "Government of Malawi" not in mention.organisation.aliases
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Staff of the Directorate General of Health Services took part.",
+         "Directorate General of Health Services"),
+        ("The Lilongwe Directorate-General for Prisons took part.",
+         "Lilongwe Directorate-General for Prisons"),
+    ],
+)  # fmt: skip
+def test_a_directorate_general_with_or_without_its_hyphen(organisations, text: str, name: str):
+    assert name in [n for n, _ in names(organisations, text, "MWI")]
+
+
+# --- funds and missions named by what they do ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Rapid Response Funding Mechanism", "Humanitarian Financing Mechanism",
+     "Instrument for Development Cooperation"],
+)  # fmt: skip
+def test_a_funding_mechanism_or_instrument_is_a_fund(name: str):
+    assert kind_from_name(name) == MHKG.Fund
+
+
+@pytest.mark.parametrize(
+    "name", ["Coordination Mechanism", "National Referral Mechanism", "Instrument Society"]
+)
+def test_other_mechanisms_and_instruments_are_no_fund(name: str):
+    assert kind_from_name(name) != MHKG.Fund
+
+
+def test_a_multinational_mission_is_intergovernmental():
+    assert kind_from_name("African Union Mission in Somalia") == MHKG.IntergovernmentalOrganisation
+    assert kind_from_name("Mission of Hope") != MHKG.IntergovernmentalOrganisation
+
+
+def test_a_known_organisations_body_is_named_without_its_owner(organisations):
+    found = kinds(organisations, "It drew on UNICEF's Emergency Funding Mechanism.")
+    assert found.get("Emergency Funding Mechanism") == MHKG.Fund
+    assert "United Nations Children's Fund" in found
