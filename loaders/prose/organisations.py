@@ -136,6 +136,10 @@ WHEN = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"
 )
+# the start of a ministry's name, before its portfolio's words
+MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?$")
+# a people named in the possessive within a portfolio: "Ministry of Women's Affairs"
+PEOPLE_OWNER = re.compile(r"Women|Children|Men|People|Youth")
 # a portfolio listed in a ministry's name: one to three capitalised words, none an acronym nor
 # a body's head ("Community Development", "Public Hygiene", not "Kenya Red Cross")
 _PORTFOLIO_WORD = r"(?![A-Z]{2})(?!Ministr)[A-Z][a-z][\w-]*"
@@ -444,16 +448,27 @@ class OrgReader:
         pattern = rf"\b(?:the )?Ministries of (?P<tail>{CAP}{words})"
         for match in re.finditer(pattern, sentence):
             portfolios, codes = [], []
-            for part in re.split(r",? (?:and )?of (?:the )?", match["tail"]):
-                found = [self.country_of(item) for item in list_items(part)]
-                if found and None not in found:
-                    codes += found
-                else:
-                    portfolios.append(part)
+            # each portfolio starts after "and of" or ", of"; its countries follow its last
+            # "of" ("Health of A and B"), and another "of" is the portfolio's own ("Labour
+            # and Social Protection of the Population")
+            for part in re.split(r",? and of (?:the )?|, of (?:the )?", match["tail"]):
+                portfolio, found = self._portfolio_countries(part)
+                codes += found
+                if portfolio:
+                    portfolios.append(portfolio)
             for code in codes or [None]:
                 for portfolio in portfolios:
                     ministry = self._national(f"Ministry of {portfolio}", MHKG.Ministry, code)
                     yield match.start(), match.end(), ministry, "ministries-of-countries", None
+
+    def _portfolio_countries(self, part: str) -> tuple[str, list[str]]:
+        """A plural ministry's portfolio and the countries named after it: "Health of Kenya
+        and Uganda" → ("Health", [KEN, UGA]); "Kenya and Uganda" → ("", [KEN, UGA])."""
+        for at in (0, *[m.end() for m in re.finditer(r" of (?:the )?", part)]):
+            found = [self.country_of(item) for item in list_items(part[at:])]
+            if found and None not in found:
+                return re.sub(r" of (?:the )?$", "", part[:at]), found
+        return part, []
 
     def _ministries(self, sentence: str):
         """ "Ministry of Foreign Affairs", "Ministry of Public Health of Thailand", and with the
@@ -467,8 +482,11 @@ class OrgReader:
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             # "the Ministry of Health's Directorate of …": the ministry ends at its possessive
-            if owner_of := re.search(r"['’]s(?= |$)", text):  # (and "… Health's port …")
-                text = text[: owner_of.start()]
+            # (and "… Health's port …"; but "Ministry of Women's Affairs" is one name)
+            for owner_of in re.finditer(r"(?P<word>\w+)['’]s(?= |$)", text):
+                if not PEOPLE_OWNER.fullmatch(owner_of["word"]):
+                    text = text[: owner_of.end("word")]
+                    break
             text, seat = self._seat(text)
             end = match.start() + len(text)
             name, country = self._split_country(text.removeprefix(match["rank"] or ""))
@@ -597,7 +615,8 @@ class OrgReader:
                 continue
             name = f"{parent.acronym or parent.name} {self.country_name(code)}"
             written = f"{parent.acronym or parent.name} {match['country']}"  # "IOM Viet Nam"
-            aliases = (written,) if written != name else ()
+            # and as the text writes it: "the WHO Country Office in Turkmenistan"
+            aliases = tuple(n for n in dict.fromkeys((written, match.group())) if n != name)
             office = Organisation(
                 name, parent.kind, country=code, parent=parent, key=name, aliases=aliases
             )
@@ -648,10 +667,18 @@ class OrgReader:
             owned = re.match(r"(?P<owner>.+?)['’]s (?=[A-Z])", name)
             # nor a body's: "the Ministry of Health's Directorate of …" is that directorate
             # (or the tail of one: "the Ministry of Health's Directorate of …")
+            # ("… Health's National Tuberculosis Programme": right after a ministry's "of", the
+            # possessive is the ministry's, whatever follows, but for a group's: "Women's")
             tail_of_a_name = (
                 owned is not None
                 and sentence[:start].endswith(("of ", "for "))
-                and re.search(r" (?:of|for|on) [A-Z]", name[owned.end() :]) is not None
+                and (
+                    re.search(r" (?:of|for|on) [A-Z]", name[owned.end() :]) is not None
+                    or (
+                        MINISTRY_OF.search(sentence, max(0, start - 40), start) is not None
+                        and not PEOPLE_OWNER.fullmatch(owned["owner"])
+                    )
+                )
             )
             # nor a known organisation's: "IOM's Migration Emergency Funding Mechanism" (its
             # units are that organisation: `_part_of_known`)

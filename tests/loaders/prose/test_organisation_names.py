@@ -243,3 +243,49 @@ def test_a_known_organisations_body_is_named_without_its_owner(organisations):
     found = kinds(organisations, "It drew on UNICEF's Emergency Funding Mechanism.")
     assert found.get("Emergency Funding Mechanism") == MHKG.Fund
     assert "United Nations Children's Fund" in found
+
+
+# --- a ministry's possessive, plural ministries' own "of", a country office as written ------
+
+
+def test_a_body_in_a_ministrys_possessive_is_named_alone(organisations):
+    found = names(
+        organisations,
+        "Results go to the Ministry of Health's National Malaria Programme each week.",
+        "MWI",
+    )
+    assert ("National Malaria Programme", "MWI") in found
+    assert ("Ministry of Health of Malawi", "MWI") in found
+
+
+def test_a_peoples_possessive_stays_in_a_ministrys_name(organisations):
+    found = names(organisations, "Staff of the Ministry of Women's Affairs came.", "MWI")
+    assert found == [("Ministry of Women's Affairs of Malawi", "MWI")]
+
+
+def test_plural_ministries_keep_a_portfolios_own_of(organisations):
+    found = names(
+        organisations,
+        "Officials of the Ministries of Labour and Welfare of the Elderly and of Finance met.",
+        "MWI",
+    )
+    assert [n for n, _ in found] == [
+        "Ministry of Labour and Welfare of the Elderly of Malawi",
+        "Ministry of Finance of Malawi",
+    ]
+
+
+def test_plural_ministries_of_countries_still_split(organisations):
+    found = names(organisations, "The Ministries of Health and of Justice of Kenya and Uganda met.")
+    assert sorted(found) == [
+        ("Ministry of Health of Kenya", "KEN"),
+        ("Ministry of Health of Uganda", "UGA"),
+        ("Ministry of Justice of Kenya", "KEN"),
+        ("Ministry of Justice of Uganda", "UGA"),
+    ]
+
+
+def test_a_country_office_keeps_its_name_as_written(organisations):
+    (mention,) = organisations("Vaccines came from the UNICEF Country Office in Malawi.")
+    assert mention.organisation.country == "MWI"
+    assert "UNICEF Country Office in Malawi" in mention.organisation.aliases
