@@ -508,8 +508,8 @@ class OrgReader:
                 )  # fmt: skip
             else:
                 ministry = self._national(name, MHKG.Ministry, country or owner)
-            if owner or match["rank"]:
-                written = sentence[start:end]
+            if owner or match["rank"] or (seat and name not in ministry.aliases):
+                written = sentence[start:end]  # as written ("Ministry of Health" in Warsaw)
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
             yield start, end, ministry, "ministry", None
 
@@ -888,6 +888,7 @@ class OrgReader:
                 or owner
                 or self._country_starting(name)
                 or self.city_country(name)  # "Cali Municipal Health Secretariat"
+                or self._country_of_parent(name)
             )
             assumed = country is None and self.default_country is not None
             country = country or self.default_country
@@ -910,6 +911,15 @@ class OrgReader:
         words = name.split()
         for size in (3, 2, 1):
             if len(words) > size and (code := self._country_named(" ".join(words[:size]))):
+                return code
+        return None
+
+    def _country_of_parent(self, name: str) -> str | None:
+        """The country a body's parent starts with, where the name holds its parent after
+        "of": "College of Medicine of the Fiji National University", "Unit of the Ghana
+        Health Service" (the parent's country is its unit's)."""
+        for match in re.finditer(r" of (?:the )?(?=[A-Z])", name):
+            if code := self._country_starting(name[match.end() :]):
                 return code
         return None
 

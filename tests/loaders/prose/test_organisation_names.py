@@ -289,3 +289,22 @@ def test_a_country_office_keeps_its_name_as_written(organisations):
     (mention,) = organisations("Vaccines came from the UNICEF Country Office in Malawi.")
     assert mention.organisation.country == "MWI"
     assert "UNICEF Country Office in Malawi" in mention.organisation.aliases
+
+
+# --- the country of a body's parent; a seated ministry as written --------------------------
+
+
+def test_a_unit_takes_the_country_its_parent_starts_with(organisations):
+    found = names(organisations, "The School of Public Health of the Kenya Medical College met.")
+    assert found == [("School of Public Health of the Kenya Medical College", "KEN")]
+
+
+def test_a_parent_without_a_country_lends_none(organisations):
+    found = names(organisations, "The Research Unit of the Central Hospital met.")
+    assert found == [("Research Unit of the Central Hospital", None)]
+
+
+def test_a_seated_ministry_keeps_its_name_as_written(organisations):
+    (mention,) = organisations("The talks were held at the Ministry of Health in Warsaw.")
+    assert mention.organisation.name == "Ministry of Health of Poland"
+    assert "Ministry of Health" in mention.organisation.aliases
