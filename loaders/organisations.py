@@ -186,7 +186,7 @@ _MULTINATIONAL = (
 )
 _BODY = (
     r"\b(?:organi[sz]ation|union|council|community|commission|meeting|conference|bank|network|"
-    r"surveillance|partnership|forum|mission)\b"
+    r"surveillance|partnership|forum|mission|faculty)\b"
 )
 _COMMITTEE = (
     r"\b(?:committees?|councils?|boards?|task forces?|working groups?|platforms?|networks?|"

@@ -24,7 +24,9 @@ _WHAT = (
     r"(?:public |private |charitable )?foundation|association|"
     # a body told as local, by what it is: "a local group", "its local partner"
     r"(?:local|community|grassroots|faith-based) (?:group|organi[sz]ation|partner)|"
-    r"partner organi[sz]ation|implementing partner)"
+    r"partner organi[sz]ation|implementing partner|"
+    # a body told by where it works from: "a UK-based organization", "a Lagos-based charity"
+    r"[\w'’-]+-based (?:organi[sz]ation|group|charity|network))"
 )
 # (after an article or a possessive: "IPčko, IOM Slovakia's partner organization, …")
 _OWNER = r"(?:an?|its|their|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s)"

@@ -40,7 +40,10 @@ HEADS = {
          "Consejo", "Conselho", "Consiglio", "Délégation", "Delegación", "Delegação",
          "Jefatura", "Unidad", "Unidade", "Departamento", "Département", "Dipartimento",
          "Superintendencia", "Procuraduría", "Defensoría", "Autoridad", "Autorité", "Autoridade",
-         "Observatoire", "Observatorio", "Observatório", "Osservatorio", "Cellule"),
+         "Observatoire", "Observatorio", "Observatório", "Osservatorio", "Cellule",
+         # (heads English shares: read only with the language's small words, "Bureau National
+         # de Gestion …", not "Bureau of Statistics")
+         "Bureau"),
         MHKG.GovernmentAgency,
     ),
     **dict.fromkeys(
@@ -52,7 +55,8 @@ HEADS = {
         ("Colectiva", "Colectivo", "Coletivo", "Società", "Sociedad", "Sociedade", "Société",
          "Federación", "Fédération", "Federação", "Federazione", "Red", "Rede", "Rete",
          "Movimiento", "Mouvement", "Movimento", "Asociación", "Associação", "Associazione",
-         "Corporación", "Cooperativa", "Coopérative", "Collectif"),
+         "Corporación", "Cooperativa", "Coopérative", "Collectif",
+         "Association"),  # ("Association pour l'Accueil …", not "Association of Nurses")
         MHKG.CivilSocietyOrganisation,
     ),
 }  # fmt: skip

@@ -16,9 +16,9 @@ LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # another name ("the Ministry of Health and the Ministry of Labour")
 NAME = rf"{CAP}(?:,? (?!and the )(?:{LINK} )*{CAP})*"
 # where brackets close a name, it may hold "and the" ("… of Southern Africa and the Indian
-# Ocean (SAIO)") and "at" ("Directorate of Health Services at Borders (DHSB)": the acronym
-# after it says where the name ends)
-BRACKETED_NAME = rf"{CAP}(?:,? (?:(?:{LINK}|at) )*{CAP})*"
+# Ocean (SAIO)"), "at" ("Directorate of Health Services at Borders (DHSB)": the acronym
+# after it says where the name ends) and "their" ("… of Migrants and their Families (CM)")
+BRACKETED_NAME = rf"{CAP}(?:,? (?:(?:{LINK}|at|their|its) )*{CAP})*"
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
 
 HEADS = (

@@ -308,3 +308,70 @@ def test_a_seated_ministry_keeps_its_name_as_written(organisations):
     (mention,) = organisations("The talks were held at the Ministry of Health in Warsaw.")
     assert mention.organisation.name == "Ministry of Health of Poland"
     assert "Ministry of Health" in mention.organisation.aliases
+
+
+# --- heads English shares with French; "their" in a bracketed name; -based bodies -----------
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Kits went to the Bureau National de Veille Sanitaire (BNVS) last week.",
+         "Bureau National de Veille Sanitaire", MHKG.GovernmentAgency),
+        ("Volunteers of the Association pour la Santé des Migrants ran the stand.",
+         "Association pour la Santé des Migrants", MHKG.CivilSocietyOrganisation),
+    ],
+)  # fmt: skip
+def test_a_french_bureau_or_association(organisations, text: str, name: str, kind):
+    assert kinds(organisations, text, "MDG").get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Bureau of Labour Statistics published the figures.", "Bureau of Labour Statistics"),
+        ("The Association of Nurses of Ruritania met.", "Association of Nurses of Ruritania"),
+    ],
+)  # fmt: skip
+def test_an_english_bureau_or_association_is_read_as_before(organisations, text: str, name: str):
+    found = organisations(text, "MDG")
+    assert [m.rule for m in found] == ["named-body"]
+    assert found[0].organisation.name == name
+
+
+def test_a_bracketed_name_may_hold_their(organisations):
+    found = names(
+        organisations,
+        "The National Office for Returnees and their Dependants (NORD) opened a desk.",
+        "MWI",
+    )
+    assert found == [("National Office for Returnees and their Dependants", "MWI")]
+
+
+def test_their_without_an_acronym_still_ends_a_name(organisations):
+    found = names(organisations, "The Returnee Office and their partners met.", "MWI")
+    assert ("Returnee Office", "MWI") in found
+
+
+def test_a_multinational_faculty_is_intergovernmental():
+    assert kind_from_name("Latin American Faculty of Medicine") == (
+        MHKG.IntergovernmentalOrganisation
+    )
+    assert kind_from_name("Faculty of Medicine") == MHKG.GovernmentAgency
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The talks were hosted by Harambee, a Leeds-based organization for migrants.",
+         "Harambee"),
+        ("Meals came from Open Table, a church-based charity, on Sundays.", "Open Table"),
+    ],
+)  # fmt: skip
+def test_a_body_told_by_where_it_is_based_is_civil_society(organisations, text: str, name: str):
+    assert kinds(organisations, text).get(name) == MHKG.CivilSocietyOrganisation
+
+
+def test_a_based_person_or_thing_is_no_body(organisations):
+    text = "Dr Amina Yusuf, a London-based surgeon, spoke; Tele-Health, a web-based tool, helps."
+    assert not organisations(text)
