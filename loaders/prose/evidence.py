@@ -12,7 +12,9 @@ nearer evidence, tried in this order, is
    "Hargeisa General Hospital, Garowe General Hospital and Bosasso General Hospital";
 4. (after what the document said of the same body before: `OrgReader` remembers) the one
    country the sentence says things happen in: "… trained 40 nurses in Kenya" (not a
-   country of origin, "migrants from Ethiopia", nor a city, where people live or work).
+   country of origin, "migrants from Ethiopia", nor a city, where people live or work);
+5. for a ministry of a region no gazetteer holds, the one country the sentence's other
+   national bodies have by their names.
 """
 
 from __future__ import annotations
@@ -87,6 +89,18 @@ def nearest_country(
     ]  # fmt: skip
     nearest = [i for i in told if i < index][-1:] or [i for i in told if i > index][:1]
     return mentions[nearest[0]].organisation.country if nearest else None
+
+
+def bodies_country(mentions: Sequence[Mention]) -> str | None:
+    """The one country the sentence's other national bodies have by their own names (rule
+    5): "… with colleagues at Hargeisa General Hospital and Garowe General Hospital, with the
+    Ministry of Health of Somaliland" (a region no gazetteer holds)."""
+    codes = {
+        m.organisation.country
+        for m in mentions
+        if national(m.organisation) and not m.organisation.assumed and m.organisation.country
+    }
+    return codes.pop() if len(codes) == 1 else None
 
 
 def sentence_country(

@@ -332,6 +332,7 @@ class OrgReader:
                 evidence.nearest_country(sentence, told, index, places, self._country_named)
                 or self.countries.get(_memory_key(organisation))
                 or evidence.sentence_country(sentence, found, places)
+                or (_of_a_region(organisation) and evidence.bodies_country(told))
             )
             if code:
                 found[index] = replace(mention, organisation=self._rehomed(organisation, code))
@@ -1058,6 +1059,15 @@ def _a_known_place(name: str) -> bool:
 
     key = normalise_name(name)
     return key in data.cities() or key in data.subdivisions()
+
+
+def _of_a_region(organisation: Organisation) -> bool:
+    """A ministry of a region no gazetteer holds: "Ministry of Health of Somaliland" (the
+    bodies named with it are most likely of its country, the donors' apart)."""
+    named_whole = organisation.key is None  # (not a national ministry, labelled "… of X")
+    return (
+        organisation.kind == MHKG.Ministry and named_whole and organisation.name.count(" of ") > 1
+    )
 
 
 def _a_province(name: str) -> bool:

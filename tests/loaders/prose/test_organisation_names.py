@@ -375,3 +375,30 @@ def test_a_body_told_by_where_it_is_based_is_civil_society(organisations, text: 
 def test_a_based_person_or_thing_is_no_body(organisations):
     text = "Dr Amina Yusuf, a London-based surgeon, spoke; Tele-Health, a web-based tool, helps."
     assert not organisations(text)
+
+
+# --- a ministry of a region no gazetteer holds ----------------------------------------------
+
+
+def test_a_regions_ministry_takes_its_neighbours_country(organisations):
+    text = (
+        "Doctors worked at Hargeisa General Hospital and Garowe General Hospital, in close "
+        "cooperation with the Ministry of Health of Northlandia."
+    )
+    found = dict(names(organisations, text, "FIN"))
+    assert found["Ministry of Health of Northlandia"] == "SOM"
+
+
+def test_a_national_ministry_does_not_follow_a_donors_body(organisations):
+    text = "The Government of Japan paid for a ward the Ministry of Health and Sanitation runs."
+    found = dict(names(organisations, text, "SLE"))
+    assert found["Ministry of Health and Sanitation of Sierra Leone"] == "SLE"
+
+
+def test_a_regions_ministry_among_bodies_of_two_countries_keeps_the_documents(organisations):
+    text = (
+        "Hargeisa General Hospital and Nairobi Hospital sent nurses, with the Ministry of "
+        "Health of Northlandia."
+    )
+    found = dict(names(organisations, text, "FIN"))
+    assert found["Ministry of Health of Northlandia"] == "FIN"
