@@ -69,6 +69,12 @@ UNIT = re.compile(
     r"(?:(?:Regional|Country|Liaison|Sub-?[Rr]egional|Head) )?(?:Office|Bureau|"
     r"Division|Mission|Unit|Department|Secretariat)\b"
 )
+# a known organisation's office after a unit's "of": "of IOM's Regional Office", "of the WHO
+# Country Office"
+OFFICE_OF_KNOWN = re.compile(
+    r" of (?:the )?(?P<owner>[A-Z][\w-]*)(?:['’]s (?:[A-Z][\w-]* ){0,2}| (?:Regional |Country |"
+    r"Sub-?[Rr]egional |Liaison )?(?:Office|Mission)\b)"
+)
 HOSTED = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|toured|met|meets|travell?ed to|went to|hosted by|welcomed by|"
     r"received by|guests of)\b"
@@ -661,7 +667,9 @@ class OrgReader:
             if name is None:
                 continue
             start = match.start() + match["name"].index(name)
-            if part_of := self._part_of_known(sentence, start, name):
+            if part_of := self._part_of_known(sentence, start, name) or self._unit_of_known(
+                start, name
+            ):
                 yield part_of
                 continue
             # "Viet Nam's National … Programme": the country in the possessive is no part of it
@@ -714,6 +722,19 @@ class OrgReader:
                 item_start = before + owner.start() + offset
                 return item_start, item_start + len(item), organisation, "unit-of-known", None
         return None
+
+    def _unit_of_known(self, start: int, name: str):
+        """ "the Migration Health Division of IOM's Regional Office", "the Health Unit of the
+        WHO Country Office": a unit of a known organisation's office is that organisation
+        (its own name after "of" says whose: a possessive, or an office after it; not "Office
+        of the UN High Commissioner …", a body of its own)."""
+        unit = UNIT.match(name.split(" of ", 1)[0].split()[-1])
+        owner = OFFICE_OF_KNOWN.search(name)
+        if unit is None or owner is None:
+            return None
+        if (organisation := self._known(owner["owner"])) is None:
+            return None
+        return start, start + len(name), organisation, "unit-of-known", None
 
     def _own_name(self, text: str) -> str | None:
         """A body's own name in what the pattern took: not a body named before it and joined

@@ -402,3 +402,34 @@ def test_a_regions_ministry_among_bodies_of_two_countries_keeps_the_documents(or
     )
     found = dict(names(organisations, text, "FIN"))
     assert found["Ministry of Health of Northlandia"] == "FIN"
+
+
+# --- a unit of a known organisation's office -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was run by the Emergency Unit of UNICEF's Regional Office in Dakar.",
+        "It was prepared by the Health Unit of the UNICEF Country Office.",
+    ],
+)
+def test_a_unit_of_a_known_organisations_office_is_that_organisation(organisations, text: str):
+    found = organisations(text)
+    assert [(m.organisation.name, m.rule) for m in found] == [
+        ("United Nations Children's Fund", "unit-of-known")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Staff of the Office of the UN High Commissioner for Refugees came.",
+         "Office of the UN High Commissioner for Refugees"),
+        ("The Planning Unit of the Ministry of Health came.", "Planning Unit"),
+        ("The Records Division of Lilongwe Central Hospital came.",
+         "Records Division of Lilongwe Central Hospital"),
+    ],
+)  # fmt: skip
+def test_a_body_of_its_own_or_of_an_unknown_owner_keeps_its_name(organisations, text, name):
+    assert name in [n for n, _ in names(organisations, text, "MWI")]
