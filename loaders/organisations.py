@@ -190,7 +190,8 @@ _BODY = (
 )
 _COMMITTEE = (
     r"\b(?:committees?|councils?|boards?|task forces?|working groups?|platforms?|networks?|"
-    r"consultations?|steering|coordination mechanism|interagency group|inter-agency group)\b"
+    r"consultations?|steering|coordination mechanism|interagency group|inter-agency group|"
+    r"(?:reference|advisory|coordination) groups?)\b"
 )
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"

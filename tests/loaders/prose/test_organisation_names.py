@@ -433,3 +433,28 @@ def test_a_unit_of_a_known_organisations_office_is_that_organisation(organisatio
 )  # fmt: skip
 def test_a_body_of_its_own_or_of_an_unknown_owner_keeps_its_name(organisations, text, name):
     assert name in [n for n, _ in names(organisations, text, "MWI")]
+
+
+# --- groups that steer or advise -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A Project Reference Group will steer the work.", "Project Reference Group"),
+        ("The National Advisory Group on Migration Health met twice.",
+         "National Advisory Group on Migration Health"),
+        ("The Border Health Coordination Group meets monthly.", "Border Health Coordination Group"),
+    ],
+)  # fmt: skip
+def test_a_group_that_steers_or_advises_is_a_coordination_body(organisations, text, name):
+    assert kinds(organisations, text, "MWI").get(name) == MHKG.CoordinationBody
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The reference group met.", "The Crisis Group published a report.",
+     "An Advisory Group was planned."],
+)  # fmt: skip
+def test_other_groups_are_no_body(organisations, text: str):
+    assert not organisations(text, "MWI")
