@@ -250,6 +250,13 @@ KIND_PATTERNS = [
         r"working group|committee|platform)\b).*\bcouncil$",
         MHKG.GovernmentAgency,
     ),
+    # a board the state runs a service by, not one that steers: "Wage Earners' Welfare Board",
+    # "Revenue Board", "Investment Board"
+    (
+        r"\b(?:welfare|revenue|investment|tourism|export|examinations?|water|electricity) "
+        r"board\b",
+        MHKG.GovernmentAgency,
+    ),
     (_COMMITTEE, MHKG.CoordinationBody),
     (_AGENCY, MHKG.GovernmentAgency),
 ]

@@ -458,3 +458,18 @@ def test_a_group_that_steers_or_advises_is_a_coordination_body(organisations, te
 )  # fmt: skip
 def test_other_groups_are_no_body(organisations, text: str):
     assert not organisations(text, "MWI")
+
+
+# --- a board that runs a service -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["Wage Earners' Welfare Board", "Ruritania Revenue Board", "National Water Board"]
+)
+def test_a_board_that_runs_a_service_is_an_agency(name: str):
+    assert kind_from_name(name) == MHKG.GovernmentAgency
+
+
+@pytest.mark.parametrize("name", ["Project Steering Board", "Advisory Board", "Board of Trustees"])
+def test_a_board_that_steers_is_a_coordination_body(name: str):
+    assert kind_from_name(name) == MHKG.CoordinationBody
