@@ -56,7 +56,8 @@ HEADS = {
          "Federación", "Fédération", "Federação", "Federazione", "Red", "Rede", "Rete",
          "Movimiento", "Mouvement", "Movimento", "Asociación", "Associação", "Associazione",
          "Corporación", "Cooperativa", "Coopérative", "Collectif",
-         "Association"),  # ("Association pour l'Accueil …", not "Association of Nurses")
+         "Association",  # ("Association pour l'Accueil …", not "Association of Nurses")
+         "Misión", "Missão"),  # (a mission of a church: "the Misión Scalabriniana")
         MHKG.CivilSocietyOrganisation,
     ),
 }  # fmt: skip
@@ -138,7 +139,8 @@ def _read(sentence: str, start: int, head: str) -> ForeignName | None:
     written = sentence[start:end]
     name = written.replace(inside.group(), "") if inside else written
     lowered = {w.lower() for w, _ in words} | {"de" for w, _ in words if _ELIDED.match(w)}
-    if not (lowered & FOREIGN_LINKS or re.search(r"[À-ÿ]", name[len(head) :])):
+    # (or an accented head, which no English name has: "the Misión Scalabriniana")
+    if not (lowered & FOREIGN_LINKS or re.search(r"[À-ÿ]", name)):
         return None  # an English name: "the Police Force"
     acronym = inside["inside"] if inside else None
     body = ForeignName(start, end, name, HEADS[head], acronym, None, written if inside else None)

@@ -473,3 +473,16 @@ def test_a_board_that_runs_a_service_is_an_agency(name: str):
 @pytest.mark.parametrize("name", ["Project Steering Board", "Advisory Board", "Board of Trustees"])
 def test_a_board_that_steers_is_a_coordination_body(name: str):
     assert kind_from_name(name) == MHKG.CoordinationBody
+
+
+# --- an accented head says the name is foreign ---------------------------------------------
+
+
+def test_a_mission_named_in_spanish_is_civil_society(organisations):
+    text = "Shelters are run by the Misión Salesiana, so that people in transit are followed."
+    assert kinds(organisations, text, "ECU") == {"Misión Salesiana": MHKG.CivilSocietyOrganisation}
+
+
+@pytest.mark.parametrize("text", ["The Mission Hope clinic opened.", "The Police Force came."])
+def test_an_english_head_without_small_words_is_not_foreign(organisations, text: str):
+    assert not [m for m in organisations(text, "ECU") if m.rule == "foreign-name"]
