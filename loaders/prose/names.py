@@ -31,7 +31,8 @@ HEADS = (
     r"School|University|College|Bureau|Division|Health Area|Movement|Club|Team|Unit|Chamber|"
     r"Federation|Confederation|Trust|Red Cross|Red Crescent|"
     r"Administration|Coast Guard|Border Guard|Border Police|Gendarmerie|City Hall|Town Hall|"
-    r"House of Assembly|Municipality|Police Force|Forum"
+    r"House of Assembly|Municipality|Autonomous Province|Autonomous Region|"
+    r"Autonomous Community|Police Force|Forum"
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

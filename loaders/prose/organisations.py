@@ -695,7 +695,8 @@ class OrgReader:
             if owned and (self._country_named(owned["owner"]) or tail_of_a_name or known_owner):
                 start, name = start + owned.end(), name[owned.end() :]
             end = start + len(name)
-            if "Municipality" in name and LOCATIVE.search(sentence, max(0, start - 24), start):
+            local = "Municipality" in name or name.startswith("Autonomous ")
+            if local and LOCATIVE.search(sentence, max(0, start - 24), start):
                 continue  # a place
             if re.search(r"\bForum\b", name) and not _a_peoples_forum(name, self.demonym_of):
                 continue  # a meeting, most often: "the Regional Forum on Migration and Health"
@@ -1005,6 +1006,8 @@ PUBLIC_HEADS = (
     # a town's own government, as "Municipalidad" is (see `foreign`): "Municipality of Danlí",
     # "Izmir Metropolitan Municipality"
     (re.compile(r"^Municipality of |\bMunicipality$"), MHKG.Government),
+    # a region's own government: "the Autonomous Province of Trento"
+    (re.compile(r"^Autonomous (?:Province|Region|Community) of "), MHKG.Government),
 )  # fmt: skip
 # where a municipality is a place, not a body: "a clinic in the Municipality of Danlí"
 LOCATIVE = re.compile(

@@ -486,3 +486,15 @@ def test_a_mission_named_in_spanish_is_civil_society(organisations):
 @pytest.mark.parametrize("text", ["The Mission Hope clinic opened.", "The Police Force came."])
 def test_an_english_head_without_small_words_is_not_foreign(organisations, text: str):
     assert not [m for m in organisations(text, "ECU") if m.rule == "foreign-name"]
+
+
+# --- a region's own government -------------------------------------------------------------
+
+
+def test_an_autonomous_province_is_a_government(organisations):
+    found = kinds(organisations, "The Autonomous Province of Bolzano funded two mediators.")
+    assert found == {"Autonomous Province of Bolzano": MHKG.Government}
+
+
+def test_an_autonomous_region_as_a_place_is_no_body(organisations):
+    assert not organisations("Clinics opened in the Autonomous Region of Bougainville.")
