@@ -698,7 +698,9 @@ class OrgReader:
             local = "Municipality" in name or name.startswith("Autonomous ")
             if local and LOCATIVE.search(sentence, max(0, start - 24), start):
                 continue  # a place
-            if re.search(r"\bForum\b", name) and not _a_peoples_forum(name, self.demonym_of):
+            head = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]  # not a forum it is of:
+            # "the Health Working Group of the Refugee Coordination Forum"
+            if re.search(r"\bForum\b", head) and not _a_peoples_forum(name, self.demonym_of):
                 continue  # a meeting, most often: "the Regional Forum on Migration and Health"
             owner_start, owner = self._owner_before(sentence, start)
             if (organisation := self._named(name, owner=owner)) is not None:

@@ -182,6 +182,16 @@ def test_a_forum_named_otherwise_is_no_body(organisations, text: str):
     assert not [m for m in organisations(text) if "Forum" in m.organisation.name]
 
 
+def test_a_body_of_a_forum_is_still_a_body(organisations):
+    """The forum it belongs to is not its head: the group stays a body (it was dropped as a
+    forum, most often a meeting)."""
+    text = "Partners coordinate in the Health Working Group of the Coordination Forum in Chisinau."
+    found = kinds(organisations, text)
+    assert [kind for name, kind in found.items() if name.startswith("Health Working Group")] == [
+        MHKG.CoordinationBody
+    ]
+
+
 # --- a possessive ministry, a government's formal name, "Directorate General" ---------------
 
 
