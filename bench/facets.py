@@ -14,7 +14,8 @@ No selection is visited twice (the server keeps answers until the store changes:
 would measure the cache).
 
 Each click asks what a browser asks: the /projects page (HTML: its facet counts, its page of
-rows and the count) and the same rows as JSON; then the /overview page (HTML: facet counts and
+rows and the count), the same rows as JSON, the page sorted by another column (drawn at
+random, either way); then the /overview page (HTML: facet counts and
 every chart's data) and each chart's Vega-Lite spec (/overview/NAME.vl.json, six at a time, as
 a browser fetches them). It prints p50, p95 and max per kind of request, and per kind of click
 with the projects selected (rows). --budget bounds the whole run in seconds (clicks not started
@@ -47,6 +48,17 @@ COUNT = re.compile(r'id="(?:row|project)-count">(?:[0-9,]+–[0-9,]+ of )?(?P<n>
 SPEC = re.compile(r'data-spec="(?P<spec>[^"]+)"')
 KINDS = ("country", "region", "sdg", "organisation", "status", "year", "q")
 WORDS = ("health", "labour", "diaspora", "border", "returning migrants")
+SORTS = (
+    "code",
+    "countries",
+    "region",
+    "goals",
+    "funders",
+    "implementers",
+    "years",
+    "budget",
+    "status",
+)  # the table's columns but the title, its default order
 BROWSER_CONNECTIONS = 6  # a browser's connections to one host
 MAX_FACETS = 3
 
@@ -90,12 +102,14 @@ def projects_of(page: str) -> int:
 
 
 def click(
-    base: str, pairs: list[tuple[str, str]], timings: Timings, overview: bool
+    base: str, pairs: list[tuple[str, str]], timings: Timings, overview: bool, sort: str
 ) -> tuple[float, str]:
     """A browser's requests for one selection: the /projects page's (seconds, HTML)."""
     query = urlencode(pairs)
     seconds, page = fetch(base, f"/projects?{query}", timings, "/projects (HTML)")
     fetch(base, f"/projects?{query}&format=json", timings, "/projects?format=json")
+    sorted_by = urlencode([*pairs, ("sort", sort)])
+    fetch(base, f"/projects?{sorted_by}", timings, "/projects sorted by another column (HTML)")
     if overview:
         started = time.perf_counter()
         _, charts = fetch(base, f"/overview?{query}", timings, "/overview (HTML)")
@@ -147,6 +161,7 @@ def replay(
     timings.clicks["first /projects (cold)"].append(seconds)
     timings.rows["first /projects (cold)"].append(projects_of(whole))
     rng, seen = random.Random(seed), {""}
+    sorts = random.Random(seed + 1)  # apart: the clicks are those drawn before sorts were
     current: list[tuple[str, str]] = []
     page = whole
     for _ in range(clicks):
@@ -157,7 +172,8 @@ def replay(
         if chosen is None:
             break
         kind, current = chosen
-        seconds, page = click(base, current, timings, overview)
+        sort = sorts.choice(("", "-")) + sorts.choice(SORTS)
+        seconds, page = click(base, current, timings, overview, sort)
         timings.clicks[kind].append(seconds)
         timings.rows[kind].append(projects_of(page))
         if not page:  # the page failed (noted): the next click starts from nothing chosen
