@@ -9,8 +9,8 @@ background: mhkg.server.background) into integer arrays: a selection is a mask o
 projects, a facet's counts one `numpy.bincount` of the values of the masked projects: a
 page's nine facets and its count in 2-5 ms at 10,000 projects, 15-48 ms at 100,000, a page
 of the table sorted by any column (mhkg.server.sort_keys) in 7-25 ms (built in 4.6 s and
-50 s from an embedded store; through a server's two query workers, while its words index was
-built too, 11 s and 80 s before the sort keys were added). The answers are the queries' rows
+50 s from an embedded store; 6.2 s and 75 s through a server's two query workers, while its
+words index was built too). The answers are the queries' rows
 (tests compare them over many selections); the page still shows the SPARQL that gives them.
 
 Pairs of (project, value) are distinct, so a count of pairs is a count of distinct projects; a
@@ -92,11 +92,11 @@ def pairs_sparql(name: str) -> str:
 
 
 def labels_sparql(name: str) -> str:
+    """The query for the keys of a facet's values and their labels (where they have one)."""
     pairs, key, label, _ = VALUE_FACETS[name]
-    labelled = f"OPTIONAL {{ {label} }}" if label else ""
     return (
         f"{PREFIXES}SELECT ?value ?key (SAMPLE(?label) AS ?name) WHERE {{\n"
-        f"  {{ SELECT DISTINCT ?value WHERE {{ {pairs} }} }}\n  {key} {labelled}\n"
+        f"  {{ SELECT DISTINCT ?value WHERE {{ {pairs} }} }}\n  {key} OPTIONAL {{ {label} }}\n"
         "} GROUP BY ?value ?key"
     )
 

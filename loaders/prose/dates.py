@@ -21,6 +21,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 # Month names count capitalised only: "in May", not "it may".
+MONTH_NAMES = tuple(calendar.month_name[1:])  # in full: "January"
 MONTHS = {name: n for n, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name: n for n, name in enumerate(calendar.month_abbr) if name}
 MONTHS["Sept"] = 9

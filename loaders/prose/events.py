@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mhkg.loaders.prose import people
+from mhkg.loaders.prose import dates, people
 from mhkg.vocab import MHKG
 
 EVENT_WORDS = {
@@ -212,13 +212,7 @@ _TOPIC_WORD = (
     r"had|are|be|been|marked|followed|got|went)\b)[\w’'-]+"
 )
 # "the meeting on 17 January": a date, not what the meeting was on
-_DATE_START = (
-    r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-)
-# "the meeting on 17 January": a date, not what the meeting was on
-_DATE_START = (
-    r"(?:\d|[A-Z][a-z]+ \d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-)
+_DATE_START = rf"(?:\d|[A-Z][a-z]+ \d|(?:{'|'.join(dates.WEEKDAYS)})\b)"
 # a field of study after "in", in lower case: "a certificate course in migration health", not
 # "a course in the region", "a training in early May", "a meeting in person"
 _IN_FIELD = (

@@ -32,7 +32,7 @@ from rdflib import URIRef
 
 from mhkg.iri import normalise_name
 from mhkg.loaders.organisations import Directory, Organisation, kind_from_name, national_body
-from mhkg.loaders.prose import civil, evidence, foreign
+from mhkg.loaders.prose import civil, dates, evidence, foreign
 from mhkg.loaders.prose.names import (
     ACRONYM,
     BARE_HEAD,
@@ -115,11 +115,11 @@ LIST_ITEM_FIRST = re.compile(
 LIST_ITEM_LAST = re.compile(
     rf"(?:the )?{_LIST_NAME}(?=[.;:)]|$| (?!(?:of|for|on|de|des|du|la|le|the|and)\b)[a-z])"
 )
+_DAY_OR_MONTH = "|".join((*dates.WEEKDAYS, *dates.MONTH_NAMES))
 # what a list of bodies may also hold that is no body
 LIST_NOT_BODY = re.compile(
-    r"\d|\b(?:Project|Programme|Plan|Strategy|Agenda|Day|Week|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|The|This|These|Mr|Mrs|Ms|Dr)\b|['’]s\b"
+    rf"\d|\b(?:Project|Programme|Plan|Strategy|Agenda|Day|Week|{_DAY_OR_MONTH}|The|This|These|"
+    r"Mr|Mrs|Ms|Dr)\b|['’]s\b"
     # a place: "Metropolitan Region of Santiago", "Kayes Region"
     r"|\b(?:Region|Province|District|County|State|Canton|Municipality|City|Town|Island)s?"
     r"(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?$"
@@ -138,10 +138,7 @@ LOCAL_LEVEL = re.compile(
 )
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 # a day or a month, which ends a name: "the Ministry of Health on Friday"
-WHEN = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b"
-)
+WHEN = rf"(?:{_DAY_OR_MONTH})\b"
 # the start of a ministry's name, before its portfolio's words
 MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?$")
 # a people named in the possessive within a portfolio: "Ministry of Women's Affairs"
