@@ -2,7 +2,8 @@
 says: organisations and their roles, people, events, countries, goals (see `prose`).
 
 The project reported on is the one the article names most often (the first named on a
-tie); an article that names none still gives its organisations, people and events.
+tie); an article that says it is about several ("launched two projects") reports on each of
+them. An article that names none still gives its organisations, people and events.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from rdflib import Graph
 
 from mhkg.errors import RecordError
+from mhkg.iri import normalise_name
 from mhkg.loaders import page_text, prose, values
 from mhkg.loaders.document import describe_document
 from mhkg.loaders.project import describe_project
@@ -59,7 +61,21 @@ def _article(
     project = describe_project(g, context.minter, reported) if reported else None
     if project is not None:
         g.add((document, MHKG.reportsOn, project))
+    together = projects.reported_together((s.sentence.text, s.projects) for s in reading.sentences)
+    others = tuple(
+        describe_project(g, context.minter, title)
+        for title in together
+        if normalise_name(title) != normalise_name(reported or "")
+    )
+    for other in others:
+        g.add((document, MHKG.reportsOn, other))
     prose.describe_text(
-        g, context, reading, document=document, project=project, countries_from_text=True
+        g,
+        context,
+        reading,
+        document=document,
+        project=project,
+        countries_from_text=True,
+        reported_with=others,
     )
     return g

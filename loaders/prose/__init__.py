@@ -46,23 +46,33 @@ def describe_text(
     positions: bool = True,
     countries_from_text: bool = False,
     text_of: URIRef | None = None,
+    reported_with: tuple[URIRef, ...] = (),
 ) -> None:
     """State in `g` what `reading` says about `project` (the project a page describes or an
     article reports on). With `countries_from_text`, the countries the text names are the
-    project's countries (for articles; a page's header lists them). A text cut by the limit
-    on prose read is said to be, on `text_of` (the description's project, else the document)."""
+    project's countries (for articles; a page's header lists them). An article that reports
+    on several projects gives the others as `reported_with`: what its lead (the sentences
+    before it names one) says of bodies and countries holds for each of them too. A text cut
+    by the limit on prose read is said to be, on `text_of` (the description's project, else
+    the document)."""
     minter = context.minter
     if reading.unread:
         g.add((text_of or document, RDFS.comment, Literal(unread_note(reading), lang="en")))
     annotator = Annotator(g, minter, document, positions)
     carried: tuple[int, URIRef] | None = None  # (paragraph, project) a sentence named
     told: dict[str, URIRef] = {}  # the last event of each kind ("round table") stated
+    in_lead = True  # no sentence has named a project yet
     for sentence in reading.sentences:
+        in_lead = in_lead and not sentence.projects
         here = _project_of(g, minter, sentence, project, carried)
         if here != project:
             carried = (sentence.paragraph, here)
         _publisher_implements(sentence, here)
-        state_organisations(g, context, annotator, sentence, here)
+        for part, owner in _by_nearest_project(g, minter, sentence, here):
+            state_organisations(g, context, annotator, part, owner)
+        if in_lead:
+            for other in reported_with:
+                state_organisations(g, context, annotator, sentence, other)
         state_people(g, minter, annotator, sentence, reading)
         _state_events(g, context, annotator, sentence, reading, here, told)
         if here is None:
@@ -74,10 +84,11 @@ def describe_text(
         if countries_from_text:
             for place in _project_places(sentence):
                 country = minter.country(place.iso3)
-                g.add((here, MHKG.projectCountry, country))
-                annotator.annotate(
-                    sentence.sentence, place.rule, (here, MHKG.projectCountry, country)
-                )
+                for owner in (here, *reported_with) if in_lead else (here,):
+                    g.add((owner, MHKG.projectCountry, country))
+                    annotator.annotate(
+                        sentence.sentence, place.rule, (owner, MHKG.projectCountry, country)
+                    )
         if project is not None:
             _state_projects(g, minter, annotator, sentence, project)
 
@@ -108,6 +119,25 @@ def _project_of(
     if not named and carried and carried[0] == sentence.paragraph:
         return carried[1]
     return project
+
+
+def _by_nearest_project(
+    g: Graph, minter: Minter, sentence: SentenceReading, here: URIRef | None
+) -> list[tuple[SentenceReading, URIRef | None]]:
+    """A sentence's organisations with the project each belongs to: in a sentence that names
+    several projects, the one named last before the body ("the BMM programme, funded by the
+    EU and BMZ, and the AMMi project, financed by the EU and Expertise France"); bodies
+    before the first named, and those of any other sentence, go to the sentence's project."""
+    named = sorted(sentence.projects, key=lambda m: m.start)
+    several = len({normalise_name(m.title) for m in named}) > 1
+    if not several or projects.speaks_of_continuity(sentence.sentence.text):
+        return [(sentence, here)]
+    groups: dict[URIRef | None, list] = {}
+    for mention in sentence.organisations:
+        before = [m for m in named if m.start <= mention.start]
+        owner = describe_project(g, minter, before[-1].title) if before else here
+        groups.setdefault(owner, []).append(mention)
+    return [(replace(sentence, organisations=found), owner) for owner, found in groups.items()]
 
 
 def _project_places(sentence: SentenceReading) -> list[PlaceMention]:

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mhkg.iri import normalise_name
 from mhkg.loaders import data
+from mhkg.loaders.prose import dates
 
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
 _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
-# ("Mesoamerica–Caribbean" is one word)
-_CAPITALISED = r"[A-Z][\w'’-]*(?:–[A-Z][\w'’-]*)?"
+# ("Mesoamerica–Caribbean", "HIV/AIDS" are one word)
+_CAPITALISED = r"[A-Z][\w'’-]*(?:[–/][A-Z][\w'’-]*)?"
 PROJECT_WORD = r"(?:project|programme|program|initiative)"
 _TITLE = rf"{_CAPITALISED}(?: (?:(?:of|for|and|in|on|the|to|with|through) )*{_CAPITALISED}){{0,12}}"
 # a title before the word in lower case may hold small words: "the Addressing Mixed
@@ -53,6 +55,8 @@ _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
 # a name whose head says what it is, first: "the Partnership on Health and Mobility in East and
 # Southern Africa (PHAMESA)", "IOM's Programme for Migrant Health (PMH)"
 _HEAD_FIRST = r"(?:Partnership|Programme|Program|Project|Initiative) (?:on|for) "
+# the words that name what follows: "a project called Health Corridors", "the project, titled …"
+_CALLED = r"(?:(?:entitled|titled|called|named|known as|dubbed) )"
 # an apposition that says a name is a project's: "…, IOM's regional migration health programme"
 _SAID_PROJECT = rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:[\w-]+ ){{1,5}}?{PROJECT_WORD}\b"
 _OWNED = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z]{2,}['’]s)"
@@ -86,11 +90,14 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]+ )?"
-            rf"(?:{PROJECT_WORD}|(?:joint )?action),? "
+            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) (?:[a-z0-9][\w-]* ){{0,3}}"
+            rf"(?:{PROJECT_WORD}|(?:joint )?action)(?:,? {_CALLED}|(?P<apposed>, )| )"
             rf"(?P<named>{_CAPITALISED}"
             rf"(?: (?:{_TITLE_LINK} ){{0,3}}"
             rf"{_CAPITALISED}){{2,16}})"
+            # a name set off by a comma is closed by one ("The project, Title, is …"), not
+            # the start of the sentence's clause ("Under a new programme, Ministry … were")
+            rf"(?(apposed)(?=[,;(:–—]|\.?$))"
         ),
     ),
     # Finca Sana, a primary health care project run by IOM
@@ -124,16 +131,28 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?P<named>(?:{_CAPITALISED} ){{1,5}}"
+            # ("IOM's Migrant Health Promotion and Care Programme")
+            rf"\b{_OWNED} (?P<named>{_CAPITALISED}(?: (?:and )?{_CAPITALISED}){{0,5}} "
             r"(?:Project|Programme|Program|Initiative)"
-            # "the Joint Project on Migration Health": what it is on or for
-            rf"(?: (?:on|for) (?:{_CAPITALISED} ){{0,3}}{_CAPITALISED})?)\b"
+            # "the Joint Project on Migration Health": what it is on or for, itself a title
+            # ("the EU-IOM Joint Initiative for Migrant Protection and Reintegration")
+            rf"(?: (?:on|for) {_CAPITALISED}"
+            rf"(?: (?:{_TITLE_LINK} ){{0,2}}{_CAPITALISED}){{0,8}})?)\b"
         ),
     ),
 ]
+# who funds or leads a project, before its name: "the Canadian-funded PROTECT project"
+_FUNDED_BY = re.compile(
+    r"^(?:[A-Z][\w.]*[-–](?:funded|financed|supported|sponsored|backed|led)(?: |$))+"
+)
+# when, after a name: "the X Initiative for Y and Z in May", "… on Monday"
+_WHEN = re.compile(
+    rf" (?:in|on|from|since|until|by) (?:{'|'.join(dates.MONTH_NAMES + dates.WEEKDAYS)})$"
+)
 CONTINUITY = re.compile(
     r"\b(?:builds? (?:up)?on|building (?:up)?on|follow(?:s|ing)?[- ]up (?:to|of|on)|"
-    r"continu(?:es|ation of|ing)|successor (?:to|of)|(?:second|third|next|new) phase of|"
+    r"continu(?:es|ing) (?:the|its|their|on|from)\b|continuation of|successor (?:to|of)|"
+    r"(?:second|third|next|new) phase of|"
     r"previous phase|scal(?:es|ing) up|initiated (?:with)?in|sustained|used as a basis|"
     r"lessons (?:learned|learnt) (?:from|under|in))",
     re.IGNORECASE,
@@ -159,12 +178,20 @@ def find(sentence: str) -> list[ProjectMention]:
                 tail := TITLE_LIST_TAIL.match(sentence, match.end("named"))
             ):
                 title += tail.group()  # "… in Egypt, Libya, Morocco, Tunisia and Yemen"
-            title = title.strip(" ,.")
+            title = _FUNDED_BY.sub("", title.strip(" ,."))  # not "Canadian-funded PROTECT"
+            title = _WHEN.sub("", title)  # "… Initiative for … and Reintegration in May"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):
                 continue  # a government's standing programme or a known body, not a project
-            if title and not any(
-                m.start < match.end() and match.start() < m.end for m in found.values()
-            ):
+            if not title:
+                continue
+            overlapping = [
+                key for key, m in found.items() if m.start < match.end() and match.start() < m.end
+            ]
+            # of two readings of one mention, the longer title: "the regional Migrant Health
+            # in the Horn of Africa project", not "the Horn of Africa project"
+            if all(len(found[key].title) < len(title) for key in overlapping):
+                for key in overlapping:
+                    del found[key]
                 found[(match.start(), title)] = ProjectMention(
                     match.start(), match.end(), title, rule
                 )
@@ -194,6 +221,32 @@ def reported(mentions: list[ProjectMention]) -> str | None:
     counts = Counter(normalise_name(m.title) for m in mentions)
     best = max(counts.values())
     return next(m.title for m in mentions if counts[normalise_name(m.title)] == best)
+
+
+# an article that says it is about several projects: "launched two projects", "belong to two
+# initiatives", "both programmes"
+SEVERAL = re.compile(
+    r"\b(?:two|three|four|both|several) (?:[a-z][\w-]* ){0,2}"
+    r"(?:projects|programmes|programs|initiatives)\b",
+    re.IGNORECASE,
+)
+
+
+def reported_together(sentences: Iterable[tuple[str, list[ProjectMention]]]) -> list[str]:
+    """The titles an article reports on together, in reading order: each project it names
+    (not as one another continues) when it says it is about several or names two in one
+    sentence; else none (the one named most often is then the one reported on)."""
+    titles: dict[str, str] = {}
+    several = False
+    for text, mentions in sentences:
+        continuity = speaks_of_continuity(text)
+        several = several or bool(SEVERAL.search(text))
+        named = {normalise_name(m.title): m.title for m in mentions}
+        several = several or (len(named) > 1 and not continuity)
+        if not continuity:
+            for key, title in named.items():
+                titles.setdefault(key, title)
+    return list(titles.values()) if several and len(titles) > 1 else []
 
 
 def speaks_of_continuity(sentence: str) -> bool:

@@ -1,0 +1,194 @@
+"""Which project a title names and which project a body belongs to: titles whose complement
+holds "and", names set off by a comma or introduced by "called", a donor's adjective before a
+name, the longer of two readings; bodies of a sentence naming several projects by the one
+named nearest before them; the lead of an article about several projects for each of them.
+Every text here is written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+
+from mhkg.loaders import news
+from mhkg.loaders.prose import projects
+from mhkg.vocab import MHKG
+
+from ..conftest import text_source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        pytest.param(
+            "Clinics joined the Joint Initiative for Returnee Care and Reintegration in May.",
+            ["Joint Initiative for Returnee Care and Reintegration"],
+            id="complement-with-and",
+        ),
+        pytest.param(
+            "The Joint Programme on Border Health and Safe Mobility brings three agencies.",
+            ["Joint Programme on Border Health and Safe Mobility"],
+            id="programme-on-with-and",
+        ),
+        pytest.param(
+            "The nurses work for IOM's Seafarers Health Promotion and Care Programme.",
+            ["Seafarers Health Promotion and Care Programme"],
+            id="owned-by-acronym-with-and",
+        ),
+        pytest.param(
+            "The two-year project, Safer Harvests for Migrant Farmers in Mali, is funded by Japan.",
+            ["Safer Harvests for Migrant Farmers in Mali"],
+            id="apposed-with-modifiers",
+        ),
+        pytest.param(
+            "IOM runs a project called Healthy Ports for Dockers in the region.",
+            ["Healthy Ports for Dockers"],
+            id="called",
+        ),
+        pytest.param(
+            "The programme, titled Clean Water at the Border, runs until 2026.",
+            ["Clean Water at the Border"],
+            id="titled",
+        ),
+        pytest.param(
+            "The clinic is funded by the Norwegian-funded LIFELINE project.",
+            ["LIFELINE"],
+            id="donor-adjective-dropped",
+        ),
+        pytest.param(
+            "Funds come from the regional Safe Roads in the Lake Chad Basin project.",
+            ["Safe Roads in the Lake Chad Basin"],
+            id="longer-reading-kept",
+        ),
+    ],
+)
+def test_titles(sentence, titles):
+    assert [m.title for m in projects.find(sentence)] == titles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Under a new programme, Ministry of Health Nurses were trained in triage.",
+            id="comma-then-clause-subject",
+        ),
+        pytest.param(
+            "Officials of the Joint United Nations Programme on HIV/AIDS spoke first.",
+            id="a-body-in-the-directory-with-a-slash",
+        ),
+        pytest.param("The clinic is funded by a Swiss-funded project.", id="only-the-donor"),
+        pytest.param(
+            "The programme, which is funded by Japan, ends in March.", id="relative-clause"
+        ),
+    ],
+)
+def test_not_titles(sentence):
+    assert projects.find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "continuity"),
+    [
+        pytest.param(
+            "The Delta project continues the work of the Safe Return project.",
+            True,
+            id="continues-the",
+        ),
+        pytest.param(
+            "Under the Delta project care does not stop when the journey continues.",
+            False,
+            id="continues-without-object",
+        ),
+    ],
+)
+def test_continuity_needs_what_is_continued(sentence, continuity):
+    assert projects.speaks_of_continuity(sentence) is continuity
+
+
+def _together(*sentences: str) -> list[str]:
+    return projects.reported_together((s, projects.find(s)) for s in sentences)
+
+
+def test_an_article_about_two_projects_reports_on_both():
+    assert _together(
+        "The ministry and IOM launched two projects on Monday.",
+        'The first, "Clean Water at the Border", serves camps.',
+        'The second, "Safe Roads Home", trains drivers.',
+    ) == ["Clean Water at the Border", "Safe Roads Home"]
+
+
+def test_two_projects_in_one_sentence_are_reported_together():
+    assert _together(
+        "Nurses come from the Delta project and the Harbour Health project.",
+    ) == ["Delta", "Harbour Health"]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        pytest.param(
+            ("The Delta project trains nurses.", "The Delta project also buys beds."),
+            id="one-project",
+        ),
+        pytest.param(
+            ("The Delta project trains nurses.", "It builds on the Safe Return project."),
+            id="a-predecessor",
+        ),
+        pytest.param(
+            ("The Delta project trains nurses.", "Elsewhere, the Harbour Health project ended."),
+            id="two-projects-without-saying-so",
+        ),
+    ],
+)
+def test_not_reported_together(sentences):
+    assert _together(*sentences) == []
+
+
+def _bodies(g: Graph, project: URIRef) -> dict[str, set[str]]:
+    """Organisation label → roles in `project`."""
+    found: dict[str, set[str]] = {}
+    for participation in g.subjects(MHKG.inProject, project):
+        member = g.value(participation, MHKG.participant)
+        label = str(g.value(member, URIRef("http://www.w3.org/2000/01/rdf-schema#label")))
+        role = str(g.value(participation, MHKG.role)).rsplit("#", 1)[-1]
+        found.setdefault(label, set()).add(role)
+    return found
+
+
+ARTICLE = (
+    "- 2030 Agenda\nTwo Projects Bring Clinics to the Border\n12 May 2025\n"
+    "Bamako, Mali – The Ministry of Health and IOM launched on 10 May two projects for "
+    "migrants in Mali.\n"
+    "The clinics belong to two initiatives: the Safe Harvest programme (SHP), funded by the "
+    "Government of Japan, and the River Crossing project (RCP), financed by the Government of "
+    "Norway.\n"
+    "Training under the River Crossing project is given by the Mali Red Cross.\n"
+)
+
+
+@pytest.fixture
+def article(context) -> tuple[Graph, URIRef, URIRef]:
+    (record,) = news.load(text_source(ARTICLE, "two-projects.txt"), context)
+    minter = context.minter
+    return record.graph, minter.project("Safe Harvest"), minter.project("River Crossing")
+
+
+def test_a_body_goes_to_the_project_named_nearest_before_it(article):
+    g, harvest, crossing = article
+    assert _bodies(g, harvest)["Government of Japan"] == {"funderRole"}
+    assert _bodies(g, crossing)["Government of Norway"] == {"funderRole"}
+    assert "Government of Norway" not in _bodies(g, harvest)
+    assert "Government of Japan" not in _bodies(g, crossing)
+
+
+def test_the_lead_of_an_article_about_two_projects_holds_for_both(article, context):
+    g, harvest, crossing = article
+    for project in (harvest, crossing):
+        assert "Ministry of Health of Mali" in _bodies(g, project)
+        assert "International Organization for Migration" in _bodies(g, project)
+        assert (project, MHKG.projectCountry, context.minter.country("MLI")) in g
+    document = context.minter.document("two-projects.txt")
+    assert set(g.objects(document, MHKG.reportsOn)) == {harvest, crossing}
+    # a later sentence's body stays with the project it names
+    assert "Mali Red Cross" in _bodies(g, crossing)
+    assert "Mali Red Cross" not in _bodies(g, harvest)
