@@ -71,7 +71,14 @@ DEFINITIONS = [
     re.compile(
         rf"(?:^|(?<=\b[Tt]he ))(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\){_SAID_PROJECT}"
     ),
+    # the other way round, the title spelling out the acronym's letters: "the PHAMT project
+    # (Promoting Health Access for Migrant Workers)", "the COMPASS project — Comprehensive …"
+    re.compile(
+        rf"\b[Tt]he (?P<acronym>{_ACRONYM}) {PROJECT_WORD} "
+        rf"(?:\((?P<title>{_TITLE})\)|[–—] (?P<dashed>{_TITLE}) [–—])"
+    ),
 ]
+SPELLED_OUT = DEFINITIONS[4]
 PROJECT_MENTIONS = [
     # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
     # acronym; but the MIDA project "Title" is that title
@@ -83,6 +90,14 @@ PROJECT_MENTIONS = [
     ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
     # the “Title” project
     ("quoted-title", re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.I)),
+    # "Healthy Migrants, Healthy Communities", a project funded by …
+    (
+        "quoted-title",
+        re.compile(
+            rf"{_QUOTED},? (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:[\w-]+ ){{0,4}}?"
+            rf"{PROJECT_WORD}\b"
+        ),
+    ),
     # "The second, “Title”, will …" (after "two projects")
     ("quoted-title", re.compile(rf"{_ENUMERATED}{_QUOTED}")),
     # IOM's project Ebola Virus Disease Preparedness in South Sudan (three words or more);
@@ -91,7 +106,7 @@ PROJECT_MENTIONS = [
         "named-project",
         re.compile(
             rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) (?:[a-z0-9][\w-]* ){{0,3}}"
-            rf"(?:{PROJECT_WORD}|(?:joint )?action)(?:,? {_CALLED}|(?P<apposed>, )| )"
+            rf"(?:{PROJECT_WORD}|(?:joint )?action)(?:,? (?:is |was )?{_CALLED}|(?P<apposed>, )| )"
             rf"(?P<named>{_CAPITALISED}"
             rf"(?: (?:{_TITLE_LINK} ){{0,3}}"
             rf"{_CAPITALISED}){{2,16}})"
@@ -127,16 +142,19 @@ PROJECT_MENTIONS = [
     ("named-project", re.compile(rf"(?:^|(?<=\b[Tt]he ))(?P<named>{_TITLE}){_SAID_PROJECT}")),
     ("acronym-definition", DEFINITIONS[3]),
     ("acronym-definition", DEFINITIONS[2]),
+    ("acronym-definition", SPELLED_OUT),
     # the Border Health Initiative (capitalised, the word is part of the name)
     (
         "named-project",
         re.compile(
             # ("IOM's Migrant Health Promotion and Care Programme")
-            rf"\b{_OWNED} (?P<named>{_CAPITALISED}(?: (?:and )?{_CAPITALISED}){{0,5}} "
+            # ("the new Migration Health Country Strategy Project")
+            rf"\b{_OWNED} (?:(?!national\b)[a-z][\w-]* )?"
+            rf"(?P<named>{_CAPITALISED}(?: (?:and )?{_CAPITALISED}){{0,5}} "
             r"(?:Project|Programme|Program|Initiative)"
             # "the Joint Project on Migration Health": what it is on or for, itself a title
             # ("the EU-IOM Joint Initiative for Migrant Protection and Reintegration")
-            rf"(?: (?:on|for) {_CAPITALISED}"
+            rf"(?: (?:on|for) (?:the )?{_CAPITALISED}"
             rf"(?: (?:{_TITLE_LINK} ){{0,2}}{_CAPITALISED}){{0,8}})?)\b"
         ),
     ),
@@ -173,7 +191,10 @@ def find(sentence: str) -> list[ProjectMention]:
     for rule, pattern in PROJECT_MENTIONS:
         for match in pattern.finditer(sentence):
             parts = match.groupdict()
-            title = parts.get("quoted") or parts.get("named") or parts.get("title") or ""
+            if pattern is SPELLED_OUT:
+                title = _spelled_title(match) or ""
+            else:
+                title = parts.get("quoted") or parts.get("named") or parts.get("title") or ""
             if match.groupdict().get("named") and (
                 tail := TITLE_LIST_TAIL.match(sentence, match.end("named"))
             ):
@@ -206,12 +227,23 @@ def _organisation(title: str) -> bool:
 
 def acronyms(sentence: str) -> dict[str, str]:
     """The project acronyms a sentence defines, and the titles they stand for."""
-    return {
-        m["acronym"]: m["title"]
-        for pattern in DEFINITIONS
-        for m in pattern.finditer(sentence)
-        if not (NATIONAL_PROGRAMME.match(m["title"]) or _organisation(m["title"]))
-    }
+    found = {}
+    for pattern in DEFINITIONS:
+        for m in pattern.finditer(sentence):
+            title = _spelled_title(m) if pattern is SPELLED_OUT else m["title"]
+            if title and not (NATIONAL_PROGRAMME.match(title) or _organisation(title)):
+                found[m["acronym"]] = title
+    return found
+
+
+def _spelled_title(match: re.Match) -> str | None:
+    """The title after an acronym (SPELLED_OUT) if it spells the acronym out: its letters
+    are, in order, initials of the title's words ("PHAMT": Promoting Health Access for
+    Migrant Workers in Thailand)."""
+    title = match["dashed"] or match["title"]
+    initials = iter(word[0].upper() for word in re.split(r"[\s/–-]+", title) if word)
+    letters = [c for c in match["acronym"] if c.isupper()]
+    return title if letters[0] == title[0] and all(c in initials for c in letters) else None
 
 
 def reported(mentions: list[ProjectMention]) -> str | None:

@@ -59,6 +59,41 @@ from ..conftest import text_source
             ["Safe Roads in the Lake Chad Basin"],
             id="longer-reading-kept",
         ),
+        pytest.param(
+            'Nurses met as part of "Clean Hands, Safe Camps", a project funded by Korea.',
+            ["Clean Hands, Safe Camps"],
+            id="quoted-then-said-a-project",
+        ),
+        pytest.param(
+            "IOM works through its Port Health Programme for the Gulf of Guinea States.",
+            ["Port Health Programme for the Gulf of Guinea States"],
+            id="complement-for-the",
+        ),
+        pytest.param(
+            "The initiative is called Safe Mobility Corridors.",
+            ["Safe Mobility Corridors"],
+            id="is-called",
+        ),
+        pytest.param(
+            "The new Border Clinics Network Project will run for two years.",
+            ["Border Clinics Network Project"],
+            id="modifier-before-capitalised-head",
+        ),
+        pytest.param(
+            "Under the SHAMW project (Safe Health Access for Mobile Workers), nurses trained.",
+            ["Safe Health Access for Mobile Workers"],
+            id="acronym-spelled-out-after",
+        ),
+        pytest.param(
+            "The MERIT project – Migrant Emergency Response In Towns – runs shelters.",
+            ["Migrant Emergency Response In Towns"],
+            id="acronym-spelled-out-between-dashes",
+        ),
+        pytest.param(
+            "Under the SHAMW project (Thailand), nurses trained.",
+            ["SHAMW"],
+            id="parenthesis-not-spelling-the-acronym-out",
+        ),
     ],
 )
 def test_titles(sentence, titles):
