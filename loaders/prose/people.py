@@ -43,7 +43,8 @@ _BODY_WORD = (
     r"Welfare|Social|Public|Protection|Services?|Security|Defence|Defense|Population|"
     r"Immigration|Migration|Ministry|Department|Hospital|Programme|Program|Council|Office|"
     r"Agency|Committee|Commission|Institute|Centre|Center|Network|Association|Province|"
-    r"Region|District|State|County|Republic|Government|Mission)"
+    r"Region|District|State|County|Republic|Government|Mission|Foundation|Society|University|"
+    r"College|School|Clinic|Alliance|Federation|Movement)"
 )
 # particles between the words of a name, in lower case: "de la", "dos", "bin", "uulu"
 _PARTICLE = (
@@ -146,6 +147,15 @@ QUOTED = re.compile(
     rf"[”\"’'],? (?:said|added|explained|noted|recalled|stressed|says) {_HONORIFIC}?"
     rf"(?P<person>{PERSON})(?: (?:of|from) (?:the )?(?P<at>{_ORG}))?(?=[,.;]|$)"
 )
+# a person a form of address names, whatever the sentence says of them: "Dr Ana Lima of the
+# Institute presented the results", "the team met Ms. Ana Lima"
+ADDRESSED = re.compile(
+    rf"(?<![\w.])(?:Dr|Mrs|Mr|Ms|Mme|Prof|Professor)\.? (?P<person>{PERSON}){_FOR}?(?![\w’'-])"
+)
+# "Ana Lima spoke for JICA", "Ana Lima spoke on behalf of the Ministry"
+SPOKE_FOR = re.compile(
+    rf"{_HONORIFIC}?(?P<person>{PERSON}) spoke (?:for|on behalf of) (?:the )?(?P<org>{_ORG})"
+)
 # A ministry's title ("Minister of Public Health") implies the ministry.
 MINISTER = re.compile(r"^(?:(?:Deputy|Vice|First|Acting) )*Minister (?P<portfolio>(?:of|for) .+)$")
 # "its Director, …" / "their Chair, …": the post is in the organisation named before
@@ -206,7 +216,14 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
     found += appositive_people(sentence, found, is_place_or_organisation)
     _lower_posts(sentence, found, is_place_or_organisation)
-    for pattern in (QUOTED, SPEAKER, ACCORDING, ON_BEHALF):
+    for rule, pattern in (
+        ("quoted-person", QUOTED),
+        ("quoted-person", SPEAKER),
+        ("quoted-person", ACCORDING),
+        ("quoted-person", ON_BEHALF),
+        ("quoted-person", SPOKE_FOR),
+        ("addressed-person", ADDRESSED),
+    ):
         for match in pattern.finditer(sentence):
             name = without_rank(match["person"])
             if any(m.name == name for m in found) or is_place_or_organisation(name):
@@ -214,7 +231,7 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             at = match.groupdict().get("at") or match.groupdict().get("org")
             if at and is_place_or_organisation(at):
                 at = None  # "said Tesfaye Girma from Jimma": where he is from
-            found.append(PersonMention(match.start(), match.end(), name, "", at, "quoted-person"))
+            found.append(PersonMention(match.start(), match.end(), name, "", at, rule))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -301,8 +318,13 @@ POST_HEADS = frozenset(
     "inspector inspector-general commissioner governor mayor ambassador consul attaché envoy "
     "spokesperson spokesman spokeswoman president vice-president chair chairperson chairman "
     "chairwoman founder co-founder leader convenor convener undersecretary under-secretary "
-    "counsellor deputy".split()
+    "counsellor deputy radiographer sonographer vaccinator caregiver foreman forewoman "
+    "dentist dietitian economist journalist lawyer engineer activist advocate organiser "
+    "organizer imam pastor priest".split()
 )
+# professions by their endings: "paediatrician", "gynaecologist", "psychiatrist",
+# "physiotherapist", "sonographer"
+_PROFESSION_ENDINGS = ("ician", "ologist", "iatrist", "therapist", "grapher")
 # words that may stand between a name's words and a body's: "Directorate of Health in Duhok"
 _ORG_LINKS = frozenset("of for and the de di del della la des du on in".split())
 # what a person described by what they do does: "who heads IOM's mission in Burundi"
@@ -366,6 +388,8 @@ def post_head(word: str, before: str = "") -> bool:
     "focal", "worker" after "health", "social", "outreach" …"""
     word = word.lower()
     if word in POST_HEADS or word.split("-")[-1] in POST_HEADS:
+        return True
+    if word.endswith(_PROFESSION_ENDINGS) and word.isalpha():
         return True
     return before.lower() in _TWO_WORD_HEADS.get(word, ())
 
@@ -501,6 +525,20 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
             organisation is None
         ):
             body, after = _body(tokens, i + 1)
+            described = body is None or (
+                after < len(tokens)
+                and tokens[after].word
+                and not tokens[after].capitalised
+                and tokens[after].lower not in _STOPS
+            )
+            if following.lower in _DETERMINERS and described:
+                # "at the Daloa regional hospital", "with a mobile team": a place or group
+                # described, not a body named
+                j = i + 2
+                while j < len(tokens) and tokens[j].word and tokens[j].lower not in _STOPS:
+                    j += 1
+                i = j
+                continue
             if body is None:
                 break
             if not is_place(body):

@@ -1,0 +1,103 @@
+"""People told by a profession, at a place described rather than a body named, by a form of
+address alone, or as speaking for a body. Every sentence here is written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.loaders.prose import people
+
+
+def told(sentence: str) -> list[tuple[str, str, str | None, str]]:
+    return [(m.name, m.post, m.organisation_text, m.rule) for m in people.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "post"),
+    [
+        pytest.param(
+            '"We see them every day," said Tandi Moyo, a radiographer at the new centre.',
+            "Tandi Moyo",
+            "radiographer",
+            id="listed-profession",
+        ),
+        pytest.param(
+            "Rosa Quispe, a paediatrician from Puno, examined the children.",
+            "Rosa Quispe",
+            "paediatrician",
+            id="profession-ending-ician",
+        ),
+        pytest.param(
+            "Omar Haddad, a gynaecologist with a mobile team, said the queue was long.",
+            "Omar Haddad",
+            "gynaecologist",
+            id="profession-ending-ologist",
+        ),
+        pytest.param(
+            '"It is slow work," said Ruth Banda, a physiotherapist at the camp.',
+            "Ruth Banda",
+            "physiotherapist",
+            id="profession-ending-therapist",
+        ),
+    ],
+)
+def test_professions_are_posts(sentence, name, post):
+    ((found_name, found_post, _, rule),) = told(sentence)
+    assert (found_name, found_post, rule) == (name, post, "name-then-post")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param('"We came back," said Rosa Quispe, a mother of three.', id="not-a-post"),
+        pytest.param('"We came back," said Rosa Quispe, a resident of Puno.', id="resident"),
+    ],
+)
+def test_a_description_that_is_no_post_gives_none(sentence):
+    assert [(n, p) for n, p, _, _ in told(sentence)] == [("Rosa Quispe", "")]
+
+
+def test_a_place_described_is_not_a_body():
+    sentence = '"Nobody slept," said Awa Diop, a nurse at the Kolda regional hospital.'
+    assert told(sentence) == [("Awa Diop", "nurse", None, "name-then-post")]
+
+
+def test_a_body_named_is_the_post_s_body():
+    sentence = '"Nobody slept," said Awa Diop, a nurse at the Kolda Regional Hospital.'
+    assert told(sentence) == [("Awa Diop", "nurse", "Kolda Regional Hospital", "name-then-post")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Dr Tomas Okello presented the results.",
+            [("Tomas Okello", "", None, "addressed-person")],
+            id="form-of-address",
+        ),
+        pytest.param(
+            "The results came from Prof. Mei Lin of the Coastal Institute of Tropical Medicine.",
+            [("Mei Lin", "", "Coastal Institute of Tropical Medicine", "addressed-person")],
+            id="form-of-address-with-body",
+        ),
+        pytest.param(
+            "Kenji Sato spoke for JICA, and the mayor thanked him.",
+            [("Kenji Sato", "", "JICA", "quoted-person")],
+            id="spoke-for",
+        ),
+    ],
+)
+def test_people_named_without_a_post(sentence, expected):
+    assert told(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("The Dr Lindqvist Foundation gave boots.", id="a-foundation-named-after"),
+        pytest.param("Nurses trained with Drs and midwives.", id="no-name-after"),
+        pytest.param("The team spoke for an hour with the mayor.", id="spoke-for-a-time"),
+    ],
+)
+def test_no_person(sentence):
+    assert told(sentence) == []
