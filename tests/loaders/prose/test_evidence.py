@@ -24,6 +24,12 @@ def countries(organisations, text: str, default_country: str | None = "TJK") -> 
             id="in-a-city-after-it",
         ),
         pytest.param(
+            "Nurses of the District Health Office in Kirundo took part.",
+            "District Health Office",
+            "BDI",
+            id="in-a-province-after-it",
+        ),
+        pytest.param(
             "The Regional Health Directorate of Tacna, from neighbouring Peru, presented it.",
             "Regional Health Directorate of Tacna",
             "PER",
