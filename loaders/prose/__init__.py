@@ -21,7 +21,7 @@ from mhkg.iri import Minter, normalise_name, tail
 from mhkg.loaders import data
 from mhkg.loaders.organisations import IOM
 from mhkg.loaders.project import describe_project
-from mhkg.loaders.prose import dates, events, projects
+from mhkg.loaders.prose import dates, events, evidence, projects
 from mhkg.loaders.prose.events import EventMention
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.reading import DATELINE, Reading, SentenceReading, read
@@ -142,9 +142,14 @@ def _by_nearest_project(
 
 def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     """The countries a sentence names, but not a donor's ("funded by the Government of
-    Japan" does not make Japan a country of the project) nor a person's name ("Argentina
-    Szabados, IOM Regional Director")."""
-    donors = [(m.start, m.end) for m in sentence.organisations if m.role == "funder"]
+    Japan" does not make Japan a country of the project), nor one in the name of a body that
+    is no country's own ("the Danish Refugee Council", "Médecins du Monde France"), nor a
+    person's name ("Argentina Szabados, IOM Regional Director")."""
+    donors = [
+        (m.start, m.end)
+        for m in sentence.organisations
+        if m.role == "funder" or m.organisation.kind not in evidence.NATIONAL_KINDS
+    ]
     text = sentence.sentence.text
     names = [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
     return [

@@ -75,6 +75,8 @@ class PlaceFinder:
         if code := self.demonyms.get(key) or self.demonyms.get(key.removesuffix("s")):
             if index and words[index - 1][2] in REGION_WORDS:  # "Latin American", not USA
                 return None
+            if LANGUAGE.match(sentence, end):  # "Spanish-speaking staff": a language
+                return None
             return PlaceMention(start, end, text, code, rule="demonym")
         if key in self.cities and (
             _used_as_place(sentence, words, index, end) or self._country_follows(sentence, end)
@@ -131,4 +133,9 @@ def _used_as_place(sentence: str, words: list[tuple[int, int, str]], index: int,
     return before in PLACE_WORDS or bool(dateline) or bool(dated)
 
 
+# a demonym that names a language: "Spanish-speaking", "Spanish- and Creole-speaking",
+# "Somali language", "Dari speakers"
+LANGUAGE = re.compile(
+    r"-?(?: and [A-Z][\w]*-)?speaking\b|[- ](?:language|languages|speakers?|speaking)\b"
+)
 LISTED_DATE = re.compile(r" (?:\(|on )\d")

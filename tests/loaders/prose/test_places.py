@@ -198,3 +198,20 @@ def test_dateline_city_at_sentence_start(finder):
     (city, country) = finder.find("Mzuzu, Malawi \u2013 Health workers gathered today.")
     assert (city.text, city.iso3, city.rule) == ("Mzuzu", "MWI", "city")
     assert (country.text, country.iso3) == ("Malawi", "MWI")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Spanish-speaking nurses joined the teams.", id="speaking"),
+        pytest.param("Teams of Spanish- and Creole-speaking staff went door to door.", id="pair"),
+        pytest.param("Leaflets in the Somali language were printed.", id="language"),
+        pytest.param("The clinic hired two Dari speakers.", id="speakers"),
+    ],
+)
+def test_a_demonym_naming_a_language_is_no_country(finder, sentence):
+    assert found(finder, sentence) == []
+
+
+def test_a_demonym_before_people_is_still_a_country(finder):
+    assert found(finder, "Somali migrants arrived.") == [("Somali", "SOM", "demonym")]

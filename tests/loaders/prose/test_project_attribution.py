@@ -1,8 +1,9 @@
 """Which project a title names and which project a body belongs to: titles whose complement
 holds "and", names set off by a comma or introduced by "called", a donor's adjective before a
 name, the longer of two readings; bodies of a sentence naming several projects by the one
-named nearest before them; the lead of an article about several projects for each of them.
-Every text here is written for the tests."""
+named nearest before them; the lead of an article about several projects for each of them;
+a project's countries, not those in the name of a body that is no country's own. Every text
+here is written for the tests."""
 
 from __future__ import annotations
 
@@ -227,3 +228,15 @@ def test_the_lead_of_an_article_about_two_projects_holds_for_both(article, conte
     # a later sentence's body stays with the project it names
     assert "Mali Red Cross" in _bodies(g, crossing)
     assert "Mali Red Cross" not in _bodies(g, harvest)
+
+
+def test_a_country_in_a_civil_society_body_s_name_is_no_project_country(context):
+    text = (
+        "- 2030 Agenda\nClinics Open in Chad\n3 March 2025\n"
+        'N\'Djamena, Chad – The "Safe Wells" project opened two clinics in Chad with the '
+        "Danish Refugee Council and the Ministry of Public Health of Chad.\n"
+    )
+    (record,) = news.load(text_source(text, "chad.txt"), context)
+    project = context.minter.project("Safe Wells")
+    countries = set(record.graph.objects(project, MHKG.projectCountry))
+    assert countries == {context.minter.country("TCD")}
