@@ -10,8 +10,12 @@ from mhkg.vocab import MHKG
 
 ROLE_CUES = [
     ("funder", r"fund(?:ed|ing)? (?:by|from)|financ(?:ed|ial support|ing) (?:by|of|from)|"
-               r"(?:with|thanks to) (?:the )?(?:generous )?(?:financial )?support (?:of|from)|"
-               r"grant from|donor|sponsored by|co-?funded by"),
+               r"(?:with|thanks to|made possible by) (?:the )?(?:generous )?(?:financial )?"
+               r"support (?:of|from)|"
+               r"grant from|donor|sponsored by|co-?funded by|"
+               # "Funding came from …", "a contribution of USD 2 million from …", "donated by"
+               r"funding (?:came|comes) from|contribution (?:of (?:[\w.,$€£]+ ){1,4})?from|"
+               r"donat(?:ed by|ions? from)"),
     ("implementer", r"implemented by|carried out by|executed by|led by|implementing (?:agency|"
                     r"organi[sz]ation)"),
     ("beneficiary", r"benefit(?:ing|s)? |for the benefit of|beneficiar"),
@@ -48,8 +52,11 @@ def cue(sentence: str, start: int, previous_end: int) -> str | None:
 # financed the project since 2008", "The Ministry … finances the project"
 AFTER_NAME = re.compile(
     r"(?:,? (?:which|that|who) | )(?:has |have |had |also |is |are |was |were )*"
-    r"(?P<verb>co-?financ|co-?fund|financ|fund|sponsor|implement)(?:e|es|ed|ing|s)?\b"
+    r"(?:(?P<verb>co-?financ|co-?fund|financ|fund|sponsor|implement)(?:e|es|ed|ing|s)?\b"
     r"(?! by\b)"
+    # "the Government of Germany provided EUR 500,000", "… is the main donor"
+    r"|provid(?:ed|es) (?:(?:USD|US\$|EUR|GBP|CHF|JPY|[$€£])|(?:a )?(?:grant|funding|funds)\b)"
+    r"|the (?:main |principal |largest |sole )?donor\b)"
 )
 AFTER_ROLES = {"implement": "implementer"}
 

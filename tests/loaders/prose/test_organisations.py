@@ -558,6 +558,44 @@ def test_host_communities_are_no_group(orgs):
             ],
             id="last-cue-wins",
         ),
+        pytest.param(
+            "Funding came from the Government of Japan.",
+            [("Government of Japan", "funder")],
+            id="funding-came-from",
+        ),
+        pytest.param(
+            "With a contribution of USD 2 million from the Government of Norway, IOM trains.",
+            [
+                ("Government of Norway", "funder"),
+                ("International Organization for Migration", "partner"),
+            ],
+            id="a-contribution-from",
+        ),
+        pytest.param(
+            "The beds were donated by the Government of Canada.",
+            [("Government of Canada", "funder")],
+            id="donated-by",
+        ),
+        pytest.param(
+            "The Government of Germany provided EUR 500,000 for the clinics.",
+            [("Government of Germany", "funder")],
+            id="provided-an-amount",
+        ),
+        pytest.param(
+            "The European Union is the main donor of the project.",
+            [("European Union", "funder")],
+            id="is-the-donor",
+        ),
+        pytest.param(
+            "The Government of Germany provided two trainers for the clinics.",
+            [("Government of Germany", "partner")],
+            id="provided-no-money",
+        ),
+        pytest.param(
+            "The work went ahead with technical support from the World Health Organization.",
+            [("World Health Organization", "partner")],
+            id="technical-support-is-no-funding",
+        ),
     ],
 )
 def test_roles_from_cues_and_kinds(orgs, text, roles):
