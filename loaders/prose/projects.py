@@ -55,6 +55,8 @@ _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
 # a name whose head says what it is, first: "the Partnership on Health and Mobility in East and
 # Southern Africa (PHAMESA)", "IOM's Programme for Migrant Health (PMH)"
 _HEAD_FIRST = r"(?:Partnership|Programme|Program|Project|Initiative) (?:on|for) "
+# what begins a body's name, not a project's
+_BODY_HEAD = r"(?:Ministry|Government|Department|Office|Council|Agency|Institute|University)\b"
 # the words that name what follows: "a project called Health Corridors", "the project, titled …"
 _CALLED = r"(?:(?:entitled|titled|called|named|known as|dubbed) )"
 # an apposition that says a name is a project's: "…, IOM's regional migration health programme"
@@ -113,6 +115,19 @@ PROJECT_MENTIONS = [
             # a name set off by a comma is closed by one ("The project, Title, is …"), not
             # the start of the sentence's clause ("Under a new programme, Ministry … were")
             rf"(?(apposed)(?=[,;(:–—]|\.?$))"
+        ),
+    ),
+    # a name of two words after the word, closed by a comma or by what a project does: "the
+    # project Stronger Together, run by …", "the initiative Safe Ports aims to …" (not a
+    # body: "the project, Ministry of Health officials said")
+    (
+        "named-project",
+        re.compile(
+            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) (?:[a-z0-9][\w-]* ){{0,3}}"
+            rf"{PROJECT_WORD} (?!{_BODY_HEAD})"
+            rf"(?P<named>{_CAPITALISED} (?:{_TITLE_LINK} ){{0,2}}{_CAPITALISED})"
+            rf"(?=[,;(]| (?:is|was|will|has|had|aims|seeks|runs|ran|targets|started|began|"
+            r"funded|financed|implemented|supports|supported|reached|trained)\b)"
         ),
     ),
     # Finca Sana, a primary health care project run by IOM

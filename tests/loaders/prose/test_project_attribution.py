@@ -95,6 +95,16 @@ from ..conftest import text_source
             ["SHAMW"],
             id="parenthesis-not-spelling-the-acronym-out",
         ),
+        pytest.param(
+            "With support from the project Stronger Together, the clinic opened.",
+            ["Stronger Together"],
+            id="two-words-closed-by-a-comma",
+        ),
+        pytest.param(
+            "The initiative Safe Ports aims to screen dockers.",
+            ["Safe Ports"],
+            id="two-words-then-what-it-does",
+        ),
     ],
 )
 def test_titles(sentence, titles):
@@ -116,6 +126,8 @@ def test_titles(sentence, titles):
         pytest.param(
             "The programme, which is funded by Japan, ends in March.", id="relative-clause"
         ),
+        pytest.param("Under the project Health Workers are trained.", id="two-words-unclosed"),
+        pytest.param("For the project Ministry Staff, a desk was set up.", id="two-words-a-body's"),
     ],
 )
 def test_not_titles(sentence):
