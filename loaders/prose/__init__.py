@@ -145,7 +145,7 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     Japan" does not make Japan a country of the project), nor one in the name of a body that
     is no country's own ("the Danish Refugee Council", "Médecins du Monde France"), nor a
     person's name ("Argentina Szabados, IOM Regional Director")."""
-    donors = [
+    not_its_own = [
         (m.start, m.end)
         for m in sentence.organisations
         if m.role == "funder" or m.organisation.kind not in evidence.NATIONAL_KINDS
@@ -155,7 +155,7 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     return [
         p
         for p in sentence.places
-        if not any(s <= p.start < e for s, e in donors + names)  # nor "Argentina Szabados"
+        if not any(s <= p.start < e for s, e in not_its_own + names)  # nor "Argentina Szabados"
     ]
 
 

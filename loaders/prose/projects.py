@@ -119,7 +119,7 @@ PROJECT_MENTIONS = [
     ),
     # a name of two words after the word, closed by a comma or by what a project does: "the
     # project Stronger Together, run by …", "the initiative Safe Ports aims to …" (not a
-    # body: "the project, Ministry of Health officials said")
+    # body's name: "for the project Ministry Staff, a desk was set up")
     (
         "named-project",
         re.compile(
