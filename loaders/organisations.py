@@ -223,6 +223,11 @@ _ACADEMIC = (
     r"^(?:college|faculty|school) of\b.{0,120}?\b(?:sciences|medicine|humanities|studies|arts|"
     r"engineering|public health|university)\b"
 )
+# a ministry's portfolios
+_PORTFOLIOS = (
+    r"health|labou?r|education|foreign affairs|home affairs|interior|justice|"
+    r"finance|social (?:welfare|development|protection|affairs)|agriculture|trade|defen[cs]e"
+)
 KIND_PATTERNS = [
     (rf"{_MULTINATIONAL}.*{_BODY}|{_BODY}.*{_MULTINATIONAL}", MHKG.IntergovernmentalOrganisation),
     (
@@ -261,6 +266,16 @@ KIND_PATTERNS = [
     (_AGENCY, MHKG.GovernmentAgency),
 ]
 KIND_PATTERNS = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in KIND_PATTERNS]
+# a ministry by another name: a national department, secretariat or federal public service of
+# a ministry's portfolios, the whole name ("Department of Health", "Department of Labor and
+# Employment", "Secretariat of Health"; not "Department of Disease Control")
+MINISTRY_BY_ANOTHER_NAME = re.compile(
+    r"^(?:national |federal )?(?:department|secretariat|federal public service) (?:of|for) "
+    # (employment only after another: "Department of Labor and Employment", but Thailand's
+    # "Department of Employment" is one of its Ministry of Labour)
+    rf"(?:{_PORTFOLIOS})(?:(?:, | and | & )(?:{_PORTFOLIOS}|employment))*$",
+    re.IGNORECASE,
+)
 ACADEMIC = re.compile(_ACADEMIC, re.IGNORECASE)
 
 
@@ -277,6 +292,8 @@ def kind_from_name(name: str) -> URIRef | None:
         return igo
     if ACADEMIC.search(name):
         return MHKG.GovernmentAgency
+    if MINISTRY_BY_ANOTHER_NAME.search(name):
+        return MHKG.Ministry
     head = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]
     for text in (head, name):
         for pattern, kind in others:

@@ -609,6 +609,14 @@ def test_roles_from_cues_and_kinds(orgs, text, roles):
     ("name", "kind"),
     [
         ("Ministry of Social Affairs", MHKG.Ministry),
+        ("Department of Health", MHKG.Ministry),
+        ("National Department of Health", MHKG.Ministry),
+        ("Department of Labor and Employment", MHKG.Ministry),
+        ("Secretariat of Health", MHKG.Ministry),
+        ("Federal Public Service for Health", MHKG.Ministry),
+        ("Department of Employment", MHKG.GovernmentAgency),
+        ("Department of Disease Control", MHKG.GovernmentAgency),
+        ("Department of Health of the Western Cape", MHKG.GovernmentAgency),
         ("Government of Nepal", MHKG.Government),
         (
             "Regional Migration Health Network of Southern Africa",
