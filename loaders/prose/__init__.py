@@ -185,6 +185,11 @@ def _state_events(
         date = _first_day(sentence, mention, mention_date, date, reading)
         if date is None and LAST in told:  # "A day later, … a validation workshop"
             date = _days_after(g, told[LAST], sentence.sentence.text)
+        elif date is not None and mention_date and mention_date.end <= mention.start:
+            # "… on 6 November, and a mobile clinic began working there a week later"
+            date = _later(date, sentence.sentence.text[mention.end : mention.end + 60]) or date
+        if mention.rule == "service-start":  # "began working at the Torkham zero point"
+            place = _service_town(sentence, reading, mention, place)
         earlier = told.get(mention.head) if mention.definite else None
         if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
             earlier = None  # "The second study visit" after "The first study visit"
@@ -204,6 +209,8 @@ def _state_events(
             continue  # "… will bring officials to Amman for a knowledge exchange visit"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
             continue  # "IOM screened arrivals in Tamale": what it does, not an event
+        if mention.rule == "service-start" and (date is None or date.datatype == XSD.gYear):
+            continue  # "The clinic, which opened in 2015, …": its history, not an event
         if mention.rule == "event-plural" and date is None:
             continue  # "Validation workshops were held in Kisumu": when, not only where
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
@@ -268,22 +275,28 @@ ORDINAL_WORD = re.compile(
 )
 
 
-# a day said from the event told before: "A day later", "the next day", "two days later"
+# a day said from the event told before: "A day later", "the next day", "two days later",
+# "a week later", "the following week" (seven days on)
 DAYS_LATER = re.compile(
-    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) days? later"
-    r"|[Tt]he (?:next|following) day)\b"
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) later"
+    r"|[Tt]he (?:next|following) (?P<next>day|week))\b"
 )
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
 def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
     """The date such words give, from the day of the event told before."""
+    return _later(g.value(event, MHKG.eventDate), text)
+
+
+def _later(day: Literal | None, text: str) -> Literal | None:
+    """The date such words in `text` give, from `day`."""
     match = DAYS_LATER.search(text)
-    day = g.value(event, MHKG.eventDate)
     if match is None or day is None or day.datatype != XSD.date:
         return None
     count = (match["count"] or "1").lower()
     days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+    days *= 7 if (match["unit"] or match["next"] or "").startswith("week") else 1
     later = datetime.date.fromisoformat(str(day)) + datetime.timedelta(days=days)
     return Literal(later.isoformat(), datatype=XSD.date)
 
@@ -627,6 +640,38 @@ def _town_named(
             continue
         return PlaceMention(start, match.end(), town, reading.dateline.iso3, town, "city")
     return None
+
+
+# the town of a service that began: "began working at the Torkham zero point", "a second
+# site at Kerwa opened", "saw its first patients at the Pissila site" (not "at the Office of
+# …", "in the North")
+SERVICE_TOWN = re.compile(
+    r"\b(?:at|in) (?:the )?(?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?! of\b)(?! [A-Z])"
+)
+
+
+def _service_town(
+    sentence: SentenceReading, reading: Reading, mention, place: PlaceMention | None
+) -> PlaceMention | None:
+    """A service's town, named in its phrase or right after it, unless the sentence names a
+    known city there."""
+    if place is not None and place.city and place.start >= mention.start:
+        return place
+    text = sentence.sentence.text
+    end = mention.end + 40  # (up to the next clause: "…, and a second site at Kerwa opened")
+    end = min(
+        (i for i in (text.find(c, mention.end, end) for c in (", and", ";")) if i >= 0), default=end
+    )
+    found = SERVICE_TOWN.search(text[:end], mention.start)
+    if found is None or reading.dateline is None or found["town"].split()[0] in NOT_TOWNS:
+        return place
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    if any(s <= found.start("town") < e for s, e in taken):
+        return place
+    town = found["town"]
+    return PlaceMention(
+        found.start("town"), found.end("town"), town, reading.dateline.iso3, town, "city"
+    )
 
 
 def _dateline_country(reading: Reading) -> PlaceMention | None:

@@ -309,6 +309,43 @@ LISTED = re.compile(
     rf"(?P<head>{_COUNTED_HEAD})\b"
 )
 
+# a service that began on a day, told by its start: "an IOM mobile clinic began working at
+# the zero point a week later", "on 1 March the mobile clinic saw its first patients", "a
+# second site at Kerwa opened on 25 March", "a health caravan that had opened in Gao on 12
+# May" (its label the service's name; not "will open", "the border opened", "the clinic
+# opened the ward")
+SERVICE_HEADS = (
+    "clinic", "clinics", "caravan", "brigade", "site", "post", "centre", "center", "unit",
+    "hospital", "dispensary", "desk", "hotline", "helpline", "shelter", "laboratory",
+)  # fmt: skip
+_SERVICE_WORD = (
+    r"(?!(?:a|an|the|its|their|of|and|for|to|in|at|on|by|with|was|were|is|are|has|had|have|"
+    r"that|which|who)\b)[\w-]+"
+)
+SERVICE_START = re.compile(
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|(?:[Tt]he [a-z]+ |[A-Z][\w-]* )?[\w-]+[’']s) "
+    rf"(?P<label>(?:{_SERVICE_WORD} ){{0,3}}(?P<head>{'|'.join(SERVICE_HEADS)}))"
+    # where it is, or an aside: "a second site at Kerwa", "the site, across the border, …"
+    r"(?: (?:at|in) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}|, [^,.;]{1,60},)?"
+    r" (?:(?:that|which) (?:had |has )?|(?:had |has )?(?:also |then )?)"
+    r"(?P<verb>(?:began|started) (?:full |its )?(?:working|operating|operations|work|to operate|"
+    r"to work|seeing patients|services)|(?:saw|received|treated) its first (?:patients|clients|"
+    r"cases)|opened(?: its doors)?(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
+)
+
+
+def service_starts(sentence: str) -> list[EventMention]:
+    """Services that began, told by their start (the caller checks the sentence says when)."""
+    found = []
+    for match in SERVICE_START.finditer(sentence):
+        if planned(sentence, match.start(), match.end()):
+            continue
+        found.append(
+            EventMention(match.start("label"), match.end(), match["label"], MHKG.Meeting,
+                         participant_count(sentence), rule="service-start", head="service")
+        )  # fmt: skip
+    return found
+
 
 def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
@@ -377,6 +414,10 @@ def find(sentence: str) -> list[EventMention]:
             EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
                          participant_count(sentence), rule="event-verb", head="welcome")
         )  # fmt: skip
+    found.extend(
+        m for m in service_starts(sentence)
+        if not any(f.start < m.end and m.start < f.end for f in found)
+    )  # fmt: skip
     told = list(found)  # events told by their phrase, before any told by a verb
     for done in DONE.finditer(sentence):  # each verb its own event: "had visited …, and 24
         # nurses were trained in Budva"

@@ -1,0 +1,105 @@
+"""Round 10's event rules, on sentences written for them, with negatives: a service that
+began on a day ("the mobile clinic saw its first patients on 4 May"), with its town and a
+date said from another ("a week later")."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.loaders.prose import events
+from mhkg.vocab import MHKG
+
+
+def _events(g):
+    return {
+        str(g.value(e, RDFS.label)): e
+        for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation)
+        for e in g.subjects(RDF.type, kind)
+    }
+
+
+def _starts(text: str) -> list[str]:
+    return [m.label for m in events.find(text) if m.rule == "service-start"]
+
+
+# -- a service that began ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("On 4 May the IOM mobile clinic saw its first patients in a camp near Goma.",
+         "IOM mobile clinic"),
+        ("A new health post at Bunagana opened on 9 June.", "new health post"),
+        ("A migrant help desk, run with the Red Cross, began operating on 2 July.",
+         "migrant help desk"),
+        ("Ten days later a mobile health unit that had opened in Kassala began seeing patients.",
+         "mobile health unit"),
+        ("The ministry's helpline started working on 1 April.", "helpline"),
+    ],
+)  # fmt: skip
+def test_a_service_that_began(text, label):
+    assert _starts(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The clinic will open on 4 May in Goma.", id="planned"),
+        pytest.param("A new clinic is expected to open its doors in June.", id="expected"),
+        pytest.param("The border opened on 9 June.", id="not-a-service"),
+        pytest.param("The centre opened a second ward on 9 June.", id="opened-an-object"),
+        pytest.param("Patients at the clinic began to recover in May.", id="not-its-start"),
+    ],
+)  # fmt: skip
+def test_no_service_start(text):
+    assert _starts(text) == []
+
+
+def test_a_service_start_needs_a_day_or_a_month(described):
+    g, _ = described("Goma, DR Congo – The mobile clinic, which opened in 2015, sees 50 people a "
+                     "day.")  # fmt: skip
+    assert "mobile clinic" not in _events(g)
+
+
+def test_a_service_takes_the_town_of_its_phrase(described):
+    g, _ = described(
+        "Goma, DR Congo – Health teams met there.\nOn 4 May 2021 the mobile clinic saw its "
+        "first patients at the Kanyaruchinya site."
+    )
+    event = _events(g)["mobile clinic"]
+    assert str(g.value(event, MHKG.eventDate)) == "2021-05-04"
+    assert str(g.value(g.value(event, MHKG.place), RDFS.label)) == "Kanyaruchinya"
+
+
+def test_the_town_is_the_services_own_in_its_clause(described):
+    g, _ = described(
+        "Goma, DR Congo – Two sites opened.\nThe first site began full operations on 3 May "
+        "2021, and a second site at Rutshuru opened on 9 May 2021."
+    )
+    found = _events(g)
+    assert str(g.value(found["second site"], MHKG.eventDate)) == "2021-05-09"
+    assert str(g.value(g.value(found["second site"], MHKG.place), RDFS.label)) == "Rutshuru"
+    assert "rutshuru" not in str(g.value(found["first site"], MHKG.place)).lower()
+
+
+@pytest.mark.parametrize(
+    "later, day",
+    [("a week later", "2021-05-13"), ("two weeks later", "2021-05-20"),
+     ("three days later", "2021-05-09")],
+)  # fmt: skip
+def test_a_date_said_from_the_one_before(described, later, day):
+    g, _ = described(
+        "Goma, DR Congo – Help came.\nVolunteers joined a polio campaign in Goma on 6 May "
+        f"2021, and the mobile clinic began working at the Munigi site {later}."
+    )
+    assert str(g.value(_events(g)["mobile clinic"], MHKG.eventDate)) == day
+
+
+def test_no_later_date_without_such_words(described):
+    g, _ = described(
+        "Goma, DR Congo – Help came.\nVolunteers joined a polio campaign in Goma on 6 May "
+        "2021, and the mobile clinic began working at the Munigi site."
+    )
+    assert str(g.value(_events(g)["mobile clinic"], MHKG.eventDate)) == "2021-05-06"
