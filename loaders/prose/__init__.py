@@ -193,6 +193,15 @@ def _state_events(
         earlier = told.get(mention.head) if mention.definite else None
         if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
             earlier = None  # "The second study visit" after "The first study visit"
+        # "Officials met in Peshawar on 16 and 17 November … The consultation was convened
+        # by …": the gathering the sentence before told by its verb
+        gathering = earlier is None and date is None and mention.definite
+        if (
+            gathering
+            and mention.rule == "event-phrase"
+            and (gathered := _gathering_before(sentence, reading))
+        ):
+            date, place = gathered
         if earlier is None and mention.definite and mention.rule == "event-phrase":
             # "The course, which ran from 8 to 10 August, …" after "a three-day training": an
             # event of the same kind told before, named by another word, on the same days
@@ -581,6 +590,42 @@ def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention |
     if len({p.city for p in cities}) != 1:
         return None
     return cities[0]
+
+
+# people who came together, told by the verb: "officials met in Peshawar on 16 November",
+# "nurses gathered at a hotel in Kingston" (not "will meet", "to meet", "has met every month")
+GATHERED = re.compile(
+    r"\b(?<!will )(?<!to )(?<!has )(?<!have )(?<!had )(?:met|gathered|came together|convened|"
+    r"assembled)\b(?! (?:with|the|a|an|their|his|her|its)\b)"
+)
+
+
+def _gathering_before(sentence: SentenceReading, reading: Reading) -> tuple | None:
+    """The date and place of a gathering the sentence just before (of the same paragraph, or
+    the dateline's) told by its verb, where it told no event and gave the day."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        return None
+    text = before.sentence.text
+    verb = GATHERED.search(text)
+    if verb is None or before.events:
+        return None
+    # the day told with the verb: the first date after it, within its clause, else the last
+    # before it ("For three days this week, nurses gathered …")
+    after = [d for d in before.dates if verb.end() <= d.start <= verb.end() + 60]
+    day = (
+        after[0]
+        if after
+        else next(reversed([d for d in before.dates if d.end <= verb.start()]), None)
+    )
+    date = dates.resolve(day, reading.date) if day else None
+    if date is None or date.datatype == XSD.gYear:
+        return None
+    place = _event_place(before, reading, verb.end(), day) or _dateline_country(reading)
+    return date, place
 
 
 # "in Maliana, Bobonaro municipality": a town no gazetteer holds, in a province one does

@@ -149,6 +149,9 @@ TOLD_BY_VERB = {
     # assessing the bridge in Pakse on 29 September" (not "is assessing", "will be assessing")
     "assessing": "assessment", "visiting": "visit",
 }  # fmt: skip
+# a verb in a list after "be" or "been": "can be screened, vaccinated and referred", "had
+# been tested or vaccinated" (what may be or has been done, as "be vaccinated" alone)
+IN_A_LIST_AFTER_BE = re.compile(r"\b(?:be|been|being) (?:[a-z]+,? ){1,3}(?:(?:and|or) )?$")
 NEEDS_OBJECT = frozenset({"opened", "visited", "assessing", "visiting"})
 PROGRESSIVE = frozenset(("is", "are", "was", "were", "be", "been", "am", "still", "currently"))
 OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
@@ -436,6 +439,8 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         before = sentence[max(0, done.start() - 12) : done.start()].split()
         if not before or before[-1].lower() in PROGRESSIVE or before[-1][0].isupper():
             done = None  # "IOM is assessing …", "Assessing the needs, …"
+    if done and IN_A_LIST_AFTER_BE.search(sentence, max(0, done.start() - 40), done.start()):
+        done = None  # "people can be screened, vaccinated and referred": not told as done
     if done and not TALLY.search(sentence, 0, done.start()):
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head

@@ -103,3 +103,68 @@ def test_no_later_date_without_such_words(described):
         "2021, and the mobile clinic began working at the Munigi site."
     )
     assert str(g.value(_events(g)["mobile clinic"], MHKG.eventDate)) == "2021-05-06"
+
+
+# -- an event told by a verb, then named by a noun in the next sentence --------------------------
+
+
+def test_a_gathering_named_in_the_next_sentence(described):
+    g, _ = described(
+        "Mombasa, Kenya – Port health officers and county staff met in Nairobi on 4 and 5 "
+        "March 2021 to agree on a referral path. The workshop was organized by the county "
+        "health department."
+    )
+    event = _events(g)["workshop"]
+    assert str(g.value(event, MHKG.eventDate)) == "2021-03-04"
+    assert str(g.value(g.value(event, MHKG.place), RDFS.label)) == "Nairobi"
+
+
+def test_a_gathering_dated_before_its_verb(described):
+    g, _ = described(
+        "Mombasa, Kenya – Help came.\nOn 4 March 2021, nurses from three counties gathered in "
+        "Kilifi to learn triage. The training was run by IOM."
+    )
+    assert str(g.value(_events(g)["training"], MHKG.eventDate)) == "2021-03-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Mombasa, Kenya – Help came.\nOfficers will meet in Kilifi on 4 March 2021. "
+                     "The workshop is run by IOM.", id="will-meet"),
+        pytest.param("Mombasa, Kenya – Help came.\nThe committee has met in Kilifi every month "
+                     "since 2019. The workshop is run by IOM.", id="has-met-no-day"),
+        pytest.param("Mombasa, Kenya – Help came.\nOfficers met the governor in Kilifi on 4 March "
+                     "2021.\n\nThe workshop is run by IOM.", id="another-paragraph"),
+    ],
+)  # fmt: skip
+def test_no_gathering_before(described, text):
+    g, _ = described(text)
+    assert "workshop" not in _events(g)
+
+
+def test_a_gathering_does_not_replace_the_events_own_day(described):
+    g, _ = described(
+        "Mombasa, Kenya – Help came.\nOfficers met in Kilifi on 4 March 2021. The workshop on 9 "
+        "March 2021 was run by IOM."
+    )
+    assert str(g.value(_events(g)["workshop"], MHKG.eventDate)) == "2021-03-09"
+
+
+# -- a verb in a list after "be" is not told as done -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May officials agreed how travellers can be screened, vaccinated and referred.",
+        "On 3 May the children who had been tested or vaccinated went home.",
+    ],
+)
+def test_a_verb_in_a_list_after_be(text):
+    assert not [m for m in events.find(text) if m.head == "vaccination"]
+
+
+def test_a_list_of_verbs_told_as_done():
+    found = events.find("On 3 May the team screened, vaccinated and referred 40 drivers.")
+    assert {m.head for m in found} == {"screening", "vaccination"}
