@@ -357,6 +357,11 @@ def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateM
     # "ended on Wednesday a study visit …": the day it ended, not its day
     told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
     after = [d for d in told if d.start >= mention.end]
+    # "The consultation … drew on a rapid assessment … carried out in the first week of
+    # November": a date after the next event the sentence names is that event's
+    following = [m.start for m in sentence.events if m.start >= mention.end]
+    if following and sentence.events[-1].rule != "visit-leg":
+        after = [d for d in after if d.start < min(following)]
     before = [d for d in told if d.start < mention.end]
     # "first in London on 28 March, at a round table …, and then in Manchester on 31 March":
     # the date just before it is its own

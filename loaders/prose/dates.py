@@ -35,6 +35,14 @@ PATTERNS = [
     re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b"),  # 15 July 2024
     re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),  # July 15, 2024
     re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2024-07-15
+    # a part of a month, told by the month: "in the first week of November", "at the end of
+    # September", "in late April 2019", "in mid-May" (not "by the end of March", a deadline)
+    re.compile(
+        r"\b(?:(?:[Ii]n|[Dd]uring) the (?:(?:first|second|third|fourth|last|final) "
+        r"(?:week|half|fortnight)|beginning|start|middle|end) of|(?:[Aa]t|[Tt]owards?) the "
+        rf"(?:beginning|start|middle|end) of|[Ii]n (?:early|mid-|late) ?) ?{_MONTH}(?!\w)"
+        rf"(?:,? {_YEAR}\b)?"
+    ),
     re.compile(rf"\b{_MONTH},? {_YEAR}\b"),  # April 2024
     # 14–15 May, from 14 to 15 May: the first day
     re.compile(rf"\b(?:[Ff]rom )?{_DAY}{_UNTIL}[0-3]?\d(?:st|nd|rd|th)? {_MONTH}(?!\w)"),

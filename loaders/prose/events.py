@@ -78,7 +78,13 @@ _DOING = (
     r"led|ran|hosted|facilitated|delivered|convened|made)"
 )
 DOING_BEFORE = re.compile(rf"\b{_DOING} (?:[\w-]+ ){{0,2}}$")
-DOING_AFTER = re.compile(rf"^(?: [\w’'-]+){{0,8}}? (?:was |were )?{_DOING}\b")
+DOING_AFTER = re.compile(
+    rf"^(?:(?: [\w’'-]+){{0,8}}? (?:was |were )?{_DOING}\b"
+    # in a relative clause after what it was of: "a rapid assessment of the holding centres
+    # in Landi Kotal that IOM's team had carried out" (not "the assessment found that …")
+    rf"| of(?: [\w’'-]+){{1,12}}? (?:that|which) (?:[\w’'-]+ ){{1,5}}?(?:had |has |have )?"
+    rf"{_DOING}\b)"
+)
 # The heads of events with a name of their own, capitalised.
 NAMED_HEADS = {
     "Fair": MHKG.Meeting,

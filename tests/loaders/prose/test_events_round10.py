@@ -1,13 +1,17 @@
 """Round 10's event rules, on sentences written for them, with negatives: a service that
 began on a day ("the mobile clinic saw its first patients on 4 May"), with its town and a
-date said from another ("a week later")."""
+date said from another ("a week later"); a gathering told by its verb and named by a noun in
+the next sentence; a verb in a list after "be"; a part of a month ("in the first week of
+June"); an assessment done in a relative clause; a date after the next event is its own."""
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 from rdflib.namespace import RDF, RDFS
 
-from mhkg.loaders.prose import events
+from mhkg.loaders.prose import dates, events
 from mhkg.vocab import MHKG
 
 
@@ -17,6 +21,10 @@ def _events(g):
         for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation)
         for e in g.subjects(RDF.type, kind)
     }
+
+
+def _labels(text: str) -> list[str]:
+    return [m.label for m in events.find(text) if m.rule == "event-phrase"]
 
 
 def _starts(text: str) -> list[str]:
@@ -168,3 +176,65 @@ def test_a_verb_in_a_list_after_be(text):
 def test_a_list_of_verbs_told_as_done():
     found = events.find("On 3 May the team screened, vaccinated and referred 40 drivers.")
     assert {m.head for m in found} == {"screening", "vaccination"}
+
+
+# -- a part of a month, told by the month -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The team went there in the first week of June.", "2021-06"),
+        ("It closed at the end of September 2019.", "2019-09"),
+        ("Nurses met in late April.", "2021-04"),
+        ("Talks resumed in mid-May.", "2021-05"),
+        ("During the second half of March, the site was busy.", "2021-03"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_month(text, value):
+    (mention,) = dates.find(text)
+    assert str(dates.resolve(mention, datetime.date(2021, 12, 1))) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Arrivals should fall by the end of March.", "The end of the war came.", "In late spring."],
+)
+def test_no_part_of_a_month(text):
+    assert dates.find(text) == []
+
+
+# -- an assessment done in a relative clause after what it was of ------------------------------
+
+
+def test_an_assessment_done_in_a_relative_clause():
+    text = ("It used a joint assessment of the crossings at Busia and Malaba that the county "
+            "team had conducted in May 2021.")  # fmt: skip
+    assert _labels(text) == ["joint assessment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("It used a joint assessment of the crossings at Busia, which the county "
+                     "team had conducted in May 2021.", id="another-clause"),
+        pytest.param("The assessment of the crossings that border officers use every day is "
+                     "due in May 2021.", id="no-doing"),
+    ],
+)  # fmt: skip
+def test_no_assessment_done(text):
+    assert _labels(text) == []
+
+
+# -- a date after the next event is that event's -----------------------------------------------
+
+
+def test_a_date_after_the_next_event_is_its_own(described):
+    g, _ = described(
+        "Mombasa, Kenya – Help came.\nOfficers met in Nairobi on 4 March 2021. The workshop "
+        "was organized by the county, and it used a joint assessment of the crossings that "
+        "IOM had carried out in the first week of February 2021."
+    )
+    found = _events(g)
+    assert str(g.value(found["workshop"], MHKG.eventDate)) == "2021-03-04"
+    assert str(g.value(found["joint assessment"], MHKG.eventDate)) == "2021-02"
