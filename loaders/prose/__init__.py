@@ -507,6 +507,13 @@ def _add_participants(
         annotator.annotate(sentence.sentence, "event-reference", event)
 
 
+# the words before a country the event is related to, not held in: "from Ukraine", "with
+# Togo", "for China and Mongolia", "from the Democratic Republic of the Congo and Burundi"
+RELATED_COUNTRY = re.compile(
+    r"\b(?:from|with|for) (?:the )?(?:[A-Z][\w'’-]*(?: of(?: the)?)? (?:and |, )?){0,5}$"
+)
+
+
 def _event_place(
     sentence: SentenceReading, reading: Reading, after: int, day: dates.DateMention | None = None
 ) -> PlaceMention | None:
@@ -540,6 +547,9 @@ def _event_place(
         # "… College of Physicians of Costa Rica", "the project \"… in Burundi and the DRC\""
         and not any(s <= p.start < e for s, e in named)
         and not _in_quotes(sentence.sentence.text, p.start)  # a title's country
+        # "refugees from Ukraine", "the crossing with Togo", "for China and Mongolia": a
+        # country the event is related to, not where it took place
+        and not RELATED_COUNTRY.search(sentence.sentence.text, max(0, p.start - 60), p.start)
     ]  # fmt: skip
     if countries:
         return countries[0]

@@ -238,3 +238,28 @@ def test_a_date_after_the_next_event_is_its_own(described):
     found = _events(g)
     assert str(g.value(found["workshop"], MHKG.eventDate)) == "2021-03-04"
     assert str(g.value(found["joint assessment"], MHKG.eventDate)) == "2021-02"
+
+
+# -- a country the event is related to is not where it took place -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        pytest.param("A training on 3 May 2021 prepared nurses who receive returnees from "
+                     "Uganda.", "SSD", id="from"),
+        pytest.param("A drill on 3 May 2021 tested the post at the crossing with Kenya.", "SSD",
+                     id="with"),
+        pytest.param("A meeting on 3 May 2021 agreed a plan with the envoy for Sudan and Chad.",
+                     "SSD", id="for-a-list"),
+        pytest.param("A training on 3 May 2021 was held in Uganda for nurses.", "UGA",
+                     id="held-in"),
+        pytest.param("A training on 3 May 2021 in Uganda prepared nurses from Kenya.", "UGA",
+                     id="in-then-from"),
+    ],
+)  # fmt: skip
+def test_a_related_country_is_not_the_place(described, text, country):
+    g, _ = described(f"Juba, South Sudan – Help came.\n{text}")
+    (event,) = _events(g).values()
+    place = g.value(event, MHKG.place)
+    assert str(place).endswith(f"country/{country}")
