@@ -49,6 +49,7 @@ EVENT_WORDS = {
     "opening": MHKG.Meeting,
     "inauguration": MHKG.Meeting,
     "briefing": MHKG.Meeting,
+    "debriefing": MHKG.Meeting,
     "festival": MHKG.Meeting,
     "campaign": MHKG.Workshop,
     "screening day": MHKG.Workshop,
@@ -154,7 +155,12 @@ TOLD_BY_VERB = {
     # a participle of doing, with its object, after a past verb: "It then travelled south,
     # assessing the bridge in Pakse on 29 September" (not "is assessing", "will be assessing")
     "assessing": "assessment", "visiting": "visit",
+    # in the passive only (see PASSIVE_ONLY): "the care pathway was presented in Asunción on
+    # 14 June" (a presentation), not "IOM presented the handbook" (a part of another event)
+    "presented": "presentation",
 }  # fmt: skip
+PASSIVE_ONLY = frozenset({"presented"})
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been) (?:[a-z]+ly )?$")
 # a verb in a list after "be" or "been": "can be screened, vaccinated and referred", "had
 # been tested or vaccinated" (what may be or has been done, as "be vaccinated" alone)
 IN_A_LIST_AFTER_BE = re.compile(r"\b(?:be|been|being) (?:[a-z]+,? ){1,3}(?:(?:and|or) )?$")
@@ -441,6 +447,9 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
+    passive = done and PASSIVE_BEFORE.search(sentence, max(0, done.start() - 30), done.start())
+    if done and done["verb"] in PASSIVE_ONLY and not passive:
+        done = None  # "IOM presented the handbook": a part of another event
     if done and done["verb"].endswith("ing"):
         before = sentence[max(0, done.start() - 12) : done.start()].split()
         if not before or before[-1].lower() in PROGRESSIVE or before[-1][0].isupper():

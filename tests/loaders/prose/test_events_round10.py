@@ -263,3 +263,42 @@ def test_a_related_country_is_not_the_place(described, text, country):
     (event,) = _events(g).values()
     place = g.value(event, MHKG.place)
     assert str(place).endswith(f"country/{country}")
+
+
+# -- a presentation told by the passive; a debriefing -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The referral guide was presented in Mzuzu on 3 May 2021.", "presentation"),
+        ("The findings were formally presented to the ministry on 3 May 2021.", "presentation"),
+        ("A debriefing took place in Mzuzu on 3 May 2021.", "debriefing"),
+    ],
+)  # fmt: skip
+def test_a_presentation_or_a_debriefing(text, label):
+    assert [m.label for m in events.find(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("IOM presented the referral guide in Mzuzu on 3 May 2021.", id="active"),
+        pytest.param("The guide will be presented in Mzuzu on 3 May 2021.", id="planned"),
+        pytest.param("The guide is to be presented in Mzuzu in May.", id="to-be"),
+    ],
+)  # fmt: skip
+def test_no_presentation(text):
+    assert [m.label for m in events.find(text)] == []
+
+
+def test_a_presentation_in_a_clause_of_its_own():
+    found = events.find("A debriefing took place in Mzuzu on 3 May 2021, and the new plan was "
+                        "presented to officials in Lilongwe on 5 May 2021.")  # fmt: skip
+    assert [m.label for m in found] == ["debriefing", "presentation"]
+
+
+def test_a_presentation_at_an_event_is_that_event():
+    found = events.find("The results were presented on 3 May 2021 in Mzuzu at a national "
+                        "workshop.")  # fmt: skip
+    assert [m.label for m in found] == ["national workshop"]
