@@ -349,6 +349,9 @@ def _state_event(g, context, annotator, sentence, mention, date, place, event_pr
     return event
 
 
+NEXT_CLAUSE = re.compile(r"[,;] (?:and|while|whereas|but) ")
+
+
 def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateMention | None:
     """The date the sentence gives an event: the first after it, else the last before it
     ("the first workshop … on 17 April and the final workshop … on 30 May"), but not the
@@ -361,7 +364,11 @@ def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateM
     # November": a date after the next event the sentence names is that event's
     following = [m.start for m in sentence.events if m.start >= mention.end]
     if following and sentence.events[-1].rule != "visit-leg":
-        after = [d for d in after if d.start < min(following)]
+        # (or before the clause it begins: "…, and on 1 March the clinic saw its first …")
+        until = min(following)
+        clause = NEXT_CLAUSE.search(text, mention.end, until)
+        until = clause.start() if clause else until
+        after = [d for d in after if d.start < until]
     before = [d for d in told if d.start < mention.end]
     # "first in London on 28 March, at a round table …, and then in Manchester on 31 March":
     # the date just before it is its own

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rdflib.namespace import XSD
+
 from mhkg.loaders.prose import dates, people
 from mhkg.vocab import MHKG
 
@@ -141,6 +143,10 @@ LAUNCHED = re.compile(r"\b(?<!will )(?<!to )launched\b(?! by\b)")
 # soldiers" (a screening of soldiers), "vendors … were screened" (a screening)
 # a tally, not an event: "13,847 travellers were screened", "… have been vaccinated"
 TALLY = re.compile(r"(?:\d[\d,]* (?:[\w-]+ ){0,3}(?:were|are) |(?:have|has|had) been )$")
+# "On 23 and 24 February, 36 health workers had been trained in …": the pluperfect, with a
+# day, tells an event before the one the article reports ("by 2020, 500 had been trained" a
+# tally)
+PLUPERFECT = re.compile(r"\bhad been $")
 TOLD_BY_VERB = {
     "screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration",
     # a course told by its verb: "IOM trained 40 nurses in Daloa on 3 May", "staff were
@@ -429,16 +435,16 @@ def find(sentence: str) -> list[EventMention]:
             EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
                          participant_count(sentence), rule="event-verb", head="welcome")
         )  # fmt: skip
-    found.extend(
-        m for m in service_starts(sentence)
-        if not any(f.start < m.end and m.start < f.end for f in found)
-    )  # fmt: skip
     told = list(found)  # events told by their phrase, before any told by a verb
     for done in DONE.finditer(sentence):  # each verb its own event: "had visited …, and 24
         # nurses were trained in Budva"
         found.extend(
             m for m in _told_by_verb(sentence, told, done) if all(f.head != m.head for f in found)
         )
+    found.extend(
+        m for m in service_starts(sentence)
+        if not any(f.start < m.end and m.start < f.end for f in found)
+    )  # fmt: skip
     return found
 
 
@@ -456,7 +462,10 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
             done = None  # "IOM is assessing …", "Assessing the needs, …"
     if done and IN_A_LIST_AFTER_BE.search(sentence, max(0, done.start() - 40), done.start()):
         done = None  # "people can be screened, vaccinated and referred": not told as done
-    if done and not TALLY.search(sentence, 0, done.start()):
+    tally = done and TALLY.search(sentence, 0, done.start())
+    if tally and PLUPERFECT.search(sentence, 0, done.start()) and _has_day(sentence):
+        tally = None
+    if done and not tally:
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head
         count = int(done["count"].replace(",", "")) if done["count"] else None
@@ -465,6 +474,11 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
                          count or participant_count(sentence), rule="event-verb", head=head)
         ]  # fmt: skip
     return []
+
+
+def _has_day(sentence: str) -> bool:
+    """Whether the sentence names a day of a month ("on 23 February")."""
+    return any(d.value.datatype in (XSD.date, XSD.gMonthDay) for d in dates.find(sentence))
 
 
 def _named_events(sentence: str) -> list[EventMention]:

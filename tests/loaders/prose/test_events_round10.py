@@ -302,3 +302,43 @@ def test_a_presentation_at_an_event_is_that_event():
     found = events.find("The results were presented on 3 May 2021 in Mzuzu at a national "
                         "workshop.")  # fmt: skip
     assert [m.label for m in found] == ["national workshop"]
+
+
+# -- a range of days with their weekdays; the pluperfect with a day; the next clause's date ----
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("It ran from Monday 4 to Wednesday 6 October.", "--10-04"),
+        ("It ran from Tuesday, 5 to Thursday, 7 October 2021.", "2021-10-05"),
+        ("It ran 5–7 October.", "--10-05"),
+    ],
+)  # fmt: skip
+def test_a_range_of_days_with_weekdays(text, value):
+    (mention,) = dates.find(text)
+    assert str(mention.value) == value
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        pytest.param("On 2 and 3 March, 30 nurses had been trained in Gulu.", True, id="a-day"),
+        pytest.param("By 2020, 500 nurses had been trained in the district.", False,
+                     id="a-year-tally"),
+        pytest.param("On 2 March officials said 500 nurses have been trained so far.", False,
+                     id="the-perfect"),
+    ],
+)  # fmt: skip
+def test_the_pluperfect_with_a_day(text, told):
+    assert bool([m for m in events.find(text) if m.head == "training"]) is told
+
+
+def test_a_date_in_the_next_clause_is_its_events(described):
+    g, _ = described(
+        "Gulu, Uganda – Help came.\nOn 2 and 3 March 2021, 30 nurses had been trained in Gulu, "
+        "and on 9 March 2021 the mobile clinic saw its first patients at the Unyama site."
+    )
+    found = _events(g)
+    assert str(g.value(found["training"], MHKG.eventDate)) == "2021-03-02"
+    assert str(g.value(found["mobile clinic"], MHKG.eventDate)) == "2021-03-09"
