@@ -186,8 +186,13 @@ def _state_events(
         if date is None and LAST in told:  # "A day later, … a validation workshop"
             date = _days_after(g, told[LAST], sentence.sentence.text)
         elif date is not None and mention_date and mention_date.end <= mention.start:
-            # "… on 6 November, and a mobile clinic began working there a week later"
-            date = _later(date, sentence.sentence.text[mention.end : mention.end + 60]) or date
+            # "… on 6 November, and a mobile clinic began working there a week later", "On 10
+            # October …, and the week before, the team vaccinated …" (up to the next clause)
+            text = sentence.sentence.text
+            until = mention.end + 60
+            clause = NEXT_CLAUSE.search(text, mention.end, until)
+            until = clause.start() if clause else until
+            date = _later(date, text[mention_date.end : until]) or date
         if mention.rule == "service-start":  # "began working at the Torkham zero point"
             place = _service_town(sentence, reading, mention, place)
         earlier = told.get(mention.head) if mention.definite else None
@@ -298,10 +303,29 @@ def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
     return _later(g.value(event, MHKG.eventDate), text)
 
 
+# a time said back from a date before: "two days earlier", "the week before," (a week
+# before is told by its month: its day is not known)
+DAYS_EARLIER = re.compile(
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) earlier"
+    r"|[Tt]he (?P<next>day|week) before(?=,))"
+)
+
+
 def _later(day: Literal | None, text: str) -> Literal | None:
     """The date such words in `text` give, from `day`."""
+    if day is None or day.datatype != XSD.date:
+        return None
+    if (back := DAYS_EARLIER.search(text)) is not None:
+        count = (back["count"] or "1").lower()
+        days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+        weeks = (back["unit"] or back["next"] or "").startswith("week")
+        days *= 7 if weeks else 1
+        earlier = datetime.date.fromisoformat(str(day)) - datetime.timedelta(days=days)
+        if weeks:
+            return Literal(f"{earlier.year}-{earlier.month:02d}", datatype=XSD.gYearMonth)
+        return Literal(earlier.isoformat(), datatype=XSD.date)
     match = DAYS_LATER.search(text)
-    if match is None or day is None or day.datatype != XSD.date:
+    if match is None:
         return None
     count = (match["count"] or "1").lower()
     days = int(count) if count.isdigit() else _DAY_COUNTS[count]

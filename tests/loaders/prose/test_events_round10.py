@@ -342,3 +342,27 @@ def test_a_date_in_the_next_clause_is_its_events(described):
     found = _events(g)
     assert str(g.value(found["training"], MHKG.eventDate)) == "2021-03-02"
     assert str(g.value(found["mobile clinic"], MHKG.eventDate)) == "2021-03-09"
+
+
+# -- a time said back from a date before ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "back, value",
+    [("the week before,", "2021-03"), ("two days earlier", "2021-03-08"),
+     ("a week earlier", "2021-03")],
+)  # fmt: skip
+def test_a_time_said_back_from_a_date(described, back, value):
+    g, _ = described(
+        "Gulu, Uganda – Help came.\nOn 10 March 2021 the ministry opened a ward in Gulu, and "
+        f"{back} the mobile team vaccinated 140 children in Amuru."
+    )
+    assert str(g.value(_events(g)["vaccination"], MHKG.eventDate)) == value
+
+
+def test_no_time_said_back_in_another_clause(described):
+    g, _ = described(
+        "Gulu, Uganda – Help came.\nOn 10 March 2021 the mobile team vaccinated 140 children in "
+        "Amuru, and the week before, the ministry had opened a ward."
+    )
+    assert str(g.value(_events(g)["vaccination"], MHKG.eventDate)) == "2021-03-10"
