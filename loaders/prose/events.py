@@ -55,6 +55,7 @@ EVENT_WORDS = {
     "festival": MHKG.Meeting,
     "campaign": MHKG.Workshop,
     "screening day": MHKG.Workshop,
+    "drive": MHKG.Workshop,  # "a screening drive", "a vaccination drive"
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,
@@ -505,9 +506,13 @@ CLAUSE_START = re.compile(r"[,;] (?:when|after|before|and|while|as) ")
 def _own_clause(sentence: str, found: list[EventMention], at: int) -> bool:
     """Whether a clause of its own holds the verb at `at`, apart from the events found."""
     before = [m.end for m in found if m.end <= at]
-    if len(before) < len(found):
-        return False  # an event phrase after the verb, or around it
-    return bool(CLAUSE_START.search(sentence, max(before), at))
+    after = [m.start for m in found if m.start >= at]
+    if len(before) + len(after) < len(found):
+        return False  # an event phrase around the verb
+    if after and not CLAUSE_START.search(sentence, at, min(after)):
+        return False  # "IOM opened the workshop …": an event phrase after the verb, in its clause
+    # ("had opened a counselling room …, and the hospital hosted a study visit …")
+    return not before or bool(CLAUSE_START.search(sentence, max(before), at))
 
 
 def _done(sentence: str, start: int, end: int) -> bool:

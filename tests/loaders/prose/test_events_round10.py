@@ -366,3 +366,33 @@ def test_no_time_said_back_in_another_clause(described):
         "Amuru, and the week before, the ministry had opened a ward."
     )
     assert str(g.value(_events(g)["vaccination"], MHKG.eventDate)) == "2021-03-10"
+
+
+# -- a drive; a verb-told event in a clause of its own before an event phrase -----------------
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("IOM ran a vaccination drive in Arua on 3 May 2021.", "vaccination drive"),
+        ("A two-day screening drive took place in Arua on 3 May 2021.", "two-day screening drive"),
+    ],
+)  # fmt: skip
+def test_a_drive(text, label):
+    assert _labels(text) == [label]
+
+
+def test_a_drive_with_no_day_or_place_is_none(described):
+    g, _ = described("The screening drive aims to reach every worker.", project=False)
+    assert _events(g) == {}
+
+
+def test_a_verb_event_in_its_own_clause_before_an_event_phrase():
+    found = events.find("On 2 May IOM had opened a counselling room in Arua, and the hospital "
+                        "hosted a study visit for nurses on 9 May.")  # fmt: skip
+    assert [m.head for m in found] == ["visit", "opening"]
+
+
+def test_no_verb_event_in_the_clause_of_an_event_phrase():
+    found = events.find("On 2 May the minister opened the workshop on triage in Arua.")
+    assert [m.head for m in found] == ["workshop"]
