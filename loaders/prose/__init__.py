@@ -204,7 +204,7 @@ def _state_events(
         if (
             gathering
             and mention.rule == "event-phrase"
-            and (gathered := _gathering_before(sentence, reading))
+            and (gathered := _gathering_before(sentence, reading, LAST not in told))
         ):
             date, place = gathered
         if earlier is None and mention.definite and mention.rule == "event-phrase":
@@ -642,19 +642,28 @@ def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention |
 # "nurses gathered at a hotel in Kingston" (not "will meet", "to meet", "has met every month")
 GATHERED = re.compile(
     r"\b(?<!will )(?<!to )(?<!has )(?<!have )(?<!had )(?:met|gathered|came together|convened|"
-    r"assembled)\b(?! (?:with|the|a|an|their|his|her|its)\b)"
+    r"assembled)\b(?! (?:the|a|an|their|his|her|its)\b)"  # ("met with IOM", not "met the …")
 )
 
 
-def _gathering_before(sentence: SentenceReading, reading: Reading) -> tuple | None:
-    """The date and place of a gathering the sentence just before (of the same paragraph, or
-    the dateline's) told by its verb, where it told no event and gave the day."""
+def _gathering_before(
+    sentence: SentenceReading, reading: Reading, first: bool = False
+) -> tuple | None:
+    """The date and place of a gathering the sentence just before (of the same paragraph),
+    else the dateline's (for the `first` event told), told by its verb, where it told no
+    event and gave the day."""
     at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
     if at == 0:
         return None
     before = reading.sentences[at - 1]
     if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
-        return None
+        # "Bihać – … health authorities met with IOM on 15 November …" (the lead), then, a
+        # paragraph on, "… attended the health coordination meeting in Bihać"
+        # (only for the article's first event: a later one is named after another told)
+        lead = reading.dateline_sentence
+        if not first or lead is None or lead not in reading.sentences[:at]:
+            return None
+        before = lead
     text = before.sentence.text
     verb = GATHERED.search(text)
     if verb is None or before.events:

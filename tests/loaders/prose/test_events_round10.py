@@ -396,3 +396,24 @@ def test_a_verb_event_in_its_own_clause_before_an_event_phrase():
 def test_no_verb_event_in_the_clause_of_an_event_phrase():
     found = events.find("On 2 May the minister opened the workshop on triage in Arua.")
     assert [m.head for m in found] == ["workshop"]
+
+
+# -- the lead's gathering named by the article's first event, a paragraph on -------------------
+
+
+def test_the_leads_gathering_named_later(described):
+    g, _ = described(
+        "Mombasa, Kenya – County health officers met with IOM on 4 March 2021 to plan for the "
+        "rains.\nFloods hit the coast every year.\nThirty officers attended the coordination "
+        "meeting in Nairobi."
+    )
+    assert str(g.value(_events(g)["coordination meeting"], MHKG.eventDate)) == "2021-03-04"
+
+
+def test_the_leads_gathering_is_not_a_later_events(described):
+    g, _ = described(
+        "Mombasa, Kenya – County health officers met with IOM on 4 March 2021 to plan for the "
+        "rains.\nA training took place in Nairobi on 9 March 2021.\nThe minister praised the "
+        "coordination meeting."
+    )
+    assert "coordination meeting" not in _events(g)
