@@ -220,9 +220,28 @@ def _state_events(
         date = _first_day(sentence, mention, mention_date, date, reading)
         if date is None and LAST in told:  # "A day later, … a validation workshop"
             date = _days_after(g, told[LAST], sentence.sentence.text)
+        elif date is not None and mention_date and mention_date.end <= mention.start:
+            # "… on 6 November, and a mobile clinic began working there a week later", "On 10
+            # October …, and the week before, the team vaccinated …" (up to the next clause)
+            text = sentence.sentence.text
+            until = mention.end + 60
+            clause = NEXT_CLAUSE.search(text, mention.end, until)
+            until = clause.start() if clause else until
+            date = _later(date, text[mention_date.end : until]) or date
+        if mention.rule == "service-start":  # "began working at the Torkham zero point"
+            place = _service_town(sentence, reading, mention, place)
         earlier = told.get(mention.head) if mention.definite else None
         if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
             earlier = None  # "The second study visit" after "The first study visit"
+        # "Officials met in Peshawar on 16 and 17 November … The consultation was convened
+        # by …": the gathering the sentence before told by its verb
+        gathering = earlier is None and date is None and mention.definite
+        if (
+            gathering
+            and mention.rule == "event-phrase"
+            and (gathered := _gathering_before(sentence, reading, LAST not in told))
+        ):
+            date, place = gathered
         if earlier is None and mention.definite and mention.rule == "event-phrase":
             # "The course, which ran from 8 to 10 August, …" after "a three-day training": an
             # event of the same kind told before, named by another word, on the same days
@@ -239,6 +258,8 @@ def _state_events(
             continue  # "… will bring officials to Amman for a knowledge exchange visit"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
             continue  # "IOM screened arrivals in Tamale": what it does, not an event
+        if mention.rule == "service-start" and (date is None or date.datatype == XSD.gYear):
+            continue  # "The clinic, which opened in 2015, …": its history, not an event
         if mention.rule == "event-plural" and date is None:
             continue  # "Validation workshops were held in Kisumu": when, not only where
         vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
@@ -303,22 +324,47 @@ ORDINAL_WORD = re.compile(
 )
 
 
-# a day said from the event told before: "A day later", "the next day", "two days later"
+# a day said from the event told before: "A day later", "the next day", "two days later",
+# "a week later", "the following week" (seven days on)
 DAYS_LATER = re.compile(
-    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) days? later"
-    r"|[Tt]he (?:next|following) day)\b"
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) later"
+    r"|[Tt]he (?:next|following) (?P<next>day|week))\b"
 )
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
 def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
     """The date such words give, from the day of the event told before."""
+    return _later(g.value(event, MHKG.eventDate), text)
+
+
+# a time said back from a date before: "two days earlier", "the week before," (a week
+# before is told by its month: its day is not known)
+DAYS_EARLIER = re.compile(
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) earlier"
+    r"|[Tt]he (?P<next>day|week) before(?=,))"
+)
+
+
+def _later(day: Literal | None, text: str) -> Literal | None:
+    """The date such words in `text` give, from `day`."""
+    if day is None or day.datatype != XSD.date:
+        return None
+    if (back := DAYS_EARLIER.search(text)) is not None:
+        count = (back["count"] or "1").lower()
+        days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+        weeks = (back["unit"] or back["next"] or "").startswith("week")
+        days *= 7 if weeks else 1
+        earlier = datetime.date.fromisoformat(str(day)) - datetime.timedelta(days=days)
+        if weeks:
+            return Literal(f"{earlier.year}-{earlier.month:02d}", datatype=XSD.gYearMonth)
+        return Literal(earlier.isoformat(), datatype=XSD.date)
     match = DAYS_LATER.search(text)
-    day = g.value(event, MHKG.eventDate)
-    if match is None or day is None or day.datatype != XSD.date:
+    if match is None:
         return None
     count = (match["count"] or "1").lower()
     days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+    days *= 7 if (match["unit"] or match["next"] or "").startswith("week") else 1
     later = datetime.date.fromisoformat(str(day)) + datetime.timedelta(days=days)
     return Literal(later.isoformat(), datatype=XSD.date)
 
@@ -362,6 +408,9 @@ def _state_event(g, context, annotator, sentence, mention, date, place, event_pr
     return event
 
 
+NEXT_CLAUSE = re.compile(r"[,;] (?:and|while|whereas|but) ")
+
+
 def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateMention | None:
     """The date the sentence gives an event: the first after it, else the last before it
     ("the first workshop … on 17 April and the final workshop … on 30 May"), but not the
@@ -370,6 +419,15 @@ def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateM
     # "ended on Wednesday a study visit …": the day it ended, not its day
     told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
     after = [d for d in told if d.start >= mention.end]
+    # "The consultation … drew on a rapid assessment … carried out in the first week of
+    # November": a date after the next event the sentence names is that event's
+    following = [m.start for m in sentence.events if m.start >= mention.end]
+    if following and sentence.events[-1].rule != "visit-leg":
+        # (or before the clause it begins: "…, and on 1 March the clinic saw its first …")
+        until = min(following)
+        clause = NEXT_CLAUSE.search(text, mention.end, until)
+        until = clause.start() if clause else until
+        after = [d for d in after if d.start < until]
     before = [d for d in told if d.start < mention.end]
     # "first in London on 28 March, at a round table …, and then in Manchester on 31 March":
     # the date just before it is its own
@@ -515,6 +573,13 @@ def _add_participants(
         annotator.annotate(sentence.sentence, "event-reference", event)
 
 
+# the words before a country the event is related to, not held in: "from Ukraine", "with
+# Togo", "for China and Mongolia", "from the Democratic Republic of the Congo and Burundi"
+RELATED_COUNTRY = re.compile(
+    r"\b(?:from|with|for) (?:the )?(?:[A-Z][\w'’-]*(?: of(?: the)?)? (?:and |, )?){0,5}$"
+)
+
+
 def _event_place(
     sentence: SentenceReading, reading: Reading, after: int, day: dates.DateMention | None = None
 ) -> PlaceMention | None:
@@ -548,6 +613,9 @@ def _event_place(
         # "… College of Physicians of Costa Rica", "the project \"… in Burundi and the DRC\""
         and not any(s <= p.start < e for s, e in named)
         and not _in_quotes(sentence.sentence.text, p.start)  # a title's country
+        # "refugees from Ukraine", "the crossing with Togo", "for China and Mongolia": a
+        # country the event is related to, not where it took place
+        and not RELATED_COUNTRY.search(sentence.sentence.text, max(0, p.start - 60), p.start)
     ]  # fmt: skip
     if countries:
         return countries[0]
@@ -603,6 +671,51 @@ def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention |
     if len({p.city for p in cities}) != 1:
         return None
     return cities[0]
+
+
+# people who came together, told by the verb: "officials met in Peshawar on 16 November",
+# "nurses gathered at a hotel in Kingston" (not "will meet", "to meet", "has met every month")
+GATHERED = re.compile(
+    r"\b(?<!will )(?<!to )(?<!has )(?<!have )(?<!had )(?:met|gathered|came together|convened|"
+    r"assembled)\b(?! (?:the|a|an|their|his|her|its)\b)"  # ("met with IOM", not "met the …")
+)
+
+
+def _gathering_before(
+    sentence: SentenceReading, reading: Reading, first: bool = False
+) -> tuple | None:
+    """The date and place of a gathering the sentence just before (of the same paragraph),
+    else the dateline's (for the `first` event told), told by its verb, where it told no
+    event and gave the day."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        # "Bihać – … health authorities met with IOM on 15 November …" (the lead), then, a
+        # paragraph on, "… attended the health coordination meeting in Bihać"
+        # (only for the article's first event: a later one is named after another told)
+        lead = reading.dateline_sentence
+        if not first or lead is None or lead not in reading.sentences[:at]:
+            return None
+        before = lead
+    text = before.sentence.text
+    verb = GATHERED.search(text)
+    if verb is None or before.events:
+        return None
+    # the day told with the verb: the first date after it, within its clause, else the last
+    # before it ("For three days this week, nurses gathered …")
+    after = [d for d in before.dates if verb.end() <= d.start <= verb.end() + 60]
+    day = (
+        after[0]
+        if after
+        else next(reversed([d for d in before.dates if d.end <= verb.start()]), None)
+    )
+    date = dates.resolve(day, reading.date) if day else None
+    if date is None or date.datatype == XSD.gYear:
+        return None
+    place = _event_place(before, reading, verb.end(), day) or _dateline_country(reading)
+    return date, place
 
 
 # "in Maliana, Bobonaro municipality": a town no gazetteer holds, in a province one does
@@ -662,6 +775,38 @@ def _town_named(
             continue
         return PlaceMention(start, match.end(), town, reading.dateline.iso3, town, "city")
     return None
+
+
+# the town of a service that began: "began working at the Torkham zero point", "a second
+# site at Kerwa opened", "saw its first patients at the Pissila site" (not "at the Office of
+# …", "in the North")
+SERVICE_TOWN = re.compile(
+    r"\b(?:at|in) (?:the )?(?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?! of\b)(?! [A-Z])"
+)
+
+
+def _service_town(
+    sentence: SentenceReading, reading: Reading, mention, place: PlaceMention | None
+) -> PlaceMention | None:
+    """A service's town, named in its phrase or right after it, unless the sentence names a
+    known city there."""
+    if place is not None and place.city and place.start >= mention.start:
+        return place
+    text = sentence.sentence.text
+    end = mention.end + 40  # (up to the next clause: "…, and a second site at Kerwa opened")
+    end = min(
+        (i for i in (text.find(c, mention.end, end) for c in (", and", ";")) if i >= 0), default=end
+    )
+    found = SERVICE_TOWN.search(text[:end], mention.start)
+    if found is None or reading.dateline is None or found["town"].split()[0] in NOT_TOWNS:
+        return place
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    if any(s <= found.start("town") < e for s, e in taken):
+        return place
+    town = found["town"]
+    return PlaceMention(
+        found.start("town"), found.end("town"), town, reading.dateline.iso3, town, "city"
+    )
 
 
 def _dateline_country(reading: Reading) -> PlaceMention | None:

@@ -29,15 +29,30 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _UNTIL = r"(?: to | and |\s?[-–]\s?)"  # a range of days: its first day is the date
+# a weekday before a day of a range: "from Monday 18 to Thursday 21 October"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?"
 PATTERNS = [
     # from 12 to 14 September 2023, 12-14 September 2023: the first day
-    re.compile(rf"\b(?:[Ff]rom )?{_DAY}{_UNTIL}[0-3]?\d(?:st|nd|rd|th)? {_MONTH},? {_YEAR}\b"),
+    re.compile(
+        rf"\b(?:[Ff]rom )?{_WEEKDAY}{_DAY}{_UNTIL}{_WEEKDAY}[0-3]?\d(?:st|nd|rd|th)? {_MONTH},? "
+        rf"{_YEAR}\b"
+    ),
     re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b"),  # 15 July 2024
     re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),  # July 15, 2024
     re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2024-07-15
+    # a part of a month, told by the month: "in the first week of November", "at the end of
+    # September", "in late April 2019", "in mid-May" (not "by the end of March", a deadline)
+    re.compile(
+        r"\b(?:(?:[Ii]n|[Dd]uring) the (?:(?:first|second|third|fourth|last|final) "
+        r"(?:week|half|fortnight)|beginning|start|middle|end) of|(?:[Aa]t|[Tt]owards?) the "
+        rf"(?:beginning|start|middle|end) of|[Ii]n (?:early|mid-|late) ?) ?{_MONTH}(?!\w)"
+        rf"(?:,? {_YEAR}\b)?"
+    ),
     re.compile(rf"\b{_MONTH},? {_YEAR}\b"),  # April 2024
-    # 14–15 May, from 14 to 15 May: the first day
-    re.compile(rf"\b(?:[Ff]rom )?{_DAY}{_UNTIL}[0-3]?\d(?:st|nd|rd|th)? {_MONTH}(?!\w)"),
+    # 14–15 May, from 14 to 15 May, from Monday 14 to Tuesday 15 May: the first day
+    re.compile(
+        rf"\b(?:[Ff]rom )?{_WEEKDAY}{_DAY}{_UNTIL}{_WEEKDAY}[0-3]?\d(?:st|nd|rd|th)? {_MONTH}(?!\w)"
+    ),
     re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?!\w)"),  # 15 July
     re.compile(rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d\d)"),  # July 15
     re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom) {_MONTH}(?!\w)"),  # in June

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rdflib.namespace import XSD
+
 from mhkg.loaders.prose import dates, people
 from mhkg.vocab import MHKG
 
@@ -49,9 +51,11 @@ EVENT_WORDS = {
     "opening": MHKG.Meeting,
     "inauguration": MHKG.Meeting,
     "briefing": MHKG.Meeting,
+    "debriefing": MHKG.Meeting,
     "festival": MHKG.Meeting,
     "campaign": MHKG.Workshop,
     "screening day": MHKG.Workshop,
+    "drive": MHKG.Workshop,  # "a screening drive", "a vaccination drive"
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,
@@ -78,7 +82,13 @@ _DOING = (
     r"led|ran|hosted|facilitated|delivered|convened|made)"
 )
 DOING_BEFORE = re.compile(rf"\b{_DOING} (?:[\w-]+ ){{0,2}}$")
-DOING_AFTER = re.compile(rf"^(?: [\w’'-]+){{0,8}}? (?:was |were )?{_DOING}\b")
+DOING_AFTER = re.compile(
+    rf"^(?:(?: [\w’'-]+){{0,8}}? (?:was |were )?{_DOING}\b"
+    # in a relative clause after what it was of: "a rapid assessment of the holding centres
+    # in Landi Kotal that IOM's team had carried out" (not "the assessment found that …")
+    rf"| of(?: [\w’'-]+){{1,12}}? (?:that|which) (?:[\w’'-]+ ){{1,5}}?(?:had |has |have )?"
+    rf"{_DOING}\b)"
+)
 # The heads of events with a name of their own, capitalised.
 NAMED_HEADS = {
     "Fair": MHKG.Meeting,
@@ -134,6 +144,10 @@ LAUNCHED = re.compile(r"\b(?<!will )(?<!to )launched\b(?! by\b)")
 # soldiers" (a screening of soldiers), "vendors … were screened" (a screening)
 # a tally, not an event: "13,847 travellers were screened", "… have been vaccinated"
 TALLY = re.compile(r"(?:\d[\d,]* (?:[\w-]+ ){0,3}(?:were|are) |(?:have|has|had) been )$")
+# "On 23 and 24 February, 36 health workers had been trained in …": the pluperfect, with a
+# day, tells an event before the one the article reports ("by 2020, 500 had been trained" a
+# tally)
+PLUPERFECT = re.compile(r"\bhad been $")
 TOLD_BY_VERB = {
     "screened": "screening", "vaccinated": "vaccination", "inaugurated": "inauguration",
     # a course told by its verb: "IOM trained 40 nurses in Daloa on 3 May", "staff were
@@ -148,7 +162,15 @@ TOLD_BY_VERB = {
     # a participle of doing, with its object, after a past verb: "It then travelled south,
     # assessing the bridge in Pakse on 29 September" (not "is assessing", "will be assessing")
     "assessing": "assessment", "visiting": "visit",
+    # in the passive only (see PASSIVE_ONLY): "the care pathway was presented in Asunción on
+    # 14 June" (a presentation), not "IOM presented the handbook" (a part of another event)
+    "presented": "presentation",
 }  # fmt: skip
+PASSIVE_ONLY = frozenset({"presented"})
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been) (?:[a-z]+ly )?$")
+# a verb in a list after "be" or "been": "can be screened, vaccinated and referred", "had
+# been tested or vaccinated" (what may be or has been done, as "be vaccinated" alone)
+IN_A_LIST_AFTER_BE = re.compile(r"\b(?:be|been|being) (?:[a-z]+,? ){1,3}(?:(?:and|or) )?$")
 NEEDS_OBJECT = frozenset({"opened", "visited", "assessing", "visiting"})
 PROGRESSIVE = frozenset(("is", "are", "was", "were", "be", "been", "am", "still", "currently"))
 OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
@@ -309,6 +331,43 @@ LISTED = re.compile(
     rf"(?P<head>{_COUNTED_HEAD})\b"
 )
 
+# a service that began on a day, told by its start: "an IOM mobile clinic began working at
+# the zero point a week later", "on 1 March the mobile clinic saw its first patients", "a
+# second site at Kerwa opened on 25 March", "a health caravan that had opened in Gao on 12
+# May" (its label the service's name; not "will open", "the border opened", "the clinic
+# opened the ward")
+SERVICE_HEADS = (
+    "clinic", "clinics", "caravan", "brigade", "site", "post", "centre", "center", "unit",
+    "hospital", "dispensary", "desk", "hotline", "helpline", "shelter", "laboratory",
+)  # fmt: skip
+_SERVICE_WORD = (
+    r"(?!(?:a|an|the|its|their|of|and|for|to|in|at|on|by|with|was|were|is|are|has|had|have|"
+    r"that|which|who)\b)[\w-]+"
+)
+SERVICE_START = re.compile(
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|(?:[Tt]he [a-z]+ |[A-Z][\w-]* )?[\w-]+[’']s) "
+    rf"(?P<label>(?:{_SERVICE_WORD} ){{0,3}}(?P<head>{'|'.join(SERVICE_HEADS)}))"
+    # where it is, or an aside: "a second site at Kerwa", "the site, across the border, …"
+    r"(?: (?:at|in) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}|, [^,.;]{1,60},)?"
+    r" (?:(?:that|which) (?:had |has )?|(?:had |has )?(?:also |then )?)"
+    r"(?P<verb>(?:began|started) (?:full |its )?(?:working|operating|operations|work|to operate|"
+    r"to work|seeing patients|services)|(?:saw|received|treated) its first (?:patients|clients|"
+    r"cases)|opened(?: its doors)?(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
+)
+
+
+def service_starts(sentence: str) -> list[EventMention]:
+    """Services that began, told by their start (the caller checks the sentence says when)."""
+    found = []
+    for match in SERVICE_START.finditer(sentence):
+        if planned(sentence, match.start(), match.end()):
+            continue
+        found.append(
+            EventMention(match.start("label"), match.end(), match["label"], MHKG.Meeting,
+                         participant_count(sentence), rule="service-start", head="service")
+        )  # fmt: skip
+    return found
+
 
 def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
@@ -383,6 +442,10 @@ def find(sentence: str) -> list[EventMention]:
         found.extend(
             m for m in _told_by_verb(sentence, told, done) if all(f.head != m.head for f in found)
         )
+    found.extend(
+        m for m in service_starts(sentence)
+        if not any(f.start < m.end and m.start < f.end for f in found)
+    )  # fmt: skip
     return found
 
 
@@ -391,11 +454,19 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
+    passive = done and PASSIVE_BEFORE.search(sentence, max(0, done.start() - 30), done.start())
+    if done and done["verb"] in PASSIVE_ONLY and not passive:
+        done = None  # "IOM presented the handbook": a part of another event
     if done and done["verb"].endswith("ing"):
         before = sentence[max(0, done.start() - 12) : done.start()].split()
         if not before or before[-1].lower() in PROGRESSIVE or before[-1][0].isupper():
             done = None  # "IOM is assessing …", "Assessing the needs, …"
-    if done and not TALLY.search(sentence, 0, done.start()):
+    if done and IN_A_LIST_AFTER_BE.search(sentence, max(0, done.start() - 40), done.start()):
+        done = None  # "people can be screened, vaccinated and referred": not told as done
+    tally = done and TALLY.search(sentence, 0, done.start())
+    if tally and PLUPERFECT.search(sentence, 0, done.start()) and _has_day(sentence):
+        tally = None
+    if done and not tally:
         head = TOLD_BY_VERB[done["verb"]]
         label = f"{head} of {done['whom']}" if done["whom"] else head
         count = int(done["count"].replace(",", "")) if done["count"] else None
@@ -404,6 +475,11 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
                          count or participant_count(sentence), rule="event-verb", head=head)
         ]  # fmt: skip
     return []
+
+
+def _has_day(sentence: str) -> bool:
+    """Whether the sentence names a day of a month ("on 23 February")."""
+    return any(d.value.datatype in (XSD.date, XSD.gMonthDay) for d in dates.find(sentence))
 
 
 def _named_events(sentence: str) -> list[EventMention]:
@@ -430,9 +506,13 @@ CLAUSE_START = re.compile(r"[,;] (?:when|after|before|and|while|as) ")
 def _own_clause(sentence: str, found: list[EventMention], at: int) -> bool:
     """Whether a clause of its own holds the verb at `at`, apart from the events found."""
     before = [m.end for m in found if m.end <= at]
-    if len(before) < len(found):
-        return False  # an event phrase after the verb, or around it
-    return bool(CLAUSE_START.search(sentence, max(before), at))
+    after = [m.start for m in found if m.start >= at]
+    if len(before) + len(after) < len(found):
+        return False  # an event phrase around the verb
+    if after and not CLAUSE_START.search(sentence, at, min(after)):
+        return False  # "IOM opened the workshop …": an event phrase after the verb, in its clause
+    # ("had opened a counselling room …, and the hospital hosted a study visit …")
+    return not before or bool(CLAUSE_START.search(sentence, max(before), at))
 
 
 def _done(sentence: str, start: int, end: int) -> bool:

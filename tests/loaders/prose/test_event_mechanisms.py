@@ -48,7 +48,8 @@ def test_event_words_and_verbs(text, label):
     ],
 )  # fmt: skip
 def test_no_event_phrase(text):
-    assert not [m for m in events.find(text) if m.rule != "named-event"]
+    # (a site that opened is a service's start, round 10: not a screening)
+    assert not [m for m in events.find(text) if m.rule not in ("named-event", "service-start")]
 
 
 def test_a_verb_event_says_how_many_took_part():
