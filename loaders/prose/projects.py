@@ -28,7 +28,13 @@ _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOT
 # ("Mesoamerica–Caribbean", "HIV/AIDS" are one word)
 _CAPITALISED = r"[A-Z][\w'’-]*(?:[–/][A-Z][\w'’-]*)?"
 PROJECT_WORD = r"(?:project|programme|program|initiative)"
-_TITLE = rf"{_CAPITALISED}(?: (?:(?:of|for|and|in|on|the|to|with|through) )*{_CAPITALISED}){{0,12}}"
+# the small words between a title's capitalised words: "Health for All Migrants along the
+# Southern Route", "Fighting TB among Mobile Workers"
+_SMALL_WORD = (
+    r"(?:of|for|and|in|on|the|to|with|through|along|against|among|amongst|at|from|by|within|"
+    r"across|into|towards|under|between|after)"
+)
+_TITLE = rf"{_CAPITALISED}(?: (?:{_SMALL_WORD} )*{_CAPITALISED}){{0,12}}"
 # a title before the word in lower case may hold small words: "the Addressing Mixed
 # Migration Flows in Eastern Africa project"
 _PHASE = r"(?:(?:first|second|third|fourth|next|new|final) phase of the )"
@@ -42,10 +48,7 @@ NATIONAL_PROGRAMME = re.compile(
     r"(?: (?:of|for|on) [A-Z][^,;]{0,80})?$"
 )
 # the small words between the capitalised words of a title after "the project"
-_TITLE_LINK = (
-    r"(?:of|for|and|in|on|the|to|with|through|along|against|among|amongst|at|from|by|"
-    r"within|across|into|towards|under|between|after|a|an)"
-)
+_TITLE_LINK = rf"(?:{_SMALL_WORD}|a|an)"
 # a list of countries inside a title: "… in Egypt, Libya, Morocco, Tunisia and Yemen"
 TITLE_LIST_TAIL = re.compile(
     rf"(?:, {_CAPITALISED}(?: {_CAPITALISED}){{0,2}}){{1,8}},? and {_CAPITALISED}"
@@ -60,7 +63,12 @@ _BODY_HEAD = r"(?:Ministry|Government|Department|Office|Council|Agency|Institute
 # the words that name what follows: "a project called Health Corridors", "the project, titled …"
 _CALLED = r"(?:(?:entitled|titled|called|named|known as|dubbed) )"
 # an apposition that says a name is a project's: "…, IOM's regional migration health programme"
-_SAID_PROJECT = rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:[\w-]+ ){{1,5}}?{PROJECT_WORD}\b"
+# (words that say what kind of project, not what it is to another: "a regional project", "a
+# primary health care project"; not "a partner of the project", "an NGO that runs the project")
+_KIND_WORD = r"(?!(?:of|the|that|which|who|in|for|to|with|runs?|ran)\b)[\w-]+"
+_SAID_PROJECT = (
+    rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:{_KIND_WORD} ){{1,5}}?{PROJECT_WORD}\b"
+)
 _OWNED = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z]{2,}['’]s)"
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
 DEFINITIONS = [
@@ -81,6 +89,10 @@ DEFINITIONS = [
     ),
 ]
 SPELLED_OUT = DEFINITIONS[4]
+# what a name a project is part of comes after ("part of Healthy Borders, a project …")
+_AFTER_PART_OF = "|".join(
+    rf"(?<=\b{word} )" for word in ("of", "under", "through", "within", "by", "from", "via")
+)
 PROJECT_MENTIONS = [
     # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
     # acronym; but the MIDA project "Title" is that title
@@ -134,8 +146,11 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"(?:^|(?<=[.;:–—] ))(?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}}), an? "
-            rf"(?:[\w-]+ ){{0,5}}{PROJECT_WORD}\b"
+            # (or after what it is part of: "The training is part of Healthy Borders, a
+            # regional project funded by Japan")
+            rf"(?:^|(?<=[.;:–—] )|{_AFTER_PART_OF})"
+            rf"(?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}}), an? "
+            rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b"
         ),
     ),
     # the Sahel-Care project (the word in lower case is not part of the name); "IOM's

@@ -105,6 +105,16 @@ from ..conftest import text_source
             ["Safe Ports"],
             id="two-words-then-what-it-does",
         ),
+        pytest.param(
+            "The training is part of Healthy Borders, a regional project funded by Japan.",
+            ["Healthy Borders"],
+            id="part-of-a-name-said-a-project",
+        ),
+        pytest.param(
+            "Funds come from the Health for All Migrants along the Southern Route project.",
+            ["Health for All Migrants along the Southern Route"],
+            id="small-word-along",
+        ),
     ],
 )
 def test_titles(sentence, titles):
@@ -127,6 +137,14 @@ def test_titles(sentence, titles):
             "The programme, which is funded by Japan, ends in March.", id="relative-clause"
         ),
         pytest.param("Under the project Health Workers are trained.", id="two-words-unclosed"),
+        pytest.param(
+            "The clinic is run by Kenya Red Cross, a partner of the project.",
+            id="a-partner-of-the-project",
+        ),
+        pytest.param(
+            "Staff of Mercy Corps, an NGO that runs the project, spoke.",
+            id="a-body-that-runs-the-project",
+        ),
         pytest.param("For the project Ministry Staff, a desk was set up.", id="two-words-a-body's"),
     ],
 )
