@@ -128,16 +128,43 @@ def _by_nearest_project(
     several projects, the one named last before the body ("the BMM programme, funded by the
     EU and BMZ, and the AMMi project, financed by the EU and Expertise France"); bodies
     before the first named, and those of any other sentence, go to the sentence's project."""
-    named = sorted(sentence.projects, key=lambda m: m.start)
+    text = sentence.sentence.text
+    named = sorted(
+        (
+            m
+            for m in sentence.projects
+            if not projects.ASIDE.search(text, max(0, m.start - 16), m.start)
+        ),
+        key=lambda m: m.start,
+    )
     several = len({normalise_name(m.title) for m in named}) > 1
-    if not several or projects.speaks_of_continuity(sentence.sentence.text):
+    if not several or projects.speaks_of_continuity(text):
         return [(sentence, here)]
-    groups: dict[URIRef | None, list] = {}
+    # projects named one after another with no body between them share what follows: "The A
+    # project and the B Initiative are both funded by the EU"
+    runs: list[list] = []
+    for mention in named:
+        between = runs and any(
+            runs[-1][-1].start <= o.start < mention.start for o in sentence.organisations
+        )
+        if runs and not between:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    groups: dict[tuple, list] = {}
     for mention in sentence.organisations:
-        before = [m for m in named if m.start <= mention.start]
-        owner = describe_project(g, minter, before[-1].title) if before else here
-        groups.setdefault(owner, []).append(mention)
-    return [(replace(sentence, organisations=found), owner) for owner, found in groups.items()]
+        before = [run for run in runs if run[0].start <= mention.start]
+        owners = (
+            tuple(dict.fromkeys(describe_project(g, minter, m.title) for m in before[-1]))
+            if before
+            else (here,)
+        )
+        groups.setdefault(owners, []).append(mention)
+    return [
+        (replace(sentence, organisations=found), owner)
+        for owners, found in groups.items()
+        for owner in owners
+    ]
 
 
 def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
@@ -145,17 +172,29 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     Japan" does not make Japan a country of the project), nor one in the name of a body that
     is no country's own ("the Danish Refugee Council", "Médecins du Monde France"), nor a
     person's name ("Argentina Szabados, IOM Regional Director")."""
-    not_its_own = [
-        (m.start, m.end)
-        for m in sentence.organisations
-        if m.role == "funder" or m.organisation.kind not in evidence.NATIONAL_KINDS
-    ]
     text = sentence.sentence.text
     names = [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+
+    def not_its_own(place: PlaceMention) -> bool:
+        """A place in a donor's name, or in the name of a body that is not of that country
+        ("IOM Kenya" is)."""
+        return any(
+            m.start <= place.start < m.end
+            and (
+                m.role == "funder"
+                or (
+                    m.organisation.kind not in evidence.NATIONAL_KINDS
+                    and m.organisation.country != place.iso3
+                )
+            )
+            for m in sentence.organisations
+        )
+
     return [
         p
         for p in sentence.places
-        if not any(s <= p.start < e for s, e in not_its_own + names)  # nor "Argentina Szabados"
+        if not not_its_own(p)
+        and not any(s <= p.start < e for s, e in names)  # nor "Argentina Szabados"
     ]
 
 
@@ -328,7 +367,7 @@ ORDINAL_WORD = re.compile(
 # "a week later", "the following week" (seven days on)
 DAYS_LATER = re.compile(
     r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) later"
-    r"|[Tt]he (?:next|following) (?P<next>day|week))\b"
+    r"|[Tt]he (?:next|following) (?P<next>day|week))\b(?! than\b)"
 )
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
@@ -342,7 +381,7 @@ def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
 # before is told by its month: its day is not known)
 DAYS_EARLIER = re.compile(
     r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) earlier"
-    r"|[Tt]he (?P<next>day|week) before(?=,))"
+    r"(?! than\b)|[Tt]he (?P<next>day|week) before(?=,))"
 )
 
 
@@ -576,7 +615,7 @@ def _add_participants(
 # the words before a country the event is related to, not held in: "from Ukraine", "with
 # Togo", "for China and Mongolia", "from the Democratic Republic of the Congo and Burundi"
 RELATED_COUNTRY = re.compile(
-    r"\b(?:from|with|for) (?:the )?(?:[A-Z][\w'’-]*(?: of(?: the)?)? (?:and |, )?){0,5}$"
+    r"\b(?:from|with|for) (?:the )?(?:[A-Z][\w'’-]*(?: of(?: the)?)?(?:,? and |, | )){0,5}$"
 )
 
 
@@ -676,7 +715,8 @@ def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention |
 # people who came together, told by the verb: "officials met in Peshawar on 16 November",
 # "nurses gathered at a hotel in Kingston" (not "will meet", "to meet", "has met every month")
 GATHERED = re.compile(
-    r"\b(?<!will )(?<!to )(?<!has )(?<!have )(?<!had )(?:met|gathered|came together|convened|"
+    r"\b(?<!will )(?<!to )(?<!has )(?<!have )(?<!had )(?<!was )(?<!were )(?<!be )(?<!been )"
+    r"(?:met|gathered|came together|convened|"
     r"assembled)\b(?! (?:the|a|an|their|his|her|its)\b)"  # ("met with IOM", not "met the …")
 )
 

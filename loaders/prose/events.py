@@ -55,7 +55,14 @@ EVENT_WORDS = {
     "festival": MHKG.Meeting,
     "campaign": MHKG.Workshop,
     "screening day": MHKG.Workshop,
-    "drive": MHKG.Workshop,  # "a screening drive", "a vaccination drive"
+    # a drive of a kind, not a journey ("the two-hour drive from Kisumu")
+    "screening drive": MHKG.Workshop,
+    "vaccination drive": MHKG.Workshop,
+    "immunization drive": MHKG.Workshop,
+    "immunisation drive": MHKG.Workshop,
+    "registration drive": MHKG.Workshop,
+    "testing drive": MHKG.Workshop,
+    "awareness drive": MHKG.Workshop,
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,

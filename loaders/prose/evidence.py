@@ -70,12 +70,15 @@ def nearest_country(
     index: int,
     places: Sequence[PlaceMention],
     country_named: Callable[[str], str | None],
+    place_named: Callable[[str], str | None] = lambda _: None,
 ) -> str | None:
-    """The country the nearest evidence gives `mentions[index]`, by rules 1–3, or None."""
+    """The country the nearest evidence gives `mentions[index]`, by rules 1–3, or None: a
+    place right after it may also be a city or province (`place_named`: "in Kirundo"), a
+    name in brackets only a country ("(Victoria)" is no evidence)."""
     mention = mentions[index]
     if match := _AFTER.match(sentence, mention.end):
         place = next((p for p in places if p.start == match.start("name")), None)
-        code = place.iso3 if place else country_named(match["name"])
+        code = place.iso3 if place else country_named(match["name"]) or place_named(match["name"])
         if code:
             return code
     group = coordinated(sentence, mentions, index)

@@ -332,7 +332,9 @@ class OrgReader:
             if not (organisation.assumed and evidence.national(organisation)):
                 continue
             code = (
-                evidence.nearest_country(sentence, told, index, places, self._country_or_place)
+                evidence.nearest_country(
+                    sentence, told, index, places, self._country_named, self._place_named
+                )
                 or self.countries.get(_memory_key(organisation))
                 or evidence.sentence_country(sentence, found, places)
                 or (_of_a_region(organisation) and evidence.bodies_country(told))
@@ -578,10 +580,9 @@ class OrgReader:
                 return match.start(), code
         return start, None
 
-    def _country_or_place(self, text: str) -> str | None:
-        """The country a name stands for, or the country of the city or province it names
-        ("in Kirundo": Burundi's province)."""
-        return self._country_named(text) or self.city_country(f"of {text}")
+    def _place_named(self, text: str) -> str | None:
+        """The country of the city or province a name is ("Kirundo": Burundi's province)."""
+        return self.city_country(f"of {text}")
 
     def _country_named(self, text: str) -> str | None:
         """The country a name or demonym stands for ("Kenya", "Kenya's", "Somali")."""

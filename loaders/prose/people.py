@@ -44,7 +44,8 @@ _BODY_WORD = (
     r"Immigration|Migration|Ministry|Department|Hospital|Programme|Program|Council|Office|"
     r"Agency|Committee|Commission|Institute|Centre|Center|Network|Association|Province|"
     r"Region|District|State|County|Republic|Government|Mission|Foundation|Society|University|"
-    r"College|School|Clinic|Alliance|Federation|Movement)"
+    r"College|School|Clinic|Alliance|Federation|Movement|Memorial|Day|Hall|Street|Road|"
+    r"Avenue|Airport|Stadium|Square|Bridge)"
 )
 # particles between the words of a name, in lower case: "de la", "dos", "bin", "uulu"
 _PARTICLE = (
@@ -149,11 +150,15 @@ QUOTED = re.compile(
 )
 # a person a form of address names, whatever the sentence says of them: "Dr Ana Lima of the
 # Institute presented the results", "the team met Ms. Ana Lima"
+# (not a place or day named after a person: "the Dr. Jose Fabella Memorial Hospital")
 ADDRESSED = re.compile(
-    rf"(?<![\w.])(?:Dr|Mrs|Mr|Ms|Mme|Prof|Professor)\.? (?P<person>{PERSON}){_FOR}?(?![\w’'-])"
+    rf"(?<![\w.])(?:Dr|Mrs|Mr|Ms|Mme|Prof|Professor)\.? (?P<person>{PERSON})"
+    rf"(?! (?:{_PARTICLE} )*[A-Z])(?![\w’'-]){_FOR}?"
 )
-# "Ana Lima spoke for JICA", "Ana Lima spoke on behalf of the Ministry"
+# "Ana Lima spoke for JICA", "Ana Lima spoke on behalf of the Ministry" (where a name may
+# begin: "IOM's Ana Lima spoke …" is not "OM's Ana Lima")
 SPOKE_FOR = re.compile(
+    rf"(?:^|(?<=[:;,] )|(?<=[”\"] )|(?<=\band ))"
     rf"{_HONORIFIC}?(?P<person>{PERSON}) spoke (?:for|on behalf of) (?:the )?(?P<org>{_ORG})"
 )
 # A ministry's title ("Minister of Public Health") implies the ministry.
@@ -258,7 +263,7 @@ RANKS = frozenset(
     "Sergeant Inspector Superintendent Ato Woizero Weizero Ustaz Sheikh Shaikh Chief Hon "
     "Honourable Honorable Senator Assemblyman Assemblywoman Councillor Councilor Dr Mr Mrs "
     "Ms Mme Prof Professor Sir Dame Father Sister Rev Reverend Imam For As With By From "
-    "Also Then".split()
+    "Also Then Yesterday Today Meanwhile Later Finally Earlier".split()
 )
 
 

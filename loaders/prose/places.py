@@ -133,9 +133,7 @@ def _used_as_place(sentence: str, words: list[tuple[int, int, str]], index: int,
     return before in PLACE_WORDS or bool(dateline) or bool(dated)
 
 
-# a demonym that names a language: "Spanish-speaking", "Spanish- and Creole-speaking",
-# "Somali language", "Dari speakers"
-LANGUAGE = re.compile(
-    r"-?(?: and [A-Z][\w]*-)?speaking\b|[- ](?:language|languages|speakers?|speaking)\b"
-)
+# a demonym that names a language: "Spanish- and Creole-speaking", "Somali language" (a
+# word "Spanish-speaking" is no demonym; "Ugandan speakers" are people)
+LANGUAGE = re.compile(r"-(?: and [A-Z][\w]*-)?speaking\b| (?:language|languages)\b")
 LISTED_DATE = re.compile(r" (?:\(|on )\d")

@@ -58,6 +58,12 @@ _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
 # a name whose head says what it is, first: "the Partnership on Health and Mobility in East and
 # Southern Africa (PHAMESA)", "IOM's Programme for Migrant Health (PMH)"
 _HEAD_FIRST = r"(?:Partnership|Programme|Program|Project|Initiative) (?:on|for) "
+# the words before "project" that say what kind: "the three-year project", "the EU-funded
+# regional project"
+_MODIFIERS = (
+    r"(?:(?:[a-z0-9][\w-]*|[A-Z][\w.]*-(?:funded|financed|supported|led|backed|sponsored)) )"
+    r"{0,3}"
+)
 # what begins a body's name, not a project's
 _BODY_HEAD = r"(?:Ministry|Government|Department|Office|Council|Agency|Institute|University)\b"
 # the words that name what follows: "a project called Health Corridors", "the project, titled …"
@@ -66,8 +72,15 @@ _CALLED = r"(?:(?:entitled|titled|called|named|known as|dubbed) )"
 # (words that say what kind of project, not what it is to another: "a regional project", "a
 # primary health care project"; not "a partner of the project", "an NGO that runs the project")
 _KIND_WORD = r"(?!(?:of|the|that|which|who|in|for|to|with|runs?|ran)\b)[\w-]+"
+# the word ends the phrase: "a regional project funded by …", not "a programme coordinator",
+# "a project partner"
+_PROJECT_ENDS = (
+    r"(?=[,.;:)]|$| (?:funded|financed|run|implemented|led|supported|launched|managed|that|"
+    r"which|in|for|of|by|with|on|to|from|across|covering|aimed|aiming)\b)"
+)
 _SAID_PROJECT = (
     rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:{_KIND_WORD} ){{1,5}}?{PROJECT_WORD}\b"
+    rf"{_PROJECT_ENDS}"
 )
 _OWNED = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z]{2,}['’]s)"
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
@@ -91,7 +104,7 @@ DEFINITIONS = [
 SPELLED_OUT = DEFINITIONS[4]
 # what a name a project is part of comes after ("part of Healthy Borders, a project …")
 _AFTER_PART_OF = "|".join(
-    rf"(?<=\b{word} )" for word in ("of", "under", "through", "within", "by", "from", "via")
+    rf"(?<=\b{words} )" for words in ("part of", "under", "through", "within")
 )
 PROJECT_MENTIONS = [
     # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
@@ -108,8 +121,8 @@ PROJECT_MENTIONS = [
     (
         "quoted-title",
         re.compile(
-            rf"{_QUOTED},? (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:[\w-]+ ){{0,4}}?"
-            rf"{PROJECT_WORD}\b"
+            rf"{_QUOTED}(?<![,.!?][{CLOSE_QUOTES}]),? (?:an?|the|its|their|[A-Z]{{2,}}['’]s) "
+            rf"(?:{_KIND_WORD} ){{0,4}}?{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),
     # "The second, “Title”, will …" (after "two projects")
@@ -119,14 +132,14 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) (?:[a-z0-9][\w-]* ){{0,3}}"
+            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) {_MODIFIERS}"
             rf"(?:{PROJECT_WORD}|(?:joint )?action)(?:,? (?:is |was )?{_CALLED}|(?P<apposed>, )| )"
-            rf"(?P<named>{_CAPITALISED}"
+            rf"(?!{_BODY_HEAD})(?P<named>{_CAPITALISED}"
             rf"(?: (?:{_TITLE_LINK} ){{0,3}}"
             rf"{_CAPITALISED}){{2,16}})"
             # a name set off by a comma is closed by one ("The project, Title, is …"), not
             # the start of the sentence's clause ("Under a new programme, Ministry … were")
-            rf"(?(apposed)(?=[,;(:–—]|\.?$))"
+            rf"(?(apposed)(?= ?\(|[,;:–—]|\.?$))"
         ),
     ),
     # a name of two words after the word, closed by a comma or by what a project does: "the
@@ -135,10 +148,10 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) (?:[a-z0-9][\w-]* ){{0,3}}"
-            rf"{PROJECT_WORD} (?!{_BODY_HEAD})"
+            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) {_MODIFIERS}"
+            rf"{PROJECT_WORD} (?!{_BODY_HEAD})(?![A-Z]{{2,}} )"
             rf"(?P<named>{_CAPITALISED} (?:{_TITLE_LINK} ){{0,2}}{_CAPITALISED})"
-            rf"(?=[,;(]| (?:is|was|will|has|had|aims|seeks|runs|ran|targets|started|began|"
+            rf"(?=[,;(]| (?:is|was|will|aims|seeks|targets|started|began|"
             r"funded|financed|implemented|supports|supported|reached|trained)\b)"
         ),
     ),
@@ -150,7 +163,7 @@ PROJECT_MENTIONS = [
             # regional project funded by Japan")
             rf"(?:^|(?<=[.;:–—] )|{_AFTER_PART_OF})"
             rf"(?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}}), an? "
-            rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b"
+            rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),
     # the Sahel-Care project (the word in lower case is not part of the name); "IOM's
@@ -193,6 +206,8 @@ PROJECT_MENTIONS = [
 _FUNDED_BY = re.compile(
     r"^(?:[A-Z][\w.]*[-–](?:funded|financed|supported|sponsored|backed|led)(?: |$))+"
 )
+# whose a project is, before its name: "the Organization's Health Assessment Programme"
+_OWNER = re.compile(r"^(?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*['’]s (?=[A-Z])")
 # when, after a name: "the X Initiative for Y and Z in May", "… on Monday"
 _WHEN = re.compile(
     rf" (?:in|on|from|since|until|by) (?:{'|'.join(dates.MONTH_NAMES + dates.WEEKDAYS)})$"
@@ -231,6 +246,7 @@ def find(sentence: str) -> list[ProjectMention]:
                 title += tail.group()  # "… in Egypt, Libya, Morocco, Tunisia and Yemen"
             title = _FUNDED_BY.sub("", title.strip(" ,."))  # not "Canadian-funded PROTECT"
             title = _WHEN.sub("", title)  # "… Initiative for … and Reintegration in May"
+            title = _OWNER.sub("", title)  # "the Global Fund's Regional … Initiative"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):
                 continue  # a government's standing programme or a known body, not a project
             if not title:
@@ -288,10 +304,14 @@ def reported(mentions: list[ProjectMention]) -> str | None:
 # an article that says it is about several projects: "launched two projects", "belong to two
 # initiatives", "both programmes"
 SEVERAL = re.compile(
-    r"\b(?:two|three|four|both|several) (?:[a-z][\w-]* ){0,2}"
+    r"(?:\b(?:the|these|launch(?:ed|es)?|start(?:ed|s)?|sign(?:ed|s)?|announc(?:ed|es)|"
+    r"present(?:ed|s)|open(?:ed|s)|belongs? to|(?:are|is) part of|under|through) "
+    r"(?:two|three|four|several) |\bboth )(?:[a-z][\w-]* ){0,2}"
     r"(?:projects|programmes|programs|initiatives)\b",
     re.IGNORECASE,
 )
+# a project named aside, to compare or as an example: "Like the X project, …", "including"
+ASIDE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|[Aa]s with|[Ii]ncluding|[Ss]uch as) (?:the )?$")
 
 
 def reported_together(sentences: Iterable[tuple[str, list[ProjectMention]]]) -> list[str]:
@@ -303,7 +323,11 @@ def reported_together(sentences: Iterable[tuple[str, list[ProjectMention]]]) -> 
     for text, mentions in sentences:
         continuity = speaks_of_continuity(text)
         several = several or bool(SEVERAL.search(text))
-        named = {normalise_name(m.title): m.title for m in mentions}
+        named = {
+            normalise_name(m.title): m.title
+            for m in mentions
+            if not ASIDE.search(text, max(0, m.start - 16), m.start)
+        }
         several = several or (len(named) > 1 and not continuity)
         if not continuity:
             for key, title in named.items():

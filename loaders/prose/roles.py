@@ -14,7 +14,9 @@ ROLE_CUES = [
                r"support (?:of|from)|"
                r"grant from|donor|sponsored by|co-?funded by|"
                # "Funding came from …", "a contribution of USD 2 million from …", "donated by"
-               r"funding (?:came|comes) from|contribution (?:of (?:[\w.,$€£]+ ){1,4})?from|"
+               # (a contribution of money: "a contribution of USD 2 million from")
+               r"funding (?:came|comes) from|"
+               r"contribution (?:of (?:USD|US\$|EUR|GBP|CHF|[$€£\d])[\w.,$€£ ]{0,24} )?from|"
                r"donat(?:ed by|ions? from)"),
     ("implementer", r"implemented by|carried out by|executed by|led by|implementing (?:agency|"
                     r"organi[sz]ation)"),

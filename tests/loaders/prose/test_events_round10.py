@@ -417,3 +417,36 @@ def test_the_leads_gathering_is_not_a_later_events(described):
         "coordination meeting."
     )
     assert "coordination meeting" not in _events(g)
+
+
+# -- from the review: what these rules must not read --------------------------------------------
+
+
+def test_earlier_than_planned_is_no_date_said_back(described):
+    g, _ = described(
+        "Nairobi, Kenya – Help came.\nOn 3 May 2024, two days earlier than planned, IOM held a "
+        "validation workshop in Kisumu."
+    )
+    assert str(g.value(_events(g)["validation workshop"], MHKG.eventDate)) == "2024-05-03"
+
+
+def test_a_drive_is_an_event_only_of_a_kind():
+    assert _labels("On 3 May 2023 the team made the two-hour drive from Kisumu to Busia.") == []
+    assert _labels("A screening drive was held in Busia on 3 May 2023.") == ["screening drive"]
+
+
+def test_a_passive_met_is_no_gathering(described):
+    g, _ = described(
+        "Mombasa, Kenya – Help came.\nThe targets were met in Kilifi on 4 March 2021. The "
+        "workshop is run by IOM."
+    )
+    assert "workshop" not in _events(g)
+
+
+def test_a_related_country_in_a_list_with_commas(described):
+    g, _ = described(
+        "Juba, South Sudan – Help came.\nA training on 3 May 2021 prepared nurses from Egypt, "
+        "Sudan and Eritrea."
+    )
+    (event,) = _events(g).values()
+    assert str(g.value(event, MHKG.place)).endswith("country/SSD")

@@ -24,6 +24,12 @@ def countries(organisations, text: str, default_country: str | None = "TJK") -> 
             id="in-a-city-after-it",
         ),
         pytest.param(
+            "The District Health Office (Victoria) trained nurses.",
+            "District Health Office",
+            "TJK",
+            id="a-city-in-brackets-is-no-evidence",
+        ),
+        pytest.param(
             "Nurses of the District Health Office in Kirundo took part.",
             "District Health Office",
             "BDI",

@@ -592,6 +592,11 @@ def test_host_communities_are_no_group(orgs):
             id="provided-no-money",
         ),
         pytest.param(
+            "Nurses trained with the contribution of experts from the University of Nairobi.",
+            [("University of Nairobi", "partner")],
+            id="a-contribution-of-people",
+        ),
+        pytest.param(
             "The work went ahead with technical support from the World Health Organization.",
             [("World Health Organization", "partner")],
             id="technical-support-is-no-funding",

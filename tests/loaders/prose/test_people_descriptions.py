@@ -101,3 +101,27 @@ def test_people_named_without_a_post(sentence, expected):
 )
 def test_no_person(sentence):
     assert told(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        pytest.param("IOM's Ana Lima spoke for the Ministry of Health.", None, id="possessive"),
+        pytest.param("Yesterday Ana Lima spoke on behalf of UNICEF.", "Ana Lima", id="adverb"),
+    ],
+)
+def test_spoke_for_starts_where_a_name_may(sentence, name):
+    assert [n for n, _, _, _ in told(sentence)] == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Staff at the Dr. Jose Fabella Memorial Hospital were trained.", id="hospital"
+        ),
+        pytest.param("Dr. Martin Luther King Day was marked.", id="a-day"),
+    ],
+)
+def test_a_place_or_day_named_after_a_person_is_none(sentence):
+    assert told(sentence) == []

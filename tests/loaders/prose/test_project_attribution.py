@@ -142,6 +142,26 @@ def test_titles(sentence, titles):
             id="a-partner-of-the-project",
         ),
         pytest.param(
+            "The workshop was facilitated by John Okello, a programme coordinator with IOM.",
+            id="a-programme-coordinator",
+        ),
+        pytest.param(
+            "The clinic was funded by Japan, a long-time project partner.",
+            id="a-project-partner",
+        ),
+        pytest.param(
+            '"Nobody should be left behind," the project coordinator said.',
+            id="quoted-speech",
+        ),
+        pytest.param(
+            '"Together we can", the slogan of the programme, was printed.',
+            id="a-slogan-of-the-programme",
+        ),
+        pytest.param(
+            "This is the second project IOM Uganda has implemented.",
+            id="a-body-after-the-word",
+        ),
+        pytest.param(
             "Staff of Mercy Corps, an NGO that runs the project, spoke.",
             id="a-body-that-runs-the-project",
         ),
@@ -192,6 +212,17 @@ def test_two_projects_in_one_sentence_are_reported_together():
 @pytest.mark.parametrize(
     "sentences",
     [
+        pytest.param(
+            (
+                "The Delta project trains nurses.",
+                "IOM has run two projects in Kenya before, including the Harbour Health project.",
+            ),
+            id="two-projects-before-including",
+        ),
+        pytest.param(
+            ("Like the Harbour Health project, the Delta project trains nurses.",),
+            id="an-aside",
+        ),
         pytest.param(
             ("The Delta project trains nurses.", "The Delta project also buys beds."),
             id="one-project",
@@ -270,3 +301,26 @@ def test_a_country_in_a_civil_society_body_s_name_is_no_project_country(context)
     project = context.minter.project("Safe Wells")
     countries = set(record.graph.objects(project, MHKG.projectCountry))
     assert countries == {context.minter.country("TCD")}
+
+
+def test_projects_named_together_share_the_bodies_after_them(context):
+    text = (
+        "- 2030 Agenda\nClinics Open\n3 March 2025\n"
+        "Bamako, Mali – Clinics opened in Mali on 1 March.\n"
+        "The Safe Harvest project and the River Crossing project are both funded by the "
+        "Government of Japan.\n"
+    )
+    (record,) = news.load(text_source(text, "shared.txt"), context)
+    minter = context.minter
+    for title in ("Safe Harvest", "River Crossing"):
+        assert _bodies(record.graph, minter.project(title))["Government of Japan"] == {"funderRole"}
+
+
+def test_a_country_office_s_country_is_the_project_s(context):
+    text = (
+        "- 2030 Agenda\nA Project Starts\n3 March 2025\n"
+        'IOM Kenya launched the "Safe Corridors for Health" project on 1 March.\n'
+    )
+    (record,) = news.load(text_source(text, "office.txt"), context)
+    project = context.minter.project("Safe Corridors for Health")
+    assert (project, MHKG.projectCountry, context.minter.country("KEN")) in record.graph
