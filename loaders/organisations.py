@@ -224,7 +224,7 @@ _ACADEMIC = (
     r"engineering|public health|university)\b"
 )
 # a ministry's portfolios
-_PORTFOLIOS = (
+_MINISTRY_PORTFOLIOS = (
     r"health|labou?r|education|foreign affairs|home affairs|interior|justice|"
     r"finance|social (?:welfare|development|protection|affairs)|agriculture|trade|defen[cs]e"
 )
@@ -273,7 +273,7 @@ MINISTRY_BY_ANOTHER_NAME = re.compile(
     r"^(?:national |federal )?(?:department|secretariat|federal public service) (?:of|for) "
     # (employment only after another: "Department of Labor and Employment", but Thailand's
     # "Department of Employment" is one of its Ministry of Labour)
-    rf"(?:{_PORTFOLIOS})(?:(?:, | and | & )(?:{_PORTFOLIOS}|employment))*$",
+    rf"(?:{_MINISTRY_PORTFOLIOS})(?:(?:, | and | & )(?:{_MINISTRY_PORTFOLIOS}|employment))*$",
     re.IGNORECASE,
 )
 ACADEMIC = re.compile(_ACADEMIC, re.IGNORECASE)

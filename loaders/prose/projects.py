@@ -83,6 +83,13 @@ _SAID_PROJECT = (
     rf"{_PROJECT_ENDS}"
 )
 _OWNED = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z]{2,}['’]s)"
+# the other way round, the title spelling out the acronym's letters: "the PHAMT project
+# (Promoting Health Access for Migrant Workers in Thailand)", "the MERIT project – Migrant
+# Emergency Response In Towns –"
+SPELLED_OUT = re.compile(
+    rf"\b[Tt]he (?P<acronym>{_ACRONYM}) {PROJECT_WORD} "
+    rf"(?:\((?P<title>{_TITLE})\)|[–—] (?P<dashed>{_TITLE}) [–—])"
+)
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
 DEFINITIONS = [
     re.compile(
@@ -94,14 +101,8 @@ DEFINITIONS = [
     re.compile(
         rf"(?:^|(?<=\b[Tt]he ))(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\){_SAID_PROJECT}"
     ),
-    # the other way round, the title spelling out the acronym's letters: "the PHAMT project
-    # (Promoting Health Access for Migrant Workers)", "the COMPASS project — Comprehensive …"
-    re.compile(
-        rf"\b[Tt]he (?P<acronym>{_ACRONYM}) {PROJECT_WORD} "
-        rf"(?:\((?P<title>{_TITLE})\)|[–—] (?P<dashed>{_TITLE}) [–—])"
-    ),
+    SPELLED_OUT,
 ]
-SPELLED_OUT = DEFINITIONS[4]
 # what a name a project is part of comes after ("part of Healthy Borders, a project …")
 _AFTER_PART_OF = "|".join(
     rf"(?<=\b{words} )" for words in ("part of", "under", "through", "within")
