@@ -70,6 +70,8 @@ def describe_text(
         _publisher_implements(sentence, here)
         for part, owner in _by_nearest_project(g, minter, sentence, here):
             state_organisations(g, context, annotator, part, owner)
+        for part, owner in _owners_of_other_projects(g, minter, sentence, here):
+            state_organisations(g, context, annotator, part, owner)
         if in_lead:
             for other in reported_with:
                 state_organisations(g, context, annotator, sentence, other)
@@ -165,6 +167,35 @@ def _by_nearest_project(
         for owners, found in groups.items()
         for owner in owners
     ]
+
+
+# a body's possessive before a project: "IOM's earlier project, …", "the Global Fund's
+# Regional Artemisinin-resistance Initiative"
+_OWNS = re.compile(
+    r"['’]s (?:[a-z][\w-]* ){0,3}(?:(?:project|programme|program|initiative)\b|[A-Z])"
+)
+
+
+def _owners_of_other_projects(
+    g: Graph, minter: Minter, sentence: SentenceReading, here: URIRef | None
+) -> list[tuple[SentenceReading, URIRef]]:
+    """A body whose possessive begins the naming of a project other than the sentence's own
+    runs it (a fund funds it): "SMMIG continues the work of IOM's earlier project, STREAM"."""
+    text = sentence.sentence.text
+    found = []
+    for project in sentence.projects:
+        for mention in sentence.organisations:
+            if not (
+                project.start <= mention.start < project.end and _OWNS.match(text, mention.end)
+            ):
+                continue
+            other = describe_project(g, minter, project.title)
+            if other == here:
+                continue
+            role = "funder" if mention.organisation.kind == MHKG.Fund else "implementer"
+            owned = replace(sentence, organisations=[replace(mention, role=role)])
+            found.append((owned, other))
+    return found
 
 
 def _project_places(sentence: SentenceReading) -> list[PlaceMention]:

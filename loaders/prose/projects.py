@@ -102,6 +102,9 @@ DEFINITIONS = [
         rf"(?:^|(?<=\b[Tt]he ))(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\){_SAID_PROJECT}"
     ),
     SPELLED_OUT,
+    # after the word: "the EU-funded project Sustaining Migration Management in Georgia
+    # (SMMIG)", "IOM's earlier project, Strengthening … (STREAM)"
+    re.compile(rf"\b{PROJECT_WORD},? {_CALLED}?(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\)"),
 ]
 # what a name a project is part of comes after ("part of Healthy Borders, a project …")
 _AFTER_PART_OF = "|".join(

@@ -324,3 +324,34 @@ def test_a_country_office_s_country_is_the_project_s(context):
     (record,) = news.load(text_source(text, "office.txt"), context)
     project = context.minter.project("Safe Corridors for Health")
     assert (project, MHKG.projectCountry, context.minter.country("KEN")) in record.graph
+
+
+def test_an_acronym_defined_after_the_word_counts_its_later_mentions(context):
+    assert projects.acronyms(
+        "It is part of the EU-funded project Safer Roads for Migrant Workers (SRMW)."
+    ) == {"SRMW": "Safer Roads for Migrant Workers"}
+    text = (
+        "- 2030 Agenda\nA Workshop\n3 March 2025\n"
+        "Kutaisi, Georgia – Officials discussed the National Health Insurance Programme.\n"
+        "The workshop belongs to the project Safer Roads for Migrant Workers (SRMW). SRMW "
+        "trains nurses.\n"
+    )
+    (record,) = news.load(text_source(text, "acronym.txt"), context)
+    document = context.minter.document("acronym.txt")
+    reported = context.minter.project("Safer Roads for Migrant Workers")
+    assert record.graph.value(document, MHKG.reportsOn) == reported
+
+
+def test_a_body_s_possessive_before_another_project_runs_it(context):
+    text = (
+        "- 2030 Agenda\nA Workshop\n3 March 2025\n"
+        'Kutaisi, Georgia – The "Safer Roads" project trained nurses on 1 March.\n'
+        "The Safer Roads project continues the work of IOM's earlier project, Clean Wells for "
+        "Returning Families (CWRF), and the Global Fund's Malaria Border Initiative.\n"
+    )
+    (record,) = news.load(text_source(text, "owners.txt"), context)
+    minter = context.minter
+    earlier = _bodies(record.graph, minter.project("Clean Wells for Returning Families"))
+    assert earlier == {"International Organization for Migration": {"implementerRole"}}
+    fund = _bodies(record.graph, minter.project("Malaria Border Initiative"))
+    assert fund == {"Global Fund to Fight AIDS, Tuberculosis and Malaria": {"funderRole"}}
