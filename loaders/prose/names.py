@@ -10,7 +10,10 @@ from mhkg.iri import normalise_name
 # A word of a proper name, and the small words a name may hold between such words.
 # One way only to match a word, or names of capitalised words backtrack exponentially.
 # "U.S" keeps its inner dots only (a few); "Tacna–Arica" is one word
-CAP = r"[A-Z][\w’'&-]*(?:–[A-Z][\w’'&-]*)?(?:\.[\w’'&-]+){0,4}"
+# (a capital may carry an accent or be a Latin letter of another alphabet: "Đorđević",
+# "Örebro", "Łódź", "Şanlıurfa")
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+CAP = rf"[{UPPER}][\w’'&-]*(?:–[{UPPER}][\w’'&-]*)?(?:\.[\w’'&-]+){{0,4}}"
 LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # a name runs over capitalised words and the small words between them, but "and the" starts
 # another name ("the Ministry of Health and the Ministry of Labour")

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mhkg.loaders.prose.names import UPPER
+
 _QUALIFIER = (
     r"(?:Deputy|Vice|Senior|Junior|Acting|Assistant|Associate|Chief|Principal|Executive|"
     r"Regional|National|Permanent|Special|Technical|General|First|Second|Interim|Former|Lead|"
@@ -33,7 +35,8 @@ _TITLE = (
     r"Under-?[Ss]ecretary|Surgeon|Conven[eo]r)"
     r"(?:-[A-Z][a-z]+)?(?![\w-])"  # Minister-Counsellor; not "Ministerial"
 )
-_CAP = r"[A-Z][\w’'-]*(?:\.[\w’'-]+){0,4}"  # a capitalised word ("U.S" keeps a few inner dots)
+# a capitalised word ("U.S" keeps a few inner dots; "Đorđević" begins with a capital too)
+_CAP = rf"[{UPPER}][\w’'-]*(?:\.[\w’'-]+){{0,4}}"
 _ORG = rf"{_CAP}(?: (?!and the )(?:(?:and|of|for|the|on|in|de) )*{_CAP})*"
 # the organisation in a post before a name ends where the name begins: the shortest reading
 _ORG_BEFORE_NAME = rf"{_CAP}(?: (?!and the )(?:(?:and|of|for|the|on|in|de) )*{_CAP})*?"
@@ -150,9 +153,10 @@ QUOTED = re.compile(
 )
 # a person a form of address names, whatever the sentence says of them: "Dr Ana Lima of the
 # Institute presented the results", "the team met Ms. Ana Lima"
-# (not a place or day named after a person: "the Dr. Jose Fabella Memorial Hospital")
+# (not a place, day or body named after a person: "the Dr. Jose Fabella Memorial Hospital",
+# the Institute "Dr Milan Jovanović Batut")
 ADDRESSED = re.compile(
-    rf"(?<![\w.])(?:Dr|Mrs|Mr|Ms|Mme|Prof|Professor)\.? (?P<person>{PERSON})"
+    rf"(?<![\w.\"“])(?:Dr|Mrs|Mr|Ms|Mme|Prof|Professor)\.? (?P<person>{PERSON})"
     rf"(?! (?:{_PARTICLE} )*[A-Z])(?![\w’'-]){_FOR}?"
 )
 # "Ana Lima spoke for JICA", "Ana Lima spoke on behalf of the Ministry" (where a name may
@@ -396,15 +400,18 @@ def post_head(word: str, before: str = "") -> bool:
         return True
     if word.endswith(_PROFESSION_ENDINGS) and word.isalpha():
         return True
+    if word in _WORK_HEADS:
+        return bool(before) and before.lower() not in _DETERMINERS
     return before.lower() in _TWO_WORD_HEADS.get(word, ())
 
 
 # heads of two words: "focal point", "community health worker", "social worker"
 _TWO_WORD_HEADS = {
     "point": frozenset({"focal"}),
-    "worker": frozenset("health social outreach aid case field humanitarian".split()),
-    "volunteer": frozenset("health community".split()),
 }
+# heads after any word of what one works at: "construction worker", "malaria worker",
+# "Red Cross volunteer"
+_WORK_HEADS = frozenset({"worker", "volunteer"})
 
 
 def _lower_run(tokens: list[_Token], start: int, after: int) -> int:
@@ -526,7 +533,7 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
             if j - i == 3:
                 organisation = tokens[i + 2].text.capitalize()
             i = j
-        elif (word in ("at", "with", "from") or (where and word in _PLACED)) and (
+        elif (word in ("at", "with", "from", "on") or (where and word in _PLACED)) and (
             organisation is None
         ):
             body, after = _body(tokens, i + 1)
@@ -536,9 +543,10 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
                 and not tokens[after].capitalised
                 and tokens[after].lower not in _STOPS
             )
-            if following.lower in _DETERMINERS and described:
-                # "at the Daloa regional hospital", "with a mobile team": a place or group
-                # described, not a body named
+            if described and (following.lower in _DETERMINERS or word == "from"):
+                # "at the Daloa regional hospital", "with a mobile team", "on the first
+                # patrol team", "from Chheb district": a place or group described, not a
+                # body named
                 j = i + 2
                 while j < len(tokens) and tokens[j].word and tokens[j].lower not in _STOPS:
                     j += 1

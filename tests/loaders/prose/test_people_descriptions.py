@@ -125,3 +125,40 @@ def test_spoke_for_starts_where_a_name_may(sentence, name):
 )
 def test_a_place_or_day_named_after_a_person_is_none(sentence):
     assert told(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "post"),
+    [
+        pytest.param(
+            '"He is tired," said Jelena Đukić, a psychologist in the camp.',
+            "Jelena Đukić",
+            "psychologist",
+            id="a-name-with-an-accented-capital",
+        ),
+        pytest.param(
+            '"The car is our clinic," said Amina Idris, a nurse on the first patrol team.',
+            "Amina Idris",
+            "nurse",
+            id="on-a-team-described",
+        ),
+        pytest.param(
+            '"We found nine," said Chea Sokha, a malaria worker from Kampong district.',
+            "Chea Sokha",
+            "malaria worker",
+            id="a-worker-from-a-place-described",
+        ),
+        pytest.param(
+            '"I hid my cough," said Bishnu Thapa, a construction worker who was screened.',
+            "Bishnu Thapa",
+            "construction worker",
+            id="a-worker-of-a-trade",
+        ),
+    ],
+)
+def test_posts_described(sentence, name, post):
+    assert told(sentence) == [(name, post, None, "name-then-post")]
+
+
+def test_a_form_of_address_inside_a_body_s_quoted_name_is_no_person():
+    assert told('The Institute "Dr Ivan Horvat" prepared the sessions.') == []
