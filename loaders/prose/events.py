@@ -376,6 +376,13 @@ def service_starts(sentence: str) -> list[EventMention]:
     return found
 
 
+# when an event took place, said after what it was about: not part of its name
+WHEN_AFTER = re.compile(
+    r" (?:(?:this|last|next) (?:week|month|year)|yesterday|today|"
+    rf"on (?:{'|'.join(dates.WEEKDAYS)}))$"
+)
+
+
 def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
     found = _named_events(sentence)
@@ -397,6 +404,7 @@ def find(sentence: str) -> list[EventMention]:
         end = match.end()
         if match.end("head") == match.end() and (title := TITLE_AFTER.match(sentence, end)):
             label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
+        label = WHEN_AFTER.sub("", label)  # "a course on mental health this week": when
         definite = match["det"].lower() in ("the", "its", "their", "our", "his", "her")
         found.append(
             EventMention(

@@ -450,3 +450,17 @@ def test_a_related_country_in_a_list_with_commas(described):
     )
     (event,) = _events(g).values()
     assert str(g.value(event, MHKG.place)).endswith("country/SSD")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Staff completed a course on mental health this week, organized by IOM.",
+         "course on mental health"),
+        ("A training on first aid on Monday drew 30 nurses in Goma.", "training on first aid"),
+        ("A training on weekly reporting was held in Goma on 3 May.",
+         "training on weekly reporting"),
+    ],
+)  # fmt: skip
+def test_when_is_no_part_of_a_label(text, label):
+    assert _labels(text) == [label]
