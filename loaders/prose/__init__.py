@@ -126,10 +126,13 @@ def _project_of(
 def _by_nearest_project(
     g: Graph, minter: Minter, sentence: SentenceReading, here: URIRef | None
 ) -> list[tuple[SentenceReading, URIRef | None]]:
-    """A sentence's organisations with the project each belongs to: in a sentence that names
-    several projects, the one named last before the body ("the BMM programme, funded by the
-    EU and BMZ, and the AMMi project, financed by the EU and Expertise France"); bodies
-    before the first named, and those of any other sentence, go to the sentence's project."""
+    """A sentence's organisations with the projects each belongs to: in a sentence that names
+    several projects (not as one continued, nor aside: "like the X project"), the one named
+    last before the body ("the BMM programme, funded by the EU and BMZ, and the AMMi project,
+    financed by the EU and Expertise France"), or each of those named one after another
+    with no body between them ("the A project and the B Initiative are both funded by …");
+    bodies before the first named, and those of any other sentence, go to the sentence's
+    project."""
     text = sentence.sentence.text
     named = sorted(
         (

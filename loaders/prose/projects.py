@@ -210,8 +210,12 @@ PROJECT_MENTIONS = [
 _FUNDED_BY = re.compile(
     r"^(?:[A-Z][\w.]*[-–](?:funded|financed|supported|sponsored|backed|led)(?: |$))+"
 )
-# whose a project is, before its name: "the Organization's Health Assessment Programme"
-_OWNER = re.compile(r"^(?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*['’]s (?=[A-Z])")
+# whose a project is, before its name: "the Organization's Health Assessment Programme" (but
+# a group's possessive is part of a name: "the Women's Health Initiative")
+_OWNER = re.compile(
+    r"^(?:[A-Z][\w.-]* ){0,3}(?!(?:Women|Men|Children|Girls|Boys|People|Youth|Migrants|"
+    r"Workers)['’])[A-Z][\w.-]*['’]s (?=[A-Z])"
+)
 # when, after a name: "the X Initiative for Y and Z in May", "… on Monday"
 _WHEN = re.compile(
     rf" (?:in|on|from|since|until|by) (?:{'|'.join(dates.MONTH_NAMES + dates.WEEKDAYS)})$"

@@ -115,6 +115,16 @@ from ..conftest import text_source
             ["Health for All Migrants along the Southern Route"],
             id="small-word-along",
         ),
+        pytest.param(
+            "Nurses work through the Global Fund's Border Malaria Initiative.",
+            ["Border Malaria Initiative"],
+            id="an-owner-s-possessive-dropped",
+        ),
+        pytest.param(
+            "Clinics joined the Women's Health Initiative in May.",
+            ["Women's Health Initiative"],
+            id="a-group-s-possessive-kept",
+        ),
     ],
 )
 def test_titles(sentence, titles):
