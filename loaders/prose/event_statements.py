@@ -1,0 +1,656 @@
+"""Events as statements: what the event phrases of a sentence (`events`) become in the graph,
+with the date, place, participants and project the sentence and the text around it give
+(`describe_text` calls `state_events` for each sentence)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import replace
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from mhkg.iri import normalise_name, tail
+from mhkg.loaders import data
+from mhkg.loaders.project import describe_project
+from mhkg.loaders.prose import dates, events
+from mhkg.loaders.prose.events import EventMention
+from mhkg.loaders.prose.places import PlaceMention
+from mhkg.loaders.prose.reading import DATELINE, Reading, SentenceReading
+from mhkg.loaders.prose.statements import Annotator
+from mhkg.loaders.source import LoadContext
+from mhkg.vocab import MHKG
+
+
+def state_events(
+    g: Graph,
+    context: LoadContext,
+    annotator: Annotator,
+    sentence: SentenceReading,
+    reading: Reading,
+    project: URIRef | None,
+    told: dict[str, URIRef],
+) -> None:
+    """Events whose sentence says when or where they happened; what a later sentence adds of
+    one ("The round table, attended by 62 participants, …", "The study visit opened in
+    Helsinki on 9 October"); and a visit's legs, one event per place and date ("The visit
+    ended in Santiago on 20 November", "On 19 November the delegation continued to Arica")."""
+    mentions = list(sentence.events)
+    if not mentions and (leg := _leg(sentence, g, told)) is not None:
+        mentions.append(leg)
+    count = events.participant_count(sentence.sentence.text, False) if not mentions else None
+    if count is not None and LAST in told:  # "Forty-two participants attended, …"
+        _add_participants(g, annotator, sentence, told[LAST], count)
+    here: set[URIRef] = set()  # the events this sentence told of
+    for mention in mentions:
+        mention_date = _event_date(sentence, mention)
+        place = _event_place(sentence, reading, mention.end, mention_date)
+        date = dates.resolve(mention_date, reading.date) if mention_date else None
+        date = _first_day(sentence, mention, mention_date, date, reading)
+        if date is None and LAST in told:  # "A day later, … a validation workshop"
+            date = _days_after(g, told[LAST], sentence.sentence.text)
+        elif date is not None and mention_date and mention_date.end <= mention.start:
+            # "… on 6 November, and a mobile clinic began working there a week later", "On 10
+            # October …, and the week before, the team vaccinated …" (up to the next clause)
+            text = sentence.sentence.text
+            until = mention.end + 60
+            clause = NEXT_CLAUSE.search(text, mention.end, until)
+            until = clause.start() if clause else until
+            date = _later(date, text[mention_date.end : until]) or date
+        if mention.rule == "service-start":  # "began working at the Torkham zero point"
+            place = _service_town(sentence, reading, mention, place)
+        earlier = told.get(mention.head) if mention.definite else None
+        if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
+            earlier = None  # "The second study visit" after "The first study visit"
+        # "Officials met in Peshawar on 16 and 17 November … The consultation was convened
+        # by …": the gathering the sentence before told by its verb
+        gathering = earlier is None and date is None and mention.definite
+        if (
+            gathering
+            and mention.rule == "event-phrase"
+            and (gathered := _gathering_before(sentence, reading, LAST not in told))
+        ):
+            date, place = gathered
+        if earlier is None and mention.definite and mention.rule == "event-phrase":
+            # "The course, which ran from 8 to 10 August, …" after "a three-day training": an
+            # event of the same kind told before, named by another word, on the same days
+            akin = told.get(str(mention.kind))
+            if akin is not None and akin not in here and _same_occasion(g, akin, date, place):
+                _add_to_event(g, context, annotator, sentence, akin, mention, date, place)
+                continue
+        if earlier in here and date in (None, g.value(earlier, MHKG.eventDate)):
+            continue  # "The campaign … began on 6 October, as … extended the campaign …"
+        text = sentence.sentence.text
+        if earlier is not None and DESCRIBED.match(text, mention.end):
+            continue  # "The annual conference is a flagship activity of …": told of before
+        if date is None and FUTURE.search(text, 0, mention.start):
+            continue  # "… will bring officials to Amman for a knowledge exchange visit"
+        if mention.rule == "event-verb" and mention.head != "launch" and date is None:
+            continue  # "IOM screened arrivals in Tamale": what it does, not an event
+        if mention.rule == "service-start" and (date is None or date.datatype == XSD.gYear):
+            continue  # "The clinic, which opened in 2015, …": its history, not an event
+        if mention.rule == "event-plural" and date is None:
+            continue  # "Validation workshops were held in Kisumu": when, not only where
+        vague = date is None or date.datatype == XSD.gYear  # "in 2013" is no event's day
+        # "Opening the meeting, …" after "the Third Global Consultation": the event told last
+        last = told.get(LAST) if mention.definite and earlier is None else None
+        if last is not None and vague and not (place and place.city):
+            _add_to_event(g, context, annotator, sentence, last, mention, None, None)
+            continue
+        if earlier is not None and _another_leg(g, earlier, date, place):
+            mention = replace(
+                mention, label=f"{_visit_label(g, earlier)} in {place.city}", rule="visit-leg"
+            )
+        elif earlier is not None:
+            # "the training" after "a three-day training on …" is that training again
+            told_again = mention.label in str(g.value(earlier, RDFS.label))
+            # "met in Rome last week for a course …. The three-day course ended on 28
+            # September": the day of the month told before
+            told_again = told_again or _refines(g.value(earlier, MHKG.eventDate), date)
+            if told_again or (place is None and date is None):
+                _add_to_event(g, context, annotator, sentence, earlier, mention, date, place)
+                continue
+        if place is None and date is None and mention.rule != "event-count":
+            continue  # (events counted by a verb of doing are told as done: "organized five …")
+        named = [m.title for m in sentence.projects]
+        event_project = describe_project(g, context.minter, named[0]) if named else project
+        # "… took them first to Brussels on 17 November and then to Paris …"; "marked World
+        # Refugee Day: in Lyon on 20 June and in Metz on 21 June"; "two courses, in Lisbon
+        # (3–5 May) and Porto (9–11 May)": one event per place and date
+        legs = _legs(sentence, reading, mention)
+        if mention.head not in VISITS:  # (up to the next event the sentence tells of)
+            following = [m.start for m in mentions if m.start > mention.start]
+            legs = [(c, d) for c, d in legs if c.start < min(following, default=c.start + 1)]
+            legs = legs if len(legs) > 1 else []
+        if mention.rule == "event-listed" and not legs:
+            continue  # several events, but not told where and when each was
+        if len(legs) > 1:
+            for city, day in legs:
+                leg = replace(mention, label=f"{mention.label} in {city.text}", rule="visit-leg")
+                event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
+                told[mention.head] = told[LAST] = told[str(mention.kind)] = event
+                here.add(event)
+            continue
+        # an event whose sentence names no place took place in the city the sentence before
+        # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
+        # in the dateline's country
+        place = place or _earlier_city(sentence, reading) or _dateline_country(reading)
+        event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
+        told[mention.head] = told[LAST] = told[str(mention.kind)] = event
+        here.add(event)
+        if mention.rule == "visit-leg":  # the rest of its sentence is that leg
+            break
+
+
+LAST = ""  # the key of the event told last, among those of each head
+# an event told of before, described: "The annual conference is a flagship activity of …"
+DESCRIBED = re.compile(r" (?:is|was) (?:a|an|one|the) ")
+FUTURE = re.compile(r"\bwill\b")
+VISITS = ("visit", "study tour", "tour")
+ORDINAL_WORD = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"
+    r"\d+(?:st|nd|rd|th))\b"
+)
+
+
+# a day said from the event told before: "A day later", "the next day", "two days later",
+# "a week later", "the following week" (seven days on)
+DAYS_LATER = re.compile(
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) later"
+    r"|[Tt]he (?:next|following) (?P<next>day|week))\b(?! than\b)"
+)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
+    """The date such words give, from the day of the event told before."""
+    return _later(g.value(event, MHKG.eventDate), text)
+
+
+# a time said back from a date before: "two days earlier", "the week before," (a week
+# before is told by its month: its day is not known)
+DAYS_EARLIER = re.compile(
+    r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) earlier"
+    r"(?! than\b)|[Tt]he (?P<next>day|week) before(?=,))"
+)
+
+
+def _later(day: Literal | None, text: str) -> Literal | None:
+    """The date such words in `text` give, from `day`."""
+    if day is None or day.datatype != XSD.date:
+        return None
+    if (back := DAYS_EARLIER.search(text)) is not None:
+        count = (back["count"] or "1").lower()
+        days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+        weeks = (back["unit"] or back["next"] or "").startswith("week")
+        days *= 7 if weeks else 1
+        earlier = datetime.date.fromisoformat(str(day)) - datetime.timedelta(days=days)
+        if weeks:
+            return Literal(f"{earlier.year}-{earlier.month:02d}", datatype=XSD.gYearMonth)
+        return Literal(earlier.isoformat(), datatype=XSD.date)
+    match = DAYS_LATER.search(text)
+    if match is None:
+        return None
+    count = (match["count"] or "1").lower()
+    days = int(count) if count.isdigit() else _DAY_COUNTS[count]
+    days *= 7 if (match["unit"] or match["next"] or "").startswith("week") else 1
+    later = datetime.date.fromisoformat(str(day)) + datetime.timedelta(days=days)
+    return Literal(later.isoformat(), datatype=XSD.date)
+
+
+def _other_ordinal(label: str, earlier: str) -> bool:
+    """ "second study visit" and "first study visit" are two visits."""
+    mine, theirs = ORDINAL_WORD.match(label), ORDINAL_WORD.match(earlier)
+    return bool(mine and theirs and mine.group() != theirs.group())
+
+
+def _legs(sentence: SentenceReading, reading: Reading, mention: EventMention) -> list:
+    """The cities a visit's sentence names after it, each with its date next to it ("to
+    Brussels on 17 November 2014 and then to Paris on 20 November 2014"): its legs."""
+    legs = []
+    for place in sentence.places:
+        if not place.city or place.start < mention.end:
+            continue
+        gap = sentence.sentence.text[place.end : place.end + 5]
+        day = next((d for d in sentence.dates if 0 <= d.start - place.end <= 4), None)
+        if day is not None and gap.startswith((" on ", " (")):
+            legs.append((place, dates.resolve(day, reading.date)))
+    return legs
+
+
+def _state_event(g, context, annotator, sentence, mention, date, place, event_project) -> URIRef:
+    minter = context.minter
+    scope = tail(event_project) if event_project else tail(annotator.document)
+    event = minter.entity("event", scope, mention.label, str(date) if date else "")
+    g.add((event, RDF.type, mention.kind))
+    g.add((event, RDFS.label, Literal(mention.label)))
+    if date:
+        g.add((event, MHKG.eventDate, date))
+    if place:
+        g.add((event, MHKG.place, _describe_place(g, context, place)))
+    if mention.participants is not None:
+        count = Literal(mention.participants, datatype=XSD.nonNegativeInteger)
+        g.add((event, MHKG.participantCount, count))
+    if event_project:
+        g.add((event, MHKG.partOfProject, event_project))
+    annotator.annotate(sentence.sentence, mention.rule, event)
+    return event
+
+
+NEXT_CLAUSE = re.compile(r"[,;] (?:and|while|whereas|but) ")
+
+
+def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateMention | None:
+    """The date the sentence gives an event: the first after it, else the last before it
+    ("the first workshop … on 17 April and the final workshop … on 30 May"), but not the
+    day it ended ("ended on Wednesday a study visit"; a later sentence may tell its first)."""
+    text = sentence.sentence.text
+    # "ended on Wednesday a study visit …": the day it ended, not its day
+    told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
+    after = [d for d in told if d.start >= mention.end]
+    # "The consultation … drew on a rapid assessment … carried out in the first week of
+    # November": a date after the next event the sentence names is that event's
+    following = [m.start for m in sentence.events if m.start >= mention.end]
+    if following and sentence.events[-1].rule != "visit-leg":
+        # (or before the clause it begins: "…, and on 1 March the clinic saw its first …")
+        until = min(following)
+        clause = NEXT_CLAUSE.search(text, mention.end, until)
+        until = clause.start() if clause else until
+        after = [d for d in after if d.start < until]
+    before = [d for d in told if d.start < mention.end]
+    # "first in London on 28 March, at a round table …, and then in Manchester on 31 March":
+    # the date just before it is its own
+    if before and AT_EVENT.fullmatch(text, before[-1].end, mention.start):
+        return before[-1]
+    return after[0] if after else (before[-1] if before else None)
+
+
+# "a three-day course", "a five-day training": how many days an event ran
+SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3,
+              "4": 4, "5": 5, "6": 6, "7": 7}  # fmt: skip
+
+
+def _span(text: str) -> int | None:
+    """The days of the one "N-day" the text names."""
+    spans = set()
+    for word in text.split():
+        head, dash, tail = word.lower().partition("-")
+        if dash and tail.rstrip(".,;:") == "day" and head in SPAN_WORDS:
+            spans.add(SPAN_WORDS[head])
+    return spans.pop() if len(spans) == 1 else None
+
+
+def _first_day(sentence: SentenceReading, mention: EventMention, day, date, reading: Reading):
+    """An N-day event's first day, where the sentence gives only the day it ended: "The
+    three-day course ended on Wednesday 28 September" (26 September)."""
+    text = sentence.sentence.text
+    span = _span(text[max(0, mention.start - 12) : mention.end])
+    if span is None or day is not None or not mention.definite:
+        return date
+    ends = [d for d in sentence.dates if ENDED.search(text, max(0, d.start - 30), d.start)]
+    ends = [d for d in ends if d.start >= mention.end]
+    if len(ends) != 1:
+        return date
+    end = dates.resolve(ends[0], reading.date)
+    if end is None or end.datatype != XSD.date:
+        return date
+    first = end.toPython() - datetime.timedelta(days=span - 1)
+    return Literal(first.isoformat(), datatype=XSD.date)
+
+
+AT_EVENT = re.compile(r",? (?:at|during|for|in) ")  # "on 28 March, at a round table"
+
+
+ENDED = re.compile(
+    r"\b(?:ended|concluded|closed|wrapped up|came to an end) (?:on )?"
+    rf"(?:(?:{'|'.join(dates.WEEKDAYS)}),? )?$"  # "ended on Wednesday 28 September"
+)
+
+
+def _another_leg(g: Graph, earlier: URIRef, date, place: PlaceMention | None) -> bool:
+    """A visit told of before, now in another city on another date: its next leg."""
+    if date is None or place is None or not place.city:
+        return False
+    is_visit = str(g.value(earlier, RDFS.label)).split(" in ")[0].endswith("visit")
+    known = g.value(earlier, MHKG.eventDate)
+    return is_visit and known is not None and known != date
+
+
+def _visit_label(g: Graph, event: URIRef) -> str:
+    """ "study visit" of "study visit in Antofagasta" or "study visit to Finland"."""
+    return re.split(r" (?:in|to) ", str(g.value(event, RDFS.label)))[0]
+
+
+def _leg(sentence: SentenceReading, g: Graph, told: dict[str, URIRef]) -> EventMention | None:
+    """ "On 19 November the delegation continued to Arica": a leg of the visit told of before,
+    where the sentence names the city and the date."""
+    visit = told.get("visit")
+    city = events.leg(sentence.sentence.text)
+    if visit is None or city is None or not sentence.dates:
+        return None
+    places = [p for p in sentence.places if p.city and p.city.startswith(city.split()[0])]
+    if not places:
+        return None
+    label = f"{_visit_label(g, visit)} in {places[0].city}"
+    start = places[0].start
+    return EventMention(start, places[0].end, label, MHKG.Meeting, rule="visit-leg", head="visit")
+
+
+def _same_occasion(g: Graph, event: URIRef, date, place: PlaceMention | None) -> bool:
+    """Whether a date and place a sentence gives may be an event's told before: within a
+    week of its day (or either unknown), and in its city (or no city named)."""
+    known = g.value(event, MHKG.eventDate)
+    if date is not None and known is not None:
+        try:
+            days = abs((date.toPython() - known.toPython()).days)
+        except (AttributeError, TypeError):  # a day without its year, a month, a year
+            return _month_day(str(date)) == _month_day(str(known))
+        if days > 7:
+            return False
+    where = g.value(event, MHKG.place)
+    if place is not None and place.city and where is not None:
+        return str(g.value(where, RDFS.label)) == place.city
+    return True
+
+
+def _refines(known, date) -> bool:
+    """Whether a date is a day of the month known of an event ("2016-09" → "2016-09-26")."""
+    if known is None or date is None or known.datatype != XSD.gYearMonth:
+        return False
+    return date.datatype == XSD.date and str(date).startswith(f"{known}-")
+
+
+def _month_day(value: str) -> str:
+    """ "2021-05-04", "--05-04" → "05": the month a date names, else the date as written."""
+    match = re.search(r"(?:^|\d|-)-(\d{2})(?:-\d{2})?$", value)
+    return match.group(1) if match else value
+
+
+def _add_to_event(
+    g: Graph,
+    context: LoadContext,
+    annotator: Annotator,
+    sentence: SentenceReading,
+    event: URIRef,
+    mention: EventMention,
+    date,
+    place: PlaceMention | None,
+) -> None:
+    """What a later sentence tells of an event told of before: how many took part, and its
+    date and city where they were not known."""
+    _add_participants(g, annotator, sentence, event, mention.participants)
+    known_date = g.value(event, MHKG.eventDate)
+    dated = date is not None and (known_date is None or _refines(known_date, date))
+    if dated:
+        g.set((event, MHKG.eventDate, date))
+        annotator.annotate(sentence.sentence, "event-reference", event)
+    known = g.value(event, MHKG.place)
+    # the city named with the event's date, rather than a country or the dateline's city
+    vague = known is None or (known, RDF.type, MHKG.City) not in g
+    if place is not None and place.city and (vague or dated):
+        g.remove((event, MHKG.place, None))
+        g.add((event, MHKG.place, _describe_place(g, context, place)))
+        annotator.annotate(sentence.sentence, "event-reference", event)
+
+
+def _add_participants(
+    g: Graph, annotator: Annotator, sentence: SentenceReading, event: URIRef, count: int | None
+) -> None:
+    """What a later sentence tells of an event told of before: how many took part."""
+    if count is not None and g.value(event, MHKG.participantCount) is None:
+        g.add((event, MHKG.participantCount, Literal(count, datatype=XSD.nonNegativeInteger)))
+        annotator.annotate(sentence.sentence, "event-reference", event)
+
+
+# the words before a country the event is related to, not held in: "from Ukraine", "with
+# Togo", "for China and Mongolia", "from the Democratic Republic of the Congo and Burundi"
+RELATED_COUNTRY = re.compile(
+    r"\b(?:from|with|for) (?:the )?(?:[A-Z][\w'’-]*(?: of(?: the)?)?(?:,? and |, | )){0,5}$"
+)
+
+
+def _event_place(
+    sentence: SentenceReading, reading: Reading, after: int, day: dates.DateMention | None = None
+) -> PlaceMention | None:
+    """A city the sentence names (the first after the event, else any), else a country named
+    after the event, else the article's dateline when this is the dateline's sentence or
+    the sentence names its town ("at a ceremony in Sesheke", a town no gazetteer holds)."""
+    cities = _event_cities(sentence)
+    if sentence is reading.dateline_sentence and (line := DATELINE.match(sentence.sentence.text)):
+        # "Port of Spain, Trinidad and Tobago – … at its offices in Scarborough": the city
+        # the sentence names, rather than the dateline's
+        cities = [p for p in cities if p.start >= line.end()] or cities
+        only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
+        if only_the_datelines and (town := _town_named(sentence, reading)):
+            return town
+    if day is not None and day.end <= after:  # "in London on 28 March, at a round table"
+        just_before = [p for p in cities if 0 <= day.start - p.end <= 4]
+        if just_before:
+            return just_before[-1]
+    later = [p for p in cities if p.start >= after]
+    if later or cities:
+        return (later or cities)[0]
+    if town := _town_in_province(sentence.sentence.text, after):
+        return town
+    if town := _town_named(sentence, reading, after):
+        return town
+    named = [(m.start, m.end) for m in (*sentence.organisations, *sentence.projects)]
+    countries = [
+        p
+        for p in sentence.places
+        if p.start >= after and p.rule == "country-name"
+        # "… College of Physicians of Costa Rica", "the project \"… in Burundi and the DRC\""
+        and not any(s <= p.start < e for s, e in named)
+        and not _in_quotes(sentence.sentence.text, p.start)  # a title's country
+        # "refugees from Ukraine", "the crossing with Togo", "for China and Mongolia": a
+        # country the event is related to, not where it took place
+        and not RELATED_COUNTRY.search(sentence.sentence.text, max(0, p.start - 60), p.start)
+    ]  # fmt: skip
+    if countries:
+        return countries[0]
+    if sentence is reading.dateline_sentence:
+        return reading.dateline
+    town = reading.dateline.city if reading.dateline else None
+    if town and re.search(rf"\b(?:in|at) {re.escape(town)}\b", sentence.sentence.text):
+        return reading.dateline
+    return None
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether the place at `at` stands inside a quoted title: "… project \"Health for
+    Migrants in Montenegro\", which …" (an odd count of straight or open quotes before it)."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+# a city in a body's name is not where an event was: "IOM's Regional Office in Brussels"
+SEATS = frozenset(
+    ("office", "offices", "mission", "embassy", "consulate", "headquarters", "bureau",
+     "delegation", "branch", "secretariat", "representation", "hub")
+)  # fmt: skip
+
+
+def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
+    """The cities a sentence names, but those in a body's name or its seat."""
+    text = sentence.sentence.text
+    named = [(m.start, m.end) for m in sentence.organisations]
+    cities = []
+    for place in sentence.places:
+        if not place.city or any(s <= place.start < e for s, e in named):
+            continue
+        before = text[max(0, place.start - 20) : place.start].split()
+        if len(before) >= 2 and before[-1] == "in" and before[-2].lower() in SEATS:
+            continue
+        cities.append(place)
+    return cities
+
+
+def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
+    """The city the sentence just before names, where it is the only one it names, in the
+    same paragraph or the article's first."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        return None
+    cities = _event_cities(before)
+    if before is reading.dateline_sentence and (line := DATELINE.match(before.sentence.text)):
+        cities = [p for p in cities if p.start >= line.end()]
+    if len({p.city for p in cities}) != 1:
+        return None
+    return cities[0]
+
+
+# people who came together, told by the verb: "officials met in Peshawar on 16 November",
+# "nurses gathered at a hotel in Kingston" (not "will meet", "to meet", "has met every month")
+GATHERED = re.compile(
+    r"\b(?<!will )(?<!to )(?<!has )(?<!have )(?<!had )(?<!was )(?<!were )(?<!be )(?<!been )"
+    r"(?:met|gathered|came together|convened|"
+    r"assembled)\b(?! (?:the|a|an|their|his|her|its)\b)"  # ("met with IOM", not "met the …")
+)
+
+
+def _gathering_before(
+    sentence: SentenceReading, reading: Reading, first: bool = False
+) -> tuple | None:
+    """The date and place of a gathering the sentence just before (of the same paragraph),
+    else the dateline's (for the `first` event told), told by its verb, where it told no
+    event and gave the day."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        # "Bihać – … health authorities met with IOM on 15 November …" (the lead), then, a
+        # paragraph on, "… attended the health coordination meeting in Bihać"
+        # (only for the article's first event: a later one is named after another told)
+        lead = reading.dateline_sentence
+        if not first or lead is None or lead not in reading.sentences[:at]:
+            return None
+        before = lead
+    text = before.sentence.text
+    verb = GATHERED.search(text)
+    if verb is None or before.events:
+        return None
+    # the day told with the verb: the first date after it, within its clause, else the last
+    # before it ("For three days this week, nurses gathered …")
+    after = [d for d in before.dates if verb.end() <= d.start <= verb.end() + 60]
+    day = (
+        after[0]
+        if after
+        else next(reversed([d for d in before.dates if d.end <= verb.start()]), None)
+    )
+    date = dates.resolve(day, reading.date) if day else None
+    if date is None or date.datatype == XSD.gYear:
+        return None
+    place = _event_place(before, reading, verb.end(), day) or _dateline_country(reading)
+    return date, place
+
+
+# "in Maliana, Bobonaro municipality": a town no gazetteer holds, in a province one does
+TOWN_IN_PROVINCE = re.compile(
+    r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), (?P<province>[A-Z][\w'’-]+"
+    r"(?: [A-Z][\w'’-]+)?)"
+    r"(?= (?:municipality|district|province|region|county|state|department)\b|[,.;]| in\b)"
+)
+
+
+def _town_in_province(text: str, after: int) -> PlaceMention | None:
+    """The first such town after the event, else before it."""
+    towns = []
+    for match in TOWN_IN_PROVINCE.finditer(text):
+        if code := data.subdivisions().get(normalise_name(match["province"])):
+            town = match["town"]
+            towns.append(PlaceMention(match.start(), match.end(), town, code, town, "city"))
+    later = [t for t in towns if t.start >= after]
+    return (later or towns or [None])[0]
+
+
+# a place told as where an event was, that no gazetteer holds: "At Ganta, 60 screeners …",
+# "a meeting held in Pamelap on 22 January", "at its offices in Scarborough."
+TOWN_OF_EVENT = re.compile(
+    r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
+    r" (?:in|at)) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d"
+    # "held in Adama in May", "… in Adama in 2018": a date after the town
+    rf"| in (?:early |mid-|late )?(?:{'|'.join(dates.MONTHS)}|\d{{4}})\b)"
+)
+NOT_TOWNS = frozenset(
+    (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
+     "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
+     "Order", "Time", "Recent", "Early", "Late", "Mid", "First", "Last", "Most", "Many", "All")
+)  # fmt: skip
+
+
+# a town right after the event: "a first workshop in Vanimo on screening …"
+TOWN_AFTER_EVENT = re.compile(
+    r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=, |[.;]$| on | from | for | to )"
+)
+
+
+def _town_named(
+    sentence: SentenceReading, reading: Reading, after: int | None = None
+) -> PlaceMention | None:
+    """Such a town, in the dateline's country, where it is no body, person or known place."""
+    if reading.dateline is None:
+        return None
+    text = sentence.sentence.text
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
+    for match in [right_after] if right_after else TOWN_OF_EVENT.finditer(text):
+        town, start = match["town"], match.start("town")
+        if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
+            continue
+        return PlaceMention(start, match.end(), town, reading.dateline.iso3, town, "city")
+    return None
+
+
+# the town of a service that began: "began working at the Torkham zero point", "a second
+# site at Kerwa opened", "saw its first patients at the Pissila site" (not "at the Office of
+# …", "in the North")
+SERVICE_TOWN = re.compile(
+    r"\b(?:at|in) (?:the )?(?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?! of\b)(?! [A-Z])"
+)
+
+
+def _service_town(
+    sentence: SentenceReading, reading: Reading, mention, place: PlaceMention | None
+) -> PlaceMention | None:
+    """A service's town, named in its phrase or right after it, unless the sentence names a
+    known city there."""
+    if place is not None and place.city and place.start >= mention.start:
+        return place
+    text = sentence.sentence.text
+    end = mention.end + 40  # (up to the next clause: "…, and a second site at Kerwa opened")
+    end = min(
+        (i for i in (text.find(c, mention.end, end) for c in (", and", ";")) if i >= 0), default=end
+    )
+    found = SERVICE_TOWN.search(text[:end], mention.start)
+    if found is None or reading.dateline is None or found["town"].split()[0] in NOT_TOWNS:
+        return place
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    if any(s <= found.start("town") < e for s, e in taken):
+        return place
+    town = found["town"]
+    return PlaceMention(
+        found.start("town"), found.end("town"), town, reading.dateline.iso3, town, "city"
+    )
+
+
+def _dateline_country(reading: Reading) -> PlaceMention | None:
+    dateline = reading.dateline
+    return PlaceMention(0, 0, "", dateline.iso3) if dateline else None
+
+
+def _describe_place(g: Graph, context: LoadContext, place: PlaceMention) -> URIRef:
+    country = context.minter.country(place.iso3)
+    if not place.city:
+        return country
+    city = context.minter.entity("place", place.city, place.iso3)
+    g.add((city, RDF.type, MHKG.City))
+    g.add((city, RDFS.label, Literal(place.city)))
+    g.add((city, MHKG.inCountry, country))
+    return city
