@@ -134,11 +134,7 @@ def _by_nearest_project(
     project."""
     text = sentence.sentence.text
     named = sorted(
-        (
-            m
-            for m in sentence.projects
-            if not projects.ASIDE.search(text, max(0, m.start - 16), m.start)
-        ),
+        (m for m in sentence.projects if not projects.aside(text, m)),
         key=lambda m: m.start,
     )
     several = len({normalise_name(m.title) for m in named}) > 1

@@ -177,26 +177,29 @@ DAYS_EARLIER = re.compile(
 
 
 def _later(day: Literal | None, text: str) -> Literal | None:
-    """The date such words in `text` give, from `day`."""
+    """The date such words in `text` give, from `day` (a week back: its month only)."""
     if day is None or day.datatype != XSD.date:
         return None
+    start = datetime.date.fromisoformat(str(day))
     if (back := DAYS_EARLIER.search(text)) is not None:
-        count = (back["count"] or "1").lower()
-        days = int(count) if count.isdigit() else _DAY_COUNTS[count]
-        weeks = (back["unit"] or back["next"] or "").startswith("week")
-        days *= 7 if weeks else 1
-        earlier = datetime.date.fromisoformat(str(day)) - datetime.timedelta(days=days)
+        days, weeks = _days_said(back)
+        earlier = start - datetime.timedelta(days=days)
         if weeks:
             return Literal(f"{earlier.year}-{earlier.month:02d}", datatype=XSD.gYearMonth)
         return Literal(earlier.isoformat(), datatype=XSD.date)
-    match = DAYS_LATER.search(text)
-    if match is None:
-        return None
+    if (on := DAYS_LATER.search(text)) is not None:
+        days, _ = _days_said(on)
+        return Literal((start + datetime.timedelta(days=days)).isoformat(), datatype=XSD.date)
+    return None
+
+
+def _days_said(match: re.Match) -> tuple[int, bool]:
+    """The days "two weeks later", "a day earlier", "the following week" … count, and
+    whether they were said in weeks."""
     count = (match["count"] or "1").lower()
     days = int(count) if count.isdigit() else _DAY_COUNTS[count]
-    days *= 7 if (match["unit"] or match["next"] or "").startswith("week") else 1
-    later = datetime.date.fromisoformat(str(day)) + datetime.timedelta(days=days)
-    return Literal(later.isoformat(), datatype=XSD.date)
+    weeks = (match["unit"] or match["next"] or "").startswith("week")
+    return days * (7 if weeks else 1), weeks
 
 
 def _other_ordinal(label: str, earlier: str) -> bool:

@@ -83,6 +83,8 @@ _SAID_PROJECT = (
     rf"{_PROJECT_ENDS}"
 )
 _OWNED = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z]{2,}['’]s)"
+# what may begin the phrase before "project": _OWNED, or an indefinite article
+_DETERMINER = rf"(?:{_OWNED}|[Aa]n?)"
 # the other way round, the title spelling out the acronym's letters: "the PHAMT project
 # (Promoting Health Access for Migrant Workers in Thailand)", "the MERIT project – Migrant
 # Emergency Response In Towns –"
@@ -136,7 +138,7 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) {_MODIFIERS}"
+            rf"\b{_DETERMINER} {_MODIFIERS}"
             rf"(?:{PROJECT_WORD}|(?:joint )?action)(?:,? (?:is |was )?{_CALLED}|(?P<apposed>, )| )"
             rf"(?!{_BODY_HEAD})(?P<named>{_CAPITALISED}"
             rf"(?: (?:{_TITLE_LINK} ){{0,3}}"
@@ -152,7 +154,7 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b(?:[A-Z]{{2,}}['’]s|[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?) {_MODIFIERS}"
+            rf"\b{_DETERMINER} {_MODIFIERS}"
             rf"{PROJECT_WORD} (?!{_BODY_HEAD})(?![A-Z]{{2,}} )"
             rf"(?P<named>{_CAPITALISED} (?:{_TITLE_LINK} ){{0,2}}{_CAPITALISED})"
             rf"(?=[,;(]| (?:is|was|will|aims|seeks|targets|started|began|"
@@ -322,6 +324,11 @@ SEVERAL = re.compile(
 ASIDE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|[Aa]s with|[Ii]ncluding|[Ss]uch as) (?:the )?$")
 
 
+def aside(text: str, mention: ProjectMention) -> bool:
+    """Whether the sentence names the project aside ("Like the X project, …")."""
+    return ASIDE.search(text, max(0, mention.start - 16), mention.start) is not None
+
+
 def reported_together(sentences: Iterable[tuple[str, list[ProjectMention]]]) -> list[str]:
     """The titles an article reports on together, in reading order: each project it names
     (not as one another continues) when it says it is about several or names two in one
@@ -331,11 +338,7 @@ def reported_together(sentences: Iterable[tuple[str, list[ProjectMention]]]) -> 
     for text, mentions in sentences:
         continuity = speaks_of_continuity(text)
         several = several or bool(SEVERAL.search(text))
-        named = {
-            normalise_name(m.title): m.title
-            for m in mentions
-            if not ASIDE.search(text, max(0, m.start - 16), m.start)
-        }
+        named = {normalise_name(m.title): m.title for m in mentions if not aside(text, m)}
         several = several or (len(named) > 1 and not continuity)
         if not continuity:
             for key, title in named.items():
