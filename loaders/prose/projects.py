@@ -256,7 +256,8 @@ def find(sentence: str) -> list[ProjectMention]:
                 title += tail.group()  # "… in Egypt, Libya, Morocco, Tunisia and Yemen"
             title = _FUNDED_BY.sub("", title.strip(" ,."))  # not "Canadian-funded PROTECT"
             title = _WHEN.sub("", title)  # "… Initiative for … and Reintegration in May"
-            title = _OWNER.sub("", title)  # "the Global Fund's Regional … Initiative"
+            if not parts.get("quoted"):  # a quoted title is given whole
+                title = _OWNER.sub("", title)  # "the Global Fund's Regional … Initiative"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):
                 continue  # a government's standing programme or a known body, not a project
             if not title:

@@ -365,3 +365,21 @@ def test_a_body_s_possessive_before_another_project_runs_it(context):
     assert earlier == {"International Organization for Migration": {"implementerRole"}}
     fund = _bodies(record.graph, minter.project("Malaria Border Initiative"))
     assert fund == {"Global Fund to Fight AIDS, Tuberculosis and Malaria": {"funderRole"}}
+
+
+def test_a_quoted_title_keeps_its_possessive():
+    # the owner's possessive is dropped from a named title, never from a quoted one
+    sentence = (
+        "It is part of the regional project \"Enhancing Border Personnel's Capacities to "
+        'Respond to Outbreaks" (ECRO), funded by the Netherlands.'
+    )
+    assert [m.title for m in projects.find(sentence)] == [
+        "Enhancing Border Personnel's Capacities to Respond to Outbreaks"
+    ]
+
+
+def test_an_owner_before_a_named_title_is_still_dropped():
+    sentence = "through the Global Fund's Regional Artemisinin-resistance Initiative, RAI3E, whose"
+    assert [m.title for m in projects.find(sentence)] == [
+        "Regional Artemisinin-resistance Initiative"
+    ]
