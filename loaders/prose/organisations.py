@@ -140,6 +140,13 @@ PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 # a day or a month, which ends a name: "the Ministry of Health on Friday"
 WHEN = rf"(?:{_DAY_OR_MONTH})\b"
 # the start of a ministry's name, before its portfolio's words
+# an executive body's own units, named without it
+ADMINISTRATIVE_UNIT = re.compile(r"(?:Office|Bureau|Division|Directorate|Unit)\b")
+# a body's purpose after its head: "… Office to Monitor and Combat Trafficking in Persons"
+PURPOSE = re.compile(
+    rf" to (?P<verb>[A-Z][a-z]+)(?: (?:(?:and|or|of|in|the|for) )*{CAP}){{0,6}}"
+    rf"(?:(?:, {CAP}(?: {CAP}){{0,2}})+,? and {CAP})?"  # a list closed by "and" is its own
+)
 MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?$")
 # a people named in the possessive within a portfolio: "Ministry of Women's Affairs"
 PEOPLE_OWNER = re.compile(r"Women|Children|Men|People|Youth")
@@ -491,7 +498,7 @@ class OrgReader:
             # (and "… Health's port …"; but "Ministry of Women's Affairs" is one name)
             for owner_of in re.finditer(r"(?P<word>\w+)['’]s(?= |$)", text):
                 if not PEOPLE_OWNER.fullmatch(owner_of["word"]):
-                    text = text[: owner_of.end("word")]
+                    text = self._before_owner(text[: owner_of.end("word")])
                     break
             text, seat = self._seat(text)
             end = match.start() + len(text)
@@ -518,6 +525,15 @@ class OrgReader:
                 written = sentence[start:end]  # as written ("Ministry of Health" in Warsaw)
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
             yield start, end, ministry, "ministry", None
+
+    def _before_owner(self, text: str) -> str:
+        """A ministry's name without a country joined to it whose possessive starts the next
+        body: "the Ministry of Health of Fiji and Vanuatu's Ministry of Health" (but "Ministry
+        of Labour and Social Protection's" is one name)."""
+        joined = re.search(rf",? and (?:the )?(?P<owner>{CAP}(?: {CAP}){{0,2}})$", text)
+        if joined and self._country_named(joined["owner"]):
+            return text[: joined.start()]
+        return text
 
     def _seat(self, name: str) -> tuple[str, str | None]:
         """A ministry's name without the city it sits in, and that city's country: "a round
@@ -573,8 +589,8 @@ class OrgReader:
 
     def _owner_before(self, sentence: str, start: int) -> tuple[int, str | None]:
         """A country named just before a body ("Kenya's", "the Tonga", "Somali")."""
-        for words in (2, 1):
-            pattern = rf"(?P<owner>{CAP}(?: {CAP}){{{words - 1}}})(?:['’]s)? $"
+        for words in (2, 1):  # (an abbreviation's last stop too: "the U.S. Department …")
+            pattern = rf"(?P<owner>{CAP}(?: {CAP}){{{words - 1}}})\.?(?:['’]s)? $"
             match = re.search(pattern, sentence[:start])
             if match and (code := self._country_named(match["owner"])):
                 return match.start(), code
@@ -653,7 +669,7 @@ class OrgReader:
         # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:
         # "Institute of Public Health, Ghana Health Service and …")
         field = rf"(?!(?:[\w-]+ ){{0,2}}(?:{HEADS}|Ministr|Government))[A-Z][a-z][\w-]*"
-        fields = rf"(?:, {field}(?: {field}){{0,2}})+(?= and {field})"
+        fields = rf"(?:, {field}(?: {field}){{0,2}})+,?(?= and {field})"  # (", and": one too)
         rest = rf"(?: (?:of|for|on) (?:the )?{CAP}{words}(?:{fields}{words})?)?"
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
@@ -670,6 +686,7 @@ class OrgReader:
             if name is None:
                 continue
             start = match.start() + match["name"].index(name)
+            name += self._purpose(sentence, start + len(name), name)
             if part_of := self._part_of_known(sentence, start, name) or self._unit_of_known(
                 start, name
             ):
@@ -695,7 +712,23 @@ class OrgReader:
             # nor a known organisation's: "IOM's Migration Emergency Funding Mechanism" (its
             # units are that organisation: `_part_of_known`)
             known_owner = owned is not None and self._known(owned["owner"]) is not None
-            if owned and (self._country_named(owned["owner"]) or tail_of_a_name or known_owner):
+            # or an executive body's office or bureau: "the U.S. Department of State's Office to
+            # Monitor …" is that office, of its department's country (a university's school or
+            # a group's association keeps the whole name: "the Djako Women's … Association")
+            body_owner = (
+                owned is not None
+                and not PEOPLE_OWNER.search(owned["owner"])
+                and kind_from_name(owned["owner"]) == MHKG.GovernmentAgency
+                and ADMINISTRATIVE_UNIT.match(name[owned.end() :]) is not None
+            )
+            owners_country = (
+                self._country_starting(owned["owner"]) or self._owner_before(sentence, start)[1]
+                if body_owner
+                else None
+            )
+            if owned and (
+                self._country_named(owned["owner"]) or tail_of_a_name or known_owner or body_owner
+            ):
                 start, name = start + owned.end(), name[owned.end() :]
             end = start + len(name)
             local = "Municipality" in name or name.startswith("Autonomous ")
@@ -706,12 +739,26 @@ class OrgReader:
             if re.search(r"\bForum\b", head) and not _a_peoples_forum(name, self.demonym_of):
                 continue  # a meeting, most often: "the Regional Forum on Migration and Health"
             owner_start, owner = self._owner_before(sentence, start)
+            owner = owner or owners_country
             if (organisation := self._named(name, owner=owner)) is not None:
                 if owner and organisation.country == owner:
                     start = owner_start  # "Kenya's Department of Health", as written
                     written = (*organisation.aliases, sentence[start:end])
                     organisation = replace(organisation, aliases=written)
                 yield start, end, organisation, "named-body", None
+
+    def _purpose(self, sentence: str, end: int, name: str) -> str:
+        """What a body is for, when its name says it with "to" after its head: "Office to
+        Monitor and Combat Trafficking in Persons", "Partnership to End Malaria" (not a place
+        it goes to: "the Health Office to Nairobi", nor a head with its own complement)."""
+        if not re.search(rf"\b(?:{HEADS})$", name):
+            return ""
+        purpose = PURPOSE.match(sentence, end)
+        if purpose is None or self._place_named(purpose["verb"]) or self._known(purpose["verb"]):
+            return ""
+        if self._country_named(purpose["verb"]):
+            return ""
+        return purpose.group()
 
     def _part_of_known(self, sentence: str, start: int, name: str):
         """ "IOM's Regional Office", "WHO's Regional Office for Europe": a unit of an

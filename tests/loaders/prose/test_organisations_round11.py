@@ -1,0 +1,99 @@
+"""Round 11's rules for organisation names, on sentences written for them, with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def names(organisations, text: str, default_country: str | None = None) -> list[tuple]:
+    found = organisations(text, default_country)
+    return list(dict.fromkeys((m.organisation.name, m.organisation.country) for m in found))
+
+
+# --- a country's possessive after "and" starts the next body -------------------------------
+
+
+def test_a_countrys_possessive_after_and_starts_another_ministry(organisations):
+    found = names(
+        organisations,
+        "IOM works with the Ministry of Health of Kenya and Uganda's Ministry of Health.",
+    )
+    assert ("Ministry of Health of Kenya", "KEN") in found
+    assert ("Ministry of Health of Uganda", "UGA") in found
+    assert not any("Kenya and Uganda" in name for name, _ in found)
+
+
+def test_a_portfolios_possessive_after_and_stays_in_the_name(organisations):
+    found = names(
+        organisations,
+        "Staff of the Ministry of Labour and Social Protection's employment service came.",
+        "KEN",
+    )
+    assert next(n for n, _ in found) == "Ministry of Labour and Social Protection of Kenya"
+
+
+# --- a body's purpose after "to", and a body's possessive before its unit ------------------
+
+
+def test_a_bodys_purpose_after_to_is_part_of_its_name(organisations):
+    found = names(
+        organisations,
+        "It is funded by the U.S. Department of State's Office to Monitor and Combat "
+        "Trafficking in Persons.",
+        "KWT",
+    )
+    assert [n for n, _ in found] == ["Office to Monitor and Combat Trafficking in Persons"]
+
+
+def test_a_commission_to_combat_a_crime(organisations):
+    found = names(organisations, "The National Commission to Combat Trafficking met.", "KEN")
+    assert [n for n, _ in found] == ["National Commission to Combat Trafficking"]
+
+
+def test_a_place_after_to_is_where_a_body_went(organisations):
+    found = names(organisations, "Staff of the Health Office to Nairobi City travelled.", "KEN")
+    assert not any(" to " in n for n, _ in found)
+
+
+def test_lower_case_after_to_is_no_purpose(organisations):
+    found = names(organisations, "The Red Cross Society to support the Border Team came.", "KEN")
+    assert not any(" to " in n for n, _ in found)
+
+
+def test_a_departments_bureau_is_named_alone_with_the_departments_country(organisations):
+    found = names(
+        organisations,
+        "It is funded by the US Department of State's Bureau of Population, Refugees, and "
+        "Migration.",
+        "PER",
+    )
+    assert found == [("Bureau of Population, Refugees, and Migration", "USA")]
+
+
+def test_an_abbreviated_country_before_a_department_is_its_country(organisations):
+    found = names(organisations, "It is funded by the U.S. Department of Labor.", "PER")
+    assert [c for _, c in found] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Staff of the Kibera Women's Health Relay Association came.",
+         "Kibera Women's Health Relay Association"),
+        ("Lecturers of the University of Nairobi's School of Public Health came.",
+         "University of Nairobi's School of Public Health"),
+    ],
+)  # fmt: skip
+def test_a_groups_or_a_universitys_unit_keeps_the_whole_name(organisations, text, name):
+    found = names(organisations, text, "KEN")
+    assert name in [n for n, _ in found]
+
+
+def test_a_purposes_list_ends_at_its_and(organisations):
+    found = names(
+        organisations,
+        "It is funded by the Global Fund to Fight AIDS, Tuberculosis and Malaria, IOM and WHO.",
+        "KEN",
+    )
+    assert "Global Fund to Fight AIDS, Tuberculosis and Malaria" in [n for n, _ in found]
+    assert not any(n.endswith("IOM") for n, _ in found)
