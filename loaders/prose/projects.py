@@ -32,7 +32,9 @@ PROJECT_WORD = r"(?:project|programme|program|initiative)"
 # Southern Route", "Fighting TB among Mobile Workers"
 _SMALL_WORD = (
     r"(?:of|for|and|in|on|the|to|with|through|along|against|among|amongst|at|from|by|within|"
-    r"across|into|towards|under|between|after)"
+    r"across|into|towards|under|between|after|"
+    # and a title's in French, Spanish or Portuguese: "Salud en Frontera", "Saúde sem Fronteiras"
+    r"de|del|da|do|dos|das|du|des|la|las|los|el|en|et|y|e|sem|sin|sans|con|com|para|pour|por)"
 )
 _TITLE = rf"{_CAPITALISED}(?: (?:{_SMALL_WORD} )*{_CAPITALISED}){{0,12}}"
 # a title before the word in lower case may hold small words: "the Addressing Mixed
@@ -46,6 +48,8 @@ NATIONAL_PROGRAMME = re.compile(
     # (a country's word may come first: "the Iraqi National Tuberculosis Program")
     r"^(?:[A-Z][\w'’-]+ ){0,2}National (?:[A-Z][\w/-]* ){0,5}Program(?:me)?"
     r"(?: (?:of|for|on) [A-Z][^,;]{0,80})?$"
+    # and in French or Spanish order: "Programme National de Santé Mentale"
+    r"|^Program(?:me|a)? Nacional|^Programme National"
 )
 # the small words between the capitalised words of a title after "the project"
 _TITLE_LINK = rf"(?:{_SMALL_WORD}|a|an)"
@@ -76,7 +80,7 @@ _KIND_WORD = r"(?!(?:of|the|that|which|who|in|for|to|with|runs?|ran)\b)[\w-]+"
 # "a project partner"
 _PROJECT_ENDS = (
     r"(?=[,.;:)]|$| (?:funded|financed|run|implemented|led|supported|launched|managed|that|"
-    r"which|in|for|of|by|with|on|to|from|across|covering|aimed|aiming)\b)"
+    r"which|in|for|of|by|with|on|to|from|across|covering|aimed|aiming|[a-z]+ed)\b)"
 )
 _SAID_PROJECT = (
     rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:{_KIND_WORD} ){{1,5}}?{PROJECT_WORD}\b"
@@ -108,9 +112,24 @@ DEFINITIONS = [
     # (SMMIG)", "IOM's earlier project, Strengthening … (STREAM)"
     re.compile(rf"\b{PROJECT_WORD},? {_CALLED}?(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\)"),
 ]
+# an acronym with its title between dashes, said to be a project's: "SAMHI – Safe Migration and
+# Health for Indonesian Migrant Workers – a project that IOM implements" (its letters need not
+# spell the title out: the apposition says what it is)
+DASHED_TITLE = re.compile(
+    rf"\b(?P<acronym>{_ACRONYM}) [–—] (?P<title>{_TITLE}) [–—],? (?:an?|the|its) "
+    rf"(?:{_KIND_WORD} ){{0,4}}?{PROJECT_WORD}\b{_PROJECT_ENDS}"
+)
+DEFINITIONS.append(DASHED_TITLE)
 # what a name a project is part of comes after ("part of Healthy Borders, a project …")
 _AFTER_PART_OF = "|".join(
     rf"(?<=\b{words} )" for words in ("part of", "under", "through", "within")
+)
+# what a project belongs to, or is run under, before its name and an apposition saying it is one:
+# "under the Integrated Health Response for … in Norte de Santander, a project funded by …",
+# "belong to Saúde sem Fronteiras (Health Without Borders), an initiative of IOM"
+_BEFORE_APPOSED = "|".join(
+    rf"(?<=\b{words} )"
+    for words in ("part of", "under", "through", "within", "belong to", "belongs to")
 )
 PROJECT_MENTIONS = [
     # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
@@ -120,7 +139,11 @@ PROJECT_MENTIONS = [
         re.compile(rf"{DEFINITIONS[1].pattern}(?!,? ?[:]? ?[{OPEN_QUOTES}])"),
     ),
     # the project "Title" / the programme: “Title”
-    ("quoted-title", re.compile(rf"\b{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I)),
+    # (or its phase: "It follows the first phase, “Title”, which ran …")
+    (
+        "quoted-title",
+        re.compile(rf"\b(?:{PROJECT_WORD}|phase)\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I),
+    ),
     # the “Title” project
     ("quoted-title", re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.I)),
     # "Healthy Migrants, Healthy Communities", a project funded by …
@@ -172,6 +195,15 @@ PROJECT_MENTIONS = [
             rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),
+    (
+        "named-project",
+        re.compile(
+            rf"(?:{_BEFORE_APPOSED})(?:the )?(?P<named>{_TITLE})(?: \([^()]{{3,80}}\))?, an? "
+            rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b{_PROJECT_ENDS}"
+        ),
+    ),
+    # "SAMHI – Safe Migration and Health … – a project that IOM implements"
+    ("acronym-definition", DASHED_TITLE),
     # the Sahel-Care project (the word in lower case is not part of the name); "IOM's
     # Re-Health project", "the same Re-Health project", "its pilot Healthy Villages project"
     ("named-project", re.compile(rf"{_NAMED} {PROJECT_WORD}\b")),
@@ -240,8 +272,19 @@ class ProjectMention:
     rule: str
 
 
+# a title in single quotes: "under the project 'Supporting Protection …'" (an apostrophe is
+# within a word or ends one, a quote opens before a capital and closes before no letter)
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘](?=[A-Z])(?P<title>[^'’\n]{3,200}?)['’](?!\w)")
+
+
+def _double_quoted(sentence: str) -> str:
+    """The sentence with titles in single quotes in double ones (the same length)."""
+    return _SINGLE_QUOTED.sub(lambda m: f"“{m['title']}”", sentence)
+
+
 def find(sentence: str) -> list[ProjectMention]:
     """The projects a sentence names, in reading order."""
+    sentence = _double_quoted(sentence)
     found: dict[tuple[int, str], ProjectMention] = {}
     for rule, pattern in PROJECT_MENTIONS:
         for match in pattern.finditer(sentence):
@@ -284,6 +327,7 @@ def _organisation(title: str) -> bool:
 
 def acronyms(sentence: str) -> dict[str, str]:
     """The project acronyms a sentence defines, and the titles they stand for."""
+    sentence = _double_quoted(sentence)
     found = {}
     for pattern in DEFINITIONS:
         for m in pattern.finditer(sentence):

@@ -115,18 +115,43 @@ def state_people(
         node = organisation.describe(g, minter) if organisation else None
         if node is not None:
             g.add((person, ORG.memberOf, node))
-        if not mention.post:  # quoted without a post: the person (and whom they speak for)
+        label = post_without_body(mention.post, mention.organisation_text, organisation)
+        if not label:  # quoted without a post: the person (and whom they speak for)
             annotator.annotate(reading.sentence, mention.rule, person)
             continue
-        post = minter.entity(
-            "post", tail(organisation.iri(minter)) if organisation else "", mention.post
-        )
+        post = minter.entity("post", tail(organisation.iri(minter)) if organisation else "", label)
         g.add((post, RDF.type, MHKG.Post))
-        g.add((post, RDFS.label, Literal(mention.post)))
+        g.add((post, RDFS.label, Literal(label)))
         g.add((person, ORG.holds, post))
         if node is not None:
             g.add((post, ORG.postIn, node))
         annotator.annotate(reading.sentence, mention.rule, person, post)
+
+
+# where a post's own words end and the body it is held in begins: "head of the …", "… at the …"
+_POST_BODY_LINK = re.compile(r" (?:of|at|with|for|in) (?:the )?")
+
+
+def post_without_body(
+    post: str, organisation_text: str | None, organisation: Organisation | None
+) -> str:
+    """A post told in lower case without the body it is held in, when that body is the
+    person's organisation: "head of the Tanjungpinang Port Health Office" → "head", "medical
+    director of Hargeisa Group Hospital" → "medical director" (the organisation says where:
+    `org:postIn`). A title in capitals is written whole, as a title ("Director of the Diaspora
+    Unit"), and one that names a portfolio is no body's: "Minister of Health"."""
+    if organisation is None or not post[:1].islower():
+        return post
+    names = {
+        normalise_name(n)
+        for n in (organisation.name, organisation.acronym, *organisation.aliases, organisation_text)
+        if n
+    }
+    for link in _POST_BODY_LINK.finditer(post):
+        body = normalise_name(post[link.end() :])
+        if link.start() and any(body == n or body.endswith(f" {n}") for n in names):
+            return post[: link.start()]
+    return post
 
 
 # the administration of an area a post names: "Western Province Minister"

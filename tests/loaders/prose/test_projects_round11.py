@@ -1,0 +1,135 @@
+"""Round 11's rules for how news articles name projects, and for posts told in lower case,
+on sentences written for them, with negatives."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, RDFS
+from rdflib.namespace import ORG
+
+from mhkg.loaders.prose import projects
+from mhkg.vocab import MHKG
+
+
+def titles(sentence: str) -> list[str]:
+    return [m.title for m in projects.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        pytest.param(
+            "Kits were given under the project 'Safer Journeys for Migrant Families in the "
+            "Sahel', which the EU funds.",
+            "Safer Journeys for Migrant Families in the Sahel",
+            id="single-quoted-title",
+        ),
+        pytest.param(
+            "The kits came under the programme ‘Clean Water for Border Towns’ last year.",
+            "Clean Water for Border Towns",
+            id="curly-single-quoted-title",
+        ),
+        pytest.param(
+            'It follows the first phase, "Healthy Ports for Island States", which ended in 2019.',
+            "Healthy Ports for Island States",
+            id="quoted-title-of-a-phase",
+        ),
+        pytest.param(
+            'Officials met in Dakar for the launch of "Care on the Move in the Sahel", a '
+            "regional project hosted by IOM Senegal.",
+            "Care on the Move in the Sahel",
+            id="quoted-title-then-a-project-hosted",
+        ),
+        pytest.param(
+            "Screening is run under SHINE – Safe Health for Island Nurses – a project that "
+            "IOM implements with Fiji.",
+            "Safe Health for Island Nurses",
+            id="acronym-then-dashed-title",
+        ),
+        pytest.param(
+            "The teams work under the Border Health Response in Norte de Santander, a project "
+            "funded by Japan.",
+            "Border Health Response in Norte de Santander",
+            id="title-under-the-then-apposition",
+        ),
+        pytest.param(
+            "Both clinics belong to Salud sin Fronteras (Health Without Borders), an "
+            "initiative of IOM that Spain finances.",
+            "Salud sin Fronteras",
+            id="foreign-title-with-gloss",
+        ),
+    ],
+)
+def test_a_project_named_so_is_found(sentence: str, title: str):
+    assert titles(sentence) == [title]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("IOM's staff said it was 'a good start' for the town.", id="quoted-words"),
+        pytest.param(
+            "The migrants' 'Health Corner' opened, the nurses' union said.", id="apostrophes"
+        ),
+        pytest.param(
+            "Nurses work under the Ministry of Health, a project partner since 2019.",
+            id="body-then-a-project-partner",
+        ),
+        pytest.param(
+            "The trainers came under the Programme National de Santé Mentale, a programme "
+            "funded by the State.",
+            id="french-national-programme",
+        ),
+        pytest.param(
+            "In the second phase, the clinics will reopen in Tumbes.", id="phase-without-title"
+        ),
+    ],
+)
+def test_no_project_is_found(sentence: str):
+    assert titles(sentence) == []
+
+
+def test_the_dashed_acronym_is_defined():
+    sentence = "It was run under SHINE – Safe Health for Island Nurses – a project that IOM leads."
+    assert projects.acronyms(sentence) == {"SHINE": "Safe Health for Island Nurses"}
+
+
+# --- a post told in lower case, without the body it is held in -----------------------------
+
+
+def post_of(described, text: str) -> tuple[str, str]:
+    g, _ = described(text)
+    (person,) = g.subjects(RDF.type, MHKG.Person)
+    post = g.value(person, ORG.holds)
+    return str(g.value(post, RDFS.label)), str(g.value(g.value(post, ORG.postIn), RDFS.label))
+
+
+def test_a_lower_case_post_of_the_persons_body_is_the_post_alone(described):
+    label, body = post_of(
+        described,
+        "Amina Yusuf, deputy director of the Kano State Primary Health Care Board, opened it.",
+    )
+    assert label == "deputy director"
+    assert body == "Kano State Primary Health Care Board"
+
+
+def test_a_lower_case_post_of_a_unit_of_the_persons_body_is_the_post_alone(described):
+    label, _ = post_of(
+        described,
+        "Ali Hassan, head of the mental health unit of the Basra Directorate of Health, spoke.",
+    )
+    assert label == "head"
+
+
+def test_a_capitalised_title_keeps_its_body(described):
+    label, body = post_of(
+        described,
+        "Amina Yusuf, Deputy Director of the Kano State Primary Health Care Board, opened it.",
+    )
+    assert label == "Deputy Director of the Kano State Primary Health Care Board"
+    assert body == "Kano State Primary Health Care Board"
+
+
+def test_a_post_of_a_portfolio_keeps_it(described):
+    label, _ = post_of(described, "Kenya's Minister of Health, Susan Wafula, opened the clinic.")
+    assert label == "Minister of Health"
