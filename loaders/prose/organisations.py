@@ -664,7 +664,9 @@ class OrgReader:
     def _named_bodies(self, sentence: str):
         # "… Council", "Directorate-General for Health and Food Safety", "Health Working Group
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
-        words = rf"(?: (?!and (?:of )?the )(?:(?:and|of|for|on|the|de|del|la|du|des) )*{CAP})*"
+        # (nor on into when: "… Prehospital Service on Monday in Chișinău")
+        link = r"(?:(?:and|of|for|on|the|de|del|la|du|des) )*"
+        words = rf"(?: (?!and (?:of )?the ){link}(?!{WHEN}){CAP})*"
         # what it is for may list several fields: "Division of Health, Wellness and Social
         # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:
         # "Institute of Public Health, Ghana Health Service and …")
@@ -687,6 +689,7 @@ class OrgReader:
                 continue
             start = match.start() + match["name"].index(name)
             name += self._purpose(sentence, start + len(name), name)
+            start, name = self._funder_named_first(sentence, start, name)
             if part_of := self._part_of_known(sentence, start, name) or self._unit_of_known(
                 start, name
             ):
@@ -746,6 +749,24 @@ class OrgReader:
                     written = (*organisation.aliases, sentence[start:end])
                     organisation = replace(organisation, aliases=written)
                 yield start, end, organisation, "named-body", None
+
+    def _funder_named_first(self, sentence: str, start: int, name: str) -> tuple[int, str]:
+        """A fund named after the organisation that holds it, its name first: "the European
+        Union Emergency Trust Fund for Africa" (a head in a name's first words ends the
+        pattern's reading of it)."""
+        if not re.match(r"(?:[A-Z][\w-]* ){0,3}(?:Trust )?Fund\b", name):
+            return start, name
+        holder = re.search(
+            r"(?<![\w-])(?P<holder>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) $", sentence[:start]
+        )
+        if holder is None:
+            return start, name
+        words = holder["holder"].split()
+        for at in range(len(words)):  # the longest known name that ends right before it
+            if self._known(" ".join(words[at:])):
+                first = start - len(" ".join(words[at:])) - 1
+                return first, sentence[first : start + len(name)]
+        return start, name
 
     def _purpose(self, sentence: str, end: int, name: str) -> str:
         """What a body is for, when its name says it with "to" after its head: "Office to

@@ -75,7 +75,10 @@ _CALLED = r"(?:(?:entitled|titled|called|named|known as|dubbed) )"
 # an apposition that says a name is a project's: "…, IOM's regional migration health programme"
 # (words that say what kind of project, not what it is to another: "a regional project", "a
 # primary health care project"; not "a partner of the project", "an NGO that runs the project")
-_KIND_WORD = r"(?!(?:of|the|that|which|who|in|for|to|with|runs?|ran)\b)[\w-]+"
+_KIND_WORD = (
+    r"(?!(?:of|the|that|which|who|in|for|to|with|runs?|ran|under|an?|by|from|at|on|as|through)"
+    r"\b)[\w-]+"
+)
 # the word ends the phrase: "a regional project funded by …", not "a programme coordinator",
 # "a project partner"
 _PROJECT_ENDS = (
@@ -220,7 +223,12 @@ PROJECT_MENTIONS = [
     # a name the text says is a project's by an apposition: "the Partnership on Health and
     # Mobility in East and Southern Africa (PHAMESA), IOM's regional … programme"; and a
     # name whose head says it first, with its acronym: "Renamed the Partnership on … (PHAMESA)"
-    ("named-project", re.compile(rf"(?:^|(?<=\b[Tt]he ))(?P<named>{_TITLE}){_SAID_PROJECT}")),
+    # (or after its owner's possessive: "IOM's Health Sector Support for …, the broader
+    # programme funded by …")
+    (
+        "named-project",
+        re.compile(rf"(?:^|(?<=\b[Tt]he )|(?<=['’]s ))(?P<named>{_TITLE}){_SAID_PROJECT}"),
+    ),
     ("acronym-definition", DEFINITIONS[3]),
     ("acronym-definition", DEFINITIONS[2]),
     ("acronym-definition", SPELLED_OUT),

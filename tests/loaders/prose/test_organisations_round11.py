@@ -97,3 +97,28 @@ def test_a_purposes_list_ends_at_its_and(organisations):
     )
     assert "Global Fund to Fight AIDS, Tuberculosis and Malaria" in [n for n, _ in found]
     assert not any(n.endswith("IOM") for n, _ in found)
+
+
+# --- a name stops before when; a fund named after its holder --------------------------------
+
+
+def test_a_bodys_name_stops_before_a_day(organisations):
+    found = names(
+        organisations,
+        "Fridges went to the National Center of Emergency Prehospital Service on Monday.",
+        "MDA",
+    )
+    assert [n for n, _ in found] == ["National Center of Emergency Prehospital Service"]
+
+
+def test_a_fund_named_after_its_holder_keeps_the_holders_name(organisations):
+    found = names(
+        organisations, "The work is financed by the European Union Emergency Trust Fund for Africa."
+    )
+    assert "European Union Emergency Trust Fund for Africa" in [n for n, _ in found]
+    assert "Emergency Trust Fund for Africa" not in [n for n, _ in found]
+
+
+def test_a_fund_after_an_unknown_word_is_not_extended(organisations):
+    found = names(organisations, "The work is financed by the Lakeside Emergency Fund.", "KEN")
+    assert "Lakeside Emergency Fund" in [n for n, _ in found]

@@ -133,3 +133,19 @@ def test_a_capitalised_title_keeps_its_body(described):
 def test_a_post_of_a_portfolio_keeps_it(described):
     label, _ = post_of(described, "Kenya's Minister of Health, Susan Wafula, opened the clinic.")
     assert label == "Minister of Health"
+
+
+def test_a_title_after_its_owners_possessive_and_an_apposition():
+    sentence = (
+        "Patients come from IOM's Health Care for Camp Families, the broader programme funded "
+        "by Japan."
+    )
+    assert titles(sentence) == ["Health Care for Camp Families"]
+
+
+def test_words_of_relation_make_no_apposition_of_kind():
+    sentence = (
+        "The scanners were handed over at Jackson's International Airport in Port Moresby, the "
+        "first deliveries under a regional project."
+    )
+    assert titles(sentence) == []
