@@ -521,8 +521,9 @@ class OrgReader:
                 )  # fmt: skip
             else:
                 ministry = self._national(name, MHKG.Ministry, country or owner)
-            if owner or match["rank"] or (seat and name not in ministry.aliases):
-                written = sentence[start:end]  # as written ("Ministry of Health" in Warsaw)
+            # as written ("Ministry of Health" in Warsaw, "… of the Republic of Uzbekistan")
+            written = sentence[start:end]
+            if written not in (ministry.name, *ministry.aliases):
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
             yield start, end, ministry, "ministry", None
 

@@ -122,3 +122,9 @@ def test_a_fund_named_after_its_holder_keeps_the_holders_name(organisations):
 def test_a_fund_after_an_unknown_word_is_not_extended(organisations):
     found = names(organisations, "The work is financed by the Lakeside Emergency Fund.", "KEN")
     assert "Lakeside Emergency Fund" in [n for n, _ in found]
+
+
+def test_a_ministry_keeps_its_name_as_written(organisations):
+    written = organisations("The Ministry of Health of the Republic of Kenya met.")[0].organisation
+    assert written.name == "Ministry of Health of Kenya"
+    assert "Ministry of Health of the Republic of Kenya" in written.aliases
