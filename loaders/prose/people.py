@@ -283,6 +283,15 @@ def without_rank(name: str) -> str:
     return " ".join(words)
 
 
+def surname_alone(name: str) -> str | None:
+    """The surname a person is named by again with a form of address: "Dr Rahman" →
+    "Rahman" (None for a full name: "Dr Mahbubur Rahman", "Ana Lima")."""
+    words = name.split()
+    if len(words) == 2 and words[0].rstrip(".") in RANKS:
+        return words[1]
+    return None
+
+
 def headline(text: str) -> bool:
     """A headline: words in title case, and no full stop at its end.
 
@@ -358,6 +367,8 @@ _NAME_THEN_COMMA = re.compile(
 _POST_COMMA_NAME = re.compile(
     rf"(?<=[\w’'])(?P<comma>,)? {_HONORIFIC}?(?P<person>{PERSON})(?=[,.;](?:\s|$)| {_SPEECH}\b)"
 )
+# a body's acronym before a post in lower case: "an IOM consultant", "a WHO epidemiologist"
+ACRONYM_OWNER = re.compile(r"[A-Z]{2,}[a-z]?[A-Z]*")
 _APPOSITIVE_WINDOW = 240  # characters of an appositive read after or before a name
 
 
@@ -486,13 +497,22 @@ def _place_follows(tokens: list[_Token], i: int, is_place) -> bool:
     return j > i and is_place(" ".join(t.text for t in tokens[i:j]))
 
 
-def _post_words(tokens: list[_Token], i: int, limit: int = 6) -> int:
+def _post_words(tokens: list[_Token], i: int, limit: int = 8) -> int:
     """Where the words of a post that start at token i end: up to its last head word before
-    a preposition, a relative pronoun or a punctuation mark (the index after it, or i)."""
+    a preposition, a relative pronoun or a punctuation mark (the index after it, or i); "and"
+    between its words is its own ("mental health and psychosocial support officer")."""
     end, j = i, i
     while j < len(tokens) and j - i < limit:
         token = tokens[j]
-        if not token.word or token.lower in _STOPS or token.lower in _DETERMINERS:
+        joined = (
+            token.lower == "and"
+            and j > i
+            and j + 1 < len(tokens)
+            and tokens[j + 1].word
+            and not tokens[j + 1].capitalised
+            and tokens[j + 1].lower not in _STOPS | _DETERMINERS
+        )
+        if not joined and (not token.word or token.lower in _STOPS or token.lower in _DETERMINERS):
             break
         if _possessive(token) is not None:
             break
@@ -533,9 +553,11 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
             if j - i == 3:
                 organisation = tokens[i + 2].text.capitalize()
             i = j
-        elif (word in ("at", "with", "from", "on") or (where and word in _PLACED)) and (
-            organisation is None
-        ):
+        elif (
+            word in ("at", "with", "from")
+            or (word == "on" and (following.capitalised or following.lower in _DETERMINERS))
+            or (where and word in _PLACED)
+        ) and organisation is None:  # ("on" before lower case: "a consultant on planning")
             body, after = _body(tokens, i + 1)
             described = body is None or (
                 after < len(tokens)
@@ -669,6 +691,17 @@ def _appositive(sentence: str, start: int, is_place) -> _Told | None:
             i = j + 1
     else:
         owner = None
+    # "an IOM consultant on …": the body an acronym before the post may stand for (or a
+    # field: "a TB coordinator"; the post keeps it, `post_without_body` drops a body's)
+    acronym = (
+        tokens[i].text
+        if owner is None
+        and i + 1 < len(tokens)
+        and ACRONYM_OWNER.fullmatch(tokens[i].text)
+        and tokens[i + 1].word
+        and not tokens[i + 1].capitalised
+        else None
+    )
     end = _post_words(tokens, i)
     if end == i or not tokens[end - 1].word or tokens[i].lower in _DETERMINERS:
         return None
@@ -682,7 +715,7 @@ def _appositive(sentence: str, start: int, is_place) -> _Told | None:
     stop = tokens[after - 1].end if after else start
     owned = owner is not None
     portfolio = organisation_of(post) if MINISTER.match(post) else None
-    return _Told(post, organisation or owner or portfolio, stop, owned)
+    return _Told(post, organisation or owner or portfolio or acronym, stop, owned)
 
 
 def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None:

@@ -16,7 +16,7 @@ from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
 from mhkg.iri import Minter, normalise_name, tail
 from mhkg.loaders.organisations import ROLES, Organisation, add_participation
-from mhkg.loaders.prose.people import ANTECEDENT_MARK, organisation_of
+from mhkg.loaders.prose.people import ANTECEDENT_MARK, organisation_of, surname_alone
 from mhkg.loaders.prose.reading import Reading, SentenceReading
 from mhkg.loaders.prose.text import Sentence
 from mhkg.loaders.source import LoadContext
@@ -96,9 +96,10 @@ def state_people(
     g: Graph, minter: Minter, annotator: Annotator, reading: SentenceReading, doc: Reading
 ) -> None:
     for mention in reading.people:
-        person = minter.entity("person", mention.name)
+        name = _named_in_full_before(doc, reading, mention.name)
+        person = minter.entity("person", name)
         g.add((person, RDF.type, MHKG.Person))
-        g.add((person, RDFS.label, Literal(mention.name)))
+        g.add((person, RDFS.label, Literal(name)))
         if mention.organisation_text == ANTECEDENT_MARK:  # "its Director, …"
             before = [m for m in reading.organisations if m.end <= mention.start]
             organisation = before[-1].organisation if before else None
@@ -137,16 +138,24 @@ def post_without_body(
 ) -> str:
     """A post told in lower case without the body it is held in, when that body is the
     person's organisation: "head of the Tanjungpinang Port Health Office" → "head", "medical
-    director of Hargeisa Group Hospital" → "medical director" (the organisation says where:
-    `org:postIn`). A title in capitals is written whole, as a title ("Director of the Diaspora
-    Unit"), and one that names a portfolio is no body's: "Minister of Health"."""
-    if organisation is None or not post[:1].islower():
+    director of Hargeisa Group Hospital" → "medical director", "IOM consultant on planning" →
+    "consultant on planning" (the organisation says where: `org:postIn`). A title in
+    capitals is written whole, as a title ("Director of the Diaspora Unit"), and one that
+    names a portfolio is no body's: "Minister of Health"."""
+    if organisation is None:
         return post
-    names = {
-        normalise_name(n)
+    written = [
+        n
         for n in (organisation.name, organisation.acronym, *organisation.aliases, organisation_text)
         if n
-    }
+    ]
+    for name in written:  # "IOM consultant on planning": the body's name before it
+        rest = post.removeprefix(f"{name} ")
+        if rest != post and rest[:1].islower():
+            return rest
+    if not post[:1].islower():
+        return post
+    names = {normalise_name(n) for n in written}
     for link in _POST_BODY_LINK.finditer(post):
         body = normalise_name(post[link.end() :])
         if link.start() and any(body == n or body.endswith(f" {n}") for n in names):
@@ -156,6 +165,21 @@ def post_without_body(
 
 # the administration of an area a post names: "Western Province Minister"
 AREA = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:Province|Region|County|State|District|Municipality)")
+
+
+def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str) -> str:
+    """The full name of a person named again by a form of address and surname ("Dr Rahman
+    said" after "Dr Mahbubur Rahman"): the last person named so far with that surname."""
+    surname = surname_alone(name)
+    if surname is None:
+        return name
+    upto = next((i for i, s in enumerate(doc.sentences) if s is reading), len(doc.sentences))
+    for sentence in reversed(doc.sentences[: upto + 1]):
+        for earlier in reversed(sentence.people):
+            words = earlier.name.split()
+            if len(words) > 1 and words[-1] == surname and earlier.name != name:
+                return earlier.name
+    return name
 
 
 def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
