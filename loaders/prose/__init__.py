@@ -112,10 +112,16 @@ def _project_of(
     carried: tuple[int, URIRef] | None,
 ) -> URIRef | None:
     """The project a sentence is about: the one it names (unless it names several, or names
-    another only as the one this continues), else the one an earlier sentence of the same
+    another only as the one this continues, or begins with the one named before: "The
+    programme, which runs under …"), else the one an earlier sentence of the same
     paragraph named, else the project of the whole text."""
     named = {normalise_name(m.title): m.title for m in sentence.projects}
-    if len(named) == 1 and not projects.speaks_of_continuity(sentence.sentence.text):
+    text = sentence.sentence.text
+    if len(named) == 1 and not projects.speaks_of_continuity(text):
+        if all(projects.refers_back(text, m) for m in sentence.projects):
+            # "The programme, which runs under the umbrella of X, is funded by …": the one
+            # named before
+            return carried[1] if carried and carried[0] == sentence.paragraph else project
         return describe_project(g, minter, next(iter(named.values())))
     if not named and carried and carried[0] == sentence.paragraph:
         return carried[1]

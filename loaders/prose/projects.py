@@ -399,5 +399,20 @@ def reported_together(sentences: Iterable[tuple[str, list[ProjectMention]]]) -> 
     return list(titles.values()) if several and len(titles) > 1 else []
 
 
+# a sentence about the project just named, by its kind: "The programme, which runs under the
+# umbrella of …, is funded by …" (not one naming it: "The programme “Title” …")
+_REFERS_BACK = re.compile(
+    r"^(?:The|This) (?:[a-z][\w-]* ){0,2}(?:project|programme|program|initiative)\b"
+    rf"(?!,? (?:[A-Z]|[{OPEN_QUOTES}]))"
+)
+
+
+def refers_back(sentence: str, mention: ProjectMention) -> bool:
+    """Whether a sentence begins with the project an earlier one named, by its kind, before
+    it names another (an umbrella, a partner's): the other is not what it is about."""
+    start = _REFERS_BACK.match(sentence)
+    return start is not None and mention.start >= start.end()
+
+
 def speaks_of_continuity(sentence: str) -> bool:
     return bool(CONTINUITY.search(sentence))

@@ -149,3 +149,32 @@ def test_words_of_relation_make_no_apposition_of_kind():
         "first deliveries under a regional project."
     )
     assert titles(sentence) == []
+
+
+# --- a sentence that begins with the project named before, by its kind ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, refers",
+    [
+        ("The programme, which runs under the umbrella of the Healthy Borders Initiative, is "
+         "funded by Japan.", True),
+        ("This project, part of the Healthy Borders Initiative, is funded by Japan.", True),
+        ("The Healthy Borders Initiative is funded by Japan.", False),
+        ('The programme "Healthy Borders for All" is funded by Japan.', False),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_refers_back_to_a_project(sentence: str, refers: bool):
+    (mention,) = projects.find(sentence)
+    assert projects.refers_back(sentence, mention) is refers
+
+
+def test_bodies_of_a_sentence_referring_back_go_to_the_project_named_before(described):
+    g, _ = described(
+        "The clinic day was part of Safe Corridors for Health, a regional project. The "
+        "project, which runs under the umbrella of the Healthy Borders Initiative, is funded "
+        "by the Embassy of Japan.",
+        project=False,
+    )
+    funded = {str(g.value(p, RDFS.label)) for p in g.objects(None, MHKG.inProject)}
+    assert funded == {"Safe Corridors for Health"}
