@@ -140,6 +140,8 @@ PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 # a day or a month, which ends a name: "the Ministry of Health on Friday"
 WHEN = rf"(?:{_DAY_OR_MONTH})\b"
 # the start of a ministry's name, before its portfolio's words
+# a body that represents its country abroad
+REPRESENTATION = re.compile(r"\b(?:Embassy|High Commission|Consulate(?:-General)?)\b")
 # an executive body's own units, named without it
 ADMINISTRATIVE_UNIT = re.compile(r"(?:Office|Bureau|Division|Directorate|Unit)\b")
 # a body's purpose after its head: "… Office to Monitor and Combat Trafficking in Persons"
@@ -667,7 +669,10 @@ class OrgReader:
         # of the Refugee Coordination Forum"; not on into a possessive ("… of IOM's project")
         # (nor on into when: "… Prehospital Service on Monday in Chișinău")
         link = r"(?:(?:and|of|for|on|the|de|del|la|du|des) )*"
-        words = rf"(?: (?!and (?:of )?the ){link}(?!{WHEN}){CAP})*"
+        # (nor into another body's possessive: "… of Somaliland and IOM's Migration Response
+        # Centre")
+        owned = rf"and (?!(?:{PEOPLE_OWNER.pattern})['’]s)[\w-]+['’]s "  # (not "Children's")
+        words = rf"(?: (?!and (?:of )?the |{owned}){link}(?!{WHEN}){CAP})*"
         # what it is for may list several fields: "Division of Health, Wellness and Social
         # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:
         # "Institute of Public Health, Ghana Health Service and …")
@@ -981,7 +986,8 @@ class OrgReader:
         assumed = False
         if kind == MHKG.GovernmentAgency:
             country = (
-                country
+                self._country_represented(name)
+                or country
                 or owner
                 or self._country_starting(name)
                 or self.city_country(name)  # "Cali Municipal Health Secretariat"
@@ -992,6 +998,18 @@ class OrgReader:
         body = Organisation(name, kind, acronym=acronym, country=country, assumed=assumed)
         self.named.setdefault(normalise_name(name), body)
         return body
+
+    def _country_represented(self, name: str) -> str | None:
+        """The country an embassy represents, named anywhere in its name ("the Royal
+        Netherlands Embassy" in Maputo, "the British High Commission"), not where it sits."""
+        if not REPRESENTATION.search(name):
+            return None
+        words = name.split()
+        for size in (3, 2, 1):
+            for at in range(len(words) - size + 1):
+                if code := self._country_named(" ".join(words[at : at + size])):
+                    return code
+        return None
 
     def _named_before(self, name: str) -> Organisation | None:
         """A body named before in full, of which `name` is the start before "of", "on" or

@@ -128,3 +128,34 @@ def test_a_ministry_keeps_its_name_as_written(organisations):
     written = organisations("The Ministry of Health of the Republic of Kenya met.")[0].organisation
     assert written.name == "Ministry of Health of Kenya"
     assert "Ministry of Health of the Republic of Kenya" in written.aliases
+
+
+# --- an embassy's country; another body's possessive after "and" ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("It is funded by the Royal Netherlands Embassy in Maputo.", "Royal Netherlands Embassy",
+         "NLD"),
+        ("Funds came from the British High Commission in Lusaka.", "British High Commission",
+         "GBR"),
+    ],
+)  # fmt: skip
+def test_an_embassy_is_of_the_country_it_represents(organisations, text, name, country):
+    assert (name, country) in names(organisations, text, "ZMB")
+
+
+def test_another_bodys_possessive_after_and_ends_a_name(organisations):
+    found = names(
+        organisations,
+        "Trainers came from the Association of Midwives and Nurses of Somaliland and IOM's "
+        "Migration Response Centre.",
+        "SOM",
+    )
+    assert "Association of Midwives and Nurses of Somaliland" in [n for n, _ in found]
+
+
+def test_a_groups_possessive_after_and_stays_in_a_name(organisations):
+    found = names(organisations, "Staff of the Department of Women and Children's Affairs came.")
+    assert "Department of Women and Children's Affairs" in [n for n, _ in found]
