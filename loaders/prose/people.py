@@ -594,7 +594,8 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
                 and (tokens[j].lower not in _STOPS and j - i <= 4)
             ):
                 j += 1
-            kept.append(" ".join(t.text for t in tokens[i:j]))
+            j = _listed(tokens, j)  # "of port, airport and border health control"
+            kept.append(" ".join(t.text for t in tokens[i:j]).replace(" ,", ","))
             i = j
         elif word in ("for", "in", "of") and following.capitalised:
             body, after = _body(tokens, i + 1)  # "for Sfax", "in Dajabón", "for PHAMESA"
@@ -635,6 +636,34 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
         or (tokens[i].lower in ("who", "whose", "which", "since"))
     )
     return kept, organisation, i, ends
+
+
+def _lower_words(tokens: list[_Token], i: int) -> int:
+    """Where the lower-case words from token i end (at a stop word or anything else)."""
+    while (
+        i < len(tokens)
+        and tokens[i].word
+        and not tokens[i].capitalised
+        and tokens[i].lower not in _STOPS | _DETERMINERS
+    ):
+        i += 1
+    return i
+
+
+def _listed(tokens: list[_Token], j: int, limit: int = 12) -> int:
+    """Where a list of lower-case words that goes on from token j ends, if it goes on with
+    commas and closes with "and" (", airport and border health control"); else j."""
+    k = j
+    while k + 1 < len(tokens) and k - j < limit and tokens[k].text == ",":
+        after = _lower_words(tokens, k + 1)
+        if after == k + 1:
+            return j
+        k = after
+    if k > j and k + 1 < len(tokens) and tokens[k].lower == "and":
+        after = _lower_words(tokens, k + 1)
+        if after > k + 1:
+            return after
+    return j
 
 
 def _lower_body(tokens: list[_Token], i: int) -> tuple[str, int] | None:
@@ -721,7 +750,7 @@ def _appositive(sentence: str, start: int, is_place) -> _Told | None:
 def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None:
     """The body a person described by what they do is in: "who heads IOM's mission in
     Burundi", "who manages the NTP's laboratory network", "who coordinates the mediators of
-    the ASP", "who works for Asante"."""
+    the ASP", "who coordinates primary care at SESAU", "who works for Asante"."""
     tokens = _tokens(sentence[start : start + _APPOSITIVE_WINDOW], start)
     if len(tokens) < 3 or tokens[0].lower != "who":
         return None
@@ -736,6 +765,10 @@ def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None
             j = i + 1 if tokens[i].lower in _DETERMINERS else i
             while j < len(tokens) and j - i < 5 and tokens[j].word and not tokens[j].capitalised:
                 if tokens[j].lower == "of":
+                    body, after = _body(tokens, j + 1, is_place)
+                    break
+                if tokens[j].lower in ("at", "for", "with") and j > i:
+                    # "who coordinates primary care at SESAU": where it is done
                     body, after = _body(tokens, j + 1, is_place)
                     break
                 j += 1
@@ -762,9 +795,12 @@ def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> li
         if is_place(name) or not free(match.start("person"), match.end("person")):
             continue
         if told := _appositive(sentence, match.end(), is_place):
+            organisation = told.organisation
+            if organisation is None and (does := _what_they_do(sentence, told.end, is_place)):
+                organisation = does[0]  # "a psychiatrist who coordinates the PNSM's work"
             found.append(
                 PersonMention(
-                    match.start(), told.end, name, told.post, told.organisation, "name-then-post"
+                    match.start(), told.end, name, told.post, organisation, "name-then-post"
                 )
             )
         elif does := _what_they_do(sentence, match.end(), is_place):

@@ -97,3 +97,33 @@ def test_an_acronyms_body_is_dropped_from_the_post_it_holds(described):
         described, "Tomas Berg, an IOM consultant on contingency planning, said it went well."
     )
     assert found == {"Tomas Berg": "consultant on contingency planning"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Awa Kone, a psychiatrist who coordinates the PNSM's work in the west, spoke.",
+            ("Awa Kone", "psychiatrist", "PNSM"),
+            id="post-then-what-she-does",
+        ),
+        pytest.param(
+            '"We need both," said Rui Costa, who coordinates primary care at SESAU.',
+            ("Rui Costa", "", "SESAU"),
+            id="what-he-does-at-a-body",
+        ),
+        pytest.param(
+            "Kofi Adje, national coordinator of port, airport and border health control, said "
+            "the drill went well.",
+            ("Kofi Adje", "national coordinator of port, airport and border health control", None),
+            id="post-of-a-listed-field",
+        ),
+        pytest.param(
+            "Ana Lima, head of logistics, said the trucks came.",
+            ("Ana Lima", "head of logistics", None),
+            id="a-comma-after-the-field-ends-the-post",
+        ),
+    ],
+)
+def test_what_a_person_does_and_listed_fields(sentence, expected):
+    assert told(sentence) == [expected]
