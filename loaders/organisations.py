@@ -114,7 +114,10 @@ class Directory:
             if entry.acronym:
                 self._by_acronym.setdefault(entry.acronym, entry)
             for name in (entry.name, *entry.aliases):
-                self._by_name.setdefault(normalise_name(name), entry)
+                if name.isupper():  # an alias in capitals is an acronym: "SANTE", not "Santé"
+                    self._by_acronym.setdefault(name, entry)
+                else:
+                    self._by_name.setdefault(normalise_name(name), entry)
             if entry.iati_ref:
                 self._by_ref.setdefault(entry.iati_ref.upper(), entry)
 

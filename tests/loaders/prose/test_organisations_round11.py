@@ -159,3 +159,11 @@ def test_another_bodys_possessive_after_and_ends_a_name(organisations):
 def test_a_groups_possessive_after_and_stays_in_a_name(organisations):
     found = names(organisations, "Staff of the Department of Women and Children's Affairs came.")
     assert "Department of Women and Children's Affairs" in [n for n, _ in found]
+
+
+def test_an_alias_in_capitals_is_matched_as_written(organisations):
+    # DG SANTE's alias "SANTE" is an acronym: the French word "Santé" names no body
+    found = names(organisations, 'It is part of the project "Santé aux frontières" in Kidira.')
+    assert not any("Health and Food Safety" in n for n, _ in found)
+    found = names(organisations, "The EU's SANTE directorate funded the training.")
+    assert "Directorate-General for Health and Food Safety" in [n for n, _ in found]
