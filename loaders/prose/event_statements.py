@@ -134,8 +134,8 @@ def state_events(
             continue
         # an event whose sentence names no place took place in the city the sentence before
         # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
-        # in the dateline's country
-        place = place or _earlier_city(sentence, reading) or _dateline_country(reading)
+        # in the dateline's town ("Mlyny, Poland – …", "Belgrade – …"), else its country
+        place = place or _earlier_city(sentence, reading) or reading.dateline
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = told[str(mention.kind)] = event
         here.add(event)

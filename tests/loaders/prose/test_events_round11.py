@@ -1,0 +1,53 @@
+"""Round 11's event rules, on sentences written for them, with negatives: an event whose
+text names no place of its own takes the dateline's town before its country."""
+
+from __future__ import annotations
+
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.vocab import MHKG
+
+
+def _places(g) -> dict[str, str]:
+    """Each event's label and the label of its place (a city) or its IRI's tail (a country)."""
+    found = {}
+    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
+        for event in g.subjects(RDF.type, kind):
+            where = g.value(event, MHKG.place)
+            label = g.value(where, RDFS.label) if where is not None else None
+            found[str(g.value(event, RDFS.label))] = str(label or where).rsplit("/", 1)[-1]
+    return found
+
+
+# -- the dateline's town ----------------------------------------------------------------------
+
+
+def test_an_event_without_a_place_is_in_the_datelines_town(described):
+    g, _ = described(
+        "Juba, South Sudan – Plans were made.\nThe task force meeting on 17 January 2019 "
+        "agreed a plan."
+    )
+    assert _places(g) == {"task force meeting": "Juba"}
+
+
+def test_the_datelines_town_no_gazetteer_holds(described):
+    g, _ = described(
+        "Kolowa, Malawi – Health workers came from five districts.\nThe refresher course, "
+        "held on 12 March 2020, was given by the district team."
+    )
+    assert _places(g) == {"refresher course": "Kolowa"}
+
+
+def test_a_dateline_of_a_country_alone_gives_the_country(described):
+    g, _ = described(
+        "South Sudan – Plans were made.\nThe task force meeting on 17 January 2019 agreed a plan."
+    )
+    assert _places(g) == {"task force meeting": "SSD"}
+
+
+def test_the_city_the_sentence_names_comes_before_the_datelines_town(described):
+    g, _ = described(
+        "Juba, South Sudan – Plans were made.\nThe task force meeting in Wau on 17 January "
+        "2019 agreed a plan."
+    )
+    assert _places(g) == {"task force meeting": "Wau"}
