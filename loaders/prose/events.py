@@ -301,8 +301,16 @@ PARTICIPANTS = [
         # ("32 immigration, customs and health officers attended": a comma after a word in
         # lower case only, not "on 22 January, 34 officials")
         rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,4}}?{_PEOPLE}\b[^.;]{{0,200}}?"
-        r"\b(?:took part|participated|attended|joined|were trained|completed|agreed|"
-        r"(?:are|were) meeting|gathered|met)\b",
+        r"\b(?:took part|participated|attended|joined|(?:were|been) trained|completed|agreed|"
+        # "45 malaria workers … finished a six-day training", "… learned how to …", "41
+        # participants came from centres in …"
+        r"finished|learned|learnt|came|(?:are|were) meeting|gathered|met)\b",
+        re.IGNORECASE,
+    ),
+    # "twenty of them had finished a three-day course": a part of a group named before
+    re.compile(
+        rf"\b{_ABOUT}{_COUNT} of them (?:had |have )?(?:also )?(?:took part|participated|"
+        r"attended|joined|finished|completed|were trained)\b",
         re.IGNORECASE,
     ),
     # "The 24 participants were …", "told the 70 participants that …"

@@ -1,10 +1,13 @@
 """Round 11's event rules, on sentences written for them, with negatives: an event whose
-text names no place of its own takes the dateline's town before its country."""
+text names no place of its own takes the dateline's town before its country; how many took
+part, told by "finished", "learned", "came", "had been trained" or "N of them …"."""
 
 from __future__ import annotations
 
+import pytest
 from rdflib.namespace import RDF, RDFS
 
+from mhkg.loaders.prose import events
 from mhkg.vocab import MHKG
 
 
@@ -51,3 +54,37 @@ def test_the_city_the_sentence_names_comes_before_the_datelines_town(described):
         "2019 agreed a plan."
     )
     assert _places(g) == {"task force meeting": "Wau"}
+
+
+# -- how many took part -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Sixty-two midwives from four provinces finished a five-day course in Mzuzu.", 62),
+        ("Thirty nurses and clinicians learned how to refer survivors of violence.", 30),
+        ("On 2 and 3 June, 18 community health workers (village volunteers) had been trained "
+         "in Kasungu.", 18),
+        ("Twenty-four participants came from district hospitals across the region.", 24),
+        ("Nine of them had completed a refresher course on 4 July.", 9),
+        ("Fourteen of them also attended a workshop in Lilongwe.", 14),
+    ],
+)  # fmt: skip
+def test_how_many_took_part(text, count):
+    assert events.participant_count(text, False) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The ministry learned that 40 migrants had crossed the border.",
+                     id="learned-that"),
+        pytest.param("Nine of them were children under five.", id="of-them-no-verb"),
+        pytest.param("About 300 migrants came through the crossing every day.",
+                     id="not-people-who-take-part"),
+        pytest.param("The 2019 figures came from the national survey.", id="a-year"),
+    ],
+)  # fmt: skip
+def test_no_count_of_participants(text):
+    assert events.participant_count(text, False) is None
