@@ -425,15 +425,23 @@ def _event_place(
         # the sentence names, rather than the dateline's
         cities = [p for p in cities if p.start >= line.end()] or cities
         only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
-        if only_the_datelines and (town := _town_named(sentence, reading)):
+        if only_the_datelines and (
+            town := _town_right_after(sentence, reading, after) or _town_named(sentence, reading)
+        ):
             return town
     if day is not None and day.end <= after:  # "in London on 28 March, at a round table"
         just_before = [p for p in cities if 0 <= day.start - p.end <= 4]
         if just_before:
             return just_before[-1]
     later = [p for p in cities if p.start >= after]
-    if later or cities:
-        return (later or cities)[0]
+    if later:
+        return later[0]
+    # "nurses from Lira and Gulu were trained in Kitgum on …": a town right after the event,
+    # rather than a city named before it
+    if cities and (town := _town_right_after(sentence, reading, after)):
+        return town
+    if cities:
+        return cities[0]
     if town := _town_in_province(sentence.sentence.text, after):
         return town
     if town := _town_named(sentence, reading, after):
@@ -575,10 +583,17 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
 # "a meeting held in Pamelap on 22 January", "at its offices in Scarborough."
 TOWN_OF_EVENT = re.compile(
     r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
-    r" (?:in|at)) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    # ("held at the port of Mahajanga on 3 May")
+    r" (?:in|at)(?: the (?:port|town|city|village) of)?) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d"
     # "held in Adama in May", "… in Adama in 2018": a date after the town
     rf"| in (?:early |mid-|late )?(?:{'|'.join(dates.MONTHS)}|\d{{4}})\b)"
+)
+# a town told with the event's day, whatever told the event: "launched a programme in Arta
+# on 12 December", "… in Kolowa on Monday 3 May"
+TOWN_WITH_DAY = re.compile(
+    r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    rf"(?= on (?:\d|(?:{'|'.join(dates.WEEKDAYS)}),? \d|[A-Z][a-z]+ \d))"
 )
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
@@ -587,10 +602,21 @@ NOT_TOWNS = frozenset(
 )  # fmt: skip
 
 
-# a town right after the event: "a first workshop in Vanimo on screening …"
+# a town right after the event: "a first workshop in Vanimo on screening …", "trained in
+# Kasungu in the care of …"
 TOWN_AFTER_EVENT = re.compile(
-    r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=, |[.;]$| on | from | for | to )"
+    r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=, |[.;]$| on | from | for | to | in (?:the|a|an) )"
 )
+
+
+def _town_right_after(
+    sentence: SentenceReading, reading: Reading, after: int
+) -> PlaceMention | None:
+    """Such a town right after the event (not a known country or body)."""
+    if reading.dateline is None or not TOWN_AFTER_EVENT.match(sentence.sentence.text, after):
+        return None
+    return _town_named(sentence, reading, after)
 
 
 def _town_named(
@@ -603,7 +629,8 @@ def _town_named(
     taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
     taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
-    for match in [right_after] if right_after else TOWN_OF_EVENT.finditer(text):
+    told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
+    for match in [right_after] if right_after else told:
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
             continue

@@ -88,3 +88,48 @@ def test_how_many_took_part(text, count):
 )  # fmt: skip
 def test_no_count_of_participants(text):
     assert events.participant_count(text, False) is None
+
+
+# -- a town right after the event, or told with its day ---------------------------------------
+
+_LINE = "Zomba, Malawi – Plans were made.\n"
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        pytest.param("Nurses from Lilongwe and Blantyre were trained in Kolowa on 3 May 2021.",
+                     "Kolowa", id="right-after-a-verb"),
+        pytest.param("Staff of Lilongwe's clinics attended a workshop in Kolowa on 3 May 2021.",
+                     "Kolowa", id="right-after-a-phrase"),
+        pytest.param("On 3 and 4 May 2021, 20 nurses had been trained in Kolowa in the care of "
+                     "newborns.", "Kolowa", id="in-the-after"),
+        pytest.param("The ministry launched a mobile clinic programme in Kolowa on 12 December "
+                     "2020.", "Kolowa", id="with-its-day"),
+        pytest.param("The ministry launched the programme in Kolowa on Monday, 7 December 2020.",
+                     "Kolowa", id="with-a-weekday"),
+        pytest.param("A drill, held at the port of Kolowa on 3 May 2021, tested the plan.",
+                     "Kolowa", id="port-of"),
+        pytest.param("Nurses were trained in Lilongwe on 3 May 2021 with staff from Kolowa.",
+                     "Lilongwe", id="a-known-city-after"),
+        pytest.param("The ministry launched a programme in April on 12 May 2021.", "Zomba",
+                     id="a-month-is-no-town"),
+    ],
+)  # fmt: skip
+def test_a_town_of_the_event(described, text, town):
+    g, _ = described(_LINE + text)
+    (place,) = _places(g).values()
+    assert place == town
+
+
+def test_a_town_right_after_the_event_in_the_dateline_sentence(described):
+    g, _ = described(
+        "Lilongwe, Malawi – Forty nurses finished a five-day training in Kolowa on Friday 7 May "
+        "2021."
+    )
+    assert _places(g) == {"five-day training": "Kolowa"}
+
+
+def test_the_city_of_the_dateline_sentence_without_a_town_after(described):
+    g, _ = described("Lilongwe, Malawi – Forty nurses finished a five-day training on 7 May 2021.")
+    assert _places(g) == {"five-day training": "Lilongwe"}
