@@ -47,6 +47,8 @@ def state_events(
         mention_date = _event_date(sentence, mention)
         place = _event_place(sentence, reading, mention.end, mention_date)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
+        if date is not None and date.datatype in YEARLESS and not mention_date.relative:
+            date = _in_year_told_before(sentence, reading, mention_date) or date
         date = _first_day(sentence, mention, mention_date, date, reading)
         if date is None and LAST in told:  # "A day later, … a validation workshop"
             date = _days_after(g, told[LAST], sentence.sentence.text)
@@ -202,6 +204,28 @@ def _days_said(match: re.Match) -> tuple[int, bool]:
     return days * (7 if weeks else 1), weeks
 
 
+YEARLESS = (XSD.gMonthDay, XSD.gMonth)
+
+
+def _in_year_told_before(
+    sentence: SentenceReading, reading: Reading, day: dates.DateMention
+) -> Literal | None:
+    """A day or month without its year, on a page with no date of its own, in the year of
+    the nearest date told before it with one ("presented on 14 June 2022. Three months
+    later, on 30 September, a round table …": 2022-09-30)."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    earlier = [d for s in reading.sentences[max(0, at - WITHIN) : at] for d in s.dates]
+    earlier += [d for d in sentence.dates if d.end <= day.start]
+    for told in reversed(earlier):  # (the nearest first)
+        if not told.relative and told.value.datatype in (XSD.date, XSD.gYearMonth):
+            year = int(str(told.value)[:4])
+            return dates.resolve(day, datetime.date(year, 12, 31))
+    return None
+
+
+WITHIN = 3  # sentences before an event where the year of its date may be told
+
+
 def _other_ordinal(label: str, earlier: str) -> bool:
     """ "second study visit" and "first study visit" are two visits."""
     mine, theirs = ORDINAL_WORD.match(label), ORDINAL_WORD.match(earlier)
@@ -286,20 +310,34 @@ def _span(text: str) -> int | None:
 
 def _first_day(sentence: SentenceReading, mention: EventMention, day, date, reading: Reading):
     """An N-day event's first day, where the sentence gives only the day it ended: "The
-    three-day course ended on Wednesday 28 September" (26 September)."""
+    three-day course ended on Wednesday 28 September" (26 September), "a five-day course
+    that ended on 6 March", "finished a six-day training … on Saturday 4 June" (30 May)."""
     text = sentence.sentence.text
     span = _span(text[max(0, mention.start - 12) : mention.end])
-    if span is None or day is not None or not mention.definite:
+    if span is None:
         return date
-    ends = [d for d in sentence.dates if ENDED.search(text, max(0, d.start - 30), d.start)]
-    ends = [d for d in ends if d.start >= mention.end]
-    if len(ends) != 1:
+    if day is None:
+        ends = [d for d in sentence.dates if ENDED.search(text, max(0, d.start - 30), d.start)]
+        ends = [d for d in ends if d.start >= mention.end]
+        if len(ends) != 1:
+            return date
+        end = dates.resolve(ends[0], reading.date)
+    elif FINISHED.search(text, max(0, mention.start - 30), mention.start) and not RANGE.search(
+        day.text
+    ):
+        end = date  # the day it was finished on (not "from 12 to 14 September": its first)
+    else:
         return date
-    end = dates.resolve(ends[0], reading.date)
     if end is None or end.datatype != XSD.date:
         return date
     first = end.toPython() - datetime.timedelta(days=span - 1)
     return Literal(first.isoformat(), datatype=XSD.date)
+
+
+RANGE = re.compile(r"\d\s*(?:to|and|[-–—])\s*\d|\bfrom\b")
+# an event told as finished, its date the last day: "45 workers finished a six-day training
+# in … on Saturday 4 June" (not "completed … on 4 May": its day, as test_events holds)
+FINISHED = re.compile(r"\b(?:finished|concluded|wrapped up) (?:(?:a|an|the|their|its) )?$")
 
 
 AT_EVENT = re.compile(r",? (?:at|during|for|in) ")  # "on 28 March, at a round table"

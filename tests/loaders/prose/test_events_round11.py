@@ -133,3 +133,68 @@ def test_a_town_right_after_the_event_in_the_dateline_sentence(described):
 def test_the_city_of_the_dateline_sentence_without_a_town_after(described):
     g, _ = described("Lilongwe, Malawi – Forty nurses finished a five-day training on 7 May 2021.")
     assert _places(g) == {"five-day training": "Lilongwe"}
+
+
+# -- the first day of an event told by the day it finished -------------------------------------
+
+
+def _dates(g) -> dict[str, str]:
+    return {
+        str(g.value(e, RDFS.label)): str(g.value(e, MHKG.eventDate))
+        for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation)
+        for e in g.subjects(RDF.type, kind)
+    }
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        pytest.param("Forty nurses finished a six-day training in Kolowa on Saturday 4 June 2022.",
+                     "2022-05-30", id="finished"),
+        pytest.param("On Wednesday 10 August 2016 the team finished a three-day course.",
+                     "2016-08-08", id="the-day-before"),
+        pytest.param("On 10 August 2016 the team completed a three-day course.",
+                     "2016-08-10", id="completed-is-its-day"),
+        pytest.param("Officers completed a five-day course in Zomba that ended on Friday 6 March "
+                     "2020.", "2020-03-02", id="that-ended"),
+        pytest.param("Forty nurses attended a six-day training on 4 June 2022.", "2022-06-04",
+                     id="attended-is-its-first-day"),
+        pytest.param("Forty nurses finished a training on 4 June 2022.", "2022-06-04",
+                     id="no-span"),
+        pytest.param("Forty nurses finished a two-week course on 4 June 2022.", "2022-06-04",
+                     id="weeks-not-days"),
+        pytest.param("Nurses finished a three-day training in Kolowa from 12 to 14 September "
+                     "2023.", "2023-09-12", id="a-range-gives-its-first-day"),
+    ],
+)  # fmt: skip
+def test_the_first_day_of_an_event_told_by_its_end(described, text, day):
+    g, _ = described(_LINE + text)
+    (found,) = _dates(g).values()
+    assert found == day
+
+
+# -- a day without its year, on a page without a date line ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        pytest.param("The plan was presented in Lilongwe on 14 June 2022. Three months later, "
+                     "on 30 September, a round table in Zomba gathered staff.", "2022-09-30",
+                     id="the-sentence-before"),
+        pytest.param("The project began in March 2021 and first trained nurses in Lilongwe on "
+                     "4 May.", "2021-05-04", id="the-same-sentence"),
+        pytest.param("On 30 September a round table in Zomba gathered staff.", "--09-30",
+                     id="no-year-told"),
+        pytest.param("The plan was presented in 2019. On 30 September a round table in Zomba "
+                     "gathered staff.", "--09-30", id="a-year-alone-is-not-near-enough"),
+        pytest.param("10 May 2023\nZomba, Malawi – The plan was presented on 14 June 2021. On 2 "
+                     "May, a round table in Zomba gathered staff.", "2023-05-02",
+                     id="the-articles-date-first"),
+    ],
+)  # fmt: skip
+def test_a_day_in_the_year_told_before(described, text, day):
+    g, _ = described(text)
+    found = _dates(g)
+    label = next(k for k in found if k.endswith(("round table", "nurses")))
+    assert found[label] == day
