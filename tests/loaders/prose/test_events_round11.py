@@ -198,3 +198,48 @@ def test_a_day_in_the_year_told_before(described, text, day):
     found = _dates(g)
     label = next(k for k in found if k.endswith(("round table", "nurses")))
     assert found[label] == day
+
+
+# -- "for N …" is who took part; a day or a camp of a kind -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, label, count",
+    [
+        ("The clinic hosted a study visit for eight of this week's trainees.",
+         "study visit", 8),
+        ("A session for twenty-two midwives was held in Zomba.", "session", 22),
+        ("A course for more than 40 nurses on newborn care was held in Zomba.", "course", 40),
+        ("A meeting for more transparency was held in Zomba.", "meeting for more transparency",
+         None),
+        ("A workshop for health workers on referral was held in Zomba.",
+         "workshop for health workers on referral", None),
+    ],
+)  # fmt: skip
+def test_for_a_count_is_who_took_part(text, label, count):
+    (found,) = [m for m in events.find(text) if m.rule == "event-phrase"]
+    assert (found.label, found.participants) == (label, count)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Nurses ran a health day at the market on 4 May.", "health day"),
+        ("The first screening camp, held in Birgunj, saw 300 people.", "first screening camp"),
+        ("A medical camp was organized in the village.", "medical camp"),
+    ],
+)  # fmt: skip
+def test_a_day_or_a_camp_of_a_kind(text, label):
+    assert [m.label for m in events.find(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("People in the camp were given tents.", id="a-camp"),
+        pytest.param("Health workers worked a long day at the post.", id="a-day"),
+        pytest.param("The refugee camp held 300 people on 4 May.", id="a-refugee-camp"),
+    ],
+)  # fmt: skip
+def test_no_day_or_camp_event(text):
+    assert events.find(text) == []
