@@ -52,6 +52,8 @@ def state_events(
         date = _first_day(sentence, mention, mention_date, date, reading)
         if date is None and LAST in told:  # "A day later, … a validation workshop"
             date = _days_after(g, told[LAST], sentence.sentence.text)
+        if date is None and SAME_DAY.search(sentence.sentence.text):
+            date = _day_before(sentence, reading)  # "The first camp, held that day in …"
         elif date is not None and mention_date and mention_date.end <= mention.start:
             # "… on 6 November, and a mobile clinic began working there a week later", "On 10
             # October …, and the week before, the team vaccinated …" (up to the next clause)
@@ -165,6 +167,24 @@ DAYS_LATER = re.compile(
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
+# the day the sentence before told: "began on Tuesday a programme …. The first screening
+# camp, held that day in …"
+SAME_DAY = re.compile(r"\b(?:[Tt]hat|[Tt]he same) day\b(?! (?:of|when|that|which|before|after)\b)")
+
+
+def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
+    """The last day the sentence just before names (of the same paragraph or the lead)."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        return None
+    days = [dates.resolve(d, reading.date) for d in before.dates]
+    days = [d for d in days if d is not None and d.datatype == XSD.date]
+    return days[-1] if days else None
+
+
 def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
     """The date such words give, from the day of the event told before."""
     return _later(g.value(event, MHKG.eventDate), text)
@@ -275,6 +295,8 @@ def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateM
     text = sentence.sentence.text
     # "ended on Wednesday a study visit …": the day it ended, not its day
     told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
+    # "eight of this week's participants": whose, not when
+    told = [d for d in told if text[d.end : d.end + 2] not in ("'s", "’s")]
     after = [d for d in told if d.start >= mention.end]
     # "The consultation … drew on a rapid assessment … carried out in the first week of
     # November": a date after the next event the sentence names is that event's

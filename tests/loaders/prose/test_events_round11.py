@@ -243,3 +243,41 @@ def test_a_day_or_a_camp_of_a_kind(text, label):
 )  # fmt: skip
 def test_no_day_or_camp_event(text):
     assert events.find(text) == []
+
+
+# -- "that day"; "this week's participants" is no date -----------------------------------------
+
+
+def test_that_day_is_the_day_the_sentence_before_told(described):
+    g, _ = described(
+        "10 May 2023\nZomba, Malawi – The ministry started a programme for returnees on "
+        "Tuesday 9 May. The first screening camp, held that day in Kolowa, saw 300 people."
+    )
+    assert _dates(g) == {"first screening camp": "2023-05-09"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The ministry started a programme for returnees on Tuesday 9 May."
+                     "\n\nThe first screening camp, held that day in Kolowa, saw 300 people.",
+                     id="another-paragraph"),
+        pytest.param("The ministry started a programme for returnees in May. The first "
+                     "screening camp, held that day in Kolowa, saw 300 people.",
+                     id="a-month-is-no-day"),
+        pytest.param("The ministry started a programme for returnees on Tuesday 9 May. "
+                     "The first screening camp, held on the same day of the week in Kolowa, "
+                     "saw 300 people.", id="the-same-day-of"),
+    ],
+)  # fmt: skip
+def test_no_day_said_by_that_day(described, text):
+    g, _ = described("10 May 2023\nZomba, Malawi – Plans were made.\n" + text)
+    assert "2023-05-09" not in _dates(g).values()
+
+
+def test_a_weeks_possessive_is_no_date(described):
+    g, _ = described(
+        "10 May 2018\nZomba, Malawi – The hospital hosted a study visit for eight of this "
+        "week's trainees in late April."
+    )
+    assert _dates(g) == {"study visit": "2018-04"}
