@@ -76,6 +76,10 @@ def state_events(
             and (gathered := _gathering_before(sentence, reading, LAST not in told))
         ):
             date, place = gathered
+        elif gathering and mention.rule == "event-phrase" and LAST not in told:
+            # "Georgetown – The ministry yesterday received supplies …. The handover took
+            # place at …": the article's first event, named after its lead told the day
+            date = _lead_day(sentence, reading)
         if earlier is None and mention.definite and mention.rule == "event-phrase":
             # "The course, which ran from 8 to 10 August, …" after "a three-day training": an
             # event of the same kind told before, named by another word, on the same days
@@ -183,6 +187,18 @@ def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
     days = [dates.resolve(d, reading.date) for d in before.dates]
     days = [d for d in days if d is not None and d.datatype == XSD.date]
     return days[-1] if days else None
+
+
+def _lead_day(sentence: SentenceReading, reading: Reading) -> Literal | None:
+    """The one day an article's lead names (its dateline's sentence, before this one)."""
+    lead = reading.dateline_sentence
+    if lead is None or lead is sentence or lead.events or reading.date is None:
+        return None
+    if lead not in reading.sentences[: reading.sentences.index(sentence)]:
+        return None
+    days = [dates.resolve(d, reading.date) for d in lead.dates]
+    days = [d for d in days if d is not None and d.datatype == XSD.date]
+    return days[0] if len(days) == 1 else None
 
 
 def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:

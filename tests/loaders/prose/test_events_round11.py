@@ -281,3 +281,39 @@ def test_a_weeks_possessive_is_no_date(described):
         "week's trainees in late April."
     )
     assert _dates(g) == {"study visit": "2018-04"}
+
+
+# -- the article's first event, named after its lead told the day ------------------------------
+
+
+def test_the_first_event_takes_the_day_of_the_lead(described):
+    g, _ = described(
+        "10 November 2022\nLethem, Guyana – The ministry yesterday received medical supplies "
+        "from IOM.\nThe handover took place at the ministry's offices in Lethem."
+    )
+    assert _dates(g) == {"handover": "2022-11-09"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("10 November 2022\nLethem, Guyana – The ministry received supplies on 2 "
+                     "November and vaccines on 8 November.\nThe handover took place at the "
+                     "ministry's offices in Lethem.", id="two-days-in-the-lead"),
+        pytest.param("Lethem, Guyana – The ministry yesterday received medical supplies from "
+                     "IOM.\nThe handover took place at the ministry's offices in Lethem.",
+                     id="no-date-of-the-article"),
+    ],
+)  # fmt: skip
+def test_no_day_of_the_lead(described, text):
+    g, _ = described(text)
+    assert _dates(g) == {"handover": "None"}  # (no date)
+
+
+def test_a_later_event_does_not_take_the_day_of_the_lead(described):
+    g, _ = described(
+        "10 November 2022\nLethem, Guyana – The ministry yesterday received medical supplies "
+        "from IOM.\nA training was held in Lethem on 3 November 2022.\nThe handover took place "
+        "at the ministry's offices in Lethem."
+    )
+    assert _dates(g).get("handover") != "2022-11-09"
