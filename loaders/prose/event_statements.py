@@ -144,6 +144,10 @@ def state_events(
         # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
         # in the dateline's town ("Mlyny, Poland – …", "Belgrade – …"), else its country
         place = place or _earlier_city(sentence, reading) or reading.dateline
+        if mention.participants is None and mention.definite and LAST not in told:
+            # "Abidjan – Thirty-one nurses learned last week how to …. The training, run by
+            # …": the article's first event, named after its lead told how many took part
+            mention = replace(mention, participants=_lead_count(sentence, reading))
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = told[str(mention.kind)] = event
         here.add(event)
@@ -187,6 +191,16 @@ def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
     days = [dates.resolve(d, reading.date) for d in before.dates]
     days = [d for d in days if d is not None and d.datatype == XSD.date]
     return days[-1] if days else None
+
+
+def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
+    """How many took part, as the article's lead (before this sentence) told it."""
+    lead = reading.dateline_sentence
+    if lead is None or lead is sentence or lead.events:
+        return None
+    if lead not in reading.sentences[: reading.sentences.index(sentence)]:
+        return None
+    return events.participant_count(lead.sentence.text, False)
 
 
 def _lead_day(sentence: SentenceReading, reading: Reading) -> Literal | None:

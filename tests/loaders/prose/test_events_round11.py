@@ -317,3 +317,42 @@ def test_a_later_event_does_not_take_the_day_of_the_lead(described):
         "at the ministry's offices in Lethem."
     )
     assert _dates(g).get("handover") != "2022-11-09"
+
+
+# -- how many took part, told in the lead before the event is named ----------------------------
+
+
+def _counts(g) -> dict[str, object]:
+    return {
+        str(g.value(e, RDFS.label)): (
+            c.toPython() if (c := g.value(e, MHKG.participantCount)) else None
+        )
+        for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation)
+        for e in g.subjects(RDF.type, kind)
+    }
+
+
+def test_the_first_event_takes_the_count_of_the_lead(described):
+    g, _ = described(
+        "10 May 2023\nZomba, Malawi – Twenty-six nurses from three districts learned last week "
+        "how to care for newborns.\nThe training, held on 4 May, was run by the ministry."
+    )
+    assert _counts(g) == {"training": 26}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("10 May 2023\nZomba, Malawi – Twenty-six nurses attended a course on 2 May."
+                     "\nThe training, held on 4 May, was run by the ministry.",
+                     id="the-lead-tells-its-own-event"),
+        pytest.param("10 May 2023\nZomba, Malawi – Twenty-six nurses learned how to care for "
+                     "newborns.\nA workshop was held on 2 May.\nThe training, held on 4 May, was "
+                     "run by the ministry.", id="not-the-first-event"),
+        pytest.param("10 May 2023\nZomba, Malawi – The district has 260 nurses.\nThe training, "
+                     "held on 4 May, was run by the ministry.", id="no-count-of-who-took-part"),
+    ],
+)  # fmt: skip
+def test_no_count_from_the_lead(described, text):
+    g, _ = described(text)
+    assert _counts(g).get("training") is None
