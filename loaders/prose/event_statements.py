@@ -144,10 +144,13 @@ def state_events(
         # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
         # in the dateline's town ("Mlyny, Poland – …", "Belgrade – …"), else its country
         place = place or _earlier_city(sentence, reading) or reading.dateline
-        if mention.participants is None and mention.definite and LAST not in told:
+        if mention.participants is None and mention.definite:
             # "Abidjan – Thirty-one nurses learned last week how to …. The training, run by
-            # …": the article's first event, named after its lead told how many took part
-            mention = replace(mention, participants=_lead_count(sentence, reading))
+            # …": the article's first event, named after its lead told how many took part;
+            # "Forty-one participants came from …. On Monday, the day the course opened, …":
+            # after the sentence just before, which told no event
+            count = _lead_count(sentence, reading) if LAST not in told else None
+            mention = replace(mention, participants=count or _count_before(sentence, reading))
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = told[str(mention.kind)] = event
         here.add(event)
@@ -201,6 +204,15 @@ def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
     if lead not in reading.sentences[: reading.sentences.index(sentence)]:
         return None
     return events.participant_count(lead.sentence.text, False)
+
+
+def _count_before(sentence: SentenceReading, reading: Reading) -> int | None:
+    """How many took part, as the sentence just before (same paragraph, no event) told it."""
+    at = reading.sentences.index(sentence)
+    before = reading.sentences[at - 1] if at else None
+    if before is None or before.paragraph != sentence.paragraph or before.events:
+        return None
+    return events.participant_count(before.sentence.text, False)
 
 
 def _lead_day(sentence: SentenceReading, reading: Reading) -> Literal | None:

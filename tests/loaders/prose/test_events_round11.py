@@ -356,3 +356,27 @@ def test_the_first_event_takes_the_count_of_the_lead(described):
 def test_no_count_from_the_lead(described, text):
     g, _ = described(text)
     assert _counts(g).get("training") is None
+
+
+def test_an_event_takes_the_count_of_the_sentence_just_before(described):
+    g, _ = described(
+        "10 May 2023\nZomba, Malawi – Plans were made.\nThe ministry thanked donors. Thirty "
+        "nurses came from five districts. On 8 May, the day the course opened, IOM gave out kits."
+    )
+    assert _counts(g) == {"course": 30}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Thirty nurses came from five districts.\n\nOn 8 May, the day the course "
+                     "opened, IOM gave out kits.", id="another-paragraph"),
+        pytest.param("Thirty nurses attended a session on 3 May. On 8 May, the day the course "
+                     "opened, IOM gave out kits.", id="the-sentence-told-its-event"),
+    ],
+)  # fmt: skip
+def test_no_count_of_the_sentence_before(described, text):
+    g, _ = described(
+        "10 May 2023\nZomba, Malawi – Plans were made.\nThe ministry thanked donors. " + text
+    )
+    assert _counts(g).get("course") is None
