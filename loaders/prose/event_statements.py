@@ -47,9 +47,13 @@ def state_events(
         mention_date = _event_date(sentence, mention)
         place = _event_place(sentence, reading, mention.end, mention_date)
         date = dates.resolve(mention_date, reading.date) if mention_date else None
+        if date is not None and date.datatype in YEARLESS and not mention_date.relative:
+            date = _in_year_told_before(sentence, reading, mention_date) or date
         date = _first_day(sentence, mention, mention_date, date, reading)
         if date is None and LAST in told:  # "A day later, … a validation workshop"
             date = _days_after(g, told[LAST], sentence.sentence.text)
+        if date is None and SAME_DAY.search(sentence.sentence.text):
+            date = _day_before(sentence, reading)  # "The first camp, held that day in …"
         elif date is not None and mention_date and mention_date.end <= mention.start:
             # "… on 6 November, and a mobile clinic began working there a week later", "On 10
             # October …, and the week before, the team vaccinated …" (up to the next clause)
@@ -72,6 +76,10 @@ def state_events(
             and (gathered := _gathering_before(sentence, reading, LAST not in told))
         ):
             date, place = gathered
+        elif gathering and mention.rule == "event-phrase" and LAST not in told:
+            # "Georgetown – The ministry yesterday received supplies …. The handover took
+            # place at …": the article's first event, named after its lead told the day
+            date = _lead_day(sentence, reading)
         if earlier is None and mention.definite and mention.rule == "event-phrase":
             # "The course, which ran from 8 to 10 August, …" after "a three-day training": an
             # event of the same kind told before, named by another word, on the same days
@@ -134,8 +142,15 @@ def state_events(
             continue
         # an event whose sentence names no place took place in the city the sentence before
         # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
-        # in the dateline's country
-        place = place or _earlier_city(sentence, reading) or _dateline_country(reading)
+        # in the dateline's town ("Mlyny, Poland – …", "Belgrade – …"), else its country
+        place = place or _earlier_city(sentence, reading) or reading.dateline
+        if mention.participants is None and mention.definite:
+            # "Abidjan – Thirty-one nurses learned last week how to …. The training, run by
+            # …": the article's first event, named after its lead told how many took part;
+            # "Forty-one participants came from …. On Monday, the day the course opened, …":
+            # after the sentence just before, which told no event
+            count = _lead_count(sentence, reading) if LAST not in told else None
+            mention = replace(mention, participants=count or _count_before(sentence, reading))
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = told[str(mention.kind)] = event
         here.add(event)
@@ -161,6 +176,55 @@ DAYS_LATER = re.compile(
     r"|[Tt]he (?:next|following) (?P<next>day|week))\b(?! than\b)"
 )
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+# the day the sentence before told: "began on Tuesday a programme …. The first screening
+# camp, held that day in …"
+SAME_DAY = re.compile(r"\b(?:[Tt]hat|[Tt]he same) day\b(?! (?:of|when|that|which|before|after)\b)")
+
+
+def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
+    """The last day the sentence just before names (of the same paragraph or the lead)."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    if at == 0:
+        return None
+    before = reading.sentences[at - 1]
+    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        return None
+    days = [dates.resolve(d, reading.date) for d in before.dates]
+    days = [d for d in days if d is not None and d.datatype == XSD.date]
+    return days[-1] if days else None
+
+
+def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
+    """How many took part, as the article's lead (before this sentence) told it."""
+    lead = reading.dateline_sentence
+    if lead is None or lead is sentence or lead.events:
+        return None
+    if lead not in reading.sentences[: reading.sentences.index(sentence)]:
+        return None
+    return events.participant_count(lead.sentence.text, False)
+
+
+def _count_before(sentence: SentenceReading, reading: Reading) -> int | None:
+    """How many took part, as the sentence just before (same paragraph, no event) told it."""
+    at = reading.sentences.index(sentence)
+    before = reading.sentences[at - 1] if at else None
+    if before is None or before.paragraph != sentence.paragraph or before.events:
+        return None
+    return events.participant_count(before.sentence.text, False)
+
+
+def _lead_day(sentence: SentenceReading, reading: Reading) -> Literal | None:
+    """The one day an article's lead names (its dateline's sentence, before this one)."""
+    lead = reading.dateline_sentence
+    if lead is None or lead is sentence or lead.events or reading.date is None:
+        return None
+    if lead not in reading.sentences[: reading.sentences.index(sentence)]:
+        return None
+    days = [dates.resolve(d, reading.date) for d in lead.dates]
+    days = [d for d in days if d is not None and d.datatype == XSD.date]
+    return days[0] if len(days) == 1 else None
 
 
 def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
@@ -200,6 +264,28 @@ def _days_said(match: re.Match) -> tuple[int, bool]:
     days = int(count) if count.isdigit() else _DAY_COUNTS[count]
     weeks = (match["unit"] or match["next"] or "").startswith("week")
     return days * (7 if weeks else 1), weeks
+
+
+YEARLESS = (XSD.gMonthDay, XSD.gMonth)
+
+
+def _in_year_told_before(
+    sentence: SentenceReading, reading: Reading, day: dates.DateMention
+) -> Literal | None:
+    """A day or month without its year, on a page with no date of its own, in the year of
+    the nearest date told before it with one ("presented on 14 June 2022. Three months
+    later, on 30 September, a round table …": 2022-09-30)."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    earlier = [d for s in reading.sentences[max(0, at - WITHIN) : at] for d in s.dates]
+    earlier += [d for d in sentence.dates if d.end <= day.start]
+    for told in reversed(earlier):  # (the nearest first)
+        if not told.relative and told.value.datatype in (XSD.date, XSD.gYearMonth):
+            year = int(str(told.value)[:4])
+            return dates.resolve(day, datetime.date(year, 12, 31))
+    return None
+
+
+WITHIN = 3  # sentences before an event where the year of its date may be told
 
 
 def _other_ordinal(label: str, earlier: str) -> bool:
@@ -251,6 +337,8 @@ def _event_date(sentence: SentenceReading, mention: EventMention) -> dates.DateM
     text = sentence.sentence.text
     # "ended on Wednesday a study visit …": the day it ended, not its day
     told = [d for d in sentence.dates if not ENDED.search(text, max(0, d.start - 30), d.start)]
+    # "eight of this week's participants": whose, not when
+    told = [d for d in told if text[d.end : d.end + 2] not in ("'s", "’s")]
     after = [d for d in told if d.start >= mention.end]
     # "The consultation … drew on a rapid assessment … carried out in the first week of
     # November": a date after the next event the sentence names is that event's
@@ -286,20 +374,34 @@ def _span(text: str) -> int | None:
 
 def _first_day(sentence: SentenceReading, mention: EventMention, day, date, reading: Reading):
     """An N-day event's first day, where the sentence gives only the day it ended: "The
-    three-day course ended on Wednesday 28 September" (26 September)."""
+    three-day course ended on Wednesday 28 September" (26 September), "a five-day course
+    that ended on 6 March", "finished a six-day training … on Saturday 4 June" (30 May)."""
     text = sentence.sentence.text
     span = _span(text[max(0, mention.start - 12) : mention.end])
-    if span is None or day is not None or not mention.definite:
+    if span is None:
         return date
-    ends = [d for d in sentence.dates if ENDED.search(text, max(0, d.start - 30), d.start)]
-    ends = [d for d in ends if d.start >= mention.end]
-    if len(ends) != 1:
+    if day is None:
+        ends = [d for d in sentence.dates if ENDED.search(text, max(0, d.start - 30), d.start)]
+        ends = [d for d in ends if d.start >= mention.end]
+        if len(ends) != 1:
+            return date
+        end = dates.resolve(ends[0], reading.date)
+    elif FINISHED.search(text, max(0, mention.start - 30), mention.start) and not RANGE.search(
+        day.text
+    ):
+        end = date  # the day it was finished on (not "from 12 to 14 September": its first)
+    else:
         return date
-    end = dates.resolve(ends[0], reading.date)
     if end is None or end.datatype != XSD.date:
         return date
     first = end.toPython() - datetime.timedelta(days=span - 1)
     return Literal(first.isoformat(), datatype=XSD.date)
+
+
+RANGE = re.compile(r"\d\s*(?:to|and|[-–—])\s*\d|\bfrom\b")
+# an event told as finished, its date the last day: "45 workers finished a six-day training
+# in … on Saturday 4 June" (not "completed … on 4 May": its day, as test_events holds)
+FINISHED = re.compile(r"\b(?:finished|concluded|wrapped up) (?:(?:a|an|the|their|its) )?$")
 
 
 AT_EVENT = re.compile(r",? (?:at|during|for|in) ")  # "on 28 March, at a round table"
@@ -425,15 +527,23 @@ def _event_place(
         # the sentence names, rather than the dateline's
         cities = [p for p in cities if p.start >= line.end()] or cities
         only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
-        if only_the_datelines and (town := _town_named(sentence, reading)):
+        if only_the_datelines and (
+            town := _town_right_after(sentence, reading, after) or _town_named(sentence, reading)
+        ):
             return town
     if day is not None and day.end <= after:  # "in London on 28 March, at a round table"
         just_before = [p for p in cities if 0 <= day.start - p.end <= 4]
         if just_before:
             return just_before[-1]
     later = [p for p in cities if p.start >= after]
-    if later or cities:
-        return (later or cities)[0]
+    if later:
+        return later[0]
+    # "nurses from Lira and Gulu were trained in Kitgum on …": a town right after the event,
+    # rather than a city named before it
+    if cities and (town := _town_right_after(sentence, reading, after)):
+        return town
+    if cities:
+        return cities[0]
     if town := _town_in_province(sentence.sentence.text, after):
         return town
     if town := _town_named(sentence, reading, after):
@@ -575,10 +685,17 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
 # "a meeting held in Pamelap on 22 January", "at its offices in Scarborough."
 TOWN_OF_EVENT = re.compile(
     r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
-    r" (?:in|at)) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    # ("held at the port of Mahajanga on 3 May")
+    r" (?:in|at)(?: the (?:port|town|city|village) of)?) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d"
     # "held in Adama in May", "… in Adama in 2018": a date after the town
     rf"| in (?:early |mid-|late )?(?:{'|'.join(dates.MONTHS)}|\d{{4}})\b)"
+)
+# a town told with the event's day, whatever told the event: "launched a programme in Arta
+# on 12 December", "… in Kolowa on Monday 3 May"
+TOWN_WITH_DAY = re.compile(
+    r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    rf"(?= on (?:\d|(?:{'|'.join(dates.WEEKDAYS)}),? \d|[A-Z][a-z]+ \d))"
 )
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
@@ -587,10 +704,21 @@ NOT_TOWNS = frozenset(
 )  # fmt: skip
 
 
-# a town right after the event: "a first workshop in Vanimo on screening …"
+# a town right after the event: "a first workshop in Vanimo on screening …", "trained in
+# Kasungu in the care of …"
 TOWN_AFTER_EVENT = re.compile(
-    r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=, |[.;]$| on | from | for | to )"
+    r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=, |[.;]$| on | from | for | to | in (?:the|a|an) )"
 )
+
+
+def _town_right_after(
+    sentence: SentenceReading, reading: Reading, after: int
+) -> PlaceMention | None:
+    """Such a town right after the event (not a known country or body)."""
+    if reading.dateline is None or not TOWN_AFTER_EVENT.match(sentence.sentence.text, after):
+        return None
+    return _town_named(sentence, reading, after)
 
 
 def _town_named(
@@ -603,7 +731,8 @@ def _town_named(
     taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
     taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
-    for match in [right_after] if right_after else TOWN_OF_EVENT.finditer(text):
+    told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
+    for match in [right_after] if right_after else told:
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
             continue

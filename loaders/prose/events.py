@@ -55,6 +55,14 @@ EVENT_WORDS = {
     "festival": MHKG.Meeting,
     "campaign": MHKG.Workshop,
     "screening day": MHKG.Workshop,
+    # a day or a camp of a kind, not a date or a refugee camp: "a health day at the border
+    # post", "the first screening camp, held that day in …"
+    "health day": MHKG.Workshop,
+    "open day": MHKG.Meeting,
+    "screening camp": MHKG.Workshop,
+    "health camp": MHKG.Workshop,
+    "medical camp": MHKG.Workshop,
+    "vaccination camp": MHKG.Workshop,
     # a drive of a kind, not a journey ("the two-hour drive from Kisumu")
     "screening drive": MHKG.Workshop,
     "vaccination drive": MHKG.Workshop,
@@ -250,11 +258,18 @@ _IN_FIELD = (
     r"most|part|response|line|addition|turn|total|support|cooperation|collaboration|partnership|"
     r"coordination|view|light|time|case|place)\b)"
 )
+_FOR_COUNT = (
+    r"(?:(?:more than|over|about|some|around|nearly|almost|at least) )?(?:\d[\d,]*|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)"
+)
 EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
-    rf"(?: (?:on|for|to|{_IN_FIELD}) (?!{_DATE_START})(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
+    # ("a study visit for eight of the participants": who took part, not what it was about)
+    rf"(?: (?:on|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
+    rf"(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     # a modifier of what follows, also of a pair: "a screening and referral protocol"
     r"(?! (?:and [\w-]+ )?(?:room|hall|minutes|notes|report|materials|venue|agenda|series|"
@@ -301,8 +316,16 @@ PARTICIPANTS = [
         # ("32 immigration, customs and health officers attended": a comma after a word in
         # lower case only, not "on 22 January, 34 officials")
         rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,4}}?{_PEOPLE}\b[^.;]{{0,200}}?"
-        r"\b(?:took part|participated|attended|joined|were trained|completed|agreed|"
-        r"(?:are|were) meeting|gathered|met)\b",
+        r"\b(?:took part|participated|attended|joined|(?:were|been) trained|completed|agreed|"
+        # "45 malaria workers … finished a six-day training", "… learned how to …", "41
+        # participants came from centres in …"
+        r"finished|learned|learnt|came|(?:are|were) meeting|gathered|met)\b",
+        re.IGNORECASE,
+    ),
+    # "twenty of them had finished a three-day course": a part of a group named before
+    re.compile(
+        rf"\b{_ABOUT}{_COUNT} of them (?:had |have )?(?:also )?(?:took part|participated|"
+        r"attended|joined|finished|completed|were trained)\b",
         re.IGNORECASE,
     ),
     # "The 24 participants were …", "told the 70 participants that …"
@@ -556,7 +579,7 @@ def leg(sentence: str) -> str | None:
 # project has reached 2,000 health workers" tells no event's)
 WITH_EVENT = re.compile(
     rf"\b(?:reached|drew|had|benefit+ed|welcomed|engaged|for)\s+{_ABOUT}{_COUNT}\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_PEOPLE}\b",  # ("for eight of this week's participants")
     re.IGNORECASE,
 )
 
