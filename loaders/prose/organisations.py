@@ -49,7 +49,7 @@ from mhkg.loaders.prose.names import (
 )
 from mhkg.loaders.prose.people import headline
 from mhkg.loaders.prose.places import PlaceMention
-from mhkg.loaders.prose.roles import cue, cue_after, role_of
+from mhkg.loaders.prose.roles import cue, cue_after, role_of, same_body
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
@@ -181,6 +181,7 @@ class OrgMention:
     defines: str | None = None  # the acronym this mention defines
     written: str | None = None  # the name as the text writes it, where it defines an acronym
     cued: bool = False  # whether the text gave its role (else its kind's usual role)
+    told: str | None = None  # the role the text gave it (a committee's role stays its own)
 
 
 @dataclass
@@ -242,16 +243,21 @@ class OrgReader:
                 continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)
             previous = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
-            told = cue(sentence, start, previous.end if previous else 0) or cue_after(sentence, end)
-            # "funded by the European Union and the German Federal Ministry …": the list's cue
-            listed = previous is not None and previous.cued and told is None
-            if listed and _listed(sentence, previous, start, end):
-                told = previous.role
+            after, before = (previous.end, previous.told) if previous else (0, None)
+            told = cue(sentence, start, after, before) or cue_after(sentence, end)
+            # "funded by the European Union and the German Federal Ministry …": the list's cue;
+            # "funded by the EU's humanitarian aid department (ECHO)": the same body's, or its
+            # unit's
+            listed = previous is not None and previous.told is not None and told is None
+            if listed and (
+                _listed(sentence, previous, start, end) or same_body(sentence, previous.end, start)
+            ):
+                told = previous.told
             role = role_of(organisation, told)
             written = self.written.get(defines) if defines else None
             mention = OrgMention(start, end, organisation, role, name, defines, written)
-            found.append(replace(mention, cued=told is not None))
-        return self._with_evidence(sentence, found, places)
+            found.append(replace(mention, cued=told is not None, told=told))
+        return self._with_evidence(sentence, _subjects_share(sentence, found), places)
 
     def _list_members(self, sentence: str, taken, places: Sequence[PlaceMention]):
         """The other members of a coordinated list of organisations: a capitalised name
@@ -1113,11 +1119,37 @@ def _a_person(name: str) -> bool:
     return bool(re.fullmatch(PERSON, name)) and not re.search(r"\b[A-Z]{2,}\b", name)
 
 
+def _subjects_share(sentence: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Bodies listed before one whose verb gives it its role do what it does: "a campaign that
+    the Ministry of Health and UNICEF ran" (both run it), "Japan and the EU fund the clinics"
+    (the list ends in "and" before the verb's subject)."""
+    found = list(found)
+    for index in range(len(found) - 1, 0, -1):
+        told = found[index].told
+        joint = sentence[found[index - 1].end : found[index].start]
+        if told is None or cue_after(sentence, found[index].end) is None:
+            continue
+        if not re.fullmatch(r",? and (?:the )?", joint):
+            continue  # "With the Ministry, UNICEF funds …": no list
+        before = index - 1
+        while before >= 0 and found[before].told is None:
+            earlier = found[before]
+            found[before] = replace(
+                earlier, role=role_of(earlier.organisation, told), cued=True, told=told
+            )
+            joint = sentence[found[before - 1].end : earlier.start] if before else ""
+            if not re.fullmatch(r", (?:the )?", joint):
+                break  # the list's first item
+            before -= 1
+    return found
+
+
 def _listed(sentence: str, previous: OrgMention, start: int, end: int) -> bool:
     """Whether a name follows the previous one in a coordinated list: "A and B", "A, B and C"
     (but not "With the support of A, B trained nurses")."""
     joint = sentence[previous.end : start]
-    if re.fullmatch(r",? and (?:the )?", joint):
+    # (after an acronym in brackets too: "the Swedish … Agency (Sida) and Norway's Ministry …")
+    if re.fullmatch(r"\)?,? and (?:the )?", joint):
         return True
     more = r"(?:, (?:the )?[A-Z][\w'’ -]*?)*,? and (?:the )?[A-Z]"
-    return bool(re.fullmatch(r", (?:the )?", joint) and re.match(more, sentence[end:]))
+    return bool(re.fullmatch(r"\)?, (?:the )?", joint) and re.match(more, sentence[end:]))

@@ -1,0 +1,272 @@
+"""Roles and kinds, an eleventh round: how a text says who pays, who runs and who takes part
+(every sentence here is written for the tests, with negatives)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def roles(organisations, text: str) -> list[tuple[str, str]]:
+    return [(m.organisation.name, m.role) for m in organisations(text)]
+
+
+def role_of(organisations, text: str, name: str) -> list[str]:
+    return [m.role for m in organisations(text) if m.organisation.name == name]
+
+
+# --- cues before the name ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        pytest.param(
+            "The clinic opened thanks to a reallocation of funds from the Government of Norway.",
+            "Government of Norway",
+            "funder",
+            id="funds-from",
+        ),
+        pytest.param(
+            "It was built with a contribution of JPY 300,000,000 (about USD 2 million) from the "
+            "Government of Japan.",
+            "Government of Japan",
+            "funder",
+            id="contribution-of-an-amount-with-an-aside",
+        ),
+        pytest.param(
+            "Nurses were trained with a contribution of staff from the University of Nairobi.",
+            "University of Nairobi",
+            "partner",
+            id="a-contribution-of-people-is-no-funding",
+        ),
+        pytest.param(
+            "The project, which the Government of Canada funds through Global Affairs Canada, "
+            "opened two clinics.",
+            "Global Affairs Canada",
+            "funder",
+            id="funds-through-a-channel",
+        ),
+        pytest.param(
+            "The ministry works through the World Health Organization on surveillance.",
+            "World Health Organization",
+            "partner",
+            id="through-without-funding",
+        ),
+        pytest.param(
+            "The action is implemented jointly by IOM and the Ministry of Health of Ghana.",
+            "Ministry of Health of Ghana",
+            "implementer",
+            id="implemented-jointly-by",
+        ),
+        pytest.param(
+            "The programme is implemented in three provinces by the Norwegian Refugee Council.",
+            "Norwegian Refugee Council",
+            "implementer",
+            id="implemented-in-places-by",
+        ),
+        pytest.param(
+            "The initiative is run by UNICEF in four districts.",
+            "United Nations Children's Fund",
+            "implementer",
+            id="a-project-run-by",
+        ),
+        pytest.param(
+            "Migrants sleep in a shelter run by the Norwegian Refugee Council.",
+            "Norwegian Refugee Council",
+            "partner",
+            id="a-shelter-run-by-is-no-project",
+        ),
+        pytest.param(
+            "The project is led by the World Health Organization.",
+            "World Health Organization",
+            "implementer",
+            id="a-project-led-by",
+        ),
+        pytest.param(
+            "The vaccination drive is led by the World Health Organization.",
+            "World Health Organization",
+            "partner",
+            id="a-drive-led-by-is-no-project",
+        ),
+        pytest.param(
+            "Sessions were prepared by trainers from the World Health Organization.",
+            "World Health Organization",
+            "partner",
+            id="prepared-by-people-from",
+        ),
+        pytest.param(
+            "The project is implemented by experts of the World Health Organization.",
+            "World Health Organization",
+            "partner",
+            id="implemented-by-experts-of",
+        ),
+        pytest.param(
+            "IOM leads it with the International Labour Organization and UNICEF.",
+            "International Labour Organization",
+            "implementer",
+            id="leads-it-with",
+        ),
+        pytest.param(
+            "IOM met with the International Labour Organization in Geneva.",
+            "International Labour Organization",
+            "partner",
+            id="met-with-is-no-lead",
+        ),
+        pytest.param(
+            "The project is implemented by IOM together with the Ministry of Health of Kenya.",
+            "Ministry of Health of Kenya",
+            "implementer",
+            id="implemented-by-together-with",
+        ),
+        pytest.param(
+            "The project is funded by the EU together with the Ministry of Health of Kenya.",
+            "Ministry of Health of Kenya",
+            "partner",
+            id="together-with-a-funder-is-partnership",
+        ),
+    ],
+)
+def test_cues_before(organisations, text, name, role):
+    assert role_of(organisations, text, name) == [role]
+
+
+def test_sessions_led_by_speakers_from(organisations):
+    text = "Sessions were led by speakers from the International Medical Corps."
+    assert [m.role for m in organisations(text)] == ["partner"]
+
+
+# --- the same body named again, or its unit ---------------------------------------------------
+
+
+def test_an_acronym_after_its_name_keeps_the_cue(organisations):
+    text = (
+        "The course is funded by the Swedish International Development Cooperation Agency "
+        "(Sida) and Norway's Ministry of Foreign Affairs."
+    )
+    assert set(roles(organisations, text)) == {
+        ("Swedish International Development Cooperation Agency", "funder"),
+        ("Ministry of Foreign Affairs of Norway", "funder"),
+    }
+
+
+def test_a_funders_unit_funds(organisations):
+    text = "The clinics are funded by the European Union's humanitarian aid office (ECHO)."
+    assert {role for _, role in roles(organisations, text)} == {"funder"}
+
+
+def test_a_body_named_after_a_funder_is_not_its_unit(organisations):
+    text = "Funded by the European Union, the clinics serve UNICEF and the Ministry of Health."
+    assert role_of(organisations, text, "United Nations Children's Fund") == ["partner"]
+
+
+# --- verbs after the name --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        pytest.param(
+            "The EU-funded project trains border officials.",
+            "European Union",
+            "funder",
+            id="a-donor-made-adjective",
+        ),
+        pytest.param(
+            "The EU-wide survey covered border officials.",
+            "European Union",
+            "partner",
+            id="another-adjective",
+        ),
+        pytest.param(
+            "A campaign that the Ministry of Health of Ghana and UNICEF ran from 2 to 6 May "
+            "reached 900 people.",
+            "Ministry of Health of Ghana",
+            "implementer",
+            id="subjects-that-ran",
+        ),
+        pytest.param(
+            "UNICEF and the Norwegian Refugee Council jointly run the project.",
+            "United Nations Children's Fund",
+            "implementer",
+            id="subjects-jointly-run-the-project",
+        ),
+        pytest.param(
+            "The Norwegian Refugee Council runs a hotline for migrants in Sfax.",
+            "Norwegian Refugee Council",
+            "partner",
+            id="runs-something-of-its-own",
+        ),
+        pytest.param(
+            "The Ministry of Health of Ghana, which leads the national policy, took part.",
+            "Ministry of Health of Ghana",
+            "partner",
+            id="leads-a-policy",
+        ),
+        pytest.param(
+            "With the Ministry of Health of Ghana, UNICEF ran the campaign.",
+            "Ministry of Health of Ghana",
+            "partner",
+            id="no-list-before-the-subject",
+        ),
+    ],
+)
+def test_verbs_after(organisations, text, name, role):
+    assert role_of(organisations, text, name) == [role]
+
+
+# --- a committee's role ----------------------------------------------------------------------
+
+
+def test_a_committee_said_to_fund_funds(organisations):
+    text = "The study is funded by the Regional Migration Allocation Committee."
+    assert [m.role for m in organisations(text)] == ["funder"]
+
+
+def test_a_committee_with_no_cue_coordinates(organisations):
+    text = "The National Steering Committee met in Accra."
+    assert [m.role for m in organisations(text)] == ["coordination"]
+
+
+def test_a_committees_role_is_not_its_lists(organisations):
+    """The list's cue, not the committee's own role, passes to the bodies after it."""
+    text = (
+        "The course was prepared together with the National Steering Committee and the "
+        "Ministry of Health of Egypt."
+    )
+    assert role_of(organisations, text, "Ministry of Health of Egypt") == ["partner"]
+
+
+# --- the document's word holds where it gives none ---------------------------------------------
+
+
+def test_a_funder_named_again_without_a_cue_still_funds(organisations):
+    text = (
+        "Officials of the Ministry for Foreign Affairs of Finland attended the launch. "
+        "The Ministry for Foreign Affairs of Finland finances the project."
+    )
+    assert role_of(organisations, text, "Ministry for Foreign Affairs of Finland") == [
+        "funder",
+        "funder",
+    ]
+
+
+def test_a_body_told_two_roles_keeps_its_uncued_mention(organisations):
+    text = (
+        "The project is funded by the European Union. It is implemented by the European "
+        "Union. The European Union held a meeting."
+    )
+    assert role_of(organisations, text, "European Union") == ["funder", "implementer", "partner"]
+
+
+def test_the_publisher_is_not_settled(organisations):
+    """IOM's role named without a cue is the publisher's rule's, not the document's."""
+    text = "With the support of IOM, the campaign began. IOM trained nurses."
+    assert role_of(organisations, text, "International Organization for Migration") == [
+        "funder",
+        "partner",
+    ]
+
+
+def test_together_with_set_off_by_a_comma_is_partnership(organisations):
+    text = "The project is implemented by IOM, together with the Ministry of Health of Kenya."
+    assert role_of(organisations, text, "Ministry of Health of Kenya") == ["partner"]
