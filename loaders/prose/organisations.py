@@ -406,6 +406,8 @@ class OrgReader:
             cut, item = last_item(match["name"]) if name_first else (0, match["name"])
             if cut and _spells(match["name"], match["acronym"]):  # "… America and the Caribbean"
                 cut, item = 0, match["name"]
+            elif cut:  # a known name that lists: "… Bureau of Population, Refugees, and Migration"
+                cut, item = _known_tail(match["name"], self.directory.find(match["acronym"]), cut)
             owner_match = re.match(r"(?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)['’]s ", item)
             owner = owner_match and self._country_named(owner_match["owner"])
             if owner:
@@ -1074,6 +1076,16 @@ def _items(name: str) -> list[tuple[int, str]]:
     return items
 
 
+def _known_tail(name: str, known: Organisation | None, cut: int) -> tuple[int, str]:
+    """Where a known organisation's own name (or another of its names) ends a bracketed name
+    that reads as a list, and that name: "funded by the US State Department's Bureau of
+    Population, Refugees, and Migration (PRM)" names the bureau whole, not "Migration"."""
+    for written in (known.name, *known.aliases) if known else ():
+        if len(name) - len(written) < cut and name.endswith(written):
+            return len(name) - len(written), written
+    return cut, name[cut:]
+
+
 def _spells(name: str, acronym: str) -> bool:
     """Whether the capitalised words of `name` spell `acronym` (at its end, for a name with
     words before it).
@@ -1151,5 +1163,7 @@ def _listed(sentence: str, previous: OrgMention, start: int, end: int) -> bool:
     # (after an acronym in brackets too: "the Swedish … Agency (Sida) and Norway's Ministry …")
     if re.fullmatch(r"\)?,? and (?:the )?", joint):
         return True
-    more = r"(?:, (?:the )?[A-Z][\w'’ -]*?)*,? and (?:the )?[A-Z]"
+    # (each item perhaps with its acronym: "…, the ILO (ILO), the … (OHCHR) and …")
+    acronym = r"(?: \([^()]{1,15}\))?"
+    more = rf"{acronym}(?:, (?:the )?[A-Z][\w'’ -]*?{acronym})*,? and (?:the )?[A-Z]"
     return bool(re.fullmatch(r"\)?, (?:the )?", joint) and re.match(more, sentence[end:]))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 ROLE_CUES = [
     ("funder", r"fund(?:ed|ing)? (?:by|from)|financ(?:ed|ial support|ing) (?:by|of|from)|"
-               r"(?:with|thanks to|made possible by) (?:the )?(?:generous )?(?:financial )?"
+               r"(?:with|thanks to|made possible by) (?:the )?(?:generous )?financial "
                r"support (?:of|from)|"
                r"grant from|donor|sponsored by|co-?funded by|"
                # "Funding came from …", "a contribution of USD 2 million from …", "donated by"
@@ -46,6 +46,10 @@ ROLE_CUES = [
                     # "IOM leads it with ESCAP and the ILO", "which IOM leads with UNFPA": co-leads
                     r"\bleads? (?:it |the (?:project|programme|initiative|action) )?"
                     r"(?:jointly )?with"),
+    # support said plainly: a donor's, or the publisher's own work (`role_of`): "with the
+    # support of the Government of Japan", "with support from IOM", "supported by the …"
+    ("support", r"(?:with|thanks to|made possible by) (?:the )?(?:generous )?support "
+                r"(?:of|from)|(?<!technically )supported by"),
     ("beneficiary", r"benefit(?:ing|s)? |for the benefit of|beneficiar"),
     ("partner", r"in (?:cooperation|collaboration|partnership|coordination) with|partner|"
                 r"together with|jointly with|involving|with the participation of"),
@@ -59,6 +63,9 @@ def role_of(organisation: Organisation, cue: str | None) -> str:
     """A committee coordinates whatever the text around it says, unless it says the
     committee pays or runs the project ("funded by the Stop TB Partnership"); others take the
     role their cue gives, else their kind's usual one (a fund funds), else partner."""
+    if cue == "support":  # IOM supports what it implements (its fund funds); others pay
+        publisher = IOM in (organisation, organisation.parent) and organisation.kind != MHKG.Fund
+        return "implementer" if publisher else "funder"
     if organisation.kind == MHKG.CoordinationBody and cue not in ("funder", "implementer"):
         return "coordination"
     return cue or DEFAULT_ROLES.get(organisation.kind, "partner")

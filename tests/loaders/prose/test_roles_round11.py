@@ -260,11 +260,98 @@ def test_a_body_told_two_roles_keeps_its_uncued_mention(organisations):
 
 def test_the_publisher_is_not_settled(organisations):
     """IOM's role named without a cue is the publisher's rule's, not the document's."""
-    text = "With the support of IOM, the campaign began. IOM trained nurses."
+    text = "The study was funded by IOM. IOM trained nurses."
     assert role_of(organisations, text, "International Organization for Migration") == [
         "funder",
         "partner",
     ]
+
+
+# --- support: a donor's, or the publisher's own work -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        pytest.param(
+            "The clinic reopened with support from the Government of Norway.",
+            "Government of Norway",
+            "funder",
+            id="a-donors-support",
+        ),
+        pytest.param(
+            "The clinic reopened with the support of IOM.",
+            "International Organization for Migration",
+            "implementer",
+            id="the-publishers-support-is-its-work",
+        ),
+        pytest.param(
+            "The clinic reopened with the support of IOM Ghana.",
+            "IOM Ghana",
+            "implementer",
+            id="an-office-of-the-publisher",
+        ),
+        pytest.param(
+            "The course is supported by the IOM Development Fund.",
+            "IOM Development Fund",
+            "funder",
+            id="the-publishers-fund-funds",
+        ),
+        pytest.param(
+            "The course is supported by the Government of Norway.",
+            "Government of Norway",
+            "funder",
+            id="supported-by",
+        ),
+        pytest.param(
+            "The course is technically supported by the World Health Organization.",
+            "World Health Organization",
+            "partner",
+            id="technically-supported-by",
+        ),
+        pytest.param(
+            "The clinic reopened with technical support from the World Health Organization.",
+            "World Health Organization",
+            "partner",
+            id="technical-support-from",
+        ),
+        pytest.param(
+            "The clinic reopened with the financial support of the Government of Norway.",
+            "Government of Norway",
+            "funder",
+            id="financial-support",
+        ),
+    ],
+)
+def test_support(organisations, text, name, role):
+    assert role_of(organisations, text, name) == [role]
+
+
+# --- lists and acronyms --------------------------------------------------------------------------
+
+
+def test_a_list_with_acronyms_keeps_its_cue(organisations):
+    text = (
+        "IOM leads it with the International Labour Organization (ILO), the United Nations "
+        "Children's Fund (UNICEF) and the World Health Organization (WHO)."
+    )
+    assert {role for _, role in roles(organisations, text)} == {"implementer"}
+
+
+def test_a_known_name_that_lists_is_named_whole(organisations):
+    text = (
+        "The course is funded by the State Department's Bureau of Population, Refugees, and "
+        "Migration (PRM)."
+    )
+    found = [(m.organisation.acronym, m.role) for m in organisations(text)]
+    assert ("PRM", "funder") in found
+    assert all(m.organisation.name != "Bureau of Population" for m in organisations(text))
+
+
+def test_an_unknown_list_before_an_acronym_names_its_last(organisations):
+    text = "IOM, the Kisumu Hospital and the National Lung Centre (NLC) met."
+    names = [m.organisation.name for m in organisations(text)]
+    assert "National Lung Centre" in names
 
 
 def test_together_with_set_off_by_a_comma_is_partnership(organisations):
