@@ -273,7 +273,11 @@ MINISTRY_BY_ANOTHER_NAME = re.compile(
     r"^(?:national |federal )?(?:department|secretariat|federal public service) (?:of|for) "
     # (employment only after another: "Department of Labor and Employment", but Thailand's
     # "Department of Employment" is one of its Ministry of Labour)
-    rf"(?:{_MINISTRY_PORTFOLIOS})(?:(?:, | and | & )(?:{_MINISTRY_PORTFOLIOS}|employment))*$",
+    rf"(?:{_MINISTRY_PORTFOLIOS})(?:(?:, | and | & )(?:{_MINISTRY_PORTFOLIOS}|employment))*$"
+    # a federal public service is Belgium's name for a federal ministry, whatever its
+    # portfolios: "Federal Public Service for Health, Food Chain Safety and Environment"
+    # (belgium.be lists the federal public services as the federal government's departments)
+    r"|^federal public service (?:of|for) [a-z]",
     re.IGNORECASE,
 )
 ACADEMIC = re.compile(_ACADEMIC, re.IGNORECASE)

@@ -75,6 +75,23 @@ OFFICE_OF_KNOWN = re.compile(
     r" of (?:the )?(?P<owner>[A-Z][\w-]*)(?:['’]s (?:[A-Z][\w-]* ){0,2}| (?:Regional |Country |"
     r"Sub-?[Rr]egional |Liaison )?(?:Office|Mission)\b)"
 )
+# what a text says a body is, after its name (and acronym), whatever its name's head: "the
+# Mineworkers Development Agency (MDA), a non-governmental organization", "…, a local charity"
+# (not a role: "…, IOM's implementing partner")
+_CIVIL_KIND = (
+    r"(?:NGO|non-governmental organi[sz]ation|non-profit organi[sz]ation|not-for-profit "
+    r"organi[sz]ation|charity|civil[- ]society organi[sz]ation|community-based organi[sz]ation|"
+    r"grassroots organi[sz]ation)"
+)
+TOLD_CIVIL = re.compile(
+    rf"(?: \([^()]{{1,15}}\))?, (?:an?|its|their) (?:[\w'’-]+ ){{0,3}}?{_CIVIL_KIND}\b"
+)
+# a list the text says is of civil-society bodies: "a network of local NGOs: the A, the B and
+# C", "non-governmental organizations such as A and B"
+CIVIL_LIST = re.compile(
+    r"\b(?:NGOs|non-governmental organi[sz]ations|civil[- ]society organi[sz]ations|"
+    r"charities)(?::| such as| including| like)(?: the)? $"
+)
 HOSTED = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|toured|met|meets|travell?ed to|went to|hosted by|welcomed by|"
     r"received by|guests of)\b"
@@ -242,6 +259,8 @@ class OrgReader:
             ):
                 continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)
+            if self._told_civil(sentence, start, end, found):
+                organisation, name = self._as_civil(organisation, defines), "told-civil"
             previous = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
             after, before = (previous.end, previous.told) if previous else (0, None)
             told = cue(sentence, start, after, before) or cue_after(sentence, end)
@@ -258,6 +277,37 @@ class OrgReader:
             mention = OrgMention(start, end, organisation, role, name, defines, written)
             found.append(replace(mention, cued=told is not None, told=told))
         return self._with_evidence(sentence, _subjects_share(sentence, found), places)
+
+    def _told_civil(self, sentence: str, start: int, end: int, found: list[OrgMention]) -> bool:
+        """Whether the text says a body is civil society: an apposition after its name (see
+        `TOLD_CIVIL`), or a list of NGOs it is the first of or listed in ("local NGOs: the
+        Regional Employment Assistance Fund, the public foundation …")."""
+        if TOLD_CIVIL.match(sentence, end):
+            return True
+        if CIVIL_LIST.search(sentence, max(0, start - 60), start):
+            return True
+        previous = found[-1] if found else None
+        return (
+            previous is not None
+            and previous.organisation.kind == MHKG.CivilSocietyOrganisation
+            and previous.rule == "told-civil"
+            and _listed(sentence, previous, start, end)
+        )
+
+    def _as_civil(self, organisation: Organisation, defines: str | None) -> Organisation:
+        """The body as civil society (no country of its own), known so for the rest of the
+        document; a ministry, a government or a body the directory knows stays what it is."""
+        keeps = (MHKG.Ministry, MHKG.Government, MHKG.IntergovernmentalOrganisation)
+        if organisation.kind in keeps or self.directory.find(organisation.name):
+            return organisation
+        name = organisation.name
+        civil = self.civil.get(name) or Organisation(
+            name, MHKG.CivilSocietyOrganisation, acronym=organisation.acronym, key=name
+        )
+        self.civil[name] = civil
+        if defines:
+            self.acronyms[defines] = civil
+        return civil
 
     def _list_members(self, sentence: str, taken, places: Sequence[PlaceMention]):
         """The other members of a coordinated list of organisations: a capitalised name
@@ -908,6 +958,10 @@ class OrgReader:
         )
         if kind is None or kind == MHKG.Group:
             return None
+        # a ministry by another name after its country's: "the Philippines Department of Health"
+        code, rest = self._country_prefix(name)
+        if code and kind == MHKG.GovernmentAgency and kind_from_name(rest) == MHKG.Ministry:
+            return self._national(rest, MHKG.Ministry, code)
         if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
             return longer  # "the Coordinating Centre" after "Coordinating Centre on …"
         base, country = self._split_country(name)
@@ -944,11 +998,16 @@ class OrgReader:
 
     def _country_starting(self, name: str) -> str | None:
         """The country a name starts with: "Ghana Health Service", "Mandera County" (no)."""
+        return self._country_prefix(name)[0]
+
+    def _country_prefix(self, name: str) -> tuple[str | None, str]:
+        """The country a name starts with, and the name after it: "Philippines Department of
+        Health" → ("PHL", "Department of Health")."""
         words = name.split()
         for size in (3, 2, 1):
             if len(words) > size and (code := self._country_named(" ".join(words[:size]))):
-                return code
-        return None
+                return code, " ".join(words[size:])
+        return None, name
 
     def _country_of_parent(self, name: str) -> str | None:
         """The country a body's parent starts with, where the name holds its parent after

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from mhkg.vocab import MHKG
+
 
 def roles(organisations, text: str) -> list[tuple[str, str]]:
     return [(m.organisation.name, m.role) for m in organisations(text)]
@@ -357,3 +359,80 @@ def test_an_unknown_list_before_an_acronym_names_its_last(organisations):
 def test_together_with_set_off_by_a_comma_is_partnership(organisations):
     text = "The project is implemented by IOM, together with the Ministry of Health of Kenya."
     assert role_of(organisations, text, "Ministry of Health of Kenya") == ["partner"]
+
+
+# --- kinds: what the text says a body is, and a ministry by another name ----------------------
+
+
+def test_an_apposition_says_it_is_an_ngo(organisations):
+    text = (
+        "The Harbour Development Agency (HDA), a Basotho non-governmental organization, tracks "
+        "former miners. Later the HDA met nurses."
+    )
+    found = organisations(text)
+    assert {m.organisation.kind for m in found} == {MHKG.CivilSocietyOrganisation}
+    assert len({m.organisation for m in found}) == 1  # the acronym is the same body
+
+
+def test_a_role_in_apposition_is_no_kind(organisations):
+    text = "The Kenya Health Agency, IOM's implementing partner, met nurses."
+    found = [m for m in organisations(text) if m.organisation.name == "Kenya Health Agency"]
+    assert found[0].organisation.kind.endswith("GovernmentAgency")
+
+
+def test_a_government_agency_in_apposition_stays_one(organisations):
+    text = "The Kenya Health Agency, a government agency, met nurses."
+    assert organisations(text)[0].organisation.kind.endswith("GovernmentAgency")
+
+
+def test_a_ministry_called_an_ngo_stays_a_ministry(organisations):
+    text = "The Ministry of Health of Kenya, a charity of sorts, met nurses."
+    assert organisations(text)[0].organisation.kind.endswith("Ministry")
+
+
+def test_a_list_of_ngos(organisations):
+    text = (
+        "Its partners include the Ministry of Health of Kenya and a network of local NGOs: the "
+        "Nakuru Employment Assistance Fund, the Lake Region Development Agency and the Women "
+        "Society for Small Traders."
+    )
+    found = {m.organisation.name: m for m in organisations(text)}
+    for name in ("Nakuru Employment Assistance Fund", "Lake Region Development Agency"):
+        assert found[name].organisation.kind.endswith("CivilSocietyOrganisation")
+        assert found[name].role == "partner"  # no fund's funding
+    assert found["Ministry of Health of Kenya"].organisation.kind.endswith("Ministry")
+
+
+def test_a_fund_not_listed_as_an_ngo_funds(organisations):
+    text = "The Nakuru Employment Assistance Fund met the Lake Region Development Agency."
+    found = {m.organisation.name: m for m in organisations(text)}
+    assert found["Nakuru Employment Assistance Fund"].role == "funder"
+    assert found["Lake Region Development Agency"].organisation.kind.endswith("GovernmentAgency")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        pytest.param(
+            "The conference was organized by the Philippines Department of Health (DOH).",
+            "Department of Health of Philippines",
+            "Ministry",
+            id="a-ministry-by-another-name-after-its-country",
+        ),
+        pytest.param(
+            "The Kenya Department of Immigration met.",
+            "Kenya Department of Immigration",
+            "GovernmentAgency",
+            id="a-department-of-no-portfolio-stays-an-agency",
+        ),
+        pytest.param(
+            "It was built with Belgium's Federal Public Service for Mobility and Transport.",
+            "Federal Public Service for Mobility and Transport of Belgium",
+            "Ministry",
+            id="a-federal-public-service-is-a-ministry",
+        ),
+    ],
+)
+def test_ministries_by_another_name(organisations, text, name, kind):
+    found = {m.organisation.name: m.organisation.kind for m in organisations(text)}
+    assert found[name].endswith(kind)
