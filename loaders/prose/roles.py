@@ -32,7 +32,9 @@ ROLE_CUES = [
                r"(?: (?:million|billion))?(?: \([^()]{0,48}\))? from|"
                # the channel a funder pays through: "which the Government of Canada funds
                # through Global Affairs Canada"
-               r"\b(?:funds|finances|fund|finance) (?:[\w-]+ ){0,3}?through"),
+               r"\b(?:funds|finances|fund|finance) (?:[\w-]+ ){0,3}?through|"
+               # a few words before the agent: "funded in part by", "financed until 2024 by"
+               r"\b(?:fund|financ|sponsor)ed(?: (?!by\b)[\w-]+){1,3} by"),
     # "implemented jointly by", "implemented in the region by", "run by"; "led by" only for
     # what a project is ("The project is led by …", not "The delegation was led by …", "the
     # response led by …", "Sessions were led by …")
@@ -79,6 +81,9 @@ PEOPLE_BETWEEN = re.compile(
 # a body named with another after the cue of both: "implemented by IOM together with the
 # Ministry of Health" (not set off by a comma: "implemented by UNICEF, together with UNFPA")
 JOINTLY = re.compile(r"^ (?:together|jointly) with (?:the )?$")
+# the channel a funder pays through: "funded by the Government of Canada through Global
+# Affairs Canada", "by the EU, through its humanitarian aid office"
+CHANNEL = re.compile(r"^,? (?:through|via) (?:the |its |their )?$")
 
 
 def cue(
@@ -90,6 +95,8 @@ def cue(
     window = sentence[previous_end:start]
     if previous_told == "implementer" and JOINTLY.match(window):
         return "implementer"
+    if previous_told == "funder" and CHANNEL.match(window):
+        return "funder"
     best: tuple[int, str] | None = None
     for role, pattern in ROLE_CUE_PATTERNS:
         for match in pattern.finditer(window):
@@ -117,7 +124,14 @@ def same_body(sentence: str, previous_end: int, start: int) -> bool:
 # financed the project since 2008", "The Ministry … finances the project"
 AFTER_NAME = re.compile(
     # a donor's name made an adjective: "the EU-funded project", "a Japan-financed clinic"
-    r"-(?P<adjective>funded|financed|sponsored)\b"
+    r"-(?:(?P<adjective>funded|financed|sponsored)|(?P<supported>supported))\b"
+    # a donor's possessive before its money: "with the EU's financial support", "thanks to
+    # Japan's generous funding" (its plain support is no money: "the Ministry's support")
+    r"|['’]s (?:generous |continued |kind )?(?:financial support|funding|financing|"
+    r"financial contribution|grant|donation)\b"
+    # a donor in apposition: "Sida, the programme's main donor, …"
+    r"|,? (?:the |its |our )?(?:project's |programme's |initiative's )?"
+    r"(?:main |principal |largest |sole |long-standing )?(?:donor|funder)\b"
     r"|(?:,? (?:which|that|who) | )(?:has |have |had |also |is |are |was |were )*"
     r"(?:(?P<verb>co-?financ|co-?fund|financ|fund|sponsor|implement)(?:e|es|ed|ing|s)?\b"
     r"(?! by\b)"
@@ -141,6 +155,8 @@ def cue_after(sentence: str, end: int) -> str | None:
         return None
     if match["runs"]:
         return "implementer"
+    if match["supported"]:
+        return "support"  # a donor's, or the publisher's own work (`role_of`)
     return AFTER_ROLES.get(match["verb"], "funder")
 
 

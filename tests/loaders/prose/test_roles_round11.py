@@ -436,3 +436,76 @@ def test_a_fund_not_listed_as_an_ngo_funds(organisations):
 def test_ministries_by_another_name(organisations, text, name, kind):
     found = {m.organisation.name: m.organisation.kind for m in organisations(text)}
     assert found[name].endswith(kind)
+
+
+# --- more ways to say who pays ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        pytest.param(
+            "The clinics are funded by the European Union through its Directorate-General for "
+            "European Civil Protection and Humanitarian Aid Operations (DG ECHO).",
+            "Directorate-General for European Civil Protection and Humanitarian Aid Operations",
+            "funder",
+            id="through-a-funders-channel",
+        ),
+        pytest.param(
+            "The clinics are implemented by UNICEF through the Kenya Red Cross Society.",
+            "Kenya Red Cross Society",
+            "partner",
+            id="through-after-an-implementer",
+        ),
+        pytest.param(
+            "The project was funded in part by the Government of Norway.",
+            "Government of Norway",
+            "funder",
+            id="funded-in-part-by",
+        ),
+        pytest.param(
+            "The clinic, financed until 2024 by the Government of Norway, opened.",
+            "Government of Norway",
+            "funder",
+            id="financed-until-by",
+        ),
+        pytest.param(
+            "The clinic opened with the European Union's financial support.",
+            "European Union",
+            "funder",
+            id="a-donors-possessive",
+        ),
+        pytest.param(
+            "The clinic opened with the Ministry of Health of Kenya's support.",
+            "Ministry of Health of Kenya",
+            "partner",
+            id="plain-support-in-the-possessive",
+        ),
+        pytest.param(
+            "The Government of Norway, the programme's main donor, sent a delegation.",
+            "Government of Norway",
+            "funder",
+            id="a-donor-in-apposition",
+        ),
+        pytest.param(
+            "The UNICEF-supported clinics opened in May.",
+            "United Nations Children's Fund",
+            "funder",
+            id="a-supporter-made-adjective",
+        ),
+        pytest.param(
+            "The IOM-supported clinics opened in May.",
+            "International Organization for Migration",
+            "implementer",
+            id="the-publisher-made-adjective",
+        ),
+        pytest.param(
+            "The Government of Norway, the host of the meeting, sent a delegation.",
+            "Government of Norway",
+            "partner",
+            id="a-host-in-apposition",
+        ),
+    ],
+)
+def test_more_ways_to_pay(organisations, text, name, role):
+    assert role_of(organisations, text, name) == [role]
