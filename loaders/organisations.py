@@ -281,6 +281,18 @@ MINISTRY_BY_ANOTHER_NAME = re.compile(
     re.IGNORECASE,
 )
 ACADEMIC = re.compile(_ACADEMIC, re.IGNORECASE)
+# a body of the people it is of or for, which they join: "National Network of Health
+# Mediators", "Committee for Refugees and Immigrants", "Alliance of Migrant Workers" (not a
+# body that steers or coordinates: "Steering Committee for Migrant Workers", "Inter-Agency
+# Network for Returnees", "National Council for …" of the state)
+PEOPLES_BODY = re.compile(
+    r"^(?!.*\b(?:steering|coordinat\w*|technical|working|task|inter-?\w+|advisory|consultative|"
+    r"national (?:council|committee))\b)"
+    r".*\b(?:network|committee|alliance|coalition|platform) (?:of|for) (?:[\w'’-]+ ){0,2}?"
+    r"(?:refugees|immigrants|migrants|mediators|returnees|survivors|persons|people|families|"
+    r"workers|volunteers|patients)(?: living with [\w/-]+)?(?: of (?:the )?\w+(?: \w+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def kind_from_name(name: str) -> URIRef | None:
@@ -296,6 +308,8 @@ def kind_from_name(name: str) -> URIRef | None:
         return igo
     if ACADEMIC.search(name):
         return MHKG.GovernmentAgency
+    if PEOPLES_BODY.search(name):
+        return MHKG.CivilSocietyOrganisation
     if MINISTRY_BY_ANOTHER_NAME.search(name):
         return MHKG.Ministry
     head = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]

@@ -509,3 +509,36 @@ def test_ministries_by_another_name(organisations, text, name, kind):
 )
 def test_more_ways_to_pay(organisations, text, name, role):
     assert role_of(organisations, text, name) == [role]
+
+
+# --- a body of the people it is for ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("National Network of Health Mediators", MHKG.CivilSocietyOrganisation),
+        ("National Network of Health Mediators of Bulgaria", MHKG.CivilSocietyOrganisation),
+        ("Committee for Refugees and Immigrants", MHKG.CivilSocietyOrganisation),
+        ("Alliance of Migrant Workers", MHKG.CivilSocietyOrganisation),
+        ("Network of People Living with HIV", MHKG.CivilSocietyOrganisation),
+        ("Steering Committee for Migrant Workers", MHKG.CoordinationBody),
+        ("Inter-Agency Network for Returnees", MHKG.CoordinationBody),
+        ("Technical Working Group on Migrants", MHKG.CoordinationBody),
+        ("National Committee for Refugees", MHKG.CoordinationBody),
+        ("Platform on Disaster Displacement", MHKG.CoordinationBody),
+        (
+            "National Council for the Protection and Development of Migrants and their Families",
+            MHKG.GovernmentAgency,
+        ),
+    ],
+)
+def test_a_body_of_the_people_it_is_for(name, kind):
+    from mhkg.loaders.organisations import kind_from_name
+
+    assert kind_from_name(name) == kind
+
+
+def test_such_a_body_takes_part_as_a_partner(organisations):
+    text = "The Committee for Refugees and Immigrants met IOM in Accra."
+    assert role_of(organisations, text, "Committee for Refugees and Immigrants") == ["partner"]
