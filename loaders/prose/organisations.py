@@ -69,6 +69,10 @@ UNIT = re.compile(
     r"(?:(?:Regional|Country|Liaison|Sub-?[Rr]egional|Head) )?(?:Office|Bureau|"
     r"Division|Mission|Unit|Department|Secretariat)\b"
 )
+# a unit's head ending its name, with a centre: "… Capacity Building Centre", "… Division"
+OWN_UNIT = re.compile(
+    r"\b(?:Office|Bureau|Division|Mission|Unit|Department|Secretariat|Centre|Center)$"
+)
 # a known organisation's office after a unit's "of": "of IOM's Regional Office", "of the WHO
 # Country Office"
 OFFICE_OF_KNOWN = re.compile(
@@ -464,6 +468,11 @@ class OrgReader:
                 item = item[owner_match.end() :]
             name = trim_to_acronym(item, match["acronym"])
             organisation = self._named(name, acronym=match["acronym"], owner=owner or None)
+            # a known organisation's unit, named with its acronym: "IOM's African Capacity
+            # Building Centre (ACBC)" is IOM (as "IOM's Regional Office" is: `_part_of_known`)
+            known_owner = owner_match and not owner and self._known(owner_match["owner"])
+            if known_owner and name_first and OWN_UNIT.search(name):
+                organisation = known_owner
             if organisation is None:
                 continue
             self.acronyms[match["acronym"]] = organisation

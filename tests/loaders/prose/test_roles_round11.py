@@ -542,3 +542,30 @@ def test_a_body_of_the_people_it_is_for(name, kind):
 def test_such_a_body_takes_part_as_a_partner(organisations):
     text = "The Committee for Refugees and Immigrants met IOM in Accra."
     assert role_of(organisations, text, "Committee for Refugees and Immigrants") == ["partner"]
+
+
+# --- a known organisation's unit, defined with its acronym ------------------------------------
+
+
+def test_a_known_organisations_centre_is_that_organisation(organisations):
+    text = (
+        "The course was given by IOM's African Capacity Building Centre (ACBC). The ACBC "
+        "trained forty officers."
+    )
+    names = {m.organisation.name for m in organisations(text)}
+    assert names == {"International Organization for Migration"}
+
+
+def test_a_countrys_centre_is_its_own_body(organisations):
+    text = "The talks were held at Kenya's National Training Centre (NTC)."
+    (found,) = organisations(text)
+    assert (found.organisation.name, found.organisation.country) == (
+        "National Training Centre",
+        "KEN",
+    )
+
+
+def test_a_known_organisations_named_body_of_another_head_is_its_own(organisations):
+    text = "IOM's Migration Health Research Institute (MHRI) published the study."
+    names = {m.organisation.name for m in organisations(text)}
+    assert "Migration Health Research Institute" in names
