@@ -247,8 +247,10 @@ class OrgReader:
             for start, end, organisation, name, defines in rule(sentence):
                 overlapping = [t for t in taken if start < t[1] and t[0] < end and t[3] != name]
                 # a body may hold another's name whole: "the Working Group of the Ministry of …"
+                # (but not the same span again: a civil-society body's name read before)
                 holds = name == "named-body" and all(
-                    start <= t[0] and t[1] <= end for t in overlapping
+                    start <= t[0] and t[1] <= end and (t[0], t[1]) != (start, end)
+                    for t in overlapping
                 )
                 if not overlapping or holds:
                     taken.append((start, end, organisation, name, defines))
@@ -266,6 +268,13 @@ class OrgReader:
             if self._told_civil(sentence, start, end, found):
                 organisation, name = self._as_civil(organisation, defines), "told-civil"
             previous = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
+            if previous is not None and _other_name(sentence, previous, start, organisation):
+                # "the NGO PIN – Psychosocial Innovation Network": PIN's name in full
+                written = organisation.name
+                organisation = replace(
+                    previous.organisation, aliases=(*previous.organisation.aliases, written)
+                )
+                self.civil[written] = organisation  # and so wherever the document names it
             after, before = (previous.end, previous.told) if previous else (0, None)
             told = cue(sentence, start, after, before) or cue_after(sentence, end)
             # "funded by the European Union and the German Federal Ministry …": the list's cue;
@@ -1222,6 +1231,19 @@ def _subjects_share(sentence: str, found: list[OrgMention]) -> list[OrgMention]:
                 break  # the list's first item
             before -= 1
     return found
+
+
+def _other_name(
+    sentence: str, previous: OrgMention, start: int, organisation: Organisation
+) -> bool:
+    """Whether a committee's name after a dash is the other name of the civil-society body
+    before it: "the NGO PIN – Psychosocial Innovation Network" (a network's head made it a
+    committee; the text said what it is)."""
+    return (
+        previous.organisation.kind == MHKG.CivilSocietyOrganisation
+        and organisation.kind == MHKG.CoordinationBody
+        and re.fullmatch(r" [–—-] (?:the )?", sentence[previous.end : start]) is not None
+    )
 
 
 def _listed(sentence: str, previous: OrgMention, start: int, end: int) -> bool:

@@ -569,3 +569,22 @@ def test_a_known_organisations_named_body_of_another_head_is_its_own(organisatio
     text = "IOM's Migration Health Research Institute (MHRI) published the study."
     names = {m.organisation.name for m in organisations(text)}
     assert "Migration Health Research Institute" in names
+
+
+# --- a civil-society body's other name after a dash -------------------------------------------
+
+
+def test_a_dash_gives_an_ngos_other_name(organisations):
+    text = (
+        "Psychologists of the NGO KIN – Kindred Innovation Network led the sessions. The "
+        "Kindred Innovation Network also trained volunteers."
+    )
+    found = organisations(text)
+    assert {m.organisation.kind for m in found} == {MHKG.CivilSocietyOrganisation}
+    assert {m.organisation.key for m in found} == {"KIN"}
+    assert {m.role for m in found} == {"partner"}
+
+
+def test_a_dash_between_committees_is_no_other_name(organisations):
+    text = "The National Steering Committee – the Regional Technical Working Group – met."
+    assert all(m.organisation.kind == MHKG.CoordinationBody for m in organisations(text))
