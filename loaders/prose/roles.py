@@ -76,7 +76,9 @@ def role_of(organisation: Organisation, cue: str | None) -> str:
 # what a cue's words govern when they are people, not the body named after them: "led by
 # speakers from the …", "with donors and heads of …", "with the support of volunteers from …"
 PEOPLE_BETWEEN = re.compile(
-    r"\b[a-z][\w-]*(?:s|ff|ers|ors|ists|ians|eers) (?:from|of|at|with) (?:the |its |their )?$"
+    # (not money: "funded by contributions from the EU", "with funds of the …")
+    r"\b(?!(?:funds|contributions|grants|donations|resources|allocations|loans)\b)"
+    r"[a-z][\w-]*(?:s|ff|ers|ors|ists|ians|eers) (?:from|of|at|with) (?:the |its |their )?$"
 )
 # a body named with another after the cue of both: "implemented by IOM together with the
 # Ministry of Health" (not set off by a comma: "implemented by UNICEF, together with UNFPA")

@@ -588,3 +588,13 @@ def test_a_dash_gives_an_ngos_other_name(organisations):
 def test_a_dash_between_committees_is_no_other_name(organisations):
     text = "The National Steering Committee – the Regional Technical Working Group – met."
     assert all(m.organisation.kind == MHKG.CoordinationBody for m in organisations(text))
+
+
+def test_money_between_the_cue_and_the_name_is_no_people(organisations):
+    text = "The clinics are funded by contributions from the European Union."
+    assert role_of(organisations, text, "European Union") == ["funder"]
+
+
+def test_partners_between_the_cue_and_the_name_are_people(organisations):
+    text = "The project is implemented by volunteers of the Kenya Red Cross Society."
+    assert role_of(organisations, text, "Kenya Red Cross Society") == ["partner"]
