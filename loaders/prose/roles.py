@@ -34,7 +34,8 @@ ROLE_CUES = [
                # through Global Affairs Canada"
                r"\b(?:funds|finances|fund|finance) (?:[\w-]+ ){0,3}?through|"
                # a few words before the agent: "funded in part by", "financed until 2024 by"
-               r"\b(?:fund|financ|sponsor)ed(?: (?!by\b)[\w-]+){1,3} by"),
+               # (no other verb among them: "funded projects implemented by")
+               r"\b(?:fund|financ|sponsor)ed(?: (?!by\b)(?![\w-]*ed\b)[\w-]+){1,3} by"),
     # "implemented jointly by", "implemented in the region by", "run by"; "led by" only for
     # what a project is ("The project is led by …", not "The delegation was led by …", "the
     # response led by …", "Sessions were led by …")

@@ -598,3 +598,8 @@ def test_money_between_the_cue_and_the_name_is_no_people(organisations):
 def test_partners_between_the_cue_and_the_name_are_people(organisations):
     text = "The project is implemented by volunteers of the Kenya Red Cross Society."
     assert role_of(organisations, text, "Kenya Red Cross Society") == ["partner"]
+
+
+def test_another_verb_before_the_agent_is_its_own_cue(organisations):
+    text = "The EU funded projects implemented by the Norwegian Refugee Council."
+    assert role_of(organisations, text, "Norwegian Refugee Council") == ["implementer"]
