@@ -276,10 +276,26 @@ MINISTRY_BY_ANOTHER_NAME = re.compile(
     r"^(?:national |federal )?(?:department|secretariat|federal public service) (?:of|for) "
     # (employment only after another: "Department of Labor and Employment", but Thailand's
     # "Department of Employment" is one of its Ministry of Labour)
-    rf"(?:{_MINISTRY_PORTFOLIOS})(?:(?:, | and | & )(?:{_MINISTRY_PORTFOLIOS}|employment))*$",
+    rf"(?:{_MINISTRY_PORTFOLIOS})(?:(?:, | and | & )(?:{_MINISTRY_PORTFOLIOS}|employment))*$"
+    # a federal public service is Belgium's name for a federal ministry, whatever its
+    # portfolios: "Federal Public Service for Health, Food Chain Safety and Environment"
+    # (belgium.be lists the federal public services as the federal government's departments)
+    r"|^federal public service (?:of|for) [a-z]",
     re.IGNORECASE,
 )
 ACADEMIC = re.compile(_ACADEMIC, re.IGNORECASE)
+# a body of the people it is of or for, which they join: "National Network of Health
+# Mediators", "Committee for Refugees and Immigrants", "Alliance of Migrant Workers" (not a
+# body that steers or coordinates: "Steering Committee for Migrant Workers", "Inter-Agency
+# Network for Returnees", "National Council for …" of the state)
+PEOPLES_BODY = re.compile(
+    r"^(?!.*\b(?:steering|coordinat\w*|technical|working|task|inter-?\w+|advisory|consultative|"
+    r"national (?:council|committee))\b)"
+    r".*\b(?:network|committee|alliance|coalition|platform) (?:of|for) (?:[\w'’-]+ ){0,2}?"
+    r"(?:refugees|immigrants|migrants|mediators|returnees|survivors|persons|people|families|"
+    r"workers|volunteers|patients)(?: living with [\w/-]+)?(?: of (?:the )?\w+(?: \w+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def kind_from_name(name: str) -> URIRef | None:
@@ -295,6 +311,8 @@ def kind_from_name(name: str) -> URIRef | None:
         return igo
     if ACADEMIC.search(name):
         return MHKG.GovernmentAgency
+    if PEOPLES_BODY.search(name):
+        return MHKG.CivilSocietyOrganisation
     if MINISTRY_BY_ANOTHER_NAME.search(name):
         return MHKG.Ministry
     head = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]

@@ -49,7 +49,7 @@ from mhkg.loaders.prose.names import (
 )
 from mhkg.loaders.prose.people import headline
 from mhkg.loaders.prose.places import PlaceMention
-from mhkg.loaders.prose.roles import cue, cue_after, role_of
+from mhkg.loaders.prose.roles import cue, cue_after, role_of, same_body
 from mhkg.loaders.registry import Registry
 from mhkg.vocab import MHKG
 
@@ -69,11 +69,32 @@ UNIT = re.compile(
     r"(?:(?:Regional|Country|Liaison|Sub-?[Rr]egional|Head) )?(?:Office|Bureau|"
     r"Division|Mission|Unit|Department|Secretariat)\b"
 )
+# a unit's head ending its name, with a centre: "… Capacity Building Centre", "… Division"
+OWN_UNIT = re.compile(
+    r"\b(?:Office|Bureau|Division|Mission|Unit|Department|Secretariat|Centre|Center)$"
+)
 # a known organisation's office after a unit's "of": "of IOM's Regional Office", "of the WHO
 # Country Office"
 OFFICE_OF_KNOWN = re.compile(
     r" of (?:the )?(?P<owner>[A-Z][\w-]*)(?:['’]s (?:[A-Z][\w-]* ){0,2}| (?:Regional |Country |"
     r"Sub-?[Rr]egional |Liaison )?(?:Office|Mission)\b)"
+)
+# what a text says a body is, after its name (and acronym), whatever its name's head: "the
+# Mineworkers Development Agency (MDA), a non-governmental organization", "…, a local charity"
+# (not a role: "…, IOM's implementing partner")
+_CIVIL_KIND = (
+    r"(?:NGO|non-governmental organi[sz]ation|non-profit organi[sz]ation|not-for-profit "
+    r"organi[sz]ation|charity|civil[- ]society organi[sz]ation|community-based organi[sz]ation|"
+    r"grassroots organi[sz]ation)"
+)
+TOLD_CIVIL = re.compile(
+    rf"(?: \([^()]{{1,15}}\))?, (?:an?|its|their) (?:[\w'’-]+ ){{0,3}}?{_CIVIL_KIND}\b"
+)
+# a list the text says is of civil-society bodies: "a network of local NGOs: the A, the B and
+# C", "non-governmental organizations such as A and B"
+CIVIL_LIST = re.compile(
+    r"\b(?:NGOs|non-governmental organi[sz]ations|civil[- ]society organi[sz]ations|"
+    r"charities)(?::| such as| including| like)(?: the)? $"
 )
 HOSTED = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|toured|met|meets|travell?ed to|went to|hosted by|welcomed by|"
@@ -190,6 +211,7 @@ class OrgMention:
     defines: str | None = None  # the acronym this mention defines
     written: str | None = None  # the name as the text writes it, where it defines an acronym
     cued: bool = False  # whether the text gave its role (else its kind's usual role)
+    told: str | None = None  # the role the text gave it (a committee's role stays its own)
 
 
 @dataclass
@@ -234,8 +256,10 @@ class OrgReader:
             for start, end, organisation, name, defines in rule(sentence):
                 overlapping = [t for t in taken if start < t[1] and t[0] < end and t[3] != name]
                 # a body may hold another's name whole: "the Working Group of the Ministry of …"
+                # (but not the same span again: a civil-society body's name read before)
                 holds = name == "named-body" and all(
-                    start <= t[0] and t[1] <= end for t in overlapping
+                    start <= t[0] and t[1] <= end and (t[0], t[1]) != (start, end)
+                    for t in overlapping
                 )
                 if not overlapping or holds:
                     taken.append((start, end, organisation, name, defines))
@@ -250,17 +274,62 @@ class OrgReader:
             ):
                 continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)
+            if self._told_civil(sentence, start, end, found):
+                organisation, name = self._as_civil(organisation, defines), "told-civil"
             previous = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
-            told = cue(sentence, start, previous.end if previous else 0) or cue_after(sentence, end)
-            # "funded by the European Union and the German Federal Ministry …": the list's cue
-            listed = previous is not None and previous.cued and told is None
-            if listed and _listed(sentence, previous, start, end):
-                told = previous.role
+            if previous is not None and _other_name(sentence, previous, start, organisation):
+                # "the NGO PIN – Psychosocial Innovation Network": PIN's name in full
+                written = organisation.name
+                organisation = replace(
+                    previous.organisation, aliases=(*previous.organisation.aliases, written)
+                )
+                self.civil[written] = organisation  # and so wherever the document names it
+            after, before = (previous.end, previous.told) if previous else (0, None)
+            told = cue(sentence, start, after, before) or cue_after(sentence, end)
+            # "funded by the European Union and the German Federal Ministry …": the list's cue;
+            # "funded by the EU's humanitarian aid department (ECHO)": the same body's, or its
+            # unit's
+            listed = previous is not None and previous.told is not None and told is None
+            if listed and (
+                _listed(sentence, previous, start, end) or same_body(sentence, previous.end, start)
+            ):
+                told = previous.told
             role = role_of(organisation, told)
             written = self.written.get(defines) if defines else None
             mention = OrgMention(start, end, organisation, role, name, defines, written)
-            found.append(replace(mention, cued=told is not None))
-        return self._with_evidence(sentence, found, places)
+            found.append(replace(mention, cued=told is not None, told=told))
+        return self._with_evidence(sentence, _subjects_share(sentence, found), places)
+
+    def _told_civil(self, sentence: str, start: int, end: int, found: list[OrgMention]) -> bool:
+        """Whether the text says a body is civil society: an apposition after its name (see
+        `TOLD_CIVIL`), or a list of NGOs it is the first of or listed in ("local NGOs: the
+        Regional Employment Assistance Fund, the public foundation …")."""
+        if TOLD_CIVIL.match(sentence, end):
+            return True
+        if CIVIL_LIST.search(sentence, max(0, start - 60), start):
+            return True
+        previous = found[-1] if found else None
+        return (
+            previous is not None
+            and previous.organisation.kind == MHKG.CivilSocietyOrganisation
+            and previous.rule == "told-civil"
+            and _listed(sentence, previous, start, end)
+        )
+
+    def _as_civil(self, organisation: Organisation, defines: str | None) -> Organisation:
+        """The body as civil society (no country of its own), known so for the rest of the
+        document; a ministry, a government or a body the directory knows stays what it is."""
+        keeps = (MHKG.Ministry, MHKG.Government, MHKG.IntergovernmentalOrganisation)
+        if organisation.kind in keeps or self.directory.find(organisation.name):
+            return organisation
+        name = organisation.name
+        civil = self.civil.get(name) or Organisation(
+            name, MHKG.CivilSocietyOrganisation, acronym=organisation.acronym, key=name
+        )
+        self.civil[name] = civil
+        if defines:
+            self.acronyms[defines] = civil
+        return civil
 
     def _list_members(self, sentence: str, taken, places: Sequence[PlaceMention]):
         """The other members of a coordinated list of organisations: a capitalised name
@@ -409,12 +478,19 @@ class OrgReader:
             cut, item = last_item(match["name"]) if name_first else (0, match["name"])
             if cut and _spells(match["name"], match["acronym"]):  # "… America and the Caribbean"
                 cut, item = 0, match["name"]
+            elif cut:  # a known name that lists: "… Bureau of Population, Refugees, and Migration"
+                cut, item = _known_tail(match["name"], self.directory.find(match["acronym"]), cut)
             owner_match = re.match(r"(?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)['’]s ", item)
             owner = owner_match and self._country_named(owner_match["owner"])
             if owner:
                 item = item[owner_match.end() :]
             name = trim_to_acronym(item, match["acronym"])
             organisation = self._named(name, acronym=match["acronym"], owner=owner or None)
+            # a known organisation's unit, named with its acronym: "IOM's African Capacity
+            # Building Centre (ACBC)" is IOM (as "IOM's Regional Office" is: `_part_of_known`)
+            known_owner = owner_match and not owner and self._known(owner_match["owner"])
+            if known_owner and name_first and OWN_UNIT.search(name):
+                organisation = known_owner
             if organisation is None:
                 continue
             self.acronyms[match["acronym"]] = organisation
@@ -974,6 +1050,10 @@ class OrgReader:
         )
         if kind is None or kind == MHKG.Group:
             return None
+        # a ministry by another name after its country's: "the Philippines Department of Health"
+        code, rest = self._country_prefix(name)
+        if code and kind == MHKG.GovernmentAgency and kind_from_name(rest) == MHKG.Ministry:
+            return self._national(rest, MHKG.Ministry, code)
         if kind != MHKG.CoordinationBody and (longer := self._named_before(name)):
             return longer  # "the Coordinating Centre" after "Coordinating Centre on …"
         base, country = self._split_country(name)
@@ -1023,11 +1103,16 @@ class OrgReader:
 
     def _country_starting(self, name: str) -> str | None:
         """The country a name starts with: "Ghana Health Service", "Mandera County" (no)."""
+        return self._country_prefix(name)[0]
+
+    def _country_prefix(self, name: str) -> tuple[str | None, str]:
+        """The country a name starts with, and the name after it: "Philippines Department of
+        Health" → ("PHL", "Department of Health")."""
         words = name.split()
         for size in (3, 2, 1):
             if len(words) > size and (code := self._country_named(" ".join(words[:size]))):
-                return code
-        return None
+                return code, " ".join(words[size:])
+        return None, name
 
     def _country_of_parent(self, name: str) -> str | None:
         """The country a body's parent starts with, where the name holds its parent after
@@ -1155,6 +1240,16 @@ def _items(name: str) -> list[tuple[int, str]]:
     return items
 
 
+def _known_tail(name: str, known: Organisation | None, cut: int) -> tuple[int, str]:
+    """Where a known organisation's own name (or another of its names) ends a bracketed name
+    that reads as a list, and that name: "funded by the US State Department's Bureau of
+    Population, Refugees, and Migration (PRM)" names the bureau whole, not "Migration"."""
+    for written in (known.name, *known.aliases) if known else ():
+        if len(name) - len(written) < cut and name.endswith(written):
+            return len(name) - len(written), written
+    return cut, name[cut:]
+
+
 def _spells(name: str, acronym: str) -> bool:
     """Whether the capitalised words of `name` spell `acronym` (at its end, for a name with
     words before it).
@@ -1200,11 +1295,52 @@ def _a_person(name: str) -> bool:
     return bool(re.fullmatch(PERSON, name)) and not re.search(r"\b[A-Z]{2,}\b", name)
 
 
+def _subjects_share(sentence: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Bodies listed before one whose verb gives it its role do what it does: "a campaign that
+    the Ministry of Health and UNICEF ran" (both run it), "Japan and the EU fund the clinics"
+    (the list ends in "and" before the verb's subject)."""
+    found = list(found)
+    for index in range(len(found) - 1, 0, -1):
+        told = found[index].told
+        joint = sentence[found[index - 1].end : found[index].start]
+        if told is None or cue_after(sentence, found[index].end) is None:
+            continue
+        if not re.fullmatch(r",? and (?:the )?", joint):
+            continue  # "With the Ministry, UNICEF funds …": no list
+        before = index - 1
+        while before >= 0 and found[before].told is None:
+            earlier = found[before]
+            found[before] = replace(
+                earlier, role=role_of(earlier.organisation, told), cued=True, told=told
+            )
+            joint = sentence[found[before - 1].end : earlier.start] if before else ""
+            if not re.fullmatch(r", (?:the )?", joint):
+                break  # the list's first item
+            before -= 1
+    return found
+
+
+def _other_name(
+    sentence: str, previous: OrgMention, start: int, organisation: Organisation
+) -> bool:
+    """Whether a committee's name after a dash is the other name of the civil-society body
+    before it: "the NGO PIN – Psychosocial Innovation Network" (a network's head made it a
+    committee; the text said what it is)."""
+    return (
+        previous.organisation.kind == MHKG.CivilSocietyOrganisation
+        and organisation.kind == MHKG.CoordinationBody
+        and re.fullmatch(r" [–—-] (?:the )?", sentence[previous.end : start]) is not None
+    )
+
+
 def _listed(sentence: str, previous: OrgMention, start: int, end: int) -> bool:
     """Whether a name follows the previous one in a coordinated list: "A and B", "A, B and C"
     (but not "With the support of A, B trained nurses")."""
     joint = sentence[previous.end : start]
-    if re.fullmatch(r",? and (?:the )?", joint):
+    # (after an acronym in brackets too: "the Swedish … Agency (Sida) and Norway's Ministry …")
+    if re.fullmatch(r"\)?,? and (?:the )?", joint):
         return True
-    more = r"(?:, (?:the )?[A-Z][\w'’ -]*?)*,? and (?:the )?[A-Z]"
-    return bool(re.fullmatch(r", (?:the )?", joint) and re.match(more, sentence[end:]))
+    # (each item perhaps with its acronym: "…, the ILO (ILO), the … (OHCHR) and …")
+    acronym = r"(?: \([^()]{1,15}\))?"
+    more = rf"{acronym}(?:, (?:the )?[A-Z][\w'’ -]*?{acronym})*,? and (?:the )?[A-Z]"
+    return bool(re.fullmatch(r"\)?, (?:the )?", joint) and re.match(more, sentence[end:]))

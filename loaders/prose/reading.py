@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from mhkg.iri import normalise_name
 from mhkg.loaders import data
-from mhkg.loaders.prose import dates, events, people, projects, sdgs
+from mhkg.loaders.prose import dates, events, people, projects, roles, sdgs
 from mhkg.loaders.prose.organisations import OrgMention, OrgReader
 from mhkg.loaders.prose.places import PlaceFinder, PlaceMention
 from mhkg.loaders.prose.text import Sentence, sentences
@@ -107,6 +107,7 @@ def read(
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
     _spell_out_project_acronyms(readings)
+    roles.settle(readings)  # a body's role told once holds where it is named with none
     date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
     return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text), date)
 
