@@ -3,7 +3,8 @@ says: organisations and their roles, people, events, countries, goals (see `pros
 
 The project reported on is the one the article names most often (the first named on a
 tie); an article that says it is about several ("launched two projects") reports on each of
-them. An article that names none still gives its organisations, people and events.
+them; one that names none in those forms reports on the first name it quotes in title case.
+An article that names none still gives its organisations, people and events.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ def load(source: Source, context: LoadContext) -> Iterator[Record]:
     )
 
 
+def _named_in_quotes(reading: prose.Reading) -> str | None:
+    """The name an article that names no project otherwise gives first in quotes, in title
+    case ("launched “Healthy Ports for All” in Dakar"): what it reports on."""
+    return next(
+        (name for s in reading.sentences if (name := projects.quoted_name(s.sentence.text))),
+        None,
+    )
+
+
 def _article(
     source: Source, context: LoadContext, title: str | None, body: str, offset: int
 ) -> Graph:
@@ -57,7 +67,7 @@ def _article(
     g = Graph()
     document = describe_document(g, context.minter, source, MHKG.NewsArticle, title)
     reading = prose.read(body, context, offset)
-    reported = projects.reported(reading.project_mentions())
+    reported = projects.reported(reading.project_mentions()) or _named_in_quotes(reading)
     project = describe_project(g, context.minter, reported) if reported else None
     if project is not None:
         g.add((document, MHKG.reportsOn, project))

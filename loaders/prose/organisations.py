@@ -88,7 +88,8 @@ _CIVIL_KIND = (
     r"grassroots organi[sz]ation)"
 )
 TOLD_CIVIL = re.compile(
-    rf"(?: \([^()]{{1,15}}\))?, (?:an?|its|their) (?:[\w'’-]+ ){{0,3}}?{_CIVIL_KIND}\b"
+    rf"(?: \([^()]{{1,15}}\))?, an? (?:[\w'’-]+ ){{0,3}}?{_CIVIL_KIND}"
+    r"(?=[,.;)]|$| (?:that|which|who|working|based|founded|run|led)\b)"
 )
 # a list the text says is of civil-society bodies: "a network of local NGOs: the A, the B and
 # C", "non-governmental organizations such as A and B"

@@ -677,13 +677,15 @@ def _lower_body(tokens: list[_Token], i: int) -> tuple[str, int] | None:
 
 @dataclass(frozen=True)
 class _Told:
-    """What an appositive tells of a person: the post, its body, where it ends, and whether
-    a body's possessive introduced it ("IOM's field coordinator")."""
+    """What an appositive tells of a person: the post, its body, where it ends, whether a
+    body's possessive introduced it ("IOM's field coordinator"), and whether the body is only
+    an acronym before the post ("an IOM consultant"; or a field's: "an HIV counsellor")."""
 
     post: str
     organisation: str | None
     end: int
     owned: bool
+    by_acronym: bool = False
 
 
 def _appositive(sentence: str, start: int, is_place) -> _Told | None:
@@ -720,8 +722,9 @@ def _appositive(sentence: str, start: int, is_place) -> _Told | None:
             i = j + 1
     else:
         owner = None
-    # "an IOM consultant on …": the body an acronym before the post may stand for (or a
-    # field: "a TB coordinator"; the post keeps it, `post_without_body` drops a body's)
+    # "an IOM consultant on …": the body an acronym before the post may stand for, if the
+    # document or the directory knows it (`statements`; a field's is none: "a TB
+    # coordinator", "an HIV counsellor"; the post keeps it, `post_without_body` drops a body's)
     acronym = (
         tokens[i].text
         if owner is None
@@ -744,7 +747,8 @@ def _appositive(sentence: str, start: int, is_place) -> _Told | None:
     stop = tokens[after - 1].end if after else start
     owned = owner is not None
     portfolio = organisation_of(post) if MINISTER.match(post) else None
-    return _Told(post, organisation or owner or portfolio or acronym, stop, owned)
+    body = organisation or owner or portfolio
+    return _Told(post, body or acronym, stop, owned, by_acronym=body is None and bool(acronym))
 
 
 def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None:
@@ -795,13 +799,14 @@ def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> li
         if is_place(name) or not free(match.start("person"), match.end("person")):
             continue
         if told := _appositive(sentence, match.end(), is_place):
-            organisation = told.organisation
-            if organisation is None and (does := _what_they_do(sentence, told.end, is_place)):
-                organisation = does[0]  # "a psychiatrist who coordinates the PNSM's work"
+            organisation, rule = told.organisation, "name-then-post"
+            if organisation is None or told.by_acronym:
+                if does := _what_they_do(sentence, told.end, is_place):
+                    organisation = does[0]  # "a psychiatrist who coordinates the PNSM's work"
+                elif told.by_acronym:
+                    rule = "acronym-then-post"  # a body if it is a known one (`statements`)
             found.append(
-                PersonMention(
-                    match.start(), told.end, name, told.post, organisation, "name-then-post"
-                )
+                PersonMention(match.start(), told.end, name, told.post, organisation, rule)
             )
         elif does := _what_they_do(sentence, match.end(), is_place):
             organisation, end = does

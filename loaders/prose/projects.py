@@ -62,6 +62,8 @@ _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
 # a name whose head says what it is, first: "the Partnership on Health and Mobility in East and
 # Southern Africa (PHAMESA)", "IOM's Programme for Migrant Health (PMH)"
 _HEAD_FIRST = r"(?:Partnership|Programme|Program|Project|Initiative) (?:on|for) "
+# a donor's word after its name: "the EU-funded …"
+_DONOR_WORD = r"(?:funded|financed|supported|sponsored|backed)"
 # the words before "project" that say what kind: "the three-year project", "the EU-funded
 # regional project"
 _MODIFIERS = (
@@ -83,7 +85,8 @@ _KIND_WORD = (
 # "a project partner"
 _PROJECT_ENDS = (
     r"(?=[,.;:)]|$| (?:funded|financed|run|implemented|led|supported|launched|managed|that|"
-    r"which|in|for|of|by|with|on|to|from|across|covering|aimed|aiming|[a-z]+ed)\b)"
+    r"which|in|for|of|by|with|on|to|from|across|covering|aimed|aiming|hosted|co-funded|"
+    r"co-financed|coordinated|executed|operated|sponsored|backed|based)\b)"
 )
 _SAID_PROJECT = (
     rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:{_KIND_WORD} ){{1,5}}?{PROJECT_WORD}\b"
@@ -145,7 +148,7 @@ PROJECT_MENTIONS = [
     # (or its phase: "It follows the first phase, “Title”, which ran …")
     (
         "quoted-title",
-        re.compile(rf"\b(?:{PROJECT_WORD}|phase)\b[^.{OPEN_QUOTES}]{{0,40}}?{_QUOTED}", re.I),
+        re.compile(rf"\b(?:{PROJECT_WORD}\b[^.{OPEN_QUOTES}]{{0,40}}?|phase,? ){_QUOTED}", re.I),
     ),
     # the “Title” project
     ("quoted-title", re.compile(rf"{_QUOTED}\s+{PROJECT_WORD}\b", re.I)),
@@ -201,7 +204,9 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"(?:{_BEFORE_APPOSED})(?:the )?(?P<named>{_TITLE})(?: \([^()]{{3,80}}\))?, an? "
+            # (two words at least: "within Kenya, a national programme" names a place)
+            rf"(?:{_BEFORE_APPOSED})(?:the )?(?P<named>{_CAPITALISED} (?:{_SMALL_WORD} )*{_TITLE})"
+            rf"(?: \([^()]{{3,80}}\))?, an? "
             rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),
@@ -238,8 +243,10 @@ PROJECT_MENTIONS = [
         re.compile(
             # ("IOM's Migrant Health Promotion and Care Programme")
             # ("the new Migration Health Country Strategy Project")
-            rf"\b{_OWNED} (?:(?!national\b)[a-z][\w-]* )?"
-            rf"(?P<named>{_CAPITALISED}(?: (?:and )?{_CAPITALISED}){{0,5}} "
+            rf"\b{_OWNED} (?:(?!national\b)[a-z][\w-]* |[A-Z][\w.]*-{_DONOR_WORD} )?"
+            rf"(?P<named>{_CAPITALISED}(?: (?:and )?{_CAPITALISED}){{0,5}}"
+            # (a list closed by "and": "Migrant Protection, Return and Reintegration Programme")
+            rf"(?:(?:, {_CAPITALISED}){{1,4}},? and {_CAPITALISED}(?: {_CAPITALISED}){{0,2}})? "
             r"(?:Project|Programme|Program|Initiative)"
             # "the Joint Project on Migration Health": what it is on or for, itself a title
             # ("the EU-IOM Joint Initiative for Migrant Protection and Reintegration")
@@ -250,7 +257,9 @@ PROJECT_MENTIONS = [
 ]
 # who funds or leads a project, before its name: "the Canadian-funded PROTECT project"
 _FUNDED_BY = re.compile(
-    r"^(?:[A-Z][\w.]*[-–](?:funded|financed|supported|sponsored|backed|led)(?: |$))+"
+    # (a donor of several words: "the Global Fund-supported …", "the European Union-funded …")
+    r"^(?:(?:[A-Z][\w.]* ){0,3}[A-Z][\w.]*[-–](?:funded|financed|supported|sponsored|backed|"
+    r"led)(?: |$))+"
 )
 # whose a project is, before its name: "the Organization's Health Assessment Programme" (but
 # a group's possessive is part of a name: "the Women's Health Initiative")
@@ -325,6 +334,28 @@ def find(sentence: str) -> list[ProjectMention]:
                     match.start(), match.end(), title, rule
                 )
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def quoted_name(sentence: str) -> str | None:
+    """The first name in quotes a sentence gives in title case ("IOM launched “Healthy Ports
+    for All” in Dakar"): what an article that names no project in any other form reports on
+    (not quoted speech: “we were tired,” she said)."""
+    for match in _QUOTED_TITLE.finditer(_double_quoted(sentence)):
+        title = match["quoted"].strip()
+        words = title.split()
+        capitalised = [w for w in words if w[:1].isupper()]
+        content = [w for w in words if not re.fullmatch(_SMALL_WORD, w)]
+        if (
+            len(capitalised) >= 2
+            and len(capitalised) == len(content)
+            and not re.search(r"[.!?;]", title)
+            and not (NATIONAL_PROGRAMME.match(title) or _organisation(title))
+        ):
+            return title
+    return None
+
+
+_QUOTED_TITLE = re.compile(_QUOTED)
 
 
 def _organisation(title: str) -> bool:
@@ -405,13 +436,19 @@ _REFERS_BACK = re.compile(
     r"^(?:The|This) (?:[a-z][\w-]* ){0,2}(?:project|programme|program|initiative)\b"
     rf"(?!,? (?:[A-Z]|[{OPEN_QUOTES}]))"
 )
+# a sentence that names it anew: "The programme, now called the X (ACR), …", "was renamed"
+_RENAMES = re.compile(r"\b(?:called|named|renamed|known as|entitled|titled)\b")
 
 
 def refers_back(sentence: str, mention: ProjectMention) -> bool:
     """Whether a sentence begins with the project an earlier one named, by its kind, before
     it names another (an umbrella, a partner's): the other is not what it is about."""
     start = _REFERS_BACK.match(sentence)
-    return start is not None and mention.start >= start.end()
+    return (
+        start is not None
+        and mention.start >= start.end()
+        and not _RENAMES.search(sentence, start.end(), mention.start)
+    )
 
 
 def speaks_of_continuity(sentence: str) -> bool:

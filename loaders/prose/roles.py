@@ -30,12 +30,10 @@ ROLE_CUES = [
                r"\bfunds from|(?:contribution|release|allocation|grant) of "
                r"(?:USD|US\$|EUR|GBP|CHF|JPY|NOK|SEK|DKK|AUD|CAD|[$€£¥]) ?[\d.,]{1,16}"
                r"(?: (?:million|billion))?(?: \([^()]{0,48}\))? from|"
-               # the channel a funder pays through: "which the Government of Canada funds
-               # through Global Affairs Canada"
-               r"\b(?:funds|finances|fund|finance) (?:[\w-]+ ){0,3}?through|"
                # a few words before the agent: "funded in part by", "financed until 2024 by"
                # (no other verb among them: "funded projects implemented by")
-               r"\b(?:fund|financ|sponsor)ed(?: (?!by\b)(?![\w-]*ed\b)[\w-]+){1,3} by"),
+               r"\b(?:fund|financ|sponsor)ed"
+               r"(?: (?!by\b)(?![\w-]*ed\b)(?!run\b|led\b|managed\b|operated\b)[\w-]+){1,3} by"),
     # "implemented jointly by", "implemented in the region by", "run by"; "led by" only for
     # what a project is ("The project is led by …", not "The delegation was led by …", "the
     # response led by …", "Sessions were led by …")
@@ -45,10 +43,17 @@ ROLE_CUES = [
                     r"(?:project|programme|program|initiative|action|which|it)"
                     r"(?: (?:is|was|are|were|will be|has been|is being))?(?: jointly| co-)? "
                     r"(?:led|run) by|"
+                    # (after another verb of it: "The project is funded by the EU and led by
+                    # …", "The project, led by …")
+                    r"(?:,| and) led by|"
                     r"implementing (?:agency|organi[sz]ation)|"
                     # "IOM leads it with ESCAP and the ILO", "which IOM leads with UNFPA": co-leads
                     r"\bleads? (?:it |the (?:project|programme|initiative|action) )?"
                     r"(?:jointly )?with"),
+    # what a funder pays through: its own agency ("which the Government of Canada funds
+    # through Global Affairs Canada": a funder) or another body that runs it ("Japan funds
+    # the project through IOM": the implementer; `role_of`)
+    ("through", r"\b(?:funds|finances|fund|finance) (?:[\w-]+ ){0,3}?through"),
     # support said plainly: a donor's, or the publisher's own work (`role_of`): "with the
     # support of the Government of Japan", "with support from IOM", "supported by the …"
     ("support", r"(?:with|thanks to|made possible by) (?:the )?(?:generous )?support "
@@ -69,6 +74,9 @@ def role_of(organisation: Organisation, cue: str | None) -> str:
     if cue == "support":  # IOM supports what it implements (its fund funds); others pay
         publisher = IOM in (organisation, organisation.parent) and organisation.kind != MHKG.Fund
         return "implementer" if publisher else "funder"
+    if cue == "through":
+        public = organisation.kind in (MHKG.Government, MHKG.Ministry, MHKG.GovernmentAgency)
+        return "funder" if public or organisation.kind == MHKG.Fund else "implementer"
     if organisation.kind == MHKG.CoordinationBody and cue not in ("funder", "implementer"):
         return "coordination"
     return cue or DEFAULT_ROLES.get(organisation.kind, "partner")
@@ -132,8 +140,9 @@ AFTER_NAME = re.compile(
     # Japan's generous funding" (its plain support is no money: "the Ministry's support")
     r"|['’]s (?:generous |continued |kind )?(?:financial support|funding|financing|"
     r"financial contribution|grant|donation)\b"
+    r"(?! (?:shortfall|gap|cuts?|appeal|application|request|needs)\b)"
     # a donor in apposition: "Sida, the programme's main donor, …"
-    r"|,? (?:the |its |our )?(?:project's |programme's |initiative's )?"
+    r"|, (?:the |its |our )(?:project's |programme's |initiative's )?"
     r"(?:main |principal |largest |sole |long-standing )?(?:donor|funder)\b"
     r"|(?:,? (?:which|that|who) | )(?:has |have |had |also |is |are |was |were )*"
     r"(?:(?P<verb>co-?financ|co-?fund|financ|fund|sponsor|implement)(?:e|es|ed|ing|s)?\b"

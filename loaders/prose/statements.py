@@ -96,13 +96,15 @@ def state_people(
     g: Graph, minter: Minter, annotator: Annotator, reading: SentenceReading, doc: Reading
 ) -> None:
     for mention in reading.people:
-        name = _named_in_full_before(doc, reading, mention.name)
+        name = _named_in_full_before(doc, reading, mention.name, mention.start)
         person = minter.entity("person", name)
         g.add((person, RDF.type, MHKG.Person))
         g.add((person, RDFS.label, Literal(name)))
         if mention.organisation_text == ANTECEDENT_MARK:  # "its Director, …"
             before = [m for m in reading.organisations if m.end <= mention.start]
             organisation = before[-1].organisation if before else None
+        elif mention.rule == "acronym-then-post":  # "an IOM consultant": a body it knows
+            organisation = _organisation_named(doc, mention.organisation_text, name_only=False)
         else:
             organisation = _organisation_named(doc, mention.organisation_text)
             if organisation is None:
@@ -167,7 +169,7 @@ def post_without_body(
 AREA = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:Province|Region|County|State|District|Municipality)")
 
 
-def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str) -> str:
+def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str, start: int) -> str:
     """The full name of a person named again by a form of address and surname ("Dr Rahman
     said" after "Dr Mahbubur Rahman"): the last person named so far with that surname."""
     surname = surname_alone(name)
@@ -176,17 +178,23 @@ def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str) -> 
     upto = next((i for i, s in enumerate(doc.sentences) if s is reading), len(doc.sentences))
     for sentence in reversed(doc.sentences[: upto + 1]):
         for earlier in reversed(sentence.people):
+            if sentence is reading and earlier.end > start:
+                continue  # named after it
             words = earlier.name.split()
             if len(words) > 1 and words[-1] == surname and earlier.name != name:
                 return earlier.name
     return name
 
 
-def _organisation_named(doc: Reading, text: str | None) -> Organisation | None:
+def _organisation_named(
+    doc: Reading, text: str | None, name_only: bool = True
+) -> Organisation | None:
+    """The body a post's words name: one known (the directory's, an acronym the document
+    defined), else, unless only known ones will do, one the words name."""
     if not text:
         return None
     known = doc.orgs.directory.find(text) or doc.orgs.acronyms.get(text)
-    if known is not None:
+    if known is not None or not name_only:
         return known
     found = doc.orgs.find(text, name_only=True)  # the last one: "Head of Programmes of IOM Iraq"
     if found:

@@ -41,7 +41,13 @@ def test_appositive_posts(sentence, expected):
     assert told(sentence) == [expected]
 
 
-def test_and_between_a_post_and_another_noun_does_not_join_them():
+def test_and_between_two_post_words_joins_them():
+    found = told("Sara Kim, a nurse and midwife at the Kisumu Clinic, said she stayed.")
+    assert found == [("Sara Kim", "nurse and midwife", "Kisumu Clinic")]
+
+
+def test_and_before_a_word_that_is_no_post_does_not_join_it():
+    # (the appositive is then not read as a post at all: the person is still found)
     found = told("Sara Kim, a nurse and mother of three, said she stayed.")
     assert [name for name, _, _ in found] == ["Sara Kim"]
     assert not any("mother" in post for _, post, _ in found)
