@@ -178,3 +178,48 @@ def test_bodies_of_a_sentence_referring_back_go_to_the_project_named_before(desc
     )
     funded = {str(g.value(p, RDFS.label)) for p in g.objects(None, MHKG.inProject)}
     assert funded == {"Safe Corridors for Health"}
+
+
+# --- forms of a title: a donor of several words, a list before the head, a quoted name alone --
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("It was organized as part of the Global Fund-supported Tuberculosis in the Mines "
+         "programme.", "Tuberculosis in the Mines"),
+        ("The clinic is supported under the EU-funded Migrant Protection, Return and "
+         "Reintegration Programme (MPRR) in the region.",
+         "Migrant Protection, Return and Reintegration Programme"),
+    ],
+)  # fmt: skip
+def test_more_title_forms(sentence: str, title: str):
+    assert titles(sentence) == [title]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("IOM launched “Healthy Ports for All” in Dakar on Monday.", "Healthy Ports for All"),
+        ("“We were tired,” she said.", None),
+        ("He called it “a good start for the town”.", None),
+    ],
+)
+def test_a_quoted_name_in_title_case(sentence: str, name: str | None):
+    assert projects.quoted_name(sentence) == name
+
+
+def test_an_article_naming_no_project_otherwise_reports_on_its_quoted_name(context):
+    from mhkg.loaders import news
+
+    from ..conftest import text_source
+
+    text = (
+        "- 2030 Agenda\nPorts Get Ready\n3 March 2025\n"
+        "Dakar, Senegal – IOM launched “Healthy Ports for All” in Dakar on Monday with the "
+        "Ministry of Health and Social Action.\n"
+    )
+    (record,) = news.load(text_source(text, "ports.txt"), context)
+    project = context.minter.project("Healthy Ports for All")
+    assert (None, MHKG.reportsOn, project) in record.graph
+    assert (None, MHKG.inProject, project) in record.graph
