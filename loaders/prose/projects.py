@@ -127,15 +127,13 @@ DASHED_TITLE = re.compile(
 )
 DEFINITIONS.append(DASHED_TITLE)
 # what a name a project is part of comes after ("part of Healthy Borders, a project …")
-_AFTER_PART_OF = "|".join(
-    rf"(?<=\b{words} )" for words in ("part of", "under", "through", "within")
-)
+_PART_OF_WORDS = ("part of", "under", "through", "within")
+_AFTER_PART_OF = "|".join(rf"(?<=\b{words} )" for words in _PART_OF_WORDS)
 # what a project belongs to, or is run under, before its name and an apposition saying it is one:
 # "under the Integrated Health Response for … in Norte de Santander, a project funded by …",
 # "belong to Saúde sem Fronteiras (Health Without Borders), an initiative of IOM"
 _BEFORE_APPOSED = "|".join(
-    rf"(?<=\b{words} )"
-    for words in ("part of", "under", "through", "within", "belong to", "belongs to")
+    rf"(?<=\b{words} )" for words in (*_PART_OF_WORDS, "belong to", "belongs to")
 )
 PROJECT_MENTIONS = [
     # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
@@ -433,7 +431,7 @@ def reported_together(sentences: Iterable[tuple[str, list[ProjectMention]]]) -> 
 # a sentence about the project just named, by its kind: "The programme, which runs under the
 # umbrella of …, is funded by …" (not one naming it: "The programme “Title” …")
 _REFERS_BACK = re.compile(
-    r"^(?:The|This) (?:[a-z][\w-]* ){0,2}(?:project|programme|program|initiative)\b"
+    rf"^(?:The|This) (?:[a-z][\w-]* ){{0,2}}{PROJECT_WORD}\b"
     rf"(?!,? (?:[A-Z]|[{OPEN_QUOTES}]))"
 )
 # a sentence that names it anew: "The programme, now called the X (ACR), …", "was renamed"

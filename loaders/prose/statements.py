@@ -169,14 +169,19 @@ def post_without_body(
 AREA = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:Province|Region|County|State|District|Municipality)")
 
 
+def _so_far(doc: Reading, reading: SentenceReading) -> list[SentenceReading]:
+    """The document's sentences up to this one, this one first, then back to the start."""
+    upto = next((i for i, s in enumerate(doc.sentences) if s is reading), len(doc.sentences))
+    return doc.sentences[upto::-1] if upto < len(doc.sentences) else doc.sentences[::-1]
+
+
 def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str, start: int) -> str:
     """The full name of a person named again by a form of address and surname ("Dr Rahman
     said" after "Dr Mahbubur Rahman"): the last person named so far with that surname."""
     surname = surname_alone(name)
     if surname is None:
         return name
-    upto = next((i for i, s in enumerate(doc.sentences) if s is reading), len(doc.sentences))
-    for sentence in reversed(doc.sentences[: upto + 1]):
+    for sentence in _so_far(doc, reading):
         for earlier in reversed(sentence.people):
             if sentence is reading and earlier.end > start:
                 continue  # named after it
@@ -212,8 +217,7 @@ def _body_named_before(
     head = normalise_name(text or "").removeprefix("the ")
     if not head or " " in head:
         return None
-    upto = next((i for i, s in enumerate(doc.sentences) if s is reading), len(doc.sentences))
-    for sentence in reversed(doc.sentences[: upto + 1]):
+    for sentence in _so_far(doc, reading):
         for mention in reversed(sentence.organisations):
             words = normalise_name(mention.organisation.name).split()
             if head in words and len(words) > 1:
