@@ -65,14 +65,11 @@ SUBJECT = re.compile(
     r"(?:sent|was represented|were represented|brought|delegated|was led|were led|delegation)\b"
 )
 # a unit within an organisation
-UNIT = re.compile(
-    r"(?:(?:Regional|Country|Liaison|Sub-?[Rr]egional|Head) )?(?:Office|Bureau|"
-    r"Division|Mission|Unit|Department|Secretariat)\b"
-)
+# the head words of an organisation's units
+_UNIT_HEADS = "Office|Bureau|Division|Mission|Unit|Department|Secretariat"
+UNIT = re.compile(rf"(?:(?:Regional|Country|Liaison|Sub-?[Rr]egional|Head) )?(?:{_UNIT_HEADS})\b")
 # a unit's head ending its name, with a centre: "… Capacity Building Centre", "… Division"
-OWN_UNIT = re.compile(
-    r"\b(?:Office|Bureau|Division|Mission|Unit|Department|Secretariat|Centre|Center)$"
-)
+OWN_UNIT = re.compile(rf"\b(?:{_UNIT_HEADS}|Centre|Center)$")
 # a known organisation's office after a unit's "of": "of IOM's Regional Office", "of the WHO
 # Country Office"
 OFFICE_OF_KNOWN = re.compile(
@@ -165,7 +162,8 @@ WHEN = rf"(?:{_DAY_OR_MONTH})\b"
 # a body that represents its country abroad
 REPRESENTATION = re.compile(r"\b(?:Embassy|High Commission|Consulate(?:-General)?)\b")
 # an executive body's own units, named without it
-ADMINISTRATIVE_UNIT = re.compile(r"(?:Office|Bureau|Division|Directorate|Unit)\b")
+# (of the units, those an executive body has at home, and its directorates)
+ADMINISTRATIVE_UNIT = re.compile(r"(?:Office|Bureau|Division|Unit|Directorate)\b")
 # a body's purpose after its head: "… Office to Monitor and Combat Trafficking in Persons"
 PURPOSE = re.compile(
     rf" to (?P<verb>[A-Z][a-z]+)(?: (?:(?:and|or|of|in|the|for) )*{CAP}){{0,6}}"
