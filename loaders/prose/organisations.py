@@ -1304,6 +1304,8 @@ def _subjects_share(sentence: str, found: list[OrgMention]) -> list[OrgMention]:
         joint = sentence[found[index - 1].end : found[index].start]
         if told is None or cue_after(sentence, found[index].end) is None:
             continue
+        if re.match(r",? (?:which|that|who)\b", sentence[found[index].end :]):
+            continue  # a clause of the last one's own: "UNHCR and the EU, which funds …"
         if not re.fullmatch(r",? and (?:the )?", joint):
             continue  # "With the Ministry, UNICEF funds …": no list
         before = index - 1

@@ -86,3 +86,17 @@ def test_a_surname_after_the_mention_is_not_its_full_name(described):
     )
     labels = {str(g.value(p, RDFS.label)) for p in g.subjects(RDF.type, MHKG.Person)}
     assert "Dr Rahman" in labels
+
+
+def test_a_relative_clause_of_the_last_listed_body_is_its_own(organisations):
+    found = organisations(
+        "The staff of UNHCR and the European Union, which funds the project, visited.", "KEN"
+    )
+    roles = {m.organisation.name: m.role for m in found}
+    assert roles["European Union"] == "funder"
+    assert roles["Office of the United Nations High Commissioner for Refugees"] != "funder"
+
+
+def test_a_list_before_a_shared_verb_shares_it(organisations):
+    found = organisations("Japan and the European Union fund the clinics in Kisumu.", "KEN")
+    assert {m.role for m in found} == {"funder"}
