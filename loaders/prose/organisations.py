@@ -159,6 +159,12 @@ PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 # a day or a month, which ends a name: "the Ministry of Health on Friday"
 WHEN = rf"(?:{_DAY_OR_MONTH})\b"
 # the start of a ministry's name, before its portfolio's words
+# a body's name in English, then its local name in brackets: "… Ministry of Health and Social
+# Action (Ministère de la Santé …)" (not a description: "the regional health directorate of
+# Tumbes (Dirección Regional de Salud …)")
+NAMED_BEFORE_BRACKET = re.compile(
+    rf"\b(?:{HEADS}|Ministry)(?: (?:of|for|and|on|the|[A-Z][\w'’-]*)){{0,8}} \((?:the )?$"
+)
 # a body that represents its country abroad
 REPRESENTATION = re.compile(r"\b(?:Embassy|High Commission|Consulate(?:-General)?)\b")
 # an executive body's own units, named without it
@@ -503,6 +509,11 @@ class OrgReader:
         gloss: "the Secretaría de Salud (SESAL)", "the Ministère de la Santé Publique (the
         Ministry of Public Health)"."""
         for body in foreign.find(sentence):
+            if body.gloss is None and NAMED_BEFORE_BRACKET.search(sentence, 0, body.start):
+                # the local name of the body named before the bracket, not another: "Senegal's
+                # Ministry of Health and Social Action (Ministère de la Santé et de l'Action
+                # sociale)"
+                continue
             known = self.directory.find(body.acronym or "") or self.directory.find(body.name)
             aliases = tuple(a for a in (body.written, body.gloss) if a)
             start, owner = self._owner_before(sentence, body.start)

@@ -168,3 +168,27 @@ def test_an_alias_in_capitals_is_matched_as_written(organisations):
     assert not any("Health and Food Safety" in n for n, _ in found)
     found = names(organisations, "The EU's SANTE directorate funded the training.")
     assert "Directorate-General for Health and Food Safety" in [n for n, _ in found]
+
+
+# --- a body's local name in brackets after its English name ----------------------------------
+
+
+def test_a_local_name_in_brackets_after_a_named_body_is_no_other_body(organisations):
+    found = names(
+        organisations,
+        "IOM works with Senegal's Ministry of Health and Social Action (Ministère de la Santé "
+        "et de l'Action sociale) in Kidira.",
+    )
+    assert [n for n, _ in found if "Minist" in n] == [
+        "Ministry of Health and Social Action of Senegal"
+    ]
+
+
+def test_a_local_name_after_a_description_is_the_body(organisations):
+    found = names(
+        organisations,
+        "It was organized by the regional health directorate of Tumbes (Dirección Regional de "
+        "Salud, DIRESA Tumbes) with IOM.",
+        "PER",
+    )
+    assert "Dirección Regional de Salud" in [n for n, _ in found]
