@@ -115,6 +115,8 @@ def state_people(
             )
             if own and (body := _body_of_post(doc, mention.post)):
                 organisation = body  # "Nimba County Health Officer": the County Health Team
+        if organisation is None and mention.organisation_text is None:
+            organisation = _delegation_of(doc, reading, mention.start)
         node = organisation.describe(g, minter) if organisation else None
         if node is not None:
             g.add((person, ORG.memberOf, node))
@@ -167,6 +169,29 @@ def post_without_body(
 
 # the administration of an area a post names: "Western Province Minister"
 AREA = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:Province|Region|County|State|District|Municipality)")
+
+
+# whose delegation a text names: "An IOM delegation …", "a delegation of the Ministry of …"
+_DELEGATION_OF = re.compile(
+    r"\b(?P<acronym>[A-Z]{2,}[\w-]*) delegation\b"
+    r"|\bdelegation (?:of|from) (?:the )?"
+    r"(?P<name>[A-Z][\w'’-]*(?: (?:of|for|and|the|[A-Z][\w'’-]*)){0,6})"
+)
+
+
+def _delegation_of(doc: Reading, reading: SentenceReading, start: int) -> Organisation | None:
+    """The body whose delegation a person was part of, when the sentence names the person
+    in the delegation ("The delegation, which also included Case Coordinator Ana Lima, …"
+    after "An IOM delegation visited …")."""
+    text = reading.sentence.text
+    if "delegation" not in text[:start].lower():
+        return None
+    for sentence in _so_far(doc, reading):
+        for match in _DELEGATION_OF.finditer(sentence.sentence.text):
+            owner = match["acronym"] or match["name"]
+            if organisation := _organisation_named(doc, owner.strip()):
+                return organisation
+    return None
 
 
 def _so_far(doc: Reading, reading: SentenceReading) -> list[SentenceReading]:

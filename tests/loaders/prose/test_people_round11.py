@@ -133,3 +133,31 @@ def test_an_acronyms_body_is_dropped_from_the_post_it_holds(described):
 )
 def test_what_a_person_does_and_listed_fields(sentence, expected):
     assert told(sentence) == [expected]
+
+
+def members(described, text: str) -> dict[str, str | None]:
+    g, _ = described(text)
+    return {
+        str(g.value(p, RDFS.label)): (
+            str(g.value(g.value(p, ORG.memberOf), RDFS.label)) if g.value(p, ORG.memberOf) else None
+        )
+        for p in g.subjects(RDF.type, MHKG.Person)
+    }
+
+
+def test_people_a_delegation_included_are_of_its_body(described):
+    found = members(
+        described,
+        "An IOM delegation visited the clinic in Scarborough on 26 April. The delegation, which "
+        "also included Project Officer Zane Brooks, was received by the mayor.",
+    )
+    assert found == {"Zane Brooks": "International Organization for Migration"}
+
+
+def test_people_named_without_a_delegation_are_of_no_body(described):
+    found = members(
+        described,
+        "An IOM team visited the clinic in Scarborough on 26 April. The visit, which also "
+        "included Project Officer Zane Brooks, went well.",
+    )
+    assert found == {"Zane Brooks": None}
