@@ -1,0 +1,113 @@
+"""Round 12's event rules, on sentences written for them, with negatives: events a text
+tells several of, one per place ("three workshops: in Sfax on 4 March, in Gabès on 6 March
+…"), each leg named by its event word ("simulation workshop in Sfax"); a visit's leg told by
+a sentence that opens on its city and days ("In Kigali (7–9 May), the delegation …")."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.vocab import MHKG
+
+
+def _events(g) -> dict[str, tuple[str, str]]:
+    """Each event's label, with its date and the label of its place (or its IRI's tail)."""
+    found = {}
+    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
+        for event in g.subjects(RDF.type, kind):
+            where = g.value(event, MHKG.place)
+            place = g.value(where, RDFS.label) if where is not None else None
+            date = str(g.value(event, MHKG.eventDate) or "")
+            found[str(g.value(event, RDFS.label))] = (date, str(place or where).rsplit("/", 1)[-1])
+    return found
+
+
+_LINE = "Tunis, Tunisia – Plans were made.\n"
+
+
+# -- one event per place, where a text tells several -------------------------------------------
+
+
+def test_towns_no_gazetteer_holds_listed_with_their_days(described):
+    g, _ = described(
+        _LINE + "The ministry held three simulation workshops on the response to sudden "
+        "arrivals: in Zarzouna on 4 March 2019, in Menzel Hayet on 6 March 2019 and in Ksour "
+        "on 11 March 2019."
+    )
+    assert _events(g) == {
+        "simulation workshop in Zarzouna": ("2019-03-04", "Zarzouna"),
+        "simulation workshop in Menzel Hayet": ("2019-03-06", "Menzel Hayet"),
+        "simulation workshop in Ksour": ("2019-03-11", "Ksour"),
+    }
+
+
+def test_known_cities_listed_with_days_in_brackets(described):
+    g, _ = described(
+        _LINE + "The team ran two courses on mental health, in Sfax (3–5 May 2019) and in "
+        "Sousse (9–11 May 2019)."
+    )
+    assert _events(g) == {
+        "course in Sfax": ("2019-05-03", "Sfax"),
+        "course in Sousse": ("2019-05-09", "Sousse"),
+    }
+
+
+def test_a_visit_to_countries_is_named_by_its_word_in_each_city(described):
+    g, _ = described(
+        _LINE + "Officials went on an exchange visit to two countries: in Rabat (4–6 June "
+        "2019) they met the ministry, and in Algiers (10–12 June 2019) the health department."
+    )
+    assert _events(g) == {
+        "exchange visit in Rabat": ("2019-06-04", "Rabat"),
+        "exchange visit in Algiers": ("2019-06-10", "Algiers"),
+    }
+
+
+def test_one_town_with_its_day_is_no_list(described):
+    g, _ = described(
+        _LINE + "In March 2019, the ministry held three simulation workshops, the first in "
+        "Zarzouna on 4 March."
+    )
+    assert not any(" in Zarzouna" in label for label in _events(g))
+
+
+def test_a_month_in_the_list_is_no_town(described):
+    g, _ = described(
+        _LINE + "The ministry held two workshops in 2019: in March on 4 March and in May on 6 May."
+    )
+    assert not any(" in March" in label or " in May" in label for label in _events(g))
+
+
+# -- a visit's leg, told by a sentence that opens on its city ----------------------------------
+
+
+def test_a_sentence_opening_on_a_city_and_its_days_is_a_leg_of_the_visit(described):
+    g, _ = described(
+        "Nairobi, Kenya – Nine officials went on a study visit to Uganda and Rwanda in May "
+        "2019.\nIn Kampala (3–5 May), the delegation saw community clinics.\nIn Kigali on "
+        "7 May, hosts from the ministry presented the national strategy."
+    )
+    found = _events(g)
+    assert found["study visit in Kampala"] == ("2019-05-03", "Kampala")
+    assert found["study visit in Kigali"] == ("2019-05-07", "Kigali")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        pytest.param("In 2019, the delegation saw community clinics.", id="a-year"),
+        pytest.param("In Kampala, the delegation saw community clinics.", id="no-day"),
+        pytest.param("Clinics in Kampala (3–5 May) were seen.", id="not-its-opening"),
+    ],
+)
+def test_no_leg_where_the_sentence_does_not_open_on_a_city_and_its_days(described, opening):
+    g, _ = described(
+        "Nairobi, Kenya – Nine officials went on a study visit to Uganda in May 2019.\n" + opening
+    )
+    assert not any(label.startswith("study visit in K") for label in _events(g))
+
+
+def test_no_leg_without_a_visit_told_before(described):
+    g, _ = described("Nairobi, Kenya – Plans were made.\nIn Kampala (3–5 May), officials met.")
+    assert not any(" in Kampala" in label for label in _events(g))
