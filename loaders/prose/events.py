@@ -364,8 +364,8 @@ LISTED = re.compile(
 # a service that began on a day, told by its start: "an IOM mobile clinic began working at
 # the zero point a week later", "on 1 March the mobile clinic saw its first patients", "a
 # second site at Kerwa opened on 25 March", "a health caravan that had opened in Gao on 12
-# May" (its label the service's name; not "will open", "the border opened", "the clinic
-# opened the ward")
+# May" (its label the service's name, or "reopening" where it reopened; not "will open", "the
+# border opened", "the clinic opened the ward")
 SERVICE_HEADS = (
     "clinic", "clinics", "caravan", "brigade", "site", "post", "centre", "center", "unit",
     "hospital", "dispensary", "desk", "hotline", "helpline", "shelter", "laboratory",
@@ -378,11 +378,13 @@ SERVICE_START = re.compile(
     rf"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|(?:[Tt]he [a-z]+ |[A-Z][\w-]* )?[\w-]+[’']s) "
     rf"(?P<label>(?:{_SERVICE_WORD} ){{0,3}}(?P<head>{'|'.join(SERVICE_HEADS)}))"
     # where it is, or an aside: "a second site at Kerwa", "the site, across the border, …"
-    r"(?: (?:at|in) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}|, [^,.;]{1,60},)?"
+    r"(?: (?:at|in) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}|, [^,.;]{1,60},"
+    # whom it serves: "a health post serving both refugees and villagers in Teknaf"
+    r"| serving [^,.;]{1,80}?)?"
     r" (?:(?:that|which) (?:had |has )?|(?:had |has )?(?:also |then )?)"
     r"(?P<verb>(?:began|started) (?:full |its )?(?:working|operating|operations|work|to operate|"
     r"to work|seeing patients|services)|(?:saw|received|treated) its first (?:patients|clients|"
-    r"cases)|opened(?: its doors)?(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
+    r"cases)|(?:re)?opened(?: its doors)?(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
 )
 
 
@@ -392,8 +394,10 @@ def service_starts(sentence: str) -> list[EventMention]:
     for match in SERVICE_START.finditer(sentence):
         if planned(sentence, match.start(), match.end()):
             continue
+        # "a health post … reopened on 2 March": the event is its reopening, not its start
+        label = "reopening" if match["verb"].startswith("reopened") else match["label"]
         found.append(
-            EventMention(match.start("label"), match.end(), match["label"], MHKG.Meeting,
+            EventMention(match.start("label"), match.end(), label, MHKG.Meeting,
                          participant_count(sentence), rule="service-start", head="service")
         )  # fmt: skip
     return found

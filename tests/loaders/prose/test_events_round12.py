@@ -1,13 +1,16 @@
 """Round 12's event rules, on sentences written for them, with negatives: events a text
 tells several of, one per place ("three workshops: in Sfax on 4 March, in Gabès on 6 March
 …"), each leg named by its event word ("simulation workshop in Sfax"); a visit's leg told by
-a sentence that opens on its city and days ("In Kigali (7–9 May), the delegation …")."""
+a sentence that opens on its city and days ("In Kigali (7–9 May), the delegation …"); a
+service that reopened ("a health post … reopened on 2 March": a reopening), told with whom it
+serves ("a dispensary serving herders … reopened")."""
 
 from __future__ import annotations
 
 import pytest
 from rdflib.namespace import RDF, RDFS
 
+from mhkg.loaders.prose import events
 from mhkg.vocab import MHKG
 
 
@@ -111,3 +114,40 @@ def test_no_leg_where_the_sentence_does_not_open_on_a_city_and_its_days(describe
 def test_no_leg_without_a_visit_told_before(described):
     g, _ = described("Nairobi, Kenya – Plans were made.\nIn Kampala (3–5 May), officials met.")
     assert not any(" in Kampala" in label for label in _events(g))
+
+
+# -- a service that reopened, or told with whom it serves --------------------------------------
+
+
+def _starts(text: str) -> list[str]:
+    return [m.label for m in events.find(text) if m.rule == "service-start"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        pytest.param("A health post in Kolowa reopened on 2 March 2021 after repairs.",
+                     "reopening", id="reopened"),
+        pytest.param("The clinic reopened its doors on 2 March 2021.", "reopening",
+                     id="reopened-its-doors"),
+        pytest.param("A dispensary serving herders and their families in the valley reopened on "
+                     "2 March 2021.", "reopening", id="serving-then-reopened"),
+        pytest.param("A clinic serving migrants at the crossing opened on 2 March 2021.", "clinic",
+                     id="serving-then-opened"),
+    ],
+)  # fmt: skip
+def test_a_service_that_reopened(text, label):
+    assert _starts(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The border reopened on 2 March 2021.", id="no-service"),
+        pytest.param("The clinic reopened the maternity ward on 2 March 2021.", id="an-object"),
+        pytest.param("A clinic serving migrants has opened the new ward.", id="serving-an-object"),
+        pytest.param("The health post will reopen on 2 March 2021.", id="planned"),
+    ],
+)  # fmt: skip
+def test_no_reopening(text):
+    assert _starts(text) == []
