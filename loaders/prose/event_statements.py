@@ -54,6 +54,8 @@ def state_events(
             date = _days_after(g, told[LAST], sentence.sentence.text)
         if date is None and SAME_DAY.search(sentence.sentence.text):
             date = _day_before(sentence, reading)  # "The first camp, held that day in …"
+            # "On the same day, IOM handed over …" a paragraph after the course: its day
+            date = date or _last_day(g, told)
         elif date is not None and mention_date and mention_date.end <= mention.start:
             # "… on 6 November, and a mobile clinic began working there a week later", "On 10
             # October …, and the week before, the team vaccinated …" (up to the next clause)
@@ -195,6 +197,12 @@ def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
     days = [dates.resolve(d, reading.date) for d in before.dates]
     days = [d for d in days if d is not None and d.datatype == XSD.date]
     return days[-1] if days else None
+
+
+def _last_day(g: Graph, told: dict[str, URIRef]) -> Literal | None:
+    """The day of the event told last, where it is a day."""
+    day = g.value(told[LAST], MHKG.eventDate) if LAST in told else None
+    return day if day is not None and day.datatype == XSD.date else None
 
 
 def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:

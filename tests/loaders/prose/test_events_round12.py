@@ -3,7 +3,8 @@ tells several of, one per place ("three workshops: in Sfax on 4 March, in Gabès
 …"), each leg named by its event word ("simulation workshop in Sfax"); a visit's leg told by
 a sentence that opens on its city and days ("In Kigali (7–9 May), the delegation …"); a
 service that reopened ("a health post … reopened on 2 March": a reopening), told with whom it
-serves ("a dispensary serving herders … reopened")."""
+serves ("a dispensary serving herders … reopened"); "the same day" a paragraph after the
+event told last is its day."""
 
 from __future__ import annotations
 
@@ -151,3 +152,32 @@ def test_a_service_that_reopened(text, label):
 )  # fmt: skip
 def test_no_reopening(text):
     assert _starts(text) == []
+
+
+# -- "the same day", told a paragraph after the event ------------------------------------------
+
+
+def test_the_same_day_a_paragraph_later_is_the_day_of_the_event_told_last(described):
+    g, _ = described(
+        "Zomba, Malawi – Thirty nurses completed a course on newborn care in Zomba on 4 May "
+        "2021.\nThe course was the second of its kind.\nOn the same day, IOM handed over two "
+        "incubators to the district hospital."
+    )
+    assert _events(g)["handover"][0] == "2021-05-04"
+
+
+def test_the_same_day_with_no_day_told_before_gives_no_event(described):
+    g, _ = described(
+        "Zomba, Malawi – Plans were made in 2021.\nOn the same day, IOM handed over two "
+        "incubators to the district hospital."
+    )
+    assert "handover" not in _events(g)
+
+
+def test_the_same_day_of_a_month_only_gives_no_day(described):
+    g, _ = described(
+        "Zomba, Malawi – Thirty nurses completed a course on newborn care in Zomba in May "
+        "2021.\nThe course was the second of its kind.\nOn the same day, IOM handed over two "
+        "incubators to the district hospital."
+    )
+    assert "handover" not in _events(g)
