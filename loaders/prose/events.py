@@ -71,6 +71,9 @@ EVENT_WORDS = {
     "registration drive": MHKG.Workshop,
     "testing drive": MHKG.Workshop,
     "awareness drive": MHKG.Workshop,
+    # a flight of a kind, an operation on its day: "an evacuation flight carrying 275 people
+    # left Hodeidah on 20 June" (not any flight: "the flight from Doha")
+    "evacuation flight": MHKG.Meeting,
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,
@@ -276,7 +279,7 @@ EVENT = re.compile(
     r"methodology|site|sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|"
     r"forms|results|data|capacity|services|team|teams|algorithm|programme|program|process|"
     r"criteria|kit|kits|strategy|plan|activities|package|cycle|period|partner|partners|protocol|"
-    r"protocols|procedures|guidelines|policy|policies)\b)"
+    r"protocols|procedures|guidelines|policy|policies|schedule|schedules)\b)"
 )
 # an event's name after its word: "the international conference Rethinking Mental Health
 # Care, which opened …" (two capitalised words or more, then a stop)

@@ -4,7 +4,7 @@ tells several of, one per place ("three workshops: in Sfax on 4 March, in Gabès
 a sentence that opens on its city and days ("In Kigali (7–9 May), the delegation …"); a
 service that reopened ("a health post … reopened on 2 March": a reopening), told with whom it
 serves ("a dispensary serving herders … reopened"); "the same day" a paragraph after the
-event told last is its day."""
+event told last is its day; an evacuation flight."""
 
 from __future__ import annotations
 
@@ -181,3 +181,21 @@ def test_the_same_day_of_a_month_only_gives_no_day(described):
         "incubators to the district hospital."
     )
     assert "handover" not in _events(g)
+
+
+# -- an evacuation flight ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        pytest.param("On 3 May 2021, an evacuation flight carrying 140 people left Mopti.",
+                     ["evacuation flight"], id="a-flight"),
+        pytest.param("The flight from Mopti landed on 3 May 2021.", [], id="any-flight"),
+        pytest.param("Evacuation flights resumed in 2021.", [], id="flights-in-general"),
+        pytest.param("The evacuation flight schedule was agreed on 3 May 2021.", [],
+                     id="a-modifier"),
+    ],
+)  # fmt: skip
+def test_an_evacuation_flight(text, labels):
+    assert [m.label for m in events.find(text) if m.rule == "event-phrase"] == labels
