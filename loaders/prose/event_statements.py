@@ -39,6 +39,10 @@ def state_events(
     mentions = list(sentence.events)
     if not mentions and (leg := _leg(sentence, g, told)) is not None:
         mentions.append(leg)
+    met = _body_met(sentence.sentence.text)
+    if met is not None and all(m.end <= met.start for m in mentions):
+        # "The day before the workshop, the project's steering committee … met in Cairo"
+        mentions.append(met)
     count = events.participant_count(sentence.sentence.text, False) if not mentions else None
     if count is not None and LAST in told:  # "Forty-two participants attended, …"
         _add_participants(g, annotator, sentence, told[LAST], count)
@@ -245,7 +249,8 @@ def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
 # before is told by its month: its day is not known)
 DAYS_EARLIER = re.compile(
     r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) earlier"
-    r"(?! than\b)|[Tt]he (?P<next>day|week) before(?=,))"
+    # ("the day before the workshop,": the day before the event told last)
+    r"(?! than\b)|[Tt]he (?P<next>day|week) before(?=,| the [a-z]+,))"
 )
 
 
@@ -497,6 +502,27 @@ def _leg(sentence: SentenceReading, g: Graph, told: dict[str, URIRef]) -> EventM
     label = f"{_visit_label(g, visit)} in {places[0].city}"
     start = places[0].start
     return EventMention(start, places[0].end, label, MHKG.Meeting, rule="visit-leg", head="visit")
+
+
+# a body that meets, told as having met: "the project's regional steering committee, made up of
+# …, met in Cairo", "The task force met on 3 May" (its meeting; not "had met", "will meet", "met
+# the minister", "a committee member met …")
+BODY_MET = re.compile(
+    r"(?<![\w’'-])(?P<body>(?:(?!the\b|a\b|an\b|its\b|their\b)[a-z][\w-]* ){0,3}"
+    r"(?:committee|working group|task force|technical group|board))(?:, [^.;]{1,160}?,)? "
+    r"(?<!had )(?<!has )(?<!have )met(?= (?:in|at|on|again|for)\b|[,.])"
+)
+
+
+def _body_met(text: str) -> EventMention | None:
+    """A meeting told by the body that met (the caller checks the sentence says when)."""
+    match = BODY_MET.search(text)
+    if match is None or FUTURE.search(text):
+        return None
+    label = f"{match['body']} meeting"
+    return EventMention(
+        match.start("body"), match.end(), label, MHKG.Meeting, rule="event-met", head="meeting"
+    )
 
 
 # a sentence that opens on a city and its days, after a visit: "In Kigali (7–9 May), the

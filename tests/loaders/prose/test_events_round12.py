@@ -4,7 +4,8 @@ tells several of, one per place ("three workshops: in Sfax on 4 March, in Gabès
 a sentence that opens on its city and days ("In Kigali (7–9 May), the delegation …"); a
 service that reopened ("a health post … reopened on 2 March": a reopening), told with whom it
 serves ("a dispensary serving herders … reopened"); "the same day" a paragraph after the
-event told last is its day; an evacuation flight."""
+event told last is its day; an evacuation flight; a body that meets, told as having met ("the
+project's steering committee, made up of …, met in …": a steering committee meeting)."""
 
 from __future__ import annotations
 
@@ -199,3 +200,41 @@ def test_the_same_day_of_a_month_only_gives_no_day(described):
 )  # fmt: skip
 def test_an_evacuation_flight(text, labels):
     assert [m.label for m in events.find(text) if m.rule == "event-phrase"] == labels
+
+
+# -- a body that meets, told as having met -----------------------------------------------------
+
+
+def test_a_steering_committee_that_met_on_a_day(described):
+    g, _ = described(
+        "Zomba, Malawi – The project's steering committee met in Zomba on 3 May 2021 to agree "
+        "on the workplan."
+    )
+    assert _events(g) == {"steering committee meeting": ("2021-05-03", "Zomba")}
+
+
+def test_a_committee_made_up_of_members_met_the_day_before_the_event(described):
+    g, _ = described(
+        "Zomba, Malawi – Officials gathered in Zomba on Tuesday 4 May 2021 for a launching "
+        "workshop.\nThe day before the workshop, the national technical working group, made up "
+        "of the ministries of health and home affairs, met in Zomba to agree on the plan."
+    )
+    found = _events(g)
+    assert found["national technical working group meeting"] == ("2021-05-03", "Zomba")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The steering committee had met in Zomba on 3 May 2021.", id="had-met"),
+        pytest.param("The steering committee met the minister in Zomba on 3 May 2021.",
+                     id="met-someone"),
+        pytest.param("A committee member met officials in Zomba on 3 May 2021.", id="a-member"),
+        pytest.param("On 3 May 2021 the steering committee met in Zomba and will meet again.",
+                     id="will"),
+        pytest.param("The project's steering committee meets in Zomba every May.", id="meets"),
+    ],
+)  # fmt: skip
+def test_no_meeting_of_a_body(described, text):
+    g, _ = described("Zomba, Malawi – " + text)
+    assert not any(label.endswith("committee meeting") for label in _events(g))
