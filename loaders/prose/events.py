@@ -494,7 +494,13 @@ def find(sentence: str) -> list[EventMention]:
     return found
 
 
+# an event phrase that only tells when: "On Monday, the day the course opened, IOM handed over
+# …", "the week after the workshop ended"
+WHEN_ASIDE = re.compile(r"\b[Tt]he (?:day|week|morning|evening)(?: (?:before|after))? $")
+
+
 def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> list[EventMention]:
+    found = [m for m in found if not WHEN_ASIDE.search(sentence, max(0, m.start - 25), m.start)]
     if done and found and not _own_clause(sentence, found, done.start()):
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):

@@ -5,7 +5,8 @@ a sentence that opens on its city and days ("In Kigali (7–9 May), the delegati
 service that reopened ("a health post … reopened on 2 March": a reopening), told with whom it
 serves ("a dispensary serving herders … reopened"); "the same day" a paragraph after the
 event told last is its day; an evacuation flight; a body that meets, told as having met ("the
-project's steering committee, made up of …, met in …": a steering committee meeting)."""
+project's steering committee, made up of …, met in …": a steering committee meeting); an event
+phrase that only tells when ("On Monday, the day the course opened, IOM handed over …")."""
 
 from __future__ import annotations
 
@@ -238,3 +239,27 @@ def test_a_committee_made_up_of_members_met_the_day_before_the_event(described):
 def test_no_meeting_of_a_body(described, text):
     g, _ = described("Zomba, Malawi – " + text)
     assert not any(label.endswith("committee meeting") for label in _events(g))
+
+
+# -- an event phrase that only tells when ------------------------------------------------------
+
+
+def _verbs(text: str) -> list[str]:
+    return [m.label for m in events.find(text) if m.rule == "event-verb"]
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        pytest.param("On Monday 4 May 2021, the day the course opened, the ministry also handed "
+                     "over an ambulance.", ["handover"], id="the-day-the-course-opened"),
+        pytest.param("On 4 May 2021, the week after the workshop ended, the ministry handed over "
+                     "two incubators.", ["handover"], id="the-week-after"),
+        pytest.param("On 4 May 2021 the course opened and the ministry handed over an ambulance.",
+                     [], id="the-course-in-its-clause"),
+        pytest.param("At the course on 4 May 2021, the ministry handed over an ambulance.", [],
+                     id="at-the-course"),
+    ],
+)  # fmt: skip
+def test_an_event_phrase_that_tells_when_leaves_the_verb_its_own(text, labels):
+    assert _verbs(text) == labels
