@@ -39,6 +39,10 @@ def state_events(
     mentions = list(sentence.events)
     if not mentions and (leg := _leg(sentence, g, told)) is not None:
         mentions.append(leg)
+    met = _body_met(sentence.sentence.text)
+    if met is not None and all(m.end <= met.start for m in mentions):
+        # "The day before the workshop, the project's steering committee … met in Cairo"
+        mentions.append(met)
     count = events.participant_count(sentence.sentence.text, False) if not mentions else None
     if count is not None and LAST in told:  # "Forty-two participants attended, …"
         _add_participants(g, annotator, sentence, told[LAST], count)
@@ -54,6 +58,8 @@ def state_events(
             date = _days_after(g, told[LAST], sentence.sentence.text)
         if date is None and SAME_DAY.search(sentence.sentence.text):
             date = _day_before(sentence, reading)  # "The first camp, held that day in …"
+            # "On the same day, IOM handed over …" a paragraph after the course: its day
+            date = date or _last_day(g, told)
         elif date is not None and mention_date and mention_date.end <= mention.start:
             # "… on 6 November, and a mobile clinic began working there a week later", "On 10
             # October …, and the week before, the team vaccinated …" (up to the next clause)
@@ -135,7 +141,8 @@ def state_events(
             continue  # several events, but not told where and when each was
         if len(legs) > 1:
             for city, day in legs:
-                leg = replace(mention, label=f"{mention.label} in {city.text}", rule="visit-leg")
+                label = f"{_leg_label(mention)} in {city.text}"
+                leg = replace(mention, label=label, rule="visit-leg")
                 event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
                 told[mention.head] = told[LAST] = told[str(mention.kind)] = event
                 here.add(event)
@@ -196,6 +203,12 @@ def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
     return days[-1] if days else None
 
 
+def _last_day(g: Graph, told: dict[str, URIRef]) -> Literal | None:
+    """The day of the event told last, where it is a day."""
+    day = g.value(told[LAST], MHKG.eventDate) if LAST in told else None
+    return day if day is not None and day.datatype == XSD.date else None
+
+
 def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
     """How many took part, as the article's lead (before this sentence) told it."""
     lead = reading.dateline_sentence
@@ -236,7 +249,8 @@ def _days_after(g: Graph, event: URIRef, text: str) -> Literal | None:
 # before is told by its month: its day is not known)
 DAYS_EARLIER = re.compile(
     r"\b(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[2-9]) (?P<unit>days?|weeks?) earlier"
-    r"(?! than\b)|[Tt]he (?P<next>day|week) before(?=,))"
+    # ("the day before the workshop,": the day before the event told last)
+    r"(?! than\b)|[Tt]he (?P<next>day|week) before(?=,| the [a-z]+,))"
 )
 
 
@@ -296,16 +310,64 @@ def _other_ordinal(label: str, earlier: str) -> bool:
 
 def _legs(sentence: SentenceReading, reading: Reading, mention: EventMention) -> list:
     """The cities a visit's sentence names after it, each with its date next to it ("to
-    Brussels on 17 November 2014 and then to Paris on 20 November 2014"): its legs."""
+    Brussels on 17 November 2014 and then to Paris on 20 November 2014"): its legs; towns
+    no gazetteer holds too, where the sentence lists them so ("three workshops: in Sfax on 4
+    March, in Gabès on 6 March and in Kairouan on 11 March")."""
+    places = [p for p in sentence.places if p.city and p.start >= mention.end]
     legs = []
-    for place in sentence.places:
-        if not place.city or place.start < mention.end:
-            continue
+    for place in sorted([*places, *_listed_towns(sentence, reading, mention)], key=_start):
         gap = sentence.sentence.text[place.end : place.end + 5]
         day = next((d for d in sentence.dates if 0 <= d.start - place.end <= 4), None)
         if day is not None and gap.startswith((" on ", " (")):
             legs.append((place, dates.resolve(day, reading.date)))
     return legs
+
+
+def _start(place: PlaceMention) -> int:
+    return place.start
+
+
+# a town and its day, in a list of an event's places: "in Sfax on 4 March", "in Gabès (6–8
+# March)"
+LISTED_TOWN = re.compile(
+    r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?= on \d| on [A-Z][a-z]+ \d| \(\d)"
+)
+
+
+def _listed_towns(
+    sentence: SentenceReading, reading: Reading, mention: EventMention
+) -> list[PlaceMention]:
+    """Towns no gazetteer holds, each with its day, two or more after the event (in the
+    dateline's country; not a known place, body or person)."""
+    if reading.dateline is None:
+        return []
+    text = sentence.sentence.text
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    towns = [
+        PlaceMention(m.start("town"), m.end("town"), m["town"], reading.dateline.iso3,
+                     m["town"], "city")
+        for m in LISTED_TOWN.finditer(text, mention.end)
+        if m["town"].split()[0] not in NOT_TOWNS
+        and not any(s <= m.start("town") < e for s, e in taken)
+    ]  # fmt: skip
+    return towns if len(towns) > 1 else []
+
+
+def _leg_label(mention: EventMention) -> str:
+    """What one leg of the events told is called: the phrase up to its event word, one of
+    them ("three simulation workshops" → "simulation workshop", "knowledge exchange visit to
+    two countries" → "knowledge exchange visit")."""
+    label = mention.label
+    words = label.split()
+    counted = words[0].isdigit() or words[0].lower() in events.NUMBER_WORDS
+    if mention.rule in ("event-count", "event-listed") and len(words) > 1 and counted:
+        label = " ".join(words[1:])  # (the count is how many there were, not one's name)
+    head = mention.head
+    plural = re.search(rf"\b{re.escape(head)}(?:e?s)?\b", label, re.IGNORECASE)
+    if plural is None:
+        return label
+    return label[: plural.start()] + label[plural.start() : plural.start() + len(head)]
 
 
 def _state_event(g, context, annotator, sentence, mention, date, place, event_project) -> URIRef:
@@ -431,7 +493,7 @@ def _leg(sentence: SentenceReading, g: Graph, told: dict[str, URIRef]) -> EventM
     """ "On 19 November the delegation continued to Arica": a leg of the visit told of before,
     where the sentence names the city and the date."""
     visit = told.get("visit")
-    city = events.leg(sentence.sentence.text)
+    city = events.leg(sentence.sentence.text) or _opening_leg(sentence.sentence.text)
     if visit is None or city is None or not sentence.dates:
         return None
     places = [p for p in sentence.places if p.city and p.city.startswith(city.split()[0])]
@@ -440,6 +502,41 @@ def _leg(sentence: SentenceReading, g: Graph, told: dict[str, URIRef]) -> EventM
     label = f"{_visit_label(g, visit)} in {places[0].city}"
     start = places[0].start
     return EventMention(start, places[0].end, label, MHKG.Meeting, rule="visit-leg", head="visit")
+
+
+# a body that meets, told as having met: "the project's regional steering committee, made up of
+# …, met in Cairo", "The task force met on 3 May" (its meeting; not "had met", "will meet", "met
+# the minister", "a committee member met …")
+BODY_MET = re.compile(
+    r"(?<![\w’'-])(?P<body>(?:(?!the\b|a\b|an\b|its\b|their\b)[a-z][\w-]* ){0,3}"
+    r"(?:committee|working group|task force|technical group|board))(?:, [^.;]{1,160}?,)? "
+    r"(?<!had )(?<!has )(?<!have )met(?= (?:in|at|on|again|for)\b|[,.])"
+)
+
+
+def _body_met(text: str) -> EventMention | None:
+    """A meeting told by the body that met (the caller checks the sentence says when)."""
+    match = BODY_MET.search(text)
+    if match is None or FUTURE.search(text):
+        return None
+    label = f"{match['body']} meeting"
+    return EventMention(
+        match.start("body"), match.end(), label, MHKG.Meeting, rule="event-met", head="meeting"
+    )
+
+
+# a sentence that opens on a city and its days, after a visit: "In Kigali (7–9 May), the
+# delegation met …", "Then, in Kigali on 7 May, hosts presented …" (not "In 2019, …")
+OPENING_LEG = re.compile(
+    r"^(?:(?:Then|Next|Finally|Afterwards),? )?[Ii]n (?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)"
+    r"(?= \(\d| on \d| on [A-Z][a-z]+ \d)"
+)
+
+
+def _opening_leg(text: str) -> str | None:
+    """The city such a sentence opens on."""
+    match = OPENING_LEG.match(text.strip())
+    return match["place"] if match else None
 
 
 def _same_occasion(g: Graph, event: URIRef, date, place: PlaceMention | None) -> bool:

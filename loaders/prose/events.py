@@ -71,6 +71,9 @@ EVENT_WORDS = {
     "registration drive": MHKG.Workshop,
     "testing drive": MHKG.Workshop,
     "awareness drive": MHKG.Workshop,
+    # a flight of a kind, an operation on its day: "an evacuation flight carrying 275 people
+    # left Hodeidah on 20 June" (not any flight: "the flight from Doha")
+    "evacuation flight": MHKG.Meeting,
     "screening": MHKG.Workshop,
     "vaccination": MHKG.Workshop,
     "drill": MHKG.Workshop,
@@ -276,7 +279,7 @@ EVENT = re.compile(
     r"methodology|site|sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|"
     r"forms|results|data|capacity|services|team|teams|algorithm|programme|program|process|"
     r"criteria|kit|kits|strategy|plan|activities|package|cycle|period|partner|partners|protocol|"
-    r"protocols|procedures|guidelines|policy|policies)\b)"
+    r"protocols|procedures|guidelines|policy|policies|schedule|schedules)\b)"
 )
 # an event's name after its word: "the international conference Rethinking Mental Health
 # Care, which opened …" (two capitalised words or more, then a stop)
@@ -364,8 +367,8 @@ LISTED = re.compile(
 # a service that began on a day, told by its start: "an IOM mobile clinic began working at
 # the zero point a week later", "on 1 March the mobile clinic saw its first patients", "a
 # second site at Kerwa opened on 25 March", "a health caravan that had opened in Gao on 12
-# May" (its label the service's name; not "will open", "the border opened", "the clinic
-# opened the ward")
+# May" (its label the service's name, or "reopening" where it reopened; not "will open", "the
+# border opened", "the clinic opened the ward")
 SERVICE_HEADS = (
     "clinic", "clinics", "caravan", "brigade", "site", "post", "centre", "center", "unit",
     "hospital", "dispensary", "desk", "hotline", "helpline", "shelter", "laboratory",
@@ -378,11 +381,13 @@ SERVICE_START = re.compile(
     rf"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|(?:[Tt]he [a-z]+ |[A-Z][\w-]* )?[\w-]+[’']s) "
     rf"(?P<label>(?:{_SERVICE_WORD} ){{0,3}}(?P<head>{'|'.join(SERVICE_HEADS)}))"
     # where it is, or an aside: "a second site at Kerwa", "the site, across the border, …"
-    r"(?: (?:at|in) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}|, [^,.;]{1,60},)?"
+    r"(?: (?:at|in) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}|, [^,.;]{1,60},"
+    # whom it serves: "a health post serving both refugees and villagers in Teknaf"
+    r"| serving [^,.;]{1,80}?)?"
     r" (?:(?:that|which) (?:had |has )?|(?:had |has )?(?:also |then )?)"
     r"(?P<verb>(?:began|started) (?:full |its )?(?:working|operating|operations|work|to operate|"
     r"to work|seeing patients|services)|(?:saw|received|treated) its first (?:patients|clients|"
-    r"cases)|opened(?: its doors)?(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
+    r"cases)|(?:re)?opened(?: its doors)?(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
 )
 
 
@@ -392,8 +397,10 @@ def service_starts(sentence: str) -> list[EventMention]:
     for match in SERVICE_START.finditer(sentence):
         if planned(sentence, match.start(), match.end()):
             continue
+        # "a health post … reopened on 2 March": the event is its reopening, not its start
+        label = "reopening" if match["verb"].startswith("reopened") else match["label"]
         found.append(
-            EventMention(match.start("label"), match.end(), match["label"], MHKG.Meeting,
+            EventMention(match.start("label"), match.end(), label, MHKG.Meeting,
                          participant_count(sentence), rule="service-start", head="service")
         )  # fmt: skip
     return found
@@ -487,7 +494,13 @@ def find(sentence: str) -> list[EventMention]:
     return found
 
 
+# an event phrase that only tells when: "On Monday, the day the course opened, IOM handed over
+# …", "the week after the workshop ended"
+WHEN_ASIDE = re.compile(r"\b[Tt]he (?:day|week|morning|evening)(?: (?:before|after))? $")
+
+
 def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> list[EventMention]:
+    found = [m for m in found if not WHEN_ASIDE.search(sentence, max(0, m.start - 25), m.start)]
     if done and found and not _own_clause(sentence, found, done.start()):
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
