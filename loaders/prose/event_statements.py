@@ -190,13 +190,20 @@ _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 SAME_DAY = re.compile(r"\b(?:[Tt]hat|[Tt]he same) day\b(?! (?:of|when|that|which|before|after)\b)")
 
 
-def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
-    """The last day the sentence just before names (of the same paragraph or the lead)."""
+def _just_before(sentence: SentenceReading, reading: Reading) -> SentenceReading | None:
+    """The sentence just before this one, where it is of the same paragraph or the lead."""
     at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
     if at == 0:
         return None
     before = reading.sentences[at - 1]
     if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+        return None
+    return before
+
+
+def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
+    """The last day the sentence just before names (of the same paragraph or the lead)."""
+    if (before := _just_before(sentence, reading)) is None:
         return None
     days = [dates.resolve(d, reading.date) for d in before.dates]
     days = [d for d in days if d is not None and d.datatype == XSD.date]
@@ -699,11 +706,7 @@ def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
 def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
     """The city the sentence just before names, where it is the only one it names, in the
     same paragraph or the article's first."""
-    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
-    if at == 0:
-        return None
-    before = reading.sentences[at - 1]
-    if before.paragraph != sentence.paragraph and before is not reading.dateline_sentence:
+    if (before := _just_before(sentence, reading)) is None:
         return None
     cities = _event_cities(before)
     if before is reading.dateline_sentence and (line := DATELINE.match(before.sentence.text)):
