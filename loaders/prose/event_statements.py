@@ -203,11 +203,15 @@ def _just_before(sentence: SentenceReading, reading: Reading) -> SentenceReading
 
 def _day_before(sentence: SentenceReading, reading: Reading) -> Literal | None:
     """The last day the sentence just before names (of the same paragraph or the lead)."""
-    if (before := _just_before(sentence, reading)) is None:
-        return None
-    days = [dates.resolve(d, reading.date) for d in before.dates]
-    days = [d for d in days if d is not None and d.datatype == XSD.date]
+    before = _just_before(sentence, reading)
+    days = _days(before, reading) if before is not None else []
     return days[-1] if days else None
+
+
+def _days(sentence: SentenceReading, reading: Reading) -> list[Literal]:
+    """The days (not months nor years) a sentence names, resolved against the document's."""
+    days = [dates.resolve(d, reading.date) for d in sentence.dates]
+    return [d for d in days if d is not None and d.datatype == XSD.date]
 
 
 def _last_day(g: Graph, told: dict[str, URIRef]) -> Literal | None:
@@ -216,20 +220,25 @@ def _last_day(g: Graph, told: dict[str, URIRef]) -> Literal | None:
     return day if day is not None and day.datatype == XSD.date else None
 
 
-def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
-    """How many took part, as the article's lead (before this sentence) told it."""
+def _lead_before(sentence: SentenceReading, reading: Reading) -> SentenceReading | None:
+    """The article's lead (its dateline's sentence), where it comes before this sentence and
+    tells no event of its own."""
     lead = reading.dateline_sentence
     if lead is None or lead is sentence or lead.events:
         return None
-    if lead not in reading.sentences[: reading.sentences.index(sentence)]:
-        return None
-    return events.participant_count(lead.sentence.text, False)
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    return lead if any(s is lead for s in reading.sentences[:at]) else None
+
+
+def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
+    """How many took part, as the article's lead (before this sentence) told it."""
+    lead = _lead_before(sentence, reading)
+    return events.participant_count(lead.sentence.text, False) if lead else None
 
 
 def _count_before(sentence: SentenceReading, reading: Reading) -> int | None:
     """How many took part, as the sentence just before (same paragraph, no event) told it."""
-    at = reading.sentences.index(sentence)
-    before = reading.sentences[at - 1] if at else None
+    before = _just_before(sentence, reading)
     if before is None or before.paragraph != sentence.paragraph or before.events:
         return None
     return events.participant_count(before.sentence.text, False)
@@ -237,13 +246,8 @@ def _count_before(sentence: SentenceReading, reading: Reading) -> int | None:
 
 def _lead_day(sentence: SentenceReading, reading: Reading) -> Literal | None:
     """The one day an article's lead names (its dateline's sentence, before this one)."""
-    lead = reading.dateline_sentence
-    if lead is None or lead is sentence or lead.events or reading.date is None:
-        return None
-    if lead not in reading.sentences[: reading.sentences.index(sentence)]:
-        return None
-    days = [dates.resolve(d, reading.date) for d in lead.dates]
-    days = [d for d in days if d is not None and d.datatype == XSD.date]
+    lead = _lead_before(sentence, reading) if reading.date is not None else None
+    days = _days(lead, reading) if lead is not None else []
     return days[0] if len(days) == 1 else None
 
 
@@ -336,9 +340,9 @@ def _start(place: PlaceMention) -> int:
 
 # a town and its day, in a list of an event's places: "in Sfax on 4 March", "in Gabès (6–8
 # March)"
-LISTED_TOWN = re.compile(
-    r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?= on \d| on [A-Z][a-z]+ \d| \(\d)"
-)
+# a day told right after a town: "… on 4 March", "… on March 4", "… (3–5 May)"
+_DAY_AFTER = r"(?= on \d| on [A-Z][a-z]+ \d| \(\d)"
+LISTED_TOWN = re.compile(rf"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?){_DAY_AFTER}")
 
 
 def _listed_towns(
@@ -536,7 +540,7 @@ def _body_met(text: str) -> EventMention | None:
 # delegation met …", "Then, in Kigali on 7 May, hosts presented …" (not "In 2019, …")
 OPENING_LEG = re.compile(
     r"^(?:(?:Then|Next|Finally|Afterwards),? )?[Ii]n (?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)"
-    r"(?= \(\d| on \d| on [A-Z][a-z]+ \d)"
+    + _DAY_AFTER
 )
 
 

@@ -104,7 +104,7 @@ def state_people(
             before = [m for m in reading.organisations if m.end <= mention.start]
             organisation = before[-1].organisation if before else None
         elif mention.rule == "acronym-then-post":  # "an IOM consultant": a body it knows
-            organisation = _organisation_named(doc, mention.organisation_text, name_only=False)
+            organisation = _organisation_named(doc, mention.organisation_text, known_only=True)
         else:
             organisation = _organisation_named(doc, mention.organisation_text)
             if organisation is None:
@@ -217,14 +217,14 @@ def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str, sta
 
 
 def _organisation_named(
-    doc: Reading, text: str | None, name_only: bool = True
+    doc: Reading, text: str | None, known_only: bool = False
 ) -> Organisation | None:
     """The body a post's words name: one known (the directory's, an acronym the document
     defined), else, unless only known ones will do, one the words name."""
     if not text:
         return None
     known = doc.orgs.directory.find(text) or doc.orgs.acronyms.get(text)
-    if known is not None or not name_only:
+    if known is not None or known_only:
         return known
     found = doc.orgs.find(text, name_only=True)  # the last one: "Head of Programmes of IOM Iraq"
     if found:
