@@ -867,9 +867,10 @@ class OrgReader:
         if not re.search(rf"\b(?:{HEADS})$", name):
             return ""
         purpose = PURPOSE.match(sentence, end)
-        if purpose is None or self._place_named(purpose["verb"]) or self._known(purpose["verb"]):
-            return ""
-        if self._country_named(purpose["verb"]):
+        if purpose is None or any(
+            where(purpose["verb"])
+            for where in (self._place_named, self._country_named, self._known)
+        ):
             return ""
         return purpose.group()
 

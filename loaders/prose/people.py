@@ -358,6 +358,7 @@ _GROUPS = frozenset("women men children people".split())
 _AGE = re.compile(r"\d{1,3}-year-old")
 _DETERMINERS = frozenset("a an the".split())
 _STOPS = frozenset("at with of for in on who whose which and to from".split())
+_NOT_PLAIN = _STOPS | _DETERMINERS
 _TOKEN = re.compile(r"[\w’'&-]+(?:\.[\w’'&-]+){0,4}|\S")
 _NAME_THEN_COMMA = re.compile(
     rf"{_HONORIFIC}?(?P<person>{PERSON})(?:, (?:who (?:is|serves as|works as) )?| "
@@ -504,14 +505,7 @@ def _post_words(tokens: list[_Token], i: int, limit: int = 8) -> int:
     end, j = i, i
     while j < len(tokens) and j - i < limit:
         token = tokens[j]
-        joined = (
-            token.lower == "and"
-            and j > i
-            and j + 1 < len(tokens)
-            and tokens[j + 1].word
-            and not tokens[j + 1].capitalised
-            and tokens[j + 1].lower not in _STOPS | _DETERMINERS
-        )
+        joined = token.lower == "and" and j > i and j + 1 < len(tokens) and _plain(tokens[j + 1])
         if not joined and (not token.word or token.lower in _STOPS or token.lower in _DETERMINERS):
             break
         if _possessive(token) is not None:
@@ -638,14 +632,14 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
     return kept, organisation, i, ends
 
 
+def _plain(token: _Token) -> bool:
+    """A word in lower case that is no stop word nor determiner ("airport", "support")."""
+    return token.word and not token.capitalised and token.lower not in _NOT_PLAIN
+
+
 def _lower_words(tokens: list[_Token], i: int) -> int:
     """Where the lower-case words from token i end (at a stop word or anything else)."""
-    while (
-        i < len(tokens)
-        and tokens[i].word
-        and not tokens[i].capitalised
-        and tokens[i].lower not in _STOPS | _DETERMINERS
-    ):
+    while i < len(tokens) and _plain(tokens[i]):
         i += 1
     return i
 
