@@ -240,7 +240,7 @@ _ORDINAL = (
 )
 _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
 _MODIFIER = (
-    r"(?!(?:a|an|the|whose|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
+    r"(?!(?:a|an|the|its|their|whose|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
     r"in|on|at|of|and|with|for|to|by|from)(?![\w-]))[\w-]+"  # but "in-person"
 )
 # what an event is about, after its head: "training on migrant-sensitive care", "workshop to
@@ -271,7 +271,7 @@ EVENT = re.compile(
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     # ("a study visit for eight of the participants": who took part, not what it was about)
-    rf"(?: (?:on|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
+    rf"(?P<topic> (?:on|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
     rf"(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     # a modifier of what follows, also of a pair: "a screening and referral protocol"
@@ -281,6 +281,9 @@ EVENT = re.compile(
     r"criteria|kit|kits|strategy|plan|activities|package|cycle|period|partner|partners|protocol|"
     r"protocols|procedures|guidelines|policy|policies|schedule|schedules)\b)"
 )
+# a complement that says where an event went, not what it was: "a three-day visit to Botswana"
+# (but "a workshop to pilot the curriculum")
+_ASIDE_TOPIC = re.compile(r" to [A-Z]")
 # an event's name after its word: "the international conference Rethinking Mental Health
 # Care, which opened …" (two capitalised words or more, then a stop)
 _NOT_TITLE = r"(?:On|In|At|The|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -418,6 +421,8 @@ def find(sentence: str) -> list[EventMention]:
     found = _named_events(sentence)
     for match in EVENT.finditer(sentence):
         label = match["label"]
+        if match["topic"] and _ASIDE_TOPIC.match(match["topic"]):
+            label = sentence[match.start("label") : match.start("topic")]
         if any(
             (m.start < match.end() and match.start("label") < m.end)
             or sentence[m.end : match.start()] == ", "
