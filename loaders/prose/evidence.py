@@ -37,7 +37,7 @@ _AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
 )
 # a place where things happen, not where people come from
-_WHERE = re.compile(r"\b(?:in|at|across|throughout|within)(?: the)? $")
+_WHERE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Aa]cross|[Tt]hroughout|[Ww]ithin)(?: the)? $")
 
 
 class Mention(Protocol):
@@ -107,14 +107,26 @@ def bodies_country(mentions: Sequence[Mention]) -> str | None:
 
 
 def sentence_country(
-    sentence: str, mentions: Sequence[Mention], places: Sequence[PlaceMention]
+    sentence: str, mentions: Sequence[Mention], places: Sequence[PlaceMention], at: int
 ) -> str | None:
-    """The one country the sentence says things happen in, outside bodies' names (rule 4)."""
-    codes = {
-        p.iso3
+    """The one country the sentence says things happen in, outside bodies' names (rule 4);
+    of several, the one whose clause names the body at `at`: "In Burundi it works with …;
+    in the DRC with the PNHF" (the clause opened by the last such country before it)."""
+    where = [
+        p
         for p in places
         if p.rule == "country-name"
         and _WHERE.search(sentence[max(0, p.start - 12) : p.start])
         and not any(m.start <= p.start < m.end for m in mentions)
-    }
-    return codes.pop() if len(codes) == 1 else None
+    ]
+    codes = {p.iso3 for p in where}
+    if len(codes) == 1:
+        return codes.pop()
+    before = [p for p in where if p.end <= at and ";" not in sentence[p.end : at]]
+    return (
+        before[-1].iso3 if before and _CLAUSE_OPENS.search(sentence, 0, before[-1].start) else None
+    )
+
+
+# a country that opens its clause: "In Burundi, …", "…; in the DRC with …"
+_CLAUSE_OPENS = re.compile(r"(?:^|[;:] )(?:[Ii]n|[Aa]t|[Ww]ithin)(?: the)? $")

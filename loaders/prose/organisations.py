@@ -385,7 +385,7 @@ class OrgReader:
                 country = self._country_starting(name) or self.city_country(name)
                 organisation = Organisation(
                     name, MHKG.GovernmentAgency, country=country or self.default_country,
-                    assumed=country is None and self.default_country is not None,
+                    assumed=country is None,
                 )  # fmt: skip
             elif organisation is None:
                 organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)
@@ -419,7 +419,7 @@ class OrgReader:
                     sentence, told, index, places, self._country_named, self._place_named
                 )
                 or self.countries.get(_memory_key(organisation))
-                or evidence.sentence_country(sentence, found, places)
+                or evidence.sentence_country(sentence, found, places, mention.start)
                 or (_of_a_region(organisation) and evidence.bodies_country(told))
             )
             if code:
@@ -531,7 +531,7 @@ class OrgReader:
             else:
                 place = re.search(r" (?:de|di|do|da|del|du) (?P<place>[A-Z][\w'’ -]*)$", body.name)
                 country = owner or (place and self.city_country(f"of {place['place']}"))
-                assumed = country is None and self.default_country is not None
+                assumed = country is None
                 organisation = Organisation(
                     body.name, body.kind, acronym=body.acronym,
                     country=country or self.default_country, assumed=assumed, aliases=aliases,
@@ -605,7 +605,7 @@ class OrgReader:
                 # (its country the nearest evidence's, else the document's)
                 ministry = Organisation(
                     name, MHKG.Ministry, country=self.default_country,
-                    assumed=self.default_country is not None,
+                    assumed=True,
                 )  # fmt: skip
             else:
                 ministry = self._national(name, MHKG.Ministry, country or owner)
@@ -702,10 +702,10 @@ class OrgReader:
                     break
                 end = match.start("countries") + match["countries"].index(item) + len(item)
                 government = self._national("Government", MHKG.Government, code)
-                if item != self.country_name(code):  # "the United Republic of Tanzania"
-                    article = "the " if re.match(r"Governments? of the ", match.group()) else ""
-                    written = (*government.aliases, f"Government of {article}{item}")
-                    government = replace(government, aliases=written)
+                # as written: "the United Republic of Tanzania", "the Netherlands"
+                article = "the " if re.match(r"Governments? of the ", match.group()) else ""
+                if (written := f"Government of {article}{item}") != government.name:
+                    government = replace(government, aliases=(*government.aliases, written))
                 yield match.start(), end, government, "government", None
         for match in re.finditer(rf"\b(?P<demonym>{CAP}) [Gg]overnment\b", sentence):
             if code := self.demonym_of(match["demonym"]):
@@ -979,6 +979,8 @@ class OrgReader:
             text = match.groupdict().get("name") or match.group()
             for index, (offset, item) in enumerate(_items(text)):
                 item = item.removesuffix("'s").removesuffix("’s")
+                if re.fullmatch(ACRONYM, item) and self.country_of(item):
+                    continue  # "the DRC" is the Congo, not the Danish Refugee Council
                 organisation = self._known(item)
                 span = (start + offset, start + offset + len(item))
                 if organisation and span not in seen:
@@ -1084,7 +1086,7 @@ class OrgReader:
                 or self.city_country(name)  # "Cali Municipal Health Secretariat"
                 or self._country_of_parent(name)
             )
-            assumed = country is None and self.default_country is not None
+            assumed = country is None
             country = country or self.default_country
         body = Organisation(name, kind, acronym=acronym, country=country, assumed=assumed)
         self.named.setdefault(normalise_name(name), body)
@@ -1152,8 +1154,8 @@ class OrgReader:
 
     def _national(self, name: str, kind: URIRef, country: str | None) -> Organisation:
         code = country or self.default_country
-        if code is None:
-            return Organisation(name, kind)
+        if code is None:  # (its country the nearest evidence's, if any)
+            return Organisation(name, kind, key=name, assumed=True)
         body = national_body(name, kind, code, self.country_name(code))
         if country is None and name != body.name and kind != MHKG.Government:
             body = replace(body, aliases=(name,))  # as the text writes it: "Ministry of Health"

@@ -208,6 +208,16 @@ PROJECT_MENTIONS = [
             rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),
+    # a title without a project's word, part of its owner's work and funded: "The work is part
+    # of IOM's Post-Cyclone Pam Health and Displacement Response, financed by CERF"
+    (
+        "named-project",
+        re.compile(
+            rf"(?<=\bpart of ){_OWNED} (?!{_BODY_HEAD})(?P<named>{_CAPITALISED} {_TITLE})"
+            r"(?<!Division)(?<!Unit)(?<!Department)(?<!Office)(?<!Centre)(?<!Center)(?<!Fund)"
+            rf",? (?={_DONOR_WORD} by\b)"
+        ),
+    ),
     # "SAMHI – Safe Migration and Health … – a project that IOM implements"
     ("acronym-definition", DASHED_TITLE),
     # the Sahel-Care project (the word in lower case is not part of the name); "IOM's
@@ -219,7 +229,7 @@ PROJECT_MENTIONS = [
             # (not a topic in capitals, nor a government's standing programme: "the next
             # national HIV programme")
             rf"\b{_OWNED} (?:(?!phase\b|of\b|national\b)[a-z][\w-]* ){{0,2}}"
-            rf"(?P<named>(?![A-Z]+ ){_TITLE}) "
+            rf"(?P<named>(?![A-Z]+ (?:{_SMALL_WORD} )*(?:[a-z]|[A-Z]+ {PROJECT_WORD}\b)){_TITLE}) "
             rf"{PROJECT_WORD}\b"
         ),
     ),
@@ -308,6 +318,8 @@ def find(sentence: str) -> list[ProjectMention]:
                 title = _spelled_title(match) or ""
             else:
                 title = parts.get("quoted") or parts.get("named") or parts.get("title") or ""
+            if NATIONAL_PROGRAMME.match(title):
+                continue  # not "the National Tuberculosis Programme, UNHCR and WHO" either
             if match.groupdict().get("named") and (
                 tail := TITLE_LIST_TAIL.match(sentence, match.end("named"))
             ):

@@ -1,0 +1,55 @@
+"""Project titles that begin with an acronym, titles without a project's word that the text
+says are part of someone's funded work, and a government's programme at the head of a list."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.loaders.prose import projects
+
+
+def _titles(sentence: str) -> list[str]:
+    return [m.title for m in projects.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        ("The day is part of IOM's TB Prevention and Continuity of Care project.",
+         ["TB Prevention and Continuity of Care"]),
+        ("It is part of IOM's HIV Prevention project.", ["HIV Prevention"]),
+        # a topic in capitals, not a title
+        ("It is part of IOM's TB project.", []),
+        ("It is part of IOM's HIV and TB project.", []),
+    ],
+)  # fmt: skip
+def test_a_title_may_begin_with_an_acronym(sentence, titles):
+    assert _titles(sentence) == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        ("The work is part of IOM's Post-Cyclone Pam Health and Displacement Response, "
+         "financed by the Central Emergency Response Fund.",
+         ["Post-Cyclone Pam Health and Displacement Response"]),
+        ("The visits are part of the Border Health Security Agenda, funded by Japan.",
+         ["Border Health Security Agenda"]),
+        # a unit of the owner, a body's own plan, an event: no project
+        ("The work is part of IOM's Migration Health Division, financed by the EU.", []),
+        ("The work is part of the Ministry of Health's plan, financed by the EU.", []),
+        ("The work is part of Health Week, funded by the United States.", []),
+        # funded, but not said to be part of it
+        ("IOM's Post-Cyclone Pam Health Response, financed by CERF, ended.", []),
+    ],
+)  # fmt: skip
+def test_part_of_a_funded_title_is_a_project(sentence, titles):
+    assert _titles(sentence) == titles
+
+
+def test_a_governments_programme_heading_a_list_is_no_project():
+    sentence = (
+        "The open day is part of IOM's TB Prevention and Continuity of Care project, which IOM "
+        "carries out in close coordination with the National Tuberculosis Programme, UNHCR and WHO."
+    )
+    assert _titles(sentence) == ["TB Prevention and Continuity of Care"]
