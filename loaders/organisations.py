@@ -284,6 +284,14 @@ MINISTRY_BY_ANOTHER_NAME = re.compile(
     re.IGNORECASE,
 )
 ACADEMIC = re.compile(_ACADEMIC, re.IGNORECASE)
+# a local authority, the state's below the nation: "Arua District Local Government",
+# "Bulawayo City Council", "Regional Democratic Council of Region One" (not a council that
+# steers or coordinates: "District Coordination Council")
+LOCAL_AUTHORITY = re.compile(
+    r"\blocal government\b|\b(?:district|county|city|municipal|town|village|borough) "
+    r"(?:government|council)\b|^regional democratic council\b",
+    re.IGNORECASE,
+)
 # a body of the people it is of or for, which they join: "National Network of Health
 # Mediators", "Committee for Refugees and Immigrants", "Alliance of Migrant Workers" (not a
 # body that steers or coordinates: "Steering Committee for Migrant Workers", "Inter-Agency
@@ -307,6 +315,8 @@ def kind_from_name(name: str) -> URIRef | None:
     teaches ("College of Medicine, Nursing and …" is no nurses' college).
     """
     (igo_pattern, igo), *others = KIND_PATTERNS
+    if LOCAL_AUTHORITY.search(name):
+        return MHKG.GovernmentAgency
     if igo_pattern.search(name):
         return igo
     if ACADEMIC.search(name):

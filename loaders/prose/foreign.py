@@ -64,11 +64,11 @@ HEADS = {
 # the small words of these languages' names (English ones too: "Programme National on …" no)
 LINKS = frozenset(
     "de del della delle dello dei degli di da do dos das du des la le les el los las lo "
-    "aux au à a et e y para pour per por contre contra en sur sobre con com avec".split()
+    "aux au al à a et e y para pour per por contre contra en sur sobre con com avec".split()
 )
 # the small words only a name in another language holds (not "a", "la", "e" alone)
 FOREIGN_LINKS = frozenset(
-    "de del della delle dello dei degli di do dos das du des aux et y".split()
+    "de del della delle dello dei degli di do dos das du des aux al et y".split()
 )
 CONJUNCTIONS = frozenset(("e", "et", "y"))
 _TOKEN = re.compile(r"(?P<sep>, | )(?P<word>[^\W\d_][\w'’.-]*)")

@@ -764,7 +764,7 @@ class OrgReader:
         # "Institute of Public Health, Ghana Health Service and …")
         field = rf"(?!(?:[\w-]+ ){{0,2}}(?:{HEADS}|Ministr|Government))[A-Z][a-z][\w-]*"
         fields = rf"(?:, {field}(?: {field}){{0,2}})+,?(?= and {field})"  # (", and": one too)
-        rest = rf"(?: (?:of|for|on) (?:the )?{CAP}{words}(?:{fields}{words})?)?"
+        rest = rf"(?: (?:of|for|on) (?:the )?(?!{WHEN}){CAP}{words}(?:{fields}{words})?)?"
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
         # (but "A Hospital and Kenya's Centre" are two)
