@@ -99,7 +99,7 @@ _DETERMINER = rf"(?:{_OWNED}|[Aa]n?)"
 # (Promoting Health Access for Migrant Workers in Thailand)", "the MERIT project – Migrant
 # Emergency Response In Towns –"
 SPELLED_OUT = re.compile(
-    rf"\b[Tt]he (?P<acronym>{_ACRONYM}) {PROJECT_WORD} "
+    rf"\b{_OWNED} (?P<acronym>{_ACRONYM}) {PROJECT_WORD} "
     rf"(?:\((?P<title>{_TITLE})\)|[–—] (?P<dashed>{_TITLE}) [–—])"
 )
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
@@ -223,6 +223,9 @@ PROJECT_MENTIONS = [
     # the Sahel-Care project (the word in lower case is not part of the name); "IOM's
     # Re-Health project", "the same Re-Health project", "its pilot Healthy Villages project"
     ("named-project", re.compile(rf"{_NAMED} {PROJECT_WORD}\b")),
+    # a pilot by its name: "the Safe Labour Migration and Health pilot that IOM ran" (not "the
+    # pilot phase", "the Ministry of Health pilot project": a project's word after it)
+    ("named-project", re.compile(rf"{_NAMED} pilot\b(?! (?:phase|{PROJECT_WORD})\b)")),
     (
         "named-project",
         re.compile(
@@ -231,6 +234,16 @@ PROJECT_MENTIONS = [
             rf"\b{_OWNED} (?:(?!phase\b|of\b|national\b)[a-z][\w-]* ){{0,2}}"
             rf"(?P<named>(?![A-Z]+ (?:{_SMALL_WORD} )*(?:[a-z]|[A-Z]+ {PROJECT_WORD}\b)){_TITLE}) "
             rf"{PROJECT_WORD}\b"
+        ),
+    ),
+    # after an indefinite article, a name of two words or more before its capitalised word:
+    # "under a new Psychosocial Support and Conflict Transformation Certificate Programme" (not
+    # "a one-year Government Programme", "a New Initiative")
+    (
+        "named-project",
+        re.compile(
+            rf"\b[Aa]n? (?:(?!national\b)[a-z][\w-]* )?(?P<named>{_CAPITALISED}"
+            rf"(?: (?:and )?{_CAPITALISED}){{1,7}} (?:Project|Programme|Program|Initiative))\b"
         ),
     ),
     # a name the text says is a project's by an apposition: "the Partnership on Health and

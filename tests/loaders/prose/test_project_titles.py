@@ -53,3 +53,27 @@ def test_a_governments_programme_heading_a_list_is_no_project():
         "carries out in close coordination with the National Tuberculosis Programme, UNHCR and WHO."
     )
     assert _titles(sentence) == ["TB Prevention and Continuity of Care"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        # an owner's acronym project, spelled out in brackets
+        ("They screened travellers under IOM's EPPE project (Ebola Preparedness at Points of "
+         "Entry).", ["Ebola Preparedness at Points of Entry"]),
+        ("They met under IOM's EPPE project (Health for All).", []),  # the letters differ
+        # a pilot by its name
+        ("It continues the Safe Labour Migration and Health pilot that IOM ran in 2021.",
+         ["Safe Labour Migration and Health"]),
+        ("The Ministry of Health pilot phase ended.", []),
+        # after an indefinite article, two capitalised words or more
+        ("They study under a new Psychosocial Support and Conflict Transformation Certificate "
+         "Programme launched by IOM.",
+         ["Psychosocial Support and Conflict Transformation Certificate Programme"]),
+        ("They adopted a one-year Government Programme against HIV in 2018.", []),
+        ("Volunteers at the Centre of a New Initiative", []),
+        ("They adopted a National Malaria Control Programme in 2018.", []),
+    ],
+)  # fmt: skip
+def test_more_ways_of_naming_a_project(sentence, titles):
+    assert _titles(sentence) == titles
