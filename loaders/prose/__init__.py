@@ -230,7 +230,28 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
         for p in sentence.places
         if not not_its_own(p)
         and not any(s <= p.start < e for s, e in names)  # nor "Argentina Szabados"
+        and not _origin(text, p)
     ]
+
+
+# people by where they come from: "migrants from Central America, Venezuela, Haiti and West
+# Africa", "refugees from Syria and Iraq" (the list of places up to the place)
+_FROM_PLACES = re.compile(
+    r"\b(?i:migrants|refugees|returnees|asylum[- ]seekers|people|families|travellers|travelers|"
+    r"workers|nationals|arrivals|deportees|children|women|men) (?:(?:who (?:came|fled|arrived) )?"
+    r"from|fleeing) (?:the )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?:,| and| or) (?:the )?){0,8}$"
+)
+# a person by where they are from: "said Farid Ahmadi, an Afghan father of three"
+_PERSON_FROM = re.compile(r"\b[A-Z][\w'’-]+, an? $")
+
+
+def _origin(text: str, place: PlaceMention) -> bool:
+    """A country people come from, said of them: not where the project works."""
+    before = text[max(0, place.start - 160) : place.start]
+    return bool(
+        _FROM_PLACES.search(before)
+        or (place.rule == "demonym" and _PERSON_FROM.search(text, 0, place.start))
+    )
 
 
 def _publisher_implements(sentence: SentenceReading, project: URIRef | None) -> None:

@@ -1,0 +1,49 @@
+"""An article's project countries are where it works, not where the people it serves come
+from: "migrants from Venezuela and Haiti", "said Farid Ahmadi, an Afghan father" (but
+"migrants in Kazakhstan", "a clinic for Afghan refugees in Iran" name where it works)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.loaders import news
+from mhkg.vocab import MHKG
+
+from ..conftest import text_source
+
+
+def _countries(context, body: str) -> set[str]:
+    text = (
+        "- 2030 Agenda\nA Health Fair\n3 March 2025\n"
+        'Tapachula, Mexico – The "Healthy Journeys" project held a health fair. ' + body + "\n"
+    )
+    (record,) = news.load(text_source(text, "fair.txt"), context)
+    project = context.minter.project("Healthy Journeys")
+    return {
+        str(c).rsplit("/", 1)[-1].upper()
+        for c in record.graph.objects(project, MHKG.projectCountry)
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nearly 900 migrants from Central America, Venezuela, Haiti and Cuba were vaccinated.",
+        "Refugees fleeing Venezuela were vaccinated.",
+        '"They asked how I slept," said Yusmary Rondón, a Venezuelan mother of two.',
+    ],
+)
+def test_where_people_come_from_is_no_project_country(context, body):
+    assert _countries(context, body) == {"MEX"}
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("Mobile teams also worked in Guatemala.", "GTM"),
+        ("Migrants from the fair were referred to clinics in Guatemala.", "GTM"),
+        ("Venezuelan doctors joined the teams.", "VEN"),
+    ],
+)
+def test_where_the_project_works_is_one(context, body, country):
+    assert country in _countries(context, body)
