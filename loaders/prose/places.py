@@ -69,6 +69,11 @@ class PlaceFinder:
         return None, 0
 
     def _mention(self, sentence, words, index, start, end, text) -> PlaceMention | None:
+        if owner := re.match(r"(.+)['’]s$", text):  # "on Togo's border": Togo
+            code = self.gazetteer.countries.get(normalise_name(owner[1]))
+            if code and _written_as_name(owner[1]):
+                return PlaceMention(start, start + len(owner[1]), owner[1], code)
+            return None
         key = normalise_name(text)
         if (code := self.gazetteer.countries.get(key)) and _written_as_name(text):
             return PlaceMention(start, end, text, code)

@@ -65,7 +65,9 @@ def read(
 ) -> Reading:
     """Read every sentence of `text` (at `offset` in its document). National bodies named
     without their country ("the Ministry of Health") belong to `default_country`, else to
-    the country of the dateline, else to the one country the text names, if only one.
+    the country of the dateline, else to the first country the text names (a dateline's
+    town no gazetteer holds: "Kodjoviakopé – … at this crossing on Togo's border with
+    Ghana"), unless nearer evidence gives them another (see `evidence`).
 
     Only the first `context.limits.max_prose_chars` characters are read (cut at the last
     line or word break before): the reading says how many were left (`unread`)."""
@@ -84,7 +86,7 @@ def read(
     countries = list(dict.fromkeys(p.iso3 for r in readings for p in r.places))
     if default_country is None:
         default_country = dateline.iso3 if dateline else None
-    if default_country is None and len(countries) == 1:
+    if default_country is None and countries:
         default_country = countries[0]
     orgs = OrgReader(
         directory=context.directory,

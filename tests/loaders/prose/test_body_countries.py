@@ -62,3 +62,19 @@ def test_a_government_keeps_its_name_as_written(organisations):
     (mention,) = organisations("The Government of the Netherlands funds it.", "JOR")
     assert mention.organisation.name == "Government of Netherlands"
     assert "Government of the Netherlands" in mention.organisation.aliases
+
+
+def test_with_an_unknown_dateline_the_first_country_named_is_the_documents(organisations):
+    found = organisations(
+        "Kodjoviakopé – IOM handed equipment to the Ministry of Health at this crossing on "
+        "Togo's border with Ghana."
+    )
+    assert _countries(found)["Ministry of Health of Togo"] == "TGO"
+
+
+def test_a_ministry_is_also_named_without_its_countrys_possessive(organisations):
+    found = organisations("IOM works with Senegal's Ministry of Health and Social Action.")
+    (ministry,) = [m.organisation for m in found if m.organisation.name.startswith("Ministry")]
+    assert ministry.name == "Ministry of Health and Social Action of Senegal"
+    assert "Ministry of Health and Social Action" in ministry.aliases
+    assert "Senegal's Ministry of Health and Social Action" not in ministry.aliases

@@ -219,3 +219,13 @@ def test_speakers_of_a_country_are_still_its(finder):
     assert found(finder, "Two Ugandan speakers addressed the forum.") == [
         ("Ugandan", "UGA", "demonym")
     ]
+
+
+def test_a_countrys_possessive_names_the_country(reading):
+    (sentence,) = reading("They met at the crossing on Togo's border with Ghana.").sentences
+    assert [(p.text, p.iso3) for p in sentence.places] == [("Togo", "TGO"), ("Ghana", "GHA")]
+
+
+def test_a_possessive_of_no_country_names_none(reading):
+    (sentence,) = reading("They met at the crossing on Mary's farm.").sentences
+    assert sentence.places == []

@@ -164,9 +164,6 @@ def test_a_body_named_after_a_locality_the_text_placed(organisations, text, body
         pytest.param("The road links Lokichar with the border. We work with the Lokichar "
                      "Regional Health Office.", "Lokichar Regional Health Office",
                      id="not-placed"),
-        pytest.param("Workers met in Bawku. The Bawku Municipal Health Directorate screened "
-                     "them in Ghana's capital.", "Bawku Municipal Health Directorate",
-                     id="possessive-without-a-unit"),
     ],
 )  # fmt: skip
 def test_no_country_for_a_locality_not_placed(organisations, text, body):
