@@ -252,6 +252,31 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
     return sorted(found, key=lambda m: m.start)
 
 
+# a speaker told by a pronoun after a quote: '"Now I want my family to know," he said.'
+_PRONOUN_SPEAKER = re.compile(rf"[”\"],? (?:he|she) {_SPEECH}\b")
+# the person a sentence opens with, as its subject: "Ana Lima, who …, brought …", "Ana Lima
+# brought …"
+_SUBJECT_NAME = re.compile(rf"{_HONORIFIC}?(?P<person>{PERSON})(?=, | [a-z])")
+
+
+def quoted_by_pronoun(sentence: str, following: str, is_place) -> PersonMention | None:
+    """The person a sentence opens with, when the quote that follows it is told by a
+    pronoun: 'Ana Lima, who farmed for years, brought her sons. "We came early," she said.'
+    (no post, no body); None when what follows opens with no quote or quotes no one by a
+    pronoun."""
+    if not following.startswith(("“", '"')) or headline(sentence):
+        return None
+    if not _PRONOUN_SPEAKER.search(following):
+        return None
+    match = _SUBJECT_NAME.match(sentence)
+    if match is None:
+        return None
+    name = without_rank(match["person"])
+    if is_place(name):
+        return None
+    return PersonMention(match.start(), match.end(), name, "", None, "quoted-person")
+
+
 def _lower_posts(sentence: str, found: list[PersonMention], is_place) -> None:
     """ "Maria van der Berg, head of the unit, said": a post in lower case after a name that
     the appositives did not read."""

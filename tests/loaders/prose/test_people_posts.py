@@ -268,3 +268,48 @@ def test_a_secretary_of_a_bodys_portfolio_is_in_that_body(described):
         "Roads, Bridges and Public Transport, thanked the team.",
     )
     assert found == {"Dara Quinn": "Division of Roads, Bridges and Public Transport"}
+
+
+# ---------------------------------------------------------------------------------------------
+# A person a sentence opens with, quoted by a pronoun in the quote that follows.
+
+
+def names(reading, text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (p.name, p.post, p.organisation_text) for s in reading(text).sentences for p in s.people
+    ]
+
+
+def test_the_subject_quoted_by_a_pronoun_next_is_a_speaker(reading):
+    found = names(
+        reading,
+        "Tomasz Wrona, who drove trucks for ten years, came with his daughter. "
+        '"Nobody checked us before. Now they do," he said.',
+    )
+    assert found == [("Tomasz Wrona", "", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no quote follows
+        "Tomasz Wrona, who drove trucks for ten years, came with his daughter. He said so.",
+        # the quote names its speaker
+        'Tomasz Wrona came with his daughter. "Nobody checked us before," said Ewa Nowak, a nurse.',
+        # the quote follows in another paragraph
+        'Tomasz Wrona came with his daughter.\n"Nobody checked us before," he said.',
+    ],
+)
+def test_no_speaker_without_a_pronouns_quote_next(reading, text):
+    assert ("Tomasz Wrona", "", None) not in names(reading, text)
+
+
+def test_a_place_that_opens_a_sentence_is_no_speaker():
+    assert (
+        people.quoted_by_pronoun(
+            "Lakeside Heights, a town of farmers, got a clinic.",
+            '"We came early," she said.',
+            lambda text: text == "Lakeside Heights",
+        )
+        is None
+    )
