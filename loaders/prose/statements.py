@@ -260,8 +260,12 @@ def _body_named_before(
         return None
     for sentence in _so_far(doc, reading):
         for mention in reversed(sentence.organisations):
-            words = normalise_name(mention.organisation.name).split()
-            if head in words and len(words) > 1:
+            name = mention.organisation.name
+            words = normalise_name(name).split()
+            # a word of a compound is not the body's word: "the directorate" is no
+            # "Directorate-General for …"
+            compound = {p for w in name.split() if "-" in w for p in normalise_name(w).split()}
+            if head in words and head not in compound and len(words) > 1:
                 return mention.organisation
     return None
 

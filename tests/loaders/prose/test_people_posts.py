@@ -313,3 +313,27 @@ def test_a_place_that_opens_a_sentence_is_no_speaker():
         )
         is None
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# A body's head word alone stands for a body named before whose name holds it as a word of
+# its own, not as part of a compound ("the directorate" is no "Directorate-General").
+
+
+def test_a_head_word_is_no_part_of_a_compound(described):
+    found = members(
+        described,
+        "IOM worked with the Lakeside County Veterinary Directorate. The project is paid for "
+        "by the Directorate-General for Rural Affairs. The directorate's executive director, "
+        "Dr. Ilie Moraru, said the clinics opened.",
+    )
+    assert found == {"Ilie Moraru": "Lakeside County Veterinary Directorate"}
+
+
+def test_a_compound_alone_is_no_body_for_the_head_word(described):
+    found = members(
+        described,
+        "The project is paid for by the Directorate-General for Rural Affairs. The "
+        "directorate's executive director, Dr. Ilie Moraru, said the clinics opened.",
+    )
+    assert found["Ilie Moraru"] != "Directorate-General for Rural Affairs"
