@@ -129,10 +129,11 @@ SPEAKER = re.compile(
     rf"(?:^|[:;]\s|[”\"],?\s){_HONORIFIC}?(?P<person>{PERSON})"
     rf"(?:, (?:who|whose|a|an|one of) [^,]{{1,120}},|,?{_FOR},?)? {_SPEECH}\b"
 )
-# "According to IOM Egypt's Dr. Salma Fathy, …": whom she speaks for
+# "According to IOM Egypt's Dr. Salma Fathy, …", "According to the Institute's Dr Ana Lima,
+# …": whom she speaks for
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to (?:(?P<at>{_ORG})['’]s )?{_HONORIFIC}?(?P<person>{PERSON}){_FOR}?"
-    r"(?=[,.;])"
+    rf"\b[Aa]ccording to (?:(?:the )?(?P<at>{_ORG})['’]s )?{_HONORIFIC}?(?P<person>{PERSON})"
+    rf"{_FOR}?(?=[,.;])"
 )
 # whom a speaker speaks for, before the name: "Speaking on behalf of the Ministry of Health,
 # Dr Tomas Silva said …", "Representing UNHCR, Maria Rossi welcomed …"
@@ -211,6 +212,13 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             organisation = parts["owner"] or parts.get("at") or organisation_of(post)
             if parts.get("ref"):  # "the movement's convenor": the Movement named before
                 organisation = parts["ref"].capitalize()
+            held = (
+                None
+                if parts["owner"] or parts.get("at")
+                else _held_in(post, is_place_or_organisation)
+            )
+            if held:  # "District Health Officer of Arua": where it is held
+                post, organisation = held
             if parts["owner"] and MINISTER.match(post):  # "Kenya's Minister of Health"
                 organisation = f"{parts['owner']}'s {organisation_of(post)}"
             if match["prefix"]:  # "IOM Chief of Mission in Ghana": the office, in the title
@@ -242,6 +250,31 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
                 at = None  # "said Tesfaye Girma from Jimma": where he is from
             found.append(PersonMention(match.start(), match.end(), name, "", at, rule))
     return sorted(found, key=lambda m: m.start)
+
+
+# a speaker told by a pronoun after a quote: '"Now I want my family to know," he said.'
+_PRONOUN_SPEAKER = re.compile(rf"[”\"],? (?:he|she) {_SPEECH}\b")
+# the person a sentence opens with, as its subject: "Ana Lima, who …, brought …", "Ana Lima
+# brought …"
+_SUBJECT_NAME = re.compile(rf"{_HONORIFIC}?(?P<person>{PERSON})(?=, | [a-z])")
+
+
+def quoted_by_pronoun(sentence: str, following: str, is_place) -> PersonMention | None:
+    """The person a sentence opens with, when the quote that follows it is told by a
+    pronoun: 'Ana Lima, who farmed for years, brought her sons. "We came early," she said.'
+    (no post, no body); None when what follows opens with no quote or quotes no one by a
+    pronoun."""
+    if not following.startswith(("“", '"')) or headline(sentence):
+        return None
+    if not _PRONOUN_SPEAKER.search(following):
+        return None
+    match = _SUBJECT_NAME.match(sentence)
+    if match is None:
+        return None
+    name = without_rank(match["person"])
+    if is_place(name):
+        return None
+    return PersonMention(match.start(), match.end(), name, "", None, "quoted-person")
 
 
 def _lower_posts(sentence: str, found: list[PersonMention], is_place) -> None:
@@ -303,6 +336,50 @@ def headline(text: str) -> bool:
     return len(words) > 3 and capitalised > 0.7 * len(words) and not text.rstrip().endswith(".")
 
 
+# a post that ends in "of" a place: "Regional Health Officer of Region One", "Director of
+# Health of Busia County", "District Health Officer of Arua" (the last "of", before one to
+# four capitalised words)
+_OF_PLACE = re.compile(rf"^(?P<post>.+?) of (?:the )?(?P<place>{_CAP}(?: {_CAP}){{0,3}})$")
+# the nouns of administrative areas: "Busia County", "Kayes Region"
+_AREA_NOUNS = {
+    "District": "District",
+    "County": "County",
+    "Regional": "Region",
+    "Provincial": "Province",
+    "Municipal": "Municipality",
+}
+_AREA_NAME = re.compile(rf"(?:{_CAP} ){{1,3}}(?:{'|'.join(set(_AREA_NOUNS.values()))})")
+# the level of government a post's first words name: "District Health Officer"
+_LEVEL = re.compile(rf"^(?:{_QUALIFIER} )*(?P<level>{'|'.join(_AREA_NOUNS)})\b")
+
+
+def _held_in(post: str, is_place) -> tuple[str, str | None] | None:
+    """A post "of" a place is held there: the post without it, and its body — the area's
+    administration ("Director of Health of Busia County" → Busia County; "District Health
+    Officer of Arua" → the Arua District), else what the rest names. None for a minister's
+    ("Minister of Health of Ruritania": whose ministry), and where the words name a body
+    ("Director of IOM Egypt", "Regional Director of the Regional Health Directorate") or no
+    place ("Director of Caritas")."""
+    match = _OF_PLACE.match(post)
+    if match is None or MINISTER.match(post) or " in " in match["post"]:
+        return None  # "… in the Republic of the Congo": one place
+    rest, place = match["post"], match["place"]
+    words = place.split()
+    if any(
+        (w.isupper() and len(w) > 1)
+        or (w not in _AREA_NOUNS.values() and re.fullmatch(_BODY_WORD, w))
+        for w in words
+    ):
+        return None  # a body's name: "IOM Egypt", "the Regional Health Directorate"
+    level = _LEVEL.match(rest)
+    if level:  # "District Health Officer of Arua": the district's
+        noun = _AREA_NOUNS[level["level"]]
+        return rest, (place if noun in words else f"{place} {noun}")
+    if _AREA_NAME.fullmatch(place):
+        return rest, place
+    return (rest, organisation_of(rest)) if is_place(place) else None
+
+
 def _office(prefix: str, post: str) -> str:
     """The office a post's prefix and place name: "IOM" + "… in Ghana" → "IOM Ghana"."""
     place = re.search(rf"\bin (?:the )?({_CAP}(?: {_CAP})*)$", post)
@@ -338,7 +415,7 @@ POST_HEADS = frozenset(
     "chairwoman founder co-founder leader convenor convener undersecretary under-secretary "
     "counsellor deputy radiographer sonographer vaccinator caregiver foreman forewoman "
     "dentist dietitian economist journalist lawyer engineer activist advocate organiser "
-    "organizer imam pastor priest".split()
+    "organizer imam pastor priest attorney-general solicitor-general auditor-general".split()
 )
 # professions by their endings: "paediatrician", "gynaecologist", "psychiatrist",
 # "physiotherapist", "sonographer"
@@ -349,7 +426,8 @@ _ORG_LINKS = frozenset("of for and the de di del della la des du on in".split())
 _DOES = frozenset(
     "heads leads manages coordinates directs runs chairs oversees supervises represents".split()
 )
-_WORKS = frozenset("works worked".split())
+# "who works for Asante", "who volunteers with the Village Health Team"
+_WORKS = frozenset("works worked volunteers volunteered".split())
 # a participle after a post, before where the person works: "a nurse working at …"
 _PARTICIPLES = frozenset("working based serving employed stationed posted".split())
 _PLACED = frozenset("at in with for".split())
@@ -501,11 +579,21 @@ def _place_follows(tokens: list[_Token], i: int, is_place) -> bool:
 def _post_words(tokens: list[_Token], i: int, limit: int = 8) -> int:
     """Where the words of a post that start at token i end: up to its last head word before
     a preposition, a relative pronoun or a punctuation mark (the index after it, or i); "and"
-    between its words is its own ("mental health and psychosocial support officer")."""
+    between its words is its own ("mental health and psychosocial support officer"), and so
+    is "and" between two titles in capitals ("Attorney-General and Minister for Trade")."""
     end, j = i, i
     while j < len(tokens) and j - i < limit:
         token = tokens[j]
-        joined = token.lower == "and" and j > i and j + 1 < len(tokens) and _plain(tokens[j + 1])
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        joined = (
+            token.lower == "and"
+            and j > i
+            and following is not None
+            and (
+                _plain(following)
+                or (tokens[i].capitalised and following.capitalised and post_head(following.text))
+            )
+        )
         if not joined and (not token.word or token.lower in _STOPS or token.lower in _DETERMINERS):
             break
         if _possessive(token) is not None:
@@ -754,20 +842,21 @@ def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None
         return None
     verb = tokens[1].lower
     if verb in _WORKS and tokens[2].lower in ("at", "for", "with"):
-        body, after = _body(tokens, 3)
+        body, after = _body_or_head(tokens, 3, is_place)
     elif verb in _DOES:
         i = 2
         body, after = _body(tokens, i, is_place)
         if body is None or _possessive(tokens[after - 1]) is None:
             # "the mediators of the ASP": the body the thing done belongs to
             j = i + 1 if tokens[i].lower in _DETERMINERS else i
-            while j < len(tokens) and j - i < 5 and tokens[j].word and not tokens[j].capitalised:
+            j = _modifiers(tokens, j)  # "the TB division at RBC": what qualifies the thing
+            while j < len(tokens) and j - i < 6 and tokens[j].word and not tokens[j].capitalised:
                 if tokens[j].lower == "of":
-                    body, after = _body(tokens, j + 1, is_place)
+                    body, after = _body_or_head(tokens, j + 1, is_place)
                     break
                 if tokens[j].lower in ("at", "for", "with") and j > i:
                     # "who coordinates primary care at SESAU": where it is done
-                    body, after = _body(tokens, j + 1, is_place)
+                    body, after = _body_or_head(tokens, j + 1, is_place)
                     break
                 j += 1
             else:
@@ -777,6 +866,34 @@ def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None
     if not body or is_place(body):
         return None
     return body, tokens[after - 1].end
+
+
+def _modifiers(tokens: list[_Token], j: int) -> int:
+    """Where the capitalised words that qualify a common noun end ("TB" in "the TB division
+    at RBC", "Nougani" in "the Nougani health checkpoint"): at most three, and only before
+    a plain word in lower case; else j."""
+    k = j
+    while (
+        k < len(tokens)
+        and k - j < 3
+        and tokens[k].word
+        and tokens[k].capitalised
+        and _possessive(tokens[k]) is None
+    ):
+        k += 1
+    return k if k > j and k < len(tokens) and _plain(tokens[k]) else j
+
+
+def _body_or_head(
+    tokens: list[_Token], i: int, is_place=lambda text: False
+) -> tuple[str | None, int]:
+    """The body named from token i (`_body`), or a body's head word alone after "the", which
+    stands for a body named before: "at the university." → "University" (`statements`)."""
+    body, after = _body(tokens, i, is_place)
+    ref = _lower_body(tokens, i + 1) if body is None and tokens[i : i + 1] else None
+    if ref and tokens[i].lower == "the":
+        return ref[0].capitalize(), ref[1]
+    return body, after
 
 
 def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> list[PersonMention]:

@@ -108,6 +108,17 @@ def read(
         reading.dates = dates.find(sentence)
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
+    for i, before in enumerate(readings):
+        # 'Ana Lima, who …, brought her sons. "We came early," she said.': the subject speaks
+        # (the quote in the next two sentences of its paragraph, which name no one)
+        after = [r for r in readings[i + 1 : i + 3] if r.paragraph == before.paragraph]
+        if before.people or not after or any(r.people for r in after):
+            continue
+        quote = " ".join(r.sentence.text for r in after)
+        if person := people.quoted_by_pronoun(
+            before.sentence.text, quote, lambda name: _is_place(finder, name)
+        ):
+            before.people.append(person)
     _spell_out_project_acronyms(readings)
     roles.settle(readings)  # a body's role told once holds where it is named with none
     date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])

@@ -103,6 +103,10 @@ def state_people(
         if mention.organisation_text == ANTECEDENT_MARK:  # "its Director, …"
             before = [m for m in reading.organisations if m.end <= mention.start]
             organisation = before[-1].organisation if before else None
+            if organisation is None and (subject := _SUBJECT.match(reading.sentence.text)):
+                # "The Ministry was represented by its Secretary General, …": the body the
+                # sentence's subject names by its head word
+                organisation = _body_named_before(doc, reading, subject["head"])
         elif mention.rule == "acronym-then-post":  # "an IOM consultant": a body it knows
             organisation = _organisation_named(doc, mention.organisation_text, known_only=True)
         else:
@@ -160,9 +164,16 @@ def post_without_body(
     if not post[:1].islower():
         return post
     names = {normalise_name(n) for n in written}
-    for link in _POST_BODY_LINK.finditer(post):
+    links = [link for link in _POST_BODY_LINK.finditer(post) if link.start()]
+    # "at"/"with" before the body's whole name first: "head of the TB unit at Chicumbane
+    # Hospital" heads the unit there (not "head" of the words up to the hospital)
+    for link in links:
+        at = link[0].split()[0] in ("at", "with")
+        if at and normalise_name(post[link.end() :]) in names:
+            return post[: link.start()]
+    for link in links:  # "head of the mental health unit of the Duhok Directorate"
         body = normalise_name(post[link.end() :])
-        if link.start() and any(body == n or body.endswith(f" {n}") for n in names):
+        if any(body == n or body.endswith(f" {n}") for n in names):
             return post[: link.start()]
     return post
 
@@ -179,13 +190,18 @@ _DELEGATION_OF = re.compile(
 )
 
 
+# what a delegation's hosts do: "was received by", "met with", "welcomed by"
+_RECEIVED = re.compile(r"\b(?:received|welcomed|hosted|greeted|met)\b")
+
+
 def _delegation_of(doc: Reading, reading: SentenceReading, start: int) -> Organisation | None:
     """The body whose delegation a person was part of, when the sentence names the person
     in the delegation ("The delegation, which also included Case Coordinator Ana Lima, …"
     after "An IOM delegation visited …")."""
     text = reading.sentence.text
-    if "delegation" not in text[:start].lower():
-        return None
+    told = text.lower().rfind("delegation", 0, start)
+    if told < 0 or _RECEIVED.search(text, told, start):
+        return None  # "The delegation … was received by Ana Lima": its hosts, not its members
     for sentence in _so_far(doc, reading):
         for match in _DELEGATION_OF.finditer(sentence.sentence.text):
             owner = match["acronym"] or match["name"]
@@ -244,16 +260,23 @@ def _body_named_before(
         return None
     for sentence in _so_far(doc, reading):
         for mention in reversed(sentence.organisations):
-            words = normalise_name(mention.organisation.name).split()
-            if head in words and len(words) > 1:
+            name = mention.organisation.name
+            words = normalise_name(name).split()
+            # a word of a compound is not the body's word: "the directorate" is no
+            # "Directorate-General for …"
+            compound = {p for w in name.split() if "-" in w for p in normalise_name(w).split()}
+            if head in words and head not in compound and len(words) > 1:
                 return mention.organisation
     return None
 
 
+# a sentence's subject told by a body's head word alone: "The Ministry was represented by …"
+_SUBJECT = re.compile(r"The (?P<head>[A-Z][a-z]{2,20}) (?=[a-z])")
+
 # the words of a post that name what it does, not its field
 POST_WORDS = frozenset(
     "director officer head chief coordinator manager deputy general senior acting assistant "
-    "of for the in at and to on".split()
+    "secretary of for the in at and to on".split()
 )
 
 
