@@ -801,6 +801,13 @@ TOWN_WITH_DAY = re.compile(
     r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     rf"(?= on (?:\d|(?:{'|'.join(dates.WEEKDAYS)}),? \d|[A-Z][a-z]+ \d))"
 )
+# a crossing named by its town, where what happens at it happens: "at the Kodok border post",
+# "at the Zamiin-Uud port of entry", "at the Nimule border crossing with Uganda" (not "at the
+# border post", "at the Ministry's border post")
+BORDER_TOWN = re.compile(
+    r"\b(?:at|in) the (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?=(?:border (?:post|crossing|"
+    r"point|checkpoint)|crossing point|point of entry|port of entry|one-stop border post)\b)"
+)
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
      "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
@@ -836,6 +843,7 @@ def _town_named(
     taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
+    told += BORDER_TOWN.finditer(text)
     for match in [right_after] if right_after else told:
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):

@@ -242,6 +242,8 @@ _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
 _MODIFIER = (
     r"(?!(?:a|an|the|its|their|whose|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
     r"in|on|at|of|and|with|for|to|by|from)(?![\w-]))[\w-]+"  # but "in-person"
+    # a possessive inside a compound: "a master's-level course" (not "IOM's course")
+    r"(?:['’]s-[\w-]+)?"
 )
 # what an event is about, after its head: "training on migrant-sensitive care", "workshop to
 # pilot the curriculum", up to where the sentence says where, when or by whom
@@ -307,8 +309,11 @@ _PEOPLE = (
     r"officials|members|professionals|workers|staff|officers|volunteers|practitioners|"
     r"doctors|nurses|responders|trainees|leaders|mediators|screeners|agents|educators|"
     r"psychologists|clinicians|physicians|midwives|teachers|students|specialists|managers|"
-    r"personnel|guards|counsellors|counselors|facilitators)"
+    r"personnel|guards|counsellors|counselors|facilitators|technicians|promoters|chiefs)"
 )
+# the people an event served, besides those trained or met: "Nearly 900 migrants … at a health
+# fair" (only as the subject that opens a sentence naming its event, see SUBJECT_COUNT)
+_SERVED = r"(?:migrants|refugees|returnees|travellers|travelers|residents|deportees|patients)"
 _ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
 PARTICIPANTS = [
     # brought together 24 participants, attended by over 40 officials
@@ -596,8 +601,19 @@ def leg(sentence: str) -> str | None:
 # "The webinar had 120 participants", "a workshop … for 35 health workers" (alone, "the
 # project has reached 2,000 health workers" tells no event's)
 WITH_EVENT = re.compile(
-    rf"\b(?:reached|drew|had|benefit+ed|welcomed|engaged|for)\s+{_ABOUT}{_COUNT}\s+"
+    # ("gave 28 officers three days of practice")
+    rf"\b(?:reached|drew|had|benefit+ed|welcomed|engaged|gave|for)\s+{_ABOUT}{_COUNT}\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?{_PEOPLE}\b",  # ("for eight of this week's participants")
+    re.IGNORECASE,
+)
+
+
+# the people a sentence naming its event opens on, as its subject, after a dateline or an
+# opening clause: "Kisumu, Kenya – Thirty nurses ended a course …", "On Friday, about 200
+# returnees came to a health fair …" (not "Two days later, …": days are no people)
+SUBJECT_COUNT = re.compile(
+    r"^\s*(?:[^–—,.;]{1,60}(?:, [^–—,.;]{1,40})? [–—] )?(?:[^–—,.;]{1,40}, )?"
+    rf"{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,3}}?(?:{_PEOPLE}|{_SERVED})\b",
     re.IGNORECASE,
 )
 
@@ -605,7 +621,7 @@ WITH_EVENT = re.compile(
 def participant_count(sentence: str, event_named: bool = True) -> int | None:
     """How many people the sentence says took part, in figures or in words (`event_named`:
     the sentence names the event, so "reached 28 nurses" is how many it reached)."""
-    for pattern in [*PARTICIPANTS, WITH_EVENT] if event_named else PARTICIPANTS:
+    for pattern in [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT] if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
             count = match["count"].lower().replace(",", "")
             return int(count) if count.isdigit() else NUMBER_WORDS[count]

@@ -1,0 +1,112 @@
+"""Event recall rules, on sentences written for them, with negatives: how many took part, told
+by the people a sentence naming its event opens on ("Kisumu, Kenya – Thirty nurses ended a
+course …", "Nearly 500 migrants came to a health fair …"), by "gave" ("gave 30 officers three
+days of practice") and by more words for people (technicians, promoters, chiefs); a
+possessive inside a compound modifier ("a master's-level course"); and the town of a border
+crossing named by it ("at the Kodok border post") as where an event took place."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.loaders.prose import events
+from mhkg.vocab import MHKG
+
+
+def _events(g) -> dict[str, tuple[str, str]]:
+    """Each event's label, with its date and the label of its place (or its IRI's tail)."""
+    found = {}
+    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
+        for event in g.subjects(RDF.type, kind):
+            where = g.value(event, MHKG.place)
+            place = g.value(where, RDFS.label) if where is not None else None
+            date = str(g.value(event, MHKG.eventDate) or "")
+            found[str(g.value(event, RDFS.label))] = (date, str(place or where).rsplit("/", 1)[-1])
+    return found
+
+
+# -- how many took part: the people a sentence naming its event opens on -----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Kisumu, Kenya – Thirty nurses and midwives ended a five-day course on Friday.", 30),
+        ("Lusaka – More than 250 returnees came to a health fair held on Saturday.", 250),
+        ("On Tuesday, nearly 500 Malian migrants were vaccinated during a campaign.", 500),
+        ("Eighteen laboratory technicians finished a course in Kisumu on 3 May.", 18),
+        ("The course, held in Moroto on 2 May, gave 30 border officers three days of drills.", 30),
+        ("A four-day training for 16 community health promoters opened in Mbale on 4 May.", 16),
+        ("On 2 May, 22 village chiefs took part in a one-day session in Kitgum.", 22),
+    ],
+)
+def test_people_that_open_a_sentence_naming_its_event(sentence, count):
+    assert events.participant_count(sentence) == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # things, not people, open the sentence
+        "Kisumu, Kenya – Two ambulances were handed over at a ceremony on Friday.",
+        # the people are not the sentence's subject
+        "IOM ran a workshop in Mbale on 4 May for the district, which hosts 20,000 refugees.",
+        # days, not people
+        "Two days later, the workshop in Mbale closed.",
+    ],
+)
+def test_no_count_where_no_people_open_a_sentence_naming_an_event(sentence):
+    assert events.participant_count(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nearly 900 migrants cross the border at Kodok every day.",
+        "Lusaka – More than 250 returnees came back from South Africa in May.",
+    ],
+)
+def test_people_opening_a_sentence_that_names_no_event_are_no_count(sentence):
+    # (how many took part in the event told before is not told by whoever opens a sentence)
+    assert events.participant_count(sentence, event_named=False) is None
+
+
+# -- a possessive inside a compound modifier ---------------------------------------------------
+
+
+def test_a_possessive_inside_a_compound_is_part_of_the_label():
+    found = events.find("Twelve nurses began a master's-level course in Kampala on 3 May.")
+    assert [m.label for m in found] == ["master's-level course"]
+
+
+def test_a_possessive_alone_is_still_no_modifier():
+    found = events.find("It was the ministry's course, held in Kampala on 3 May.")
+    assert [m.label for m in found] == []
+
+
+# -- the town of a border crossing named by it -------------------------------------------------
+
+
+def test_the_town_of_a_border_post_is_where_the_event_was(described):
+    g, _ = described(
+        "Juba, South Sudan – Health workers at the Kodok border post practised on 4 May 2019 "
+        "how to isolate a sick traveller, in a simulation exercise organized by IOM.\n"
+    )
+    assert _events(g) == {"simulation exercise": ("2019-05-04", "Kodok")}
+
+
+def test_a_port_of_entry_named_by_its_town(described):
+    g, _ = described(
+        "Juba, South Sudan – Officers rehearsed the referral of a sick passenger at the Kodok "
+        "port of entry on 4 May 2019, in a drill that IOM ran.\n"
+    )
+    assert _events(g)["drill"] == ("2019-05-04", "Kodok")
+
+
+def test_a_border_post_without_a_town_gives_no_town(described):
+    g, _ = described(
+        "Juba, South Sudan – Health workers at the border post practised on 4 May 2019 how to "
+        "isolate a sick traveller, in a simulation exercise organized by IOM.\n"
+    )
+    assert _events(g) == {"simulation exercise": ("2019-05-04", "Juba")}
