@@ -808,6 +808,13 @@ BORDER_TOWN = re.compile(
     r"\b(?:at|in) the (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?=(?:border (?:post|crossing|"
     r"point|checkpoint)|crossing point|point of entry|port of entry|one-stop border post)\b)"
 )
+# a town told right after the event's day: "were screened on Friday in Mafraq, where …",
+# "on 3 May in Kolowa." (not "on Friday in the morning", "on 3 May in 2019")
+TOWN_AFTER_DAY = re.compile(
+    rf"\bon (?:(?:{'|'.join(dates.WEEKDAYS)})|\d{{1,2}} [A-Z][a-z]+(?: \d{{4}})?|"
+    r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?) "
+    r"(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;]| to\b| where\b)"
+)
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
      "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
@@ -843,7 +850,7 @@ def _town_named(
     taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
-    told += BORDER_TOWN.finditer(text)
+    told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
     for match in [right_after] if right_after else told:
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):

@@ -2,15 +2,19 @@
 by the people a sentence naming its event opens on ("Kisumu, Kenya – Thirty nurses ended a
 course …", "Nearly 500 migrants came to a health fair …"), by "gave" ("gave 30 officers three
 days of practice") and by more words for people (technicians, promoters, chiefs); a
-possessive inside a compound modifier ("a master's-level course"); and the town of a border
-crossing named by it ("at the Kodok border post") as where an event took place."""
+possessive inside a compound modifier ("a master's-level course"); the town of a border
+crossing named by it ("at the Kodok border post") and a town told right after the event's day
+("screened on Friday in Mafraq, where …") as where an event took place; a weekday of the week
+before the document's ("on Thursday last week")."""
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 from rdflib.namespace import RDF, RDFS
 
-from mhkg.loaders.prose import events
+from mhkg.loaders.prose import dates, event_statements, events
 from mhkg.vocab import MHKG
 
 
@@ -110,3 +114,48 @@ def test_a_border_post_without_a_town_gives_no_town(described):
         "isolate a sick traveller, in a simulation exercise organized by IOM.\n"
     )
     assert _events(g) == {"simulation exercise": ("2019-05-04", "Juba")}
+
+
+# -- a day of last week ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # an article of Wednesday 16 June 2021: the week before runs from 7 to 13 June
+        ("On Thursday last week, nurses met in Kitgum.", "2021-06-10"),
+        ("The course opened on Monday of last week.", "2021-06-07"),
+        ("It ended Sunday, last week, in Gulu.", "2021-06-13"),
+    ],
+)
+def test_a_weekday_of_last_week(sentence, day):
+    found = dates.find(sentence)
+    assert [str(dates.resolve(d, datetime.date(2021, 6, 16))) for d in found] == [day]
+
+
+def test_last_week_alone_is_still_its_month():
+    found = dates.find("Nurses met in Kitgum last week.")
+    assert [str(dates.resolve(d, datetime.date(2021, 6, 16))) for d in found] == ["2021-06"]
+
+
+# -- a town told right after the event's day ---------------------------------------------------
+
+
+def test_a_town_right_after_the_day_is_where_the_event_was(described):
+    g, _ = described(
+        "Juba, South Sudan – Some 300 returnees were screened on 4 May 2019 in Kodok, where "
+        "IOM held a health day at the market.\n"
+    )
+    assert _events(g)["health day"] == ("2019-05-04", "Kodok")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IOM ran a health day on Friday in the morning, at the market.",
+        "IOM ran a health day on 4 May in 2019 at the market.",
+        "IOM ran a health day on Friday in Kodok district.",
+    ],
+)
+def test_no_town_after_a_day_where_no_town_is_named(sentence):
+    assert [m["town"] for m in event_statements.TOWN_AFTER_DAY.finditer(sentence)] == []
