@@ -842,8 +842,11 @@ def _town_right_after(
 def _town_named(
     sentence: SentenceReading, reading: Reading, after: int | None = None
 ) -> PlaceMention | None:
-    """Such a town, in the dateline's country, where it is no body, person or known place."""
-    if reading.dateline is None:
+    """Such a town, in the dateline's country (on a page without one, the page's: "A meeting
+    held in Mangochi on 16 September 2021 …" on a project page of Malawi), where it is no body,
+    person or known place."""
+    country = reading.dateline.iso3 if reading.dateline else reading.country
+    if country is None:
         return None
     text = sentence.sentence.text
     taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
@@ -855,7 +858,7 @@ def _town_named(
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
             continue
-        return PlaceMention(start, match.end(), town, reading.dateline.iso3, town, "city")
+        return PlaceMention(start, match.end(), town, country, town, "city")
     return None
 
 

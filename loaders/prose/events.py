@@ -242,8 +242,6 @@ _HEAD = "|".join(sorted(EVENT_WORDS, key=len, reverse=True))
 _MODIFIER = (
     r"(?!(?:a|an|the|its|their|whose|was|were|is|are|has|had|have|will|would|took|held|hosted|organi[sz]ed|"
     r"in|on|at|of|and|with|for|to|by|from)(?![\w-]))[\w-]+"  # but "in-person"
-    # a possessive inside a compound: "a master's-level course" (not "IOM's course")
-    r"(?:['’]s-[\w-]+)?"
 )
 # what an event is about, after its head: "training on migrant-sensitive care", "workshop to
 # pilot the curriculum", up to where the sentence says where, when or by whom

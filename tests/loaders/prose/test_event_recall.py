@@ -1,20 +1,22 @@
 """Event recall rules, on sentences written for them, with negatives: how many took part, told
 by the people a sentence naming its event opens on ("Kisumu, Kenya – Thirty nurses ended a
 course …", "Nearly 500 migrants came to a health fair …"), by "gave" ("gave 30 officers three
-days of practice") and by more words for people (technicians, promoters, chiefs); a
-possessive inside a compound modifier ("a master's-level course"); the town of a border
-crossing named by it ("at the Kodok border post") and a town told right after the event's day
-("screened on Friday in Mafraq, where …") as where an event took place; a weekday of the week
-before the document's ("on Thursday last week")."""
+days of practice") and by more words for people (technicians, promoters, chiefs); the town
+of a border crossing named by it ("at the Kodok border post") and a town told right after the
+event's day ("screened on Friday in Mafraq, where …") as where an event took place, also on a
+page with no dateline, in the page's country ("A meeting held in Kodok on 4 May 2019 …" on a
+project page of South Sudan); a weekday of the week before the document's ("on Thursday last
+week")."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
+from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
-from mhkg.loaders.prose import dates, event_statements, events
+from mhkg.loaders.prose import dates, describe_text, event_statements, events
 from mhkg.vocab import MHKG
 
 
@@ -74,19 +76,6 @@ def test_no_count_where_no_people_open_a_sentence_naming_an_event(sentence):
 def test_people_opening_a_sentence_that_names_no_event_are_no_count(sentence):
     # (how many took part in the event told before is not told by whoever opens a sentence)
     assert events.participant_count(sentence, event_named=False) is None
-
-
-# -- a possessive inside a compound modifier ---------------------------------------------------
-
-
-def test_a_possessive_inside_a_compound_is_part_of_the_label():
-    found = events.find("Twelve nurses began a master's-level course in Kampala on 3 May.")
-    assert [m.label for m in found] == ["master's-level course"]
-
-
-def test_a_possessive_alone_is_still_no_modifier():
-    found = events.find("It was the ministry's course, held in Kampala on 3 May.")
-    assert [m.label for m in found] == []
 
 
 # -- the town of a border crossing named by it -------------------------------------------------
@@ -159,3 +148,31 @@ def test_a_town_right_after_the_day_is_where_the_event_was(described):
 )
 def test_no_town_after_a_day_where_no_town_is_named(sentence):
     assert [m["town"] for m in event_statements.TOWN_AFTER_DAY.finditer(sentence)] == []
+
+
+# -- on a page with no dateline, a town in the page's country -----------------------------------
+
+_PAGE = (
+    "The project strengthens health services for returnees.\n"
+    "A district stakeholder meeting held in Kodok on 4 May 2019 agreed on a referral pathway.\n"
+)
+
+
+def _page_events(context, reading, text, country):
+    g = Graph()
+    document = context.minter.document("written-for-tests.txt")
+    describe_text(g, context, reading(text, country), document=document, project=None)
+    return g
+
+
+def test_a_town_on_a_page_without_dateline_is_in_the_pages_country(context, reading):
+    g = _page_events(context, reading, _PAGE, "SSD")
+    assert _events(g) == {"district stakeholder meeting": ("2019-05-04", "Kodok")}
+    where = next(g.objects(None, MHKG.place))
+    assert str(g.value(where, MHKG.inCountry)).endswith("/SSD")
+
+
+def test_no_town_on_a_page_without_dateline_nor_country(context, reading):
+    text = _PAGE + "It also works with Kenya and with Uganda.\n"  # two countries: none its own
+    g = _page_events(context, reading, text, None)
+    assert _events(g) == {"district stakeholder meeting": ("2019-05-04", "None")}
