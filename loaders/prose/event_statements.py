@@ -141,7 +141,9 @@ def state_events(
             continue  # several events, but not told where and when each was
         if len(legs) > 1:
             for city, day in legs:
-                label = f"{_leg_label(mention)} in {city.text}"
+                # "visited Gedaref on 3 March and Kassala on 5 March": a visit to each
+                to = "to" if mention.rule == "event-verb" and mention.head == "visit" else "in"
+                label = f"{_leg_label(mention)} {to} {city.text}"
                 leg = replace(mention, label=label, rule="visit-leg")
                 event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
                 told[mention.head] = told[LAST] = told[str(mention.kind)] = event
@@ -326,7 +328,11 @@ def _legs(sentence: SentenceReading, reading: Reading, mention: EventMention) ->
     March, in Gabès on 6 March and in Kairouan on 11 March")."""
     places = [p for p in sentence.places if p.city and p.start >= mention.end]
     legs = []
-    for place in sorted([*places, *_listed_towns(sentence, reading, mention)], key=_start):
+    towns = [
+        *_listed_towns(sentence, reading, mention),
+        *_visited_towns(sentence, reading, mention),
+    ]
+    for place in sorted([*places, *towns], key=_start):
         gap = sentence.sentence.text[place.end : place.end + 5]
         day = next((d for d in sentence.dates if 0 <= d.start - place.end <= 4), None)
         if day is not None and gap.startswith((" on ", " (")):
@@ -363,6 +369,33 @@ def _listed_towns(
         and not any(s <= m.start("town") < e for s, e in taken)
     ]  # fmt: skip
     return towns if len(towns) > 1 else []
+
+
+# the towns a visit told by its verb went to, each with its day: "visited Gedaref on 3 March
+# and Kassala on 5 March", "visited Kodok on 2 May, Renk on 4 May and then Malakal on 6 May"
+# (not "visited the clinic on 3 May")
+VISITED_TOWN = re.compile(
+    rf"(?:\bvisit(?:ed|ing)|,|\band|\bthen) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?){_DAY_AFTER}"
+)
+
+
+def _visited_towns(
+    sentence: SentenceReading, reading: Reading, mention: EventMention
+) -> list[PlaceMention]:
+    """Such towns, no gazetteer holds, after a visit told by its verb (in the document's
+    country; not a known place, body or person)."""
+    country = reading.dateline.iso3 if reading.dateline else reading.country
+    if mention.rule != "event-verb" or mention.head != "visit" or country is None:
+        return []
+    text = sentence.sentence.text
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    return [
+        PlaceMention(m.start("town"), m.end("town"), m["town"], country, m["town"], "city")
+        for m in VISITED_TOWN.finditer(text, mention.start, mention.start + 200)
+        if m["town"].split()[0] not in NOT_TOWNS
+        and not any(s <= m.start("town") < e for s, e in taken)
+    ]  # fmt: skip
 
 
 def _leg_label(mention: EventMention) -> str:

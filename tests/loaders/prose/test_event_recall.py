@@ -5,8 +5,9 @@ days of practice") and by more words for people (technicians, promoters, chiefs)
 of a border crossing named by it ("at the Kodok border post") and a town told right after the
 event's day ("screened on Friday in Mafraq, where …") as where an event took place, also on a
 page with no dateline, in the page's country ("A meeting held in Kodok on 4 May 2019 …" on a
-project page of South Sudan); a weekday of the week before the document's ("on Thursday last
-week")."""
+project page of South Sudan); a visit told by its verb to towns each with its day ("visited
+Kodok on 2 May and Renk on 4 May": a visit to each); a weekday of the week before the
+document's ("on Thursday last week")."""
 
 from __future__ import annotations
 
@@ -176,3 +177,37 @@ def test_no_town_on_a_page_without_dateline_nor_country(context, reading):
     text = _PAGE + "It also works with Kenya and with Uganda.\n"  # two countries: none its own
     g = _page_events(context, reading, text, None)
     assert _events(g) == {"district stakeholder meeting": ("2019-05-04", "None")}
+
+
+# -- a visit told by its verb, to towns each with its day ---------------------------------------
+
+_JUBA = "Juba, South Sudan – Plans were made.\n"
+
+
+def test_a_visit_told_by_its_verb_to_towns_each_with_its_day(described):
+    g, _ = described(
+        _JUBA + "The team visited Kodok on 2 May 2019, Renk on 4 May 2019 and then Malakal on "
+        "6 May 2019, meeting health staff."
+    )
+    assert _events(g) == {
+        "visit to Kodok": ("2019-05-02", "Kodok"),
+        "visit to Renk": ("2019-05-04", "Renk"),
+        "visit to Malakal": ("2019-05-06", "Malakal"),
+    }
+
+
+def test_a_visit_told_by_its_verb_to_one_town_is_one_visit(described):
+    g, _ = described(_JUBA + "The team visited Kodok on 2 May 2019 to meet health staff.")
+    assert list(_events(g)) == ["visit"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team visited the clinic on 2 May and the hospital on 4 May.",  # no towns
+        "The team met nurses, and Monday on 2 May was the busiest day.",  # no visit
+    ],
+)
+def test_no_visited_towns_where_none_are_named(sentence):
+    found = event_statements.VISITED_TOWN.finditer(sentence)
+    assert [m["town"] for m in found if m["town"] not in event_statements.NOT_TOWNS] == []
