@@ -235,7 +235,11 @@ def _lead_before(sentence: SentenceReading, reading: Reading) -> SentenceReading
 def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
     """How many took part, as the article's lead (before this sentence) told it."""
     lead = _lead_before(sentence, reading)
-    return events.participant_count(lead.sentence.text, False) if lead else None
+    if lead is None:
+        return None
+    # "Hargeisa – Twenty-four nurses in Hargeisa have become the first …": whom the lead is of
+    text = lead.sentence.text
+    return events.participant_count(text, False) or events.subject_count(text)
 
 
 def _count_before(sentence: SentenceReading, reading: Reading) -> int | None:

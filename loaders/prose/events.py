@@ -611,9 +611,19 @@ WITH_EVENT = re.compile(
 # returnees came to a health fair …" (not "Two days later, …": days are no people)
 SUBJECT_COUNT = re.compile(
     r"^\s*(?:[^–—,.;]{1,60}(?:, [^–—,.;]{1,40})? [–—] )?(?:[^–—,.;]{1,40}, )?"
-    rf"{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,3}}?(?:{_PEOPLE}|{_SERVED})\b",
+    # (words between the count and whom it counts, but no unit of time: "Two days later, nurses")
+    rf"{_ABOUT}{_COUNT}\s+(?:(?!(?:days?|weeks?|months?|years?|hours?|times)\b)"
+    rf"(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+)){{0,3}}?(?:{_PEOPLE}|{_SERVED})\b",
     re.IGNORECASE,
 )
+
+
+def subject_count(sentence: str) -> int | None:
+    """How many people a sentence opens on, as its subject (see SUBJECT_COUNT)."""
+    if match := SUBJECT_COUNT.search(sentence):
+        count = match["count"].lower().replace(",", "")
+        return int(count) if count.isdigit() else NUMBER_WORDS[count]
+    return None
 
 
 def participant_count(sentence: str, event_named: bool = True) -> int | None:

@@ -7,7 +7,8 @@ event's day ("screened on Friday in Mafraq, where …") as where an event took p
 page with no dateline, in the page's country ("A meeting held in Kodok on 4 May 2019 …" on a
 project page of South Sudan); a visit told by its verb to towns each with its day ("visited
 Kodok on 2 May and Renk on 4 May": a visit to each); a weekday of the week before the
-document's ("on Thursday last week")."""
+document's ("on Thursday last week"); how many took part in an article's first event, told by
+whom its lead opens on ("Kodok – Twenty-two nurses began …. The course, held …")."""
 
 from __future__ import annotations
 
@@ -211,3 +212,36 @@ def test_a_visit_told_by_its_verb_to_one_town_is_one_visit(described):
 def test_no_visited_towns_where_none_are_named(sentence):
     found = event_statements.VISITED_TOWN.finditer(sentence)
     assert [m["town"] for m in found if m["town"] not in event_statements.NOT_TOWNS] == []
+
+
+# -- how many took part, told by whom the lead opens on -----------------------------------------
+
+
+def test_the_lead_opening_on_people_tells_how_many_took_part_in_the_first_event(described):
+    g, _ = described(
+        "Kodok, South Sudan – Twenty-two nurses who care for returnees began learning how to "
+        "counsel survivors of violence last Friday.\n"
+        "The course, held at the Kodok health centre on 3 May 2019, was run by IOM.\n"
+    )
+    (event,) = g.subjects(MHKG.participantCount, None)
+    assert int(g.value(event, MHKG.participantCount)) == 22
+
+
+def test_a_lead_opening_on_things_tells_no_count(described):
+    g, _ = described(
+        "Kodok, South Sudan – Two ambulances now serve the returnees of the county.\n"
+        "The handover, held at the Kodok health centre on 3 May 2019, was run by IOM.\n"
+    )
+    assert list(g.subjects(MHKG.participantCount, None)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Kodok – Twenty-two nurses began learning how to counsel survivors.", 22),
+        ("Kodok – Two ambulances now serve the county.", None),
+        ("Kodok – Two days later, nurses began learning how to counsel survivors.", None),
+    ],
+)
+def test_subject_count(sentence, count):
+    assert events.subject_count(sentence) == count
