@@ -65,6 +65,8 @@ PATTERNS = [
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE = re.compile(
     r"\b(?:(?:earlier |later )?this month|(?:earlier |later )?this week|today|yesterday|"
+    # "on Thursday last week": that day of the week before the document's (before "last week")
+    rf"(?:{'|'.join(WEEKDAYS)}),? (?:of )?last week|"
     r"last month|last week|"
     # "on Friday", "last Wednesday": the latest such day up to the document's date
     rf"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(?:{'|'.join(WEEKDAYS)})"
@@ -155,6 +157,11 @@ def _relative(text: str, on: datetime.date | None) -> Literal | None:
         return None
     if text in WEEKDAYS:  # "on Friday" in an article of Monday 20 June: Friday 17 June
         day = on - datetime.timedelta(days=(on.weekday() - WEEKDAYS.index(text)) % 7)
+        return Literal(day.isoformat(), datatype=XSD.date)
+    if text.endswith("last week") and (weekday := text.split()[0].rstrip(",")) in WEEKDAYS:
+        # "Thursday last week" in an article of Wednesday 16 June 2021: Thursday 10 June
+        monday = on - datetime.timedelta(days=on.weekday() + 7)
+        day = monday + datetime.timedelta(days=WEEKDAYS.index(weekday))
         return Literal(day.isoformat(), datatype=XSD.date)
     if text in ("today", "yesterday"):
         day = on - datetime.timedelta(days=int(text == "yesterday"))

@@ -141,7 +141,9 @@ def state_events(
             continue  # several events, but not told where and when each was
         if len(legs) > 1:
             for city, day in legs:
-                label = f"{_leg_label(mention)} in {city.text}"
+                # "visited Gedaref on 3 March and Kassala on 5 March": a visit to each
+                to = "to" if mention.rule == "event-verb" and mention.head == "visit" else "in"
+                label = f"{_leg_label(mention)} {to} {city.text}"
                 leg = replace(mention, label=label, rule="visit-leg")
                 event = _state_event(g, context, annotator, sentence, leg, day, city, event_project)
                 told[mention.head] = told[LAST] = told[str(mention.kind)] = event
@@ -233,7 +235,11 @@ def _lead_before(sentence: SentenceReading, reading: Reading) -> SentenceReading
 def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
     """How many took part, as the article's lead (before this sentence) told it."""
     lead = _lead_before(sentence, reading)
-    return events.participant_count(lead.sentence.text, False) if lead else None
+    if lead is None:
+        return None
+    # "Hargeisa – Twenty-four nurses in Hargeisa have become the first …": whom the lead is of
+    text = lead.sentence.text
+    return events.participant_count(text, False) or events.subject_count(text)
 
 
 def _count_before(sentence: SentenceReading, reading: Reading) -> int | None:
@@ -326,7 +332,11 @@ def _legs(sentence: SentenceReading, reading: Reading, mention: EventMention) ->
     March, in Gabès on 6 March and in Kairouan on 11 March")."""
     places = [p for p in sentence.places if p.city and p.start >= mention.end]
     legs = []
-    for place in sorted([*places, *_listed_towns(sentence, reading, mention)], key=_start):
+    towns = [
+        *_listed_towns(sentence, reading, mention),
+        *_visited_towns(sentence, reading, mention),
+    ]
+    for place in sorted([*places, *towns], key=_start):
         gap = sentence.sentence.text[place.end : place.end + 5]
         day = next((d for d in sentence.dates if 0 <= d.start - place.end <= 4), None)
         if day is not None and gap.startswith((" on ", " (")):
@@ -363,6 +373,33 @@ def _listed_towns(
         and not any(s <= m.start("town") < e for s, e in taken)
     ]  # fmt: skip
     return towns if len(towns) > 1 else []
+
+
+# the towns a visit told by its verb went to, each with its day: "visited Gedaref on 3 March
+# and Kassala on 5 March", "visited Kodok on 2 May, Renk on 4 May and then Malakal on 6 May"
+# (not "visited the clinic on 3 May")
+VISITED_TOWN = re.compile(
+    rf"(?:\bvisit(?:ed|ing)|,|\band|\bthen) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?){_DAY_AFTER}"
+)
+
+
+def _visited_towns(
+    sentence: SentenceReading, reading: Reading, mention: EventMention
+) -> list[PlaceMention]:
+    """Such towns, no gazetteer holds, after a visit told by its verb (in the document's
+    country; not a known place, body or person)."""
+    country = reading.dateline.iso3 if reading.dateline else reading.country
+    if mention.rule != "event-verb" or mention.head != "visit" or country is None:
+        return []
+    text = sentence.sentence.text
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    return [
+        PlaceMention(m.start("town"), m.end("town"), m["town"], country, m["town"], "city")
+        for m in VISITED_TOWN.finditer(text, mention.start, mention.start + 200)
+        if m["town"].split()[0] not in NOT_TOWNS
+        and not any(s <= m.start("town") < e for s, e in taken)
+    ]  # fmt: skip
 
 
 def _leg_label(mention: EventMention) -> str:
@@ -801,6 +838,20 @@ TOWN_WITH_DAY = re.compile(
     r"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     rf"(?= on (?:\d|(?:{'|'.join(dates.WEEKDAYS)}),? \d|[A-Z][a-z]+ \d))"
 )
+# a crossing named by its town, where what happens at it happens: "at the Kodok border post",
+# "at the Zamiin-Uud port of entry", "at the Nimule border crossing with Uganda" (not "at the
+# border post", "at the Ministry's border post")
+BORDER_TOWN = re.compile(
+    r"\b(?:at|in) the (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?=(?:border (?:post|crossing|"
+    r"point|checkpoint)|crossing point|point of entry|port of entry|one-stop border post)\b)"
+)
+# a town told right after the event's day: "were screened on Friday in Mafraq, where …",
+# "on 3 May in Kolowa." (not "on Friday in the morning", "on 3 May in 2019")
+TOWN_AFTER_DAY = re.compile(
+    rf"\bon (?:(?:{'|'.join(dates.WEEKDAYS)})|\d{{1,2}} [A-Z][a-z]+(?: \d{{4}})?|"
+    r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?) "
+    r"(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;]| to\b| where\b)"
+)
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
      "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
@@ -828,19 +879,23 @@ def _town_right_after(
 def _town_named(
     sentence: SentenceReading, reading: Reading, after: int | None = None
 ) -> PlaceMention | None:
-    """Such a town, in the dateline's country, where it is no body, person or known place."""
-    if reading.dateline is None:
+    """Such a town, in the dateline's country (on a page without one, the page's: "A meeting
+    held in Mangochi on 16 September 2021 …" on a project page of Malawi), where it is no body,
+    person or known place."""
+    country = reading.dateline.iso3 if reading.dateline else reading.country
+    if country is None:
         return None
     text = sentence.sentence.text
     taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
     taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
+    told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
     for match in [right_after] if right_after else told:
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
             continue
-        return PlaceMention(start, match.end(), town, reading.dateline.iso3, town, "city")
+        return PlaceMention(start, match.end(), town, country, town, "city")
     return None
 
 

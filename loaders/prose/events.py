@@ -307,8 +307,11 @@ _PEOPLE = (
     r"officials|members|professionals|workers|staff|officers|volunteers|practitioners|"
     r"doctors|nurses|responders|trainees|leaders|mediators|screeners|agents|educators|"
     r"psychologists|clinicians|physicians|midwives|teachers|students|specialists|managers|"
-    r"personnel|guards|counsellors|counselors|facilitators)"
+    r"personnel|guards|counsellors|counselors|facilitators|technicians|promoters|chiefs)"
 )
+# the people an event served, besides those trained or met: "Nearly 900 migrants … at a health
+# fair" (only as the subject that opens a sentence naming its event, see SUBJECT_COUNT)
+_SERVED = r"(?:migrants|refugees|returnees|travellers|travelers|residents|deportees|patients)"
 _ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
 PARTICIPANTS = [
     # brought together 24 participants, attended by over 40 officials
@@ -596,16 +599,37 @@ def leg(sentence: str) -> str | None:
 # "The webinar had 120 participants", "a workshop … for 35 health workers" (alone, "the
 # project has reached 2,000 health workers" tells no event's)
 WITH_EVENT = re.compile(
-    rf"\b(?:reached|drew|had|benefit+ed|welcomed|engaged|for)\s+{_ABOUT}{_COUNT}\s+"
+    # ("gave 28 officers three days of practice")
+    rf"\b(?:reached|drew|had|benefit+ed|welcomed|engaged|gave|for)\s+{_ABOUT}{_COUNT}\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?{_PEOPLE}\b",  # ("for eight of this week's participants")
     re.IGNORECASE,
 )
 
 
+# the people a sentence naming its event opens on, as its subject, after a dateline or an
+# opening clause: "Kisumu, Kenya – Thirty nurses ended a course …", "On Friday, about 200
+# returnees came to a health fair …" (not "Two days later, …": days are no people)
+SUBJECT_COUNT = re.compile(
+    r"^\s*(?:[^–—,.;]{1,60}(?:, [^–—,.;]{1,40})? [–—] )?(?:[^–—,.;]{1,40}, )?"
+    # (words between the count and whom it counts, but no unit of time: "Two days later, nurses")
+    rf"{_ABOUT}{_COUNT}\s+(?:(?!(?:days?|weeks?|months?|years?|hours?|times)\b)"
+    rf"(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+)){{0,3}}?(?:{_PEOPLE}|{_SERVED})\b",
+    re.IGNORECASE,
+)
+
+
+def subject_count(sentence: str) -> int | None:
+    """How many people a sentence opens on, as its subject (see SUBJECT_COUNT)."""
+    if match := SUBJECT_COUNT.search(sentence):
+        count = match["count"].lower().replace(",", "")
+        return int(count) if count.isdigit() else NUMBER_WORDS[count]
+    return None
+
+
 def participant_count(sentence: str, event_named: bool = True) -> int | None:
     """How many people the sentence says took part, in figures or in words (`event_named`:
     the sentence names the event, so "reached 28 nurses" is how many it reached)."""
-    for pattern in [*PARTICIPANTS, WITH_EVENT] if event_named else PARTICIPANTS:
+    for pattern in [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT] if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
             count = match["count"].lower().replace(",", "")
             return int(count) if count.isdigit() else NUMBER_WORDS[count]

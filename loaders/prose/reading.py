@@ -46,6 +46,9 @@ class Reading:
     length: int = 0  # characters of the text
     unread: int = 0  # characters at its end left unread (beyond the limit on prose read)
     date: datetime.date | None = None  # the document's own date (an article's date line)
+    # the document's country: the one given (a project page's), else the dateline's, else the
+    # one country the text names
+    country: str | None = None
 
     def project_mentions(self) -> list[projects.ProjectMention]:
         return [m for s in self.sentences for m in s.projects]
@@ -122,7 +125,10 @@ def read(
     _spell_out_project_acronyms(readings)
     roles.settle(readings)  # a body's role told once holds where it is named with none
     date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
-    return Reading(readings, orgs, dateline, dateline_sentence, length, length - len(text), date)
+    return Reading(
+        readings, orgs, dateline, dateline_sentence, length, length - len(text), date,
+        default_country,
+    )  # fmt: skip
 
 
 # demonyms of two countries, which the gazetteer leaves out: the one the text names is meant
