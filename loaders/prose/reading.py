@@ -66,11 +66,12 @@ def place_finder(context: LoadContext) -> PlaceFinder:
 def read(
     text: str, context: LoadContext, offset: int = 0, default_country: str | None = None
 ) -> Reading:
-    """Read every sentence of `text` (at `offset` in its document). National bodies named
-    without their country ("the Ministry of Health") belong to `default_country`, else to
-    the country of the dateline, else to the first country the text names (a dateline's
-    town no gazetteer holds: "Kodjoviakopé – … at this crossing on Togo's border with
-    Ghana"), unless nearer evidence gives them another (see `evidence`).
+    """Read every sentence of `text` (at `offset` in its document). The document's country
+    is `default_country`, else the dateline's, else the one country the text names. National
+    bodies named without their country ("the Ministry of Health") belong to it, else to the
+    first country the text names (a dateline's town no gazetteer holds: "Kodjoviakopé – …
+    at this crossing on Togo's border with Ghana"), unless nearer evidence gives them
+    another (see `evidence`); a town no gazetteer holds is not placed by such a guess.
 
     Only the first `context.limits.max_prose_chars` characters are read (cut at the last
     line or word break before): the reading says how many were left (`unread`)."""
@@ -89,13 +90,13 @@ def read(
     countries = list(dict.fromkeys(p.iso3 for r in readings for p in r.places))
     if default_country is None:
         default_country = dateline.iso3 if dateline else None
-    if default_country is None and countries:
+    if default_country is None and len(countries) == 1:
         default_country = countries[0]
     orgs = OrgReader(
         directory=context.directory,
         country_of=context.gazetteer.country,
         country_name=context.country_name,
-        default_country=default_country,
+        default_country=default_country or next(iter(countries), None),
         demonym_of=lambda word: demonym_country(word, countries),
         registry=context.registry,
         city_country=lambda name: city_in_name(finder, name, towns),
@@ -127,7 +128,7 @@ def read(
     date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
     return Reading(
         readings, orgs, dateline, dateline_sentence, length, length - len(text), date,
-        default_country,
+        country=default_country,
     )  # fmt: skip
 
 
