@@ -1356,7 +1356,9 @@ def _listed(sentence: str, previous: OrgMention, start: int, end: int) -> bool:
     (but not "With the support of A, B trained nurses")."""
     joint = sentence[previous.end : start]
     # (after an acronym in brackets too: "the Swedish … Agency (Sida) and Norway's Ministry …")
-    if re.fullmatch(r"\)?,? and (?:the )?", joint):
+    # (the cue's preposition said again: "financed by the CERF and by the Australian
+    # Government", "funding from Japan and from the EU")
+    if re.fullmatch(r"\)?,? and (?:(?:by|from) )?(?:the )?", joint):
         return True
     # (each item perhaps with its acronym: "…, the ILO (ILO), the … (OHCHR) and …")
     acronym = r"(?: \([^()]{1,15}\))?"

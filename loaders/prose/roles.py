@@ -106,8 +106,10 @@ def cue(
     window = sentence[previous_end:start]
     if previous_told == "implementer" and JOINTLY.match(window):
         return "implementer"
-    if previous_told == "funder" and CHANNEL.match(window):
-        return "funder"
+    if previous_told in ("funder", "support") and CHANNEL.match(window):
+        # (its support: "thanks to the support of the Australian Government through its
+        # Department of Foreign Affairs" pays through its department)
+        return previous_told
     best: tuple[int, str] | None = None
     for role, pattern in ROLE_CUE_PATTERNS:
         for match in pattern.finditer(window):
