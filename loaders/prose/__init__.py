@@ -145,7 +145,7 @@ def _by_nearest_project(
     )
     several = len({normalise_name(m.title) for m in named}) > 1
     if not several or projects.speaks_of_continuity(text):
-        return [(sentence, here)]
+        return _by_clause_of_another(g, minter, sentence, here, named)
     # projects named one after another with no body between them share what follows: "The A
     # project and the B Initiative are both funded by the EU"
     runs: list[list] = []
@@ -171,6 +171,72 @@ def _by_nearest_project(
         for owners, found in groups.items()
         for owner in owners
     ]
+
+
+# the clause that tells of a project named in passing, after its name: "It builds on the X
+# project, which IOM ran with funding from ECHO", "the work done by the X programme, the
+# emergency response that the Ministry carried out through …" (an apposition of a few words
+# may come before the clause's "which" or "that")
+_CLAUSE_OF_IT = re.compile(
+    r"(?: (?:project|programme|program|initiative)s?)?(?: \([^()]{1,60}\))?"
+    r"(?:, (?:an?|the|its|their) [^,;:()]{1,80}?)?,? (?:which|that)\b"
+)
+# where that clause ends: another clause of the sentence ("…, while the Ministry …")
+_CLAUSE_ENDS = re.compile(r";|, (?:while|whereas|but)\b| [–—] ")
+# a donor's name made an adjective before the project's: "the EU-funded X project"
+_FUNDS_IT = re.compile(r"-(?:funded|financed|sponsored)\b")
+# (a few words in lower case may come between it and the title: "regional", "three-year")
+_ADJECTIVE_TO = re.compile(r"(?: [a-z][\w-]*){0,2} ")
+
+
+def _by_clause_of_another(
+    g: Graph,
+    minter: Minter,
+    sentence: SentenceReading,
+    here: URIRef | None,
+    named: list,
+) -> list[tuple[SentenceReading, URIRef | None]]:
+    """A sentence's organisations with the projects each belongs to, where the sentence is
+    about its own project and names another in passing (one it continues, one that did the
+    work before): a body in the clause that tells of the other, or whose name is made the
+    other's adjective ("the EU-funded X project"), is that project's, not the sentence's."""
+    text = sentence.sentence.text
+    mine, theirs = [], {}
+    for mention in sentence.organisations:
+        owner = next(
+            (
+                other
+                for project in named
+                if (other := describe_project(g, minter, project.title)) != here
+                and _told_of(text, project, mention)
+            ),
+            None,
+        )
+        if owner is None:
+            mine.append(mention)
+        else:
+            theirs.setdefault(owner, []).append(mention)
+    if not theirs:
+        return [(sentence, here)]
+    found = [(replace(sentence, organisations=m), o) for o, m in theirs.items()]
+    return ([(replace(sentence, organisations=mine), here)] if mine else []) + found
+
+
+def _told_of(text: str, project, mention) -> bool:
+    """Whether a body is named in the clause after a project's name that tells of it, or is
+    the donor whose name is that project's adjective."""
+    if mention.start < project.end:
+        adjective = _FUNDS_IT.match(text, mention.end)
+        # (within the project's naming, "the EU-funded X project", or just before its
+        # title, "an EU-funded regional X project")
+        return adjective is not None and (
+            mention.start >= project.start
+            or _ADJECTIVE_TO.fullmatch(text, adjective.end(), project.start) is not None
+        )
+    clause = _CLAUSE_OF_IT.match(text, project.end)
+    if clause is None or mention.start < clause.end():
+        return False
+    return _CLAUSE_ENDS.search(text, clause.end(), mention.start) is None
 
 
 # a body's possessive before a project: "IOM's earlier project, …", "the Global Fund's

@@ -1,10 +1,18 @@
-"""Stakeholders' roles, a twelfth round: a donor's support paid through its department, and a
-cue's preposition said again before the next body of its list (every sentence here is
-written for the tests, with negatives)."""
+"""Stakeholders' roles, a twelfth round: a donor's support paid through its department; a
+cue's preposition said again before the next body of its list; the bodies a sentence names in
+the clause that tells of another project it names in passing belong to that project (every
+sentence here is written for the tests, with negatives)."""
 
 from __future__ import annotations
 
 import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+
+from mhkg.loaders import news
+from mhkg.vocab import MHKG
+
+from ..conftest import text_source
 
 
 def role_of(organisations, text: str, name: str) -> list[str]:
@@ -93,3 +101,85 @@ def test_the_publishers_support_through_its_office_stays_its_own(organisations):
 )
 def test_a_cue_said_again_in_a_list(organisations, text, name, role):
     assert role_of(organisations, text, name) == [role]
+
+
+# --- bodies of a project named in passing ----------------------------------------------------
+
+
+def _bodies(g: Graph, project: URIRef) -> dict[str, set[str]]:
+    """Organisation label → roles in `project`."""
+    found: dict[str, set[str]] = {}
+    for participation in g.subjects(MHKG.inProject, project):
+        member = g.value(participation, MHKG.participant)
+        label = str(g.value(member, RDFS.label))
+        role = str(g.value(participation, MHKG.role)).rsplit("#", 1)[-1]
+        found.setdefault(label, set()).add(role)
+    return found
+
+
+def _article(context, *sentences: str) -> tuple[Graph, URIRef, URIRef]:
+    text = (
+        "- 2030 Agenda\nClinics Open on the River\n4 April 2025\n"
+        'Bamako, Mali – The "Safe Harvest" project opened two clinics on 2 April.\n'
+        + "\n".join(sentences)
+        + "\nThe Safe Harvest project is funded by the Government of Japan.\n"
+    )
+    (record,) = news.load(text_source(text, "clause.txt"), context)
+    minter = context.minter
+    return record.graph, minter.project("Safe Harvest"), minter.project("River Crossing")
+
+
+def test_a_body_in_the_clause_of_an_earlier_project_is_its_own(context):
+    g, harvest, crossing = _article(
+        context,
+        "It builds on the River Crossing project, which IOM ran in Kayes with funding from the "
+        "Government of Norway.",
+    )
+    assert _bodies(g, crossing) == {
+        "International Organization for Migration": {"implementerRole"},
+        "Government of Norway": {"funderRole"},
+    }
+    assert "Government of Norway" not in _bodies(g, harvest)
+
+
+def test_an_apposition_before_the_clause(context):
+    g, harvest, crossing = _article(
+        context,
+        "The project takes over the work done by the River Crossing programme, the response "
+        "that the Government of Norway funded until 2020.",
+    )
+    assert _bodies(g, crossing) == {"Government of Norway": {"funderRole"}}
+    assert "Government of Norway" not in _bodies(g, harvest)
+
+
+def test_a_donor_made_the_earlier_project_s_adjective(context):
+    g, harvest, crossing = _article(
+        context,
+        "The project continues the EU-funded River Crossing project in Kayes.",
+    )
+    assert _bodies(g, crossing) == {"European Union": {"funderRole"}}
+    assert "European Union" not in _bodies(g, harvest)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "It builds on the River Crossing project, while the Government of Norway funds its "
+            "new clinics.",
+            id="another-clause",
+        ),
+        pytest.param(
+            "It builds on the River Crossing project and is funded by the Government of Norway.",
+            id="no-relative-clause",
+        ),
+        pytest.param(
+            "With the Government of Norway, it builds on the River Crossing project.",
+            id="before-the-name",
+        ),
+    ],
+)
+def test_bodies_outside_the_clause_stay_with_the_sentence_s_project(context, sentence):
+    g, harvest, crossing = _article(context, sentence)
+    assert "Government of Norway" in _bodies(g, harvest)
+    assert "Government of Norway" not in _bodies(g, crossing)
