@@ -67,13 +67,14 @@ def describe_text(
         if here != project:
             carried = (sentence.paragraph, here)
         _publisher_implements(sentence, here)
-        for part, owner in _by_nearest_project(g, minter, sentence, here):
+        bodies = _without_projects(sentence)
+        for part, owner in _by_nearest_project(g, minter, bodies, here):
             state_organisations(g, context, annotator, part, owner)
-        for part, owner in _owners_of_other_projects(g, minter, sentence, here):
+        for part, owner in _owners_of_other_projects(g, minter, bodies, here):
             state_organisations(g, context, annotator, part, owner)
         if in_lead:
             for other in reported_with:
-                state_organisations(g, context, annotator, sentence, other)
+                state_organisations(g, context, annotator, bodies, other)
         state_people(g, minter, annotator, sentence, reading)
         state_events(g, context, annotator, sentence, reading, here, told)
         if here is None:
@@ -171,6 +172,32 @@ def _by_nearest_project(
         for owners, found in groups.items()
         for owner in owners
     ]
+
+
+def _without_projects(sentence: SentenceReading) -> SentenceReading:
+    """The sentence without the bodies that are a project it names, read as a body by the
+    head of its name ("IOM's Partnership on Health and Mobility in East and Southern Africa
+    (PHAMESA)": a programme, no partnership of bodies): a name that ends in the project's
+    title, where the sentence names the project."""
+    if not sentence.projects:
+        return sentence
+    kept = [
+        m
+        for m in sentence.organisations
+        if not any(
+            p.start <= m.end and m.start <= p.end and _ends_in(m.organisation.name, p.title)
+            for p in sentence.projects
+        )
+    ]
+    if len(kept) == len(sentence.organisations):
+        return sentence
+    return replace(sentence, organisations=kept)
+
+
+def _ends_in(name: str, title: str) -> bool:
+    """Whether a body's name is a project's title, or ends in it after words before it."""
+    name, title = normalise_name(name), normalise_name(title)
+    return name == title or name.endswith(f" {title}")
 
 
 # the clause that tells of a project named in passing, after its name: "It builds on the X

@@ -183,3 +183,24 @@ def test_bodies_outside_the_clause_stay_with_the_sentence_s_project(context, sen
     g, harvest, crossing = _article(context, sentence)
     assert "Government of Norway" in _bodies(g, harvest)
     assert "Government of Norway" not in _bodies(g, crossing)
+
+
+# --- a project read as a body ------------------------------------------------------------------
+
+
+def test_a_project_named_like_a_body_is_no_stakeholder(described, context):
+    g, _ = described(
+        "The clinics were built under IOM's Partnership on Health at Borders in West Africa "
+        "(PHBWA), with funding from the Government of Japan."
+    )
+    bodies = _bodies(g, context.minter.project("Partnership on Health at Borders in West Africa"))
+    assert not any("Partnership on Health at Borders" in name for name in bodies)
+    assert bodies["Government of Japan"] == {"funderRole"}
+
+
+def test_a_partnership_that_names_no_project_stays_a_body(described):
+    g, project = described(
+        "The clinics were built with funding from the Stop TB Partnership and the Government of "
+        "Japan."
+    )
+    assert "Stop TB Partnership" in _bodies(g, project)
