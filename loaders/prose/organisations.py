@@ -42,6 +42,7 @@ from mhkg.loaders.prose.names import (
     HEADS,
     LINK,
     NAME,
+    UPPER,
     body_key,
     last_item,
     list_items,
@@ -479,7 +480,13 @@ class OrgReader:
         acronyms_first = re.finditer(
             rf"\b(?P<acronym>{ACRONYM}) \((?P<name>{BRACKETED_NAME})\)", sentence
         )
-        for match in (*names_first, *acronyms_first):
+        # the name, then in brackets its local name and its acronym: "the National Migration
+        # Institute (Instituto Nacional de Migración, INM)" (the acronym is the local name's)
+        local_between = re.finditer(
+            rf"(?P<name>{BRACKETED_NAME}) \([{UPPER}][^(),;]{{2,80}}, (?P<acronym>{ACRONYM})\)",
+            sentence,
+        )
+        for match in (*names_first, *acronyms_first, *local_between):
             # "A, the B and Cambodia's National Centre … (CENAT)": the acronym is the last one's
             name_first = match.start("name") < match.start("acronym")
             cut, item = last_item(match["name"]) if name_first else (0, match["name"])

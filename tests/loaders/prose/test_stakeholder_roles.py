@@ -204,3 +204,23 @@ def test_a_partnership_that_names_no_project_stays_a_body(described):
         "Japan."
     )
     assert "Stop TB Partnership" in _bodies(g, project)
+
+
+# --- an acronym after a body's local name in brackets ----------------------------------------
+
+
+def test_an_acronym_after_the_local_name_is_the_body_s(organisations):
+    found = organisations(
+        "In Lima, nurses of the National Health Institute (Instituto Nacional de Salud, INSA) "
+        "met on Monday. The INSA trained them.",
+        "PER",
+    )
+    names = [m.organisation.name for m in found]
+    assert names == ["National Health Institute", "National Health Institute"]
+    assert found[0].organisation.acronym == "INSA"
+
+
+def test_a_place_and_an_acronym_in_brackets_define_nothing(organisations):
+    found = organisations("The workshop (Lima, 3 March) was opened by the Ministry of Health.")
+    assert all(m.organisation.acronym != "March" for m in found)
+    assert [m.organisation.name for m in found] == ["Ministry of Health"]
