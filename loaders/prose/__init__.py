@@ -347,13 +347,29 @@ def _origin(text: str, place: PlaceMention) -> bool:
     )
 
 
+# the publisher's possessive before a body: "from IOM's Migration Emergency Funding Mechanism"
+_POSSESSIVE = re.compile(r"['’]s ")
+
+
 def _publisher_implements(sentence: SentenceReading, project: URIRef | None) -> None:
-    """IOM (or one of its offices) named without a cue is the project's implementer."""
-    for index, mention in enumerate(sentence.organisations):
+    """IOM (or one of its offices) named without a cue is the project's implementer; so is
+    IOM named only as the owner of the fund a cue of money names ("a release of USD 100,000
+    from IOM's Migration Emergency Funding Mechanism": the fund pays)."""
+    text = sentence.sentence.text
+    found = sentence.organisations
+    for index, mention in enumerate(found):
         organisation = mention.organisation
         is_publisher = organisation == PUBLISHER or organisation.parent == PUBLISHER
-        if project is not None and is_publisher and mention.role == "partner":
-            sentence.organisations[index] = replace(mention, role="implementer")
+        owned = found[index + 1] if index + 1 < len(found) else None
+        owns_the_fund = (
+            mention.role == "funder"
+            and owned is not None
+            and owned.organisation.kind == MHKG.Fund
+            and (possessive := _POSSESSIVE.match(text, mention.end)) is not None
+            and possessive.end() == owned.start
+        )
+        if project is not None and is_publisher and (mention.role == "partner" or owns_the_fund):
+            found[index] = replace(mention, role="implementer")
 
 
 def _target(g: Graph, minter: Minter, goal) -> URIRef:

@@ -224,3 +224,23 @@ def test_a_place_and_an_acronym_in_brackets_define_nothing(organisations):
     found = organisations("The workshop (Lima, 3 March) was opened by the Ministry of Health.")
     assert all(m.organisation.acronym != "March" for m in found)
     assert [m.organisation.name for m in found] == ["Ministry of Health"]
+
+
+# --- the publisher as the owner of the fund that pays ------------------------------------------
+
+IOM = "International Organization for Migration"
+
+
+def test_the_publisher_owning_the_fund_that_pays_implements(described):
+    g, project = described(
+        "The teams were deployed with a grant of USD 50,000 from IOM's Migration Emergency "
+        "Funding Mechanism."
+    )
+    bodies = _bodies(g, project)
+    assert bodies[IOM] == {"implementerRole"}
+    assert bodies["Migration Emergency Funding Mechanism"] == {"funderRole"}
+
+
+def test_the_publisher_paying_itself_still_funds(described):
+    g, project = described("The teams were deployed with funding from IOM.")
+    assert "funderRole" in _bodies(g, project)[IOM]
