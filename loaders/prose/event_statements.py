@@ -153,6 +153,11 @@ def state_events(
         # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
         # in the dateline's town ("Mlyny, Poland – …", "Belgrade – …"), else its country
         place = place or _earlier_city(sentence, reading) or reading.dateline
+        if _only_home_country(place, reading):
+            # "Erbil – … a week of training in Erbil …. The training was run by IOM Iraq
+            # …": a sentence that names only the article's own country tells no more of
+            # where than its dateline, so the city told before (else the dateline's) holds
+            place = _city_at_home(sentence, reading) or place
         if mention.participants is None and mention.definite:
             # "Abidjan – Thirty-one nurses learned last week how to …. The training, run by
             # …": the article's first event, named after its lead told how many took part;
@@ -742,6 +747,22 @@ def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
             continue
         cities.append(place)
     return cities
+
+
+def _only_home_country(place: PlaceMention | None, reading: Reading) -> bool:
+    """Whether an event's place is only a country, that of the article's dateline."""
+    home = reading.dateline
+    return place is not None and not place.city and home is not None and place.iso3 == home.iso3
+
+
+def _city_at_home(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
+    """The city the sentence before names, else the dateline's town, in the dateline's
+    country."""
+    home = reading.dateline
+    for city in (_earlier_city(sentence, reading), home):
+        if city is not None and city.city and city.iso3 == home.iso3:
+            return city
+    return None
 
 
 def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:

@@ -1,0 +1,57 @@
+"""Where an event took place when its sentence names only the article's own country: a
+sentence that names no more than the dateline's country ("… run by IOM Kenya", "… for
+people arriving in Kenya") tells no more of where than the dateline does, so the city the
+sentence before names (in that country), else the dateline's town, is its place; a country
+other than the dateline's, or a city the sentence names, is kept. Every text here is written
+for these tests."""
+
+from __future__ import annotations
+
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.vocab import MHKG
+
+
+def _places(g) -> dict[str, str]:
+    """Each event's label, with the label of its place (or its IRI's tail)."""
+    found = {}
+    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
+        for event in g.subjects(RDF.type, kind):
+            where = g.value(event, MHKG.place)
+            place = g.value(where, RDFS.label) if where is not None else None
+            found[str(g.value(event, RDFS.label))] = str(place or where).rsplit("/", 1)[-1]
+    return found
+
+
+def test_home_country_gives_way_to_the_city_told_before(described):
+    g, _ = described(
+        "Nakuru – Forty clinicians spent five days in Mombasa this month.\n"
+        "The training ran from 3 to 7 June 2024 for clinicians who treat travellers in "
+        "Kenya.\n"
+    )
+    assert _places(g)["training"] == "Mombasa"
+
+
+def test_home_country_gives_way_to_the_datelines_town(described):
+    g, _ = described(
+        "Nakuru, Kenya – Volunteers learned how to listen to distressed travellers.\n"
+        "The session, held on 4 June 2024, was the first of several for people who meet "
+        "refugees in Kenya.\n"
+    )
+    assert _places(g)["session"] == "Nakuru"
+
+
+def test_another_country_than_the_datelines_is_kept(described):
+    g, _ = described(
+        "Nakuru, Kenya – Volunteers learned how to listen to distressed travellers.\n"
+        "The session, held on 4 June 2024, took place in Uganda.\n"
+    )
+    assert _places(g)["session"] != "Nakuru"
+
+
+def test_a_city_the_sentence_names_is_kept(described):
+    g, _ = described(
+        "Nakuru, Kenya – Volunteers learned how to listen to distressed travellers.\n"
+        "The session, held in Kisumu on 4 June 2024, was run by IOM Kenya.\n"
+    )
+    assert _places(g)["session"] == "Kisumu"
