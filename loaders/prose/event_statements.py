@@ -158,6 +158,9 @@ def state_events(
             # …": a sentence that names only the article's own country tells no more of
             # where than its dateline, so the city told before (else the dateline's) holds
             place = _city_at_home(sentence, reading) or place
+        if mention.head == "handover" and (town := _receiving_town(sentence, reading, mention)):
+            # "… handed over an ambulance to the Health Centre in Tiko": where it was received
+            place = town
         if mention.participants is None and mention.definite:
             # "Abidjan – Thirty-one nurses learned last week how to …. The training, run by
             # …": the article's first event, named after its lead told how many took part;
@@ -950,6 +953,49 @@ def _service_town(
     return PlaceMention(
         found.start("town"), found.end("town"), town, reading.dateline.iso3, town, "city"
     )
+
+
+# the town of the health facility goods were handed over to, told by the first "to the"
+# after the verb: "to the Health Centre in Tiko", "to the health centre of Ras al-Buq", "to
+# the Mbale Referral Hospital", "to the Regional Hospital in Kisii" (not "to the Regional
+# Hospital", "to the Ministry of Health"); a town of one or two words: "Ras al-Buq"
+_TOWN_REST = r"[\w'’-]+(?: (?:[A-Z]|a[ln]-|el-)[\w'’-]+)?"
+FACILITY = r"(?:[Hh]ospital|[Hh]ealth [Cc]ent(?:re|er)|[Cc]linic|[Hh]ealth [Pp]ost|[Dd]ispensary)"
+RECEIVING_TOWN = re.compile(
+    # (a town's first letter may be accented: "in Šid", checked upper case after)
+    rf"to the (?:(?:[A-Za-z]+ ){{0,2}}?{FACILITY} (?:in|of) (?P<after>[^\W\d_]{_TOWN_REST})"
+    rf"|(?P<before>[A-Z]{_TOWN_REST}) (?:[A-Z][a-z]+ )?{FACILITY}\b)"
+)
+# words that name a facility's kind or rank, not its town: "the General Hospital"
+NOT_FACILITY_TOWNS = frozenset(
+    ("National", "Central", "General", "Main", "Regional", "District", "Provincial", "Referral",
+     "University", "Teaching", "Military", "Municipal", "County", "State", "Public", "Mobile",
+     "Community", "Primary", "Rural", "Field", "New", "Old")
+)  # fmt: skip
+
+
+def _receiving_town(sentence: SentenceReading, reading: Reading, mention) -> PlaceMention | None:
+    """The town of the facility a handover gave goods to (the first "to the" within 160
+    characters of the verb), in the document's country, unless it is a country or a body's
+    kind; a town the gazetteer holds keeps its own country."""
+    text = sentence.sentence.text
+    at = text.find(" to the ", mention.start, mention.end + 160)
+    found = RECEIVING_TOWN.match(text, at + 1) if at >= 0 else None
+    if found is None:
+        return None
+    key = "before" if found["before"] else "after"
+    town, start = found[key], found.start(key)
+    if key == "before" and town.split()[-1] in NOT_FACILITY_TOWNS:
+        town = town.split()[0]  # "the Mbale Regional Referral Hospital": Mbale
+    if not town[0].isupper() or town.split()[0] in NOT_TOWNS | NOT_FACILITY_TOWNS:
+        return None
+    known = next((p for p in sentence.places if p.start <= start < p.end), None)
+    if known is not None:
+        return known if known.city else None  # (a country: "the hospital in Chad")
+    country = reading.dateline.iso3 if reading.dateline else reading.country
+    if country is None:
+        return None
+    return PlaceMention(start, start + len(town), town, country, town, "city")
 
 
 def _dateline_country(reading: Reading) -> PlaceMention | None:

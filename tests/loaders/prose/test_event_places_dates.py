@@ -55,3 +55,54 @@ def test_a_city_the_sentence_names_is_kept(described):
         "The session, held in Kisumu on 4 June 2024, was run by IOM Kenya.\n"
     )
     assert _places(g)["session"] == "Kisumu"
+
+
+# -- a handover took place where the facility that received the goods is ----------------------
+
+
+def test_handover_to_a_health_centre_in_a_town(described):
+    g, _ = described(
+        "Nakuru, Kenya – On 4 June 2024, IOM handed over two oxygen concentrators to the "
+        "Health Centre in Molo, the clinic that serves the highway.\n"
+    )
+    assert _places(g)["handover"] == "Molo"
+
+
+def test_handover_to_a_health_centre_of_a_two_word_town_with_a_particle(described):
+    g, _ = described(
+        "Nakuru, Kenya – Plans were made.\n"
+        "On 4 June 2024, IOM handed over vaccine fridges to the dispensary of Ras al-Kamba, "
+        "where boats land.\n"
+    )
+    assert _places(g)["handover"] == "Ras al-Kamba"
+
+
+def test_handover_to_a_hospital_named_by_its_town(described):
+    g, _ = described(
+        "Nakuru, Kenya – IOM handed over a scanner to the Molo Teaching Hospital on 4 June 2024.\n"
+    )
+    assert _places(g)["handover"] == "Molo"
+
+
+def test_handover_to_a_hospital_named_by_its_rank_only_keeps_the_dateline(described):
+    g, _ = described(
+        "Nakuru, Kenya – IOM handed over a scanner to the Regional Hospital on 4 June 2024.\n"
+    )
+    assert _places(g)["handover"] == "Nakuru"
+
+
+def test_handover_to_a_ministry_keeps_the_dateline(described):
+    g, _ = described(
+        "Nakuru, Kenya – IOM handed over a scanner to the Ministry of Health on 4 June 2024, "
+        "for the hospital in Molo.\n"
+    )
+    assert _places(g)["handover"] == "Nakuru"
+
+
+def test_no_town_for_another_event_told_with_a_hospital(described):
+    g, _ = described(
+        "Nakuru, Kenya – Plans were made.\n"
+        "On 4 June 2024, IOM held a workshop for nurses who were then sent to the Health "
+        "Centre in Molo.\n"
+    )
+    assert list(_places(g).values()) == ["Nakuru"]
