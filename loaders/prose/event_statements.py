@@ -619,6 +619,22 @@ def _refines(known, date) -> bool:
     return date.datatype == XSD.date and str(date).startswith(f"{known}-")
 
 
+# a sentence that tells when an event began: "The visit began on Tuesday with …", "The
+# course ran from 16 to 18 May", "The training started on 3 June" (not "ended on …")
+BEGAN = re.compile(r"\b(?:began|started|opened|kicked off|ran from|lasted from|was held from)\b")
+
+
+def _first_day_told(known, date, text: str) -> bool:
+    """Whether a later sentence tells an event's first day, up to six days before the day
+    known of it (its last day, or "last week"'s): "… completed a course last week. The
+    course ran from 16 to 18 May" (16 May, not 19 May)."""
+    if known is None or date is None:
+        return False
+    if known.datatype != XSD.date or date.datatype != XSD.date or not BEGAN.search(text):
+        return False
+    return 1 <= (known.toPython() - date.toPython()).days <= 6
+
+
 def _month_day(value: str) -> str:
     """ "2021-05-04", "--05-04" → "05": the month a date names, else the date as written."""
     match = re.search(r"(?:^|\d|-)-(\d{2})(?:-\d{2})?$", value)
@@ -640,6 +656,7 @@ def _add_to_event(
     _add_participants(g, annotator, sentence, event, mention.participants)
     known_date = g.value(event, MHKG.eventDate)
     dated = date is not None and (known_date is None or _refines(known_date, date))
+    dated = dated or _first_day_told(known_date, date, sentence.sentence.text)
     if dated:
         g.set((event, MHKG.eventDate, date))
         annotator.annotate(sentence.sentence, "event-reference", event)

@@ -106,3 +106,48 @@ def test_no_town_for_another_event_told_with_a_hospital(described):
         "Centre in Molo.\n"
     )
     assert list(_places(g).values()) == ["Nakuru"]
+
+
+# -- a later sentence that tells an event's first day dates it ---------------------------------
+
+
+def _dates(g) -> dict[str, str]:
+    """Each event's label, with its date."""
+    found = {}
+    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
+        for event in g.subjects(RDF.type, kind):
+            found[str(g.value(event, RDFS.label))] = str(g.value(event, MHKG.eventDate) or "")
+    return found
+
+
+def test_first_day_told_after_the_last_day(described):
+    g, _ = described(
+        "Nakuru, 14 June 2024 – Twenty clinicians completed a four-day seminar on Thursday.\n"
+        "The seminar began on Monday with a visit to the county hospital.\n"
+    )
+    assert _dates(g)["four-day seminar"] == "2024-06-10"
+
+
+def test_first_day_of_a_range_told_after_the_day_it_was_completed(described):
+    g, _ = described(
+        "Nakuru, 17 June 2024 – Twenty clinicians completed a seminar on triage on "
+        "Wednesday.\n"
+        "The seminar ran from 10 to 12 June at the county hospital.\n"
+    )
+    assert _dates(g)["seminar on triage"] == "2024-06-10"
+
+
+def test_a_later_sentence_without_a_start_keeps_the_day(described):
+    g, _ = described(
+        "Nakuru, 14 June 2024 – Twenty clinicians completed a four-day seminar on Thursday.\n"
+        "The seminar was praised on Monday by the county governor.\n"
+    )
+    assert _dates(g)["four-day seminar"] == "2024-06-13"
+
+
+def test_a_start_weeks_before_is_another_occasion(described):
+    g, _ = described(
+        "Nakuru, 14 June 2024 – Twenty clinicians completed a seminar on Thursday.\n"
+        "The seminar began on 2 May with a visit to the county hospital.\n"
+    )
+    assert _dates(g)["seminar"] == "2024-06-13"
