@@ -230,19 +230,23 @@ def _last_day(g: Graph, told: dict[str, URIRef]) -> Literal | None:
     return day if day is not None and day.datatype == XSD.date else None
 
 
-def _lead_before(sentence: SentenceReading, reading: Reading) -> SentenceReading | None:
+def _lead_before(
+    sentence: SentenceReading, reading: Reading, named: bool = False
+) -> SentenceReading | None:
     """The article's lead (its dateline's sentence), where it comes before this sentence and
-    tells no event of its own."""
+    tells no event of its own (or, `named`, names none it told: "Twenty nurses … have been
+    trained in …", a verb with no day, states none)."""
     lead = reading.dateline_sentence
-    if lead is None or lead is sentence or lead.events:
+    if lead is None or lead is sentence or (lead.events and not named):
         return None
     at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
     return lead if any(s is lead for s in reading.sentences[:at]) else None
 
 
 def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
-    """How many took part, as the article's lead (before this sentence) told it."""
-    lead = _lead_before(sentence, reading)
+    """How many took part, as the article's lead (before this sentence) told it (asked only
+    before any event is told: a phrase the lead names, as "trained", told none)."""
+    lead = _lead_before(sentence, reading, named=True)
     if lead is None:
         return None
     # "Hargeisa – Twenty-four nurses in Hargeisa have become the first …": whom the lead is of

@@ -151,3 +151,43 @@ def test_a_start_weeks_before_is_another_occasion(described):
         "The seminar began on 2 May with a visit to the county hospital.\n"
     )
     assert _dates(g)["seminar"] == "2024-06-13"
+
+
+# -- how many took part, told by a lead whose verb told no event -------------------------------
+
+
+def _counts(g) -> dict[str, int | None]:
+    """Each event's label, with how many took part."""
+    found = {}
+    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
+        for event in g.subjects(RDF.type, kind):
+            count = g.value(event, MHKG.participantCount)
+            found[str(g.value(event, RDFS.label))] = int(count) if count is not None else None
+    return found
+
+
+def test_lead_trained_with_no_day_counts_the_first_event(described):
+    g, _ = described(
+        "14 June 2024\nNakuru, Kenya – Eighteen nurses, clinicians and midwives in Nakuru are the "
+        "first in the county trained in triage for travellers.\n"
+        "The five-day training, which ended on Wednesday, was run by IOM.\n"
+    )
+    assert _counts(g)["five-day training"] == 18
+
+
+def test_lead_with_no_count_counts_none(described):
+    g, _ = described(
+        "14 June 2024\nNakuru, Kenya – Nurses in Nakuru are the first in the county trained in "
+        "triage for travellers.\n"
+        "The five-day training, which ended on Wednesday, was run by IOM.\n"
+    )
+    assert _counts(g)["five-day training"] is None
+
+
+def test_a_lead_count_is_not_lent_past_an_event_told_with_its_day(described):
+    g, _ = described(
+        "14 June 2024\nNakuru, Kenya – Eighteen nurses attended a seminar on triage on "
+        "Monday.\n"
+        "The handover of two ambulances to the county took place on Wednesday.\n"
+    )
+    assert _counts(g) == {"seminar on triage": 18, "handover": None}
