@@ -710,6 +710,8 @@ def _event_place(
         if just_before:
             return just_before[-1]
     later = [p for p in cities if p.start >= after]
+    if later and (town := _town_held_in(sentence, reading, after, later[0].start)):
+        return town  # "A debriefing was held the next day in Kisii, and … in Nairobi"
     if later:
         return later[0]
     # "nurses from Lira and Gulu were trained in Kitgum on …": a town right after the event,
@@ -742,6 +744,19 @@ def _event_place(
     if town and re.search(rf"\b(?:in|at) {re.escape(town)}\b", sentence.sentence.text):
         return reading.dateline
     return None
+
+
+def _town_held_in(
+    sentence: SentenceReading, reading: Reading, after: int, until: int
+) -> PlaceMention | None:
+    """A town no gazetteer holds, told by the event's own verb of being held within 40
+    characters of it ("… was held the next day in Kisii"), before the city named next."""
+    text = sentence.sentence.text
+    told = TOWN_OF_EVENT.search(text[:until], after, after + 100)  # (its verb, day and town)
+    if told is None or told.start() > after + 40:
+        return None
+    town = _town_named(sentence, reading)
+    return town if town is not None and town.start == told.start("town") else None
 
 
 def _in_quotes(text: str, at: int) -> bool:
@@ -871,6 +886,8 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
 # "a meeting held in Pamelap on 22 January", "at its offices in Scarborough."
 TOWN_OF_EVENT = re.compile(
     r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
+    # ("held the next day in Kisii, and …": a day told between the verb and its town)
+    r"(?: (?:the (?:following|next|same) day|that day|the day after|the next morning))?"
     # ("held at the port of Mahajanga on 3 May")
     r" (?:in|at)(?: the (?:port|town|city|village) of)?) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d"

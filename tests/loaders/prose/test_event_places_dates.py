@@ -191,3 +191,32 @@ def test_a_lead_count_is_not_lent_past_an_event_told_with_its_day(described):
         "The handover of two ambulances to the county took place on Wednesday.\n"
     )
     assert _counts(g) == {"seminar on triage": 18, "handover": None}
+
+
+# -- a town told by the event's own verb of being held, before a city named later -------------
+
+
+def test_town_held_in_the_next_day_before_a_known_city(described):
+    g, _ = described(
+        "Nakuru, Kenya – Plans were made.\n"
+        "A review meeting was held the next day in Molo, and its findings were presented in "
+        "Nairobi on 7 June 2024.\n"
+    )
+    assert _places(g)["review meeting"] == "Molo"
+
+
+def test_town_held_in_right_after_the_event_before_a_known_city(described):
+    g, _ = described(
+        "Nakuru, Kenya – Plans were made.\n"
+        "A review meeting was held in Molo on 6 June 2024, before a report to officials in "
+        "Nairobi.\n"
+    )
+    assert _places(g)["review meeting"] == "Molo"
+
+
+def test_a_known_city_is_kept_where_the_event_is_not_told_as_held_in_a_town(described):
+    g, _ = described(
+        "Nakuru, Kenya – Plans were made.\n"
+        "A review meeting on 6 June 2024 with nurses from Molo took place in Nairobi.\n"
+    )
+    assert _places(g)["review meeting"] == "Nairobi"
