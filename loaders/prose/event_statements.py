@@ -153,6 +153,14 @@ def state_events(
         # it names ("spent last week in Bujumbura. The joint training, which ran …"), else
         # in the dateline's town ("Mlyny, Poland – …", "Belgrade – …"), else its country
         place = place or _earlier_city(sentence, reading) or reading.dateline
+        if _only_home_country(place, reading):
+            # "Erbil – … a week of training in Erbil …. The training was run by IOM Iraq
+            # …": a sentence that names only the article's own country tells no more of
+            # where than its dateline, so the city told before (else the dateline's) holds
+            place = _city_at_home(sentence, reading) or place
+        if mention.head == "handover" and (town := _receiving_town(sentence, reading, mention)):
+            # "… handed over an ambulance to the Health Centre in Tiko": where it was received
+            place = town
         if mention.participants is None and mention.definite:
             # "Abidjan – Thirty-one nurses learned last week how to …. The training, run by
             # …": the article's first event, named after its lead told how many took part;
@@ -222,19 +230,23 @@ def _last_day(g: Graph, told: dict[str, URIRef]) -> Literal | None:
     return day if day is not None and day.datatype == XSD.date else None
 
 
-def _lead_before(sentence: SentenceReading, reading: Reading) -> SentenceReading | None:
+def _lead_before(
+    sentence: SentenceReading, reading: Reading, named: bool = False
+) -> SentenceReading | None:
     """The article's lead (its dateline's sentence), where it comes before this sentence and
-    tells no event of its own."""
+    tells no event of its own (or, `named`, names none it told: "Twenty nurses … have been
+    trained in …", a verb with no day, states none)."""
     lead = reading.dateline_sentence
-    if lead is None or lead is sentence or lead.events:
+    if lead is None or lead is sentence or (lead.events and not named):
         return None
     at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
     return lead if any(s is lead for s in reading.sentences[:at]) else None
 
 
 def _lead_count(sentence: SentenceReading, reading: Reading) -> int | None:
-    """How many took part, as the article's lead (before this sentence) told it."""
-    lead = _lead_before(sentence, reading)
+    """How many took part, as the article's lead (before this sentence) told it (asked only
+    before any event is told: a phrase the lead names, as "trained", told none)."""
+    lead = _lead_before(sentence, reading, named=True)
     if lead is None:
         return None
     # "Hargeisa – Twenty-four nurses in Hargeisa have become the first …": whom the lead is of
@@ -611,6 +623,22 @@ def _refines(known, date) -> bool:
     return date.datatype == XSD.date and str(date).startswith(f"{known}-")
 
 
+# a sentence that tells when an event began: "The visit began on Tuesday with …", "The
+# course ran from 16 to 18 May", "The training started on 3 June" (not "ended on …")
+BEGAN = re.compile(r"\b(?:began|started|opened|kicked off|ran from|lasted from|was held from)\b")
+
+
+def _first_day_told(known, date, text: str) -> bool:
+    """Whether a later sentence tells an event's first day, up to six days before the day
+    known of it (its last day, or "last week"'s): "… completed a course last week. The
+    course ran from 16 to 18 May" (16 May, not 19 May)."""
+    if known is None or date is None:
+        return False
+    if known.datatype != XSD.date or date.datatype != XSD.date or not BEGAN.search(text):
+        return False
+    return 1 <= (known.toPython() - date.toPython()).days <= 6
+
+
 def _month_day(value: str) -> str:
     """ "2021-05-04", "--05-04" → "05": the month a date names, else the date as written."""
     match = re.search(r"(?:^|\d|-)-(\d{2})(?:-\d{2})?$", value)
@@ -632,6 +660,7 @@ def _add_to_event(
     _add_participants(g, annotator, sentence, event, mention.participants)
     known_date = g.value(event, MHKG.eventDate)
     dated = date is not None and (known_date is None or _refines(known_date, date))
+    dated = dated or _first_day_told(known_date, date, sentence.sentence.text)
     if dated:
         g.set((event, MHKG.eventDate, date))
         annotator.annotate(sentence.sentence, "event-reference", event)
@@ -681,6 +710,8 @@ def _event_place(
         if just_before:
             return just_before[-1]
     later = [p for p in cities if p.start >= after]
+    if later and (town := _town_held_in(sentence, reading, after, later[0].start)):
+        return town  # "A debriefing was held the next day in Kisii, and … in Nairobi"
     if later:
         return later[0]
     # "nurses from Lira and Gulu were trained in Kitgum on …": a town right after the event,
@@ -715,6 +746,19 @@ def _event_place(
     return None
 
 
+def _town_held_in(
+    sentence: SentenceReading, reading: Reading, after: int, until: int
+) -> PlaceMention | None:
+    """A town no gazetteer holds, told by the event's own verb of being held within 40
+    characters of it ("… was held the next day in Kisii"), before the city named next."""
+    text = sentence.sentence.text
+    told = TOWN_OF_EVENT.search(text[:until], after, after + 100)  # (its verb, day and town)
+    if told is None or told.start() > after + 40:
+        return None
+    town = _town_named(sentence, reading)
+    return town if town is not None and town.start == told.start("town") else None
+
+
 def _in_quotes(text: str, at: int) -> bool:
     """Whether the place at `at` stands inside a quoted title: "… project \"Health for
     Migrants in Montenegro\", which …" (an odd count of straight or open quotes before it)."""
@@ -742,6 +786,22 @@ def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
             continue
         cities.append(place)
     return cities
+
+
+def _only_home_country(place: PlaceMention | None, reading: Reading) -> bool:
+    """Whether an event's place is only a country, that of the article's dateline."""
+    home = reading.dateline
+    return place is not None and not place.city and home is not None and place.iso3 == home.iso3
+
+
+def _city_at_home(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
+    """The city the sentence before names, else the dateline's town, in the dateline's
+    country."""
+    home = reading.dateline
+    for city in (_earlier_city(sentence, reading), home):
+        if city is not None and city.city and city.iso3 == home.iso3:
+            return city
+    return None
 
 
 def _earlier_city(sentence: SentenceReading, reading: Reading) -> PlaceMention | None:
@@ -826,6 +886,8 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
 # "a meeting held in Pamelap on 22 January", "at its offices in Scarborough."
 TOWN_OF_EVENT = re.compile(
     r"(?:^(?:At|In)|\b(?:held|took place|organi[sz]ed|convened|hosted|offices|headquarters)"
+    # ("held the next day in Kisii, and …": a day told between the verb and its town)
+    r"(?: (?:the (?:following|next|same) day|that day|the day after|the next morning))?"
     # ("held at the port of Mahajanga on 3 May")
     r" (?:in|at)(?: the (?:port|town|city|village) of)?) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=, |[.;]$| on \d| on [A-Z][a-z]+ \d| from \d"
@@ -929,6 +991,49 @@ def _service_town(
     return PlaceMention(
         found.start("town"), found.end("town"), town, reading.dateline.iso3, town, "city"
     )
+
+
+# the town of the health facility goods were handed over to, told by the first "to the"
+# after the verb: "to the Health Centre in Tiko", "to the health centre of Ras al-Buq", "to
+# the Mbale Referral Hospital", "to the Regional Hospital in Kisii" (not "to the Regional
+# Hospital", "to the Ministry of Health"); a town of one or two words: "Ras al-Buq"
+_TOWN_REST = r"[\w'’-]+(?: (?:[A-Z]|a[ln]-|el-)[\w'’-]+)?"
+FACILITY = r"(?:[Hh]ospital|[Hh]ealth [Cc]ent(?:re|er)|[Cc]linic|[Hh]ealth [Pp]ost|[Dd]ispensary)"
+RECEIVING_TOWN = re.compile(
+    # (a town's first letter may be accented: "in Šid", checked upper case after)
+    rf"to the (?:(?:[A-Za-z]+ ){{0,2}}?{FACILITY} (?:in|of) (?P<after>[^\W\d_]{_TOWN_REST})"
+    rf"|(?P<before>[A-Z]{_TOWN_REST}) (?:[A-Z][a-z]+ )?{FACILITY}\b)"
+)
+# words that name a facility's kind or rank, not its town: "the General Hospital"
+NOT_FACILITY_TOWNS = frozenset(
+    ("National", "Central", "General", "Main", "Regional", "District", "Provincial", "Referral",
+     "University", "Teaching", "Military", "Municipal", "County", "State", "Public", "Mobile",
+     "Community", "Primary", "Rural", "Field", "New", "Old")
+)  # fmt: skip
+
+
+def _receiving_town(sentence: SentenceReading, reading: Reading, mention) -> PlaceMention | None:
+    """The town of the facility a handover gave goods to (the first "to the" within 160
+    characters of the verb), in the document's country, unless it is a country or a body's
+    kind; a town the gazetteer holds keeps its own country."""
+    text = sentence.sentence.text
+    at = text.find(" to the ", mention.start, mention.end + 160)
+    found = RECEIVING_TOWN.match(text, at + 1) if at >= 0 else None
+    if found is None:
+        return None
+    key = "before" if found["before"] else "after"
+    town, start = found[key], found.start(key)
+    if key == "before" and town.split()[-1] in NOT_FACILITY_TOWNS:
+        town = town.split()[0]  # "the Mbale Regional Referral Hospital": Mbale
+    if not town[0].isupper() or town.split()[0] in NOT_TOWNS | NOT_FACILITY_TOWNS:
+        return None
+    known = next((p for p in sentence.places if p.start <= start < p.end), None)
+    if known is not None:
+        return known if known.city else None  # (a country: "the hospital in Chad")
+    country = reading.dateline.iso3 if reading.dateline else reading.country
+    if country is None:
+        return None
+    return PlaceMention(start, start + len(town), town, country, town, "city")
 
 
 def _dateline_country(reading: Reading) -> PlaceMention | None:
