@@ -108,7 +108,8 @@ DEFINITIONS = [
         rf"\b[Tt]he (?P<title>{_TITLE} (?:Project|Programme|Program|Initiative)) "
         rf"\((?P<acronym>{_ACRONYM})\)"
     ),
-    re.compile(rf"\b[Tt]he (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
+    # (or its owner's: "IOM's Regional Cooperation Arrangement (RCA) programme")
+    re.compile(rf"\b{_OWNED} (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
     re.compile(rf"\b{_OWNED} (?P<title>{_HEAD_FIRST}{_TITLE}) \((?P<acronym>{_ACRONYM})\)"),
     re.compile(
         rf"(?:^|(?<=\b[Tt]he ))(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\){_SAID_PROJECT}"
@@ -209,11 +210,13 @@ PROJECT_MENTIONS = [
         ),
     ),
     # a title without a project's word, part of its owner's work and funded: "The work is part
-    # of IOM's Post-Cyclone Pam Health and Displacement Response, financed by CERF"
+    # of IOM's Post-Cyclone Pam Health and Displacement Response, financed by CERF", "financed
+    # under IOM's Integrated Health Response for …, funded by PRM"
     (
         "named-project",
         re.compile(
-            rf"(?<=\bpart of ){_OWNED} (?!{_BODY_HEAD})(?P<named>{_CAPITALISED} {_TITLE})"
+            rf"(?:(?<=\bpart of )|(?<=\bunder )){_OWNED} (?!{_BODY_HEAD})"
+            rf"(?P<named>{_CAPITALISED} {_TITLE})"
             r"(?<!Division)(?<!Unit)(?<!Department)(?<!Office)(?<!Centre)(?<!Center)(?<!Fund)"
             rf",? (?={_DONOR_WORD} by\b)"
         ),

@@ -77,3 +77,21 @@ def test_a_governments_programme_heading_a_list_is_no_project():
 )  # fmt: skip
 def test_more_ways_of_naming_a_project(sentence, titles):
     assert _titles(sentence) == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        # an owner's title with its acronym before the project's word
+        ("The response is part of IOM's Regional Cooperation Arrangement (RCA) programme.",
+         ["Regional Cooperation Arrangement"]),
+        # a funded title the work was done under
+        ("The campaign was financed under IOM's Integrated Health Response for Refugees and "
+         "Migrants in Roraima, funded by PRM.",
+         ["Integrated Health Response for Refugees and Migrants in Roraima"]),
+        ("The work was done under IOM's Migration Health Division, funded by the EU.", []),
+        ("The work was done under the Ministry of Health's plan, funded by the EU.", []),
+    ],
+)  # fmt: skip
+def test_an_owners_title_with_its_acronym_or_under_which_work_was_funded(sentence, titles):
+    assert _titles(sentence) == titles
