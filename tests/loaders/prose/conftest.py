@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, URIRef
+from rdflib.namespace import ORG, RDF, RDFS
 
 from mhkg.loaders.prose import Reading, describe_text, read
 from mhkg.loaders.prose.organisations import OrgMention
 from mhkg.loaders.source import LoadContext
+from mhkg.vocab import MHKG
 
 TEST_PROJECT = "Safe Corridors for Health"
 
@@ -50,3 +52,26 @@ def described(context: LoadContext, reading):
         return g, node
 
     return run
+
+
+def events_by_label(g: Graph) -> dict[str, tuple[str, str]]:
+    """Each event's label, with its date and the label of its place (or its IRI's tail)."""
+    found = {}
+    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
+        for event in g.subjects(RDF.type, kind):
+            where = g.value(event, MHKG.place)
+            place = g.value(where, RDFS.label) if where is not None else None
+            date = str(g.value(event, MHKG.eventDate) or "")
+            found[str(g.value(event, RDFS.label))] = (date, str(place or where).rsplit("/", 1)[-1])
+    return found
+
+
+def members(described, text: str) -> dict[str, str | None]:
+    """Each person a text names, with the label of the body they are a member of."""
+    g, _ = described(text)
+    return {
+        str(g.value(p, RDFS.label)): (
+            str(g.value(g.value(p, ORG.memberOf), RDFS.label)) if g.value(p, ORG.memberOf) else None
+        )
+        for p in g.subjects(RDF.type, MHKG.Person)
+    }

@@ -16,23 +16,11 @@ import datetime
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS
 
 from mhkg.loaders.prose import dates, describe_text, event_statements, events
 from mhkg.vocab import MHKG
 
-
-def _events(g) -> dict[str, tuple[str, str]]:
-    """Each event's label, with its date and the label of its place (or its IRI's tail)."""
-    found = {}
-    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
-        for event in g.subjects(RDF.type, kind):
-            where = g.value(event, MHKG.place)
-            place = g.value(where, RDFS.label) if where is not None else None
-            date = str(g.value(event, MHKG.eventDate) or "")
-            found[str(g.value(event, RDFS.label))] = (date, str(place or where).rsplit("/", 1)[-1])
-    return found
-
+from .conftest import events_by_label as _events
 
 # -- how many took part: the people a sentence naming its event opens on -----------------------
 

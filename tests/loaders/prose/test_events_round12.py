@@ -11,23 +11,10 @@ phrase that only tells when ("On Monday, the day the course opened, IOM handed o
 from __future__ import annotations
 
 import pytest
-from rdflib.namespace import RDF, RDFS
 
 from mhkg.loaders.prose import events
-from mhkg.vocab import MHKG
 
-
-def _events(g) -> dict[str, tuple[str, str]]:
-    """Each event's label, with its date and the label of its place (or its IRI's tail)."""
-    found = {}
-    for kind in (MHKG.Workshop, MHKG.Meeting, MHKG.Consultation):
-        for event in g.subjects(RDF.type, kind):
-            where = g.value(event, MHKG.place)
-            place = g.value(where, RDFS.label) if where is not None else None
-            date = str(g.value(event, MHKG.eventDate) or "")
-            found[str(g.value(event, RDFS.label))] = (date, str(place or where).rsplit("/", 1)[-1])
-    return found
-
+from .conftest import events_by_label as _events
 
 _LINE = "Tunis, Tunisia – Plans were made.\n"
 

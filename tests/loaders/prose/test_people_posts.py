@@ -8,13 +8,13 @@ is written for the tests, with negatives."""
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS
-from rdflib.namespace import ORG
 
 from mhkg.loaders.organisations import Organisation
 from mhkg.loaders.prose import people
 from mhkg.loaders.prose.statements import post_without_body
 from mhkg.vocab import MHKG
+
+from .conftest import members
 
 
 def told(sentence: str, places: tuple[str, ...] = ()) -> list[tuple[str, str, str | None]]:
@@ -112,16 +112,6 @@ def _body(name: str) -> Organisation:
 )
 def test_a_post_at_a_body_keeps_the_unit_it_heads(post, text, body, expected):
     assert post_without_body(post, text, _body(body)) == expected
-
-
-def members(described, text: str) -> dict[str, str | None]:
-    g, _ = described(text)
-    return {
-        str(g.value(p, RDFS.label)): (
-            str(g.value(g.value(p, ORG.memberOf), RDFS.label)) if g.value(p, ORG.memberOf) else None
-        )
-        for p in g.subjects(RDF.type, MHKG.Person)
-    }
 
 
 def test_a_body_told_by_its_head_word_is_the_one_named_before(described):

@@ -11,6 +11,8 @@ from rdflib.namespace import ORG
 from mhkg.loaders.prose import people
 from mhkg.vocab import MHKG
 
+from .conftest import members
+
 
 def told(sentence: str) -> list[tuple[str, str, str | None]]:
     return [(m.name, m.post, m.organisation_text) for m in people.find(sentence)]
@@ -133,16 +135,6 @@ def test_an_acronyms_body_is_dropped_from_the_post_it_holds(described):
 )
 def test_what_a_person_does_and_listed_fields(sentence, expected):
     assert told(sentence) == [expected]
-
-
-def members(described, text: str) -> dict[str, str | None]:
-    g, _ = described(text)
-    return {
-        str(g.value(p, RDFS.label)): (
-            str(g.value(g.value(p, ORG.memberOf), RDFS.label)) if g.value(p, ORG.memberOf) else None
-        )
-        for p in g.subjects(RDF.type, MHKG.Person)
-    }
 
 
 def test_people_a_delegation_included_are_of_its_body(described):
