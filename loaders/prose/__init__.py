@@ -205,7 +205,7 @@ def _ends_in(name: str, title: str) -> bool:
 # emergency response that the Ministry carried out through …" (an apposition of a few words
 # may come before the clause's "which" or "that")
 _CLAUSE_OF_IT = re.compile(
-    r"(?: (?:project|programme|program|initiative)s?)?(?: \([^()]{1,60}\))?"
+    rf"(?: {projects.PROJECT_WORD}s?)?(?: \([^()]{{1,60}}\))?"
     r"(?:, (?:an?|the|its|their) [^,;:()]{1,80}?)?,? (?:which|that)\b"
 )
 # where that clause ends: another clause of the sentence ("…, while the Ministry …")
@@ -227,18 +227,13 @@ def _by_clause_of_another(
     about its own project and names another in passing (one it continues, one that did the
     work before): a body in the clause that tells of the other, or whose name is made the
     other's adjective ("the EU-funded X project"), is that project's, not the sentence's."""
+    if not sentence.organisations:
+        return [(sentence, here)]
     text = sentence.sentence.text
+    others = [(p, node) for p in named if (node := describe_project(g, minter, p.title)) != here]
     mine, theirs = [], {}
     for mention in sentence.organisations:
-        owner = next(
-            (
-                other
-                for project in named
-                if (other := describe_project(g, minter, project.title)) != here
-                and _told_of(text, project, mention)
-            ),
-            None,
-        )
+        owner = next((node for p, node in others if _told_of(text, p, mention)), None)
         if owner is None:
             mine.append(mention)
         else:

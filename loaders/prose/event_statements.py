@@ -375,8 +375,7 @@ def _listed_towns(
     if reading.dateline is None:
         return []
     text = sentence.sentence.text
-    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
-    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    taken = _named_spans(sentence)
     towns = [
         PlaceMention(m.start("town"), m.end("town"), m["town"], reading.dateline.iso3,
                      m["town"], "city")
@@ -400,18 +399,30 @@ def _visited_towns(
 ) -> list[PlaceMention]:
     """Such towns, no gazetteer holds, after a visit told by its verb (in the document's
     country; not a known place, body or person)."""
-    country = reading.dateline.iso3 if reading.dateline else reading.country
+    country = _home_country(reading)
     if mention.rule != "event-verb" or mention.head != "visit" or country is None:
         return []
     text = sentence.sentence.text
-    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
-    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    taken = _named_spans(sentence)
     return [
         PlaceMention(m.start("town"), m.end("town"), m["town"], country, m["town"], "city")
         for m in VISITED_TOWN.finditer(text, mention.start, mention.start + 200)
         if m["town"].split()[0] not in NOT_TOWNS
         and not any(s <= m.start("town") < e for s, e in taken)
     ]  # fmt: skip
+
+
+def _named_spans(sentence: SentenceReading) -> list[tuple[int, int]]:
+    """Where the sentence names a known place, a body or a person: no town stands there."""
+    text = sentence.sentence.text
+    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
+    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    return taken
+
+
+def _home_country(reading: Reading) -> str | None:
+    """The country a town no gazetteer holds is in: the dateline's, else the document's."""
+    return reading.dateline.iso3 if reading.dateline else reading.country
 
 
 def _leg_label(mention: EventMention) -> str:
@@ -944,12 +955,11 @@ def _town_named(
     """Such a town, in the dateline's country (on a page without one, the page's: "A meeting
     held in Mangochi on 16 September 2021 …" on a project page of Malawi), where it is no body,
     person or known place."""
-    country = reading.dateline.iso3 if reading.dateline else reading.country
+    country = _home_country(reading)
     if country is None:
         return None
     text = sentence.sentence.text
-    taken = [(m.start, m.end) for m in (*sentence.places, *sentence.organisations)]
-    taken += [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    taken = _named_spans(sentence)
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
     told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
@@ -1030,7 +1040,7 @@ def _receiving_town(sentence: SentenceReading, reading: Reading, mention) -> Pla
     known = next((p for p in sentence.places if p.start <= start < p.end), None)
     if known is not None:
         return known if known.city else None  # (a country: "the hospital in Chad")
-    country = reading.dateline.iso3 if reading.dateline else reading.country
+    country = _home_country(reading)
     if country is None:
         return None
     return PlaceMention(start, start + len(town), town, country, town, "city")
