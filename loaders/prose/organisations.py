@@ -959,8 +959,11 @@ class OrgReader:
             body = re.sub(r"^(?:The|the) ", "", match["body"])
             for place in list_items(match["places"]):
                 # a country's after the body: "National Malaria Control Programme of Sudan"
-                name = f"{body} of {place}" if self.country_of(place) else f"{place} {body}"
-                if (organisation := self._named(name)) is not None:
+                if self.country_of(place):
+                    organisation = self._named(f"{body} of {place}")
+                else:
+                    organisation = self._named_in_place(place, body)
+                if organisation is not None:
                     yield match.start(), match.end(), organisation, "bodies-of-places", None
 
     def _places_before_bodies(self, sentence: str):
@@ -971,9 +974,19 @@ class OrgReader:
             for place in list_items(match["places"]):
                 if self.directory.find(place):
                     break  # "the WHO and UNICEF Country Offices": not places
-                name = f"{place} {match['body']}{head}"
-                if (organisation := self._named(name)) is not None:
+                organisation = self._named_in_place(place, f"{match['body']}{head}")
+                if organisation is not None:
                     yield match.start(), match.end(), organisation, "bodies-of-places", None
+
+    def _named_in_place(self, place: str, body: str) -> Organisation | None:
+        """One body of a list distributed over places, named with its place first ("Lola
+        Prefectural Health Directorate") and also known by its place after ("Prefectural
+        Health Directorate of Lola"): a reader may write either."""
+        organisation = self._named(f"{place} {body}")
+        after = f"{body} of {place}"
+        if organisation is None or after in (organisation.name, *organisation.aliases):
+            return organisation
+        return replace(organisation, aliases=(*organisation.aliases, after))
 
     def _directory_names(self, sentence: str):
         """Acronyms the document defined, and names and acronyms of the directory and of the

@@ -305,6 +305,54 @@ CONTINUITY = re.compile(
 )
 
 
+# a count of projects before a list of their titles: "financed by two IOM projects: A,
+# funded by USAID, and the B, supported by CERF", "three programmes, A, B and C"
+LISTED = re.compile(
+    r"\b(?:two|three|four|five|several) (?:[A-Z]{2,}(?:['’]s)? |[a-z][\w-]* ){0,2}"
+    r"(?:projects|programmes|programs|initiatives)(?::|,) "
+)
+# where one listed title ends and the next begins: "…, funded by X (ACR), and the B"; "; B"
+_NEXT_LISTED = re.compile(r",? and (?:the )?|; (?:and )?(?:the )?|, (?:the )?(?=[A-Z])")
+_LISTED_TITLE = re.compile(
+    rf"(?:the )?(?P<named>{_CAPITALISED}(?: (?:{_SMALL_WORD} )*{_CAPITALISED}){{2,12}})"
+)
+_LAST_LISTED = re.compile(rf" and (?:the )?(?={_CAPITALISED} {_CAPITALISED})")
+_LISTED_AT_MOST = 5
+
+
+def listed(sentence: str) -> list[ProjectMention]:
+    """The titles of a list a count of projects announces, each told apart by where the next
+    begins ("two IOM projects: A, funded by USAID, and the B, supported by CERF"; "three
+    programmes, A, B and C"): titles of three capitalised words or more; what is said of each
+    between them (its donor) is skipped."""
+    found: list[ProjectMention] = []
+    for count in LISTED.finditer(sentence):
+        at, by_commas = count.end(), False
+        for _ in range(_LISTED_AT_MOST):
+            item = _LISTED_TITLE.match(sentence, at)
+            if item is None:
+                break
+            title, end = item["named"], item.end()
+            last = _LAST_LISTED.search(title)
+            if last and (by_commas or last.group().endswith("the ")):
+                # "A, B and C": in a list told by commas alone, "and" closes it; "A and the
+                # B" is two
+                title, end = title[: last.start()], item.start("named") + last.start()
+            if (
+                _organisation(title)
+                or NATIONAL_PROGRAMME.match(title)
+                or re.match(_BODY_HEAD, title)
+            ):
+                break  # bodies listed, not projects
+            found.append(ProjectMention(item.start("named"), end, title, "listed"))
+            following = _NEXT_LISTED.search(sentence, end)
+            if following is None or re.search(r"[.:]\s", sentence[end : following.start()]):
+                break
+            at = following.end()
+            by_commas = by_commas or following.group() == ", "
+    return found
+
+
 @dataclass(frozen=True)
 class ProjectMention:
     start: int
@@ -359,6 +407,9 @@ def find(sentence: str) -> list[ProjectMention]:
                 found[(match.start(), title)] = ProjectMention(
                     match.start(), match.end(), title, rule
                 )
+    for mention in listed(sentence):
+        if not any(mention.start < m.end and m.start < mention.end for m in found.values()):
+            found[(mention.start, mention.title)] = mention
     return sorted(found.values(), key=lambda m: m.start)
 
 

@@ -89,6 +89,9 @@ PEOPLE_BETWEEN = re.compile(
     r"\b(?!(?:funds|contributions|grants|donations|resources|allocations|loans)\b)"
     r"[a-z][\w-]*(?:s|ff|ers|ors|ists|ians|eers) (?:from|of|at|with) (?:the |its |their )?$"
 )
+# a count right before a name: the name qualifies what is counted, which the cue governs
+# ("financed by two IOM projects", "funded by three WHO grants")
+COUNTED = re.compile(r"\b(?:two|three|four|five|six|several|both) $")
 # a body named with another after the cue of both: "implemented by IOM together with the
 # Ministry of Health" (not set off by a comma: "implemented by UNICEF, together with UNFPA")
 JOINTLY = re.compile(r"^ (?:together|jointly) with (?:the )?$")
@@ -117,7 +120,7 @@ def cue(
                 continue  # "The delegation was led by the Institute …": not the project
             if best is None or match.end() > best[0]:
                 best = (match.end(), role)
-    if best and PEOPLE_BETWEEN.search(window, best[0]):
+    if best and (PEOPLE_BETWEEN.search(window, best[0]) or COUNTED.search(window, best[0])):
         return None
     return best[1] if best else None
 

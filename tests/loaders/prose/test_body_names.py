@@ -51,3 +51,33 @@ def test_spanish_al_joins_a_names_words(organisations):
         "GTM",
     )
     assert _names(found) == ["Consejo Nacional de Atención al Migrante de Guatemala"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Staff of the Prefectural Health Directorates of Kindia, Mamou and Boké took part.",
+         {"Kindia Prefectural Health Directorate": "Prefectural Health Directorate of Kindia",
+          "Mamou Prefectural Health Directorate": "Prefectural Health Directorate of Mamou",
+          "Boké Prefectural Health Directorate": "Prefectural Health Directorate of Boké"}),
+        ("Nurses from the Kasama and Mpika District Health Offices were trained.",
+         {"Kasama District Health Office": "District Health Office of Kasama",
+          "Mpika District Health Office": "District Health Office of Mpika"}),
+    ],
+)  # fmt: skip
+def test_a_body_of_a_list_over_places_is_also_named_with_its_place_after(
+    organisations, sentence, names
+):
+    found = {m.organisation.name: m.organisation.aliases for m in organisations(sentence)}
+    assert set(found) == set(names)
+    for name, other in names.items():
+        assert other in found[name]
+
+
+def test_a_countrys_body_of_a_list_keeps_one_order(organisations):
+    found = organisations("The National Leprosy Programmes of Kenya and Uganda will meet.")
+    assert [m.organisation.name for m in found] == [
+        "National Leprosy Programme of Kenya",
+        "National Leprosy Programme of Uganda",
+    ]
+    assert not any("Kenya National" in a for m in found for a in m.organisation.aliases)

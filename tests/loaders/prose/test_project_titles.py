@@ -95,3 +95,26 @@ def test_more_ways_of_naming_a_project(sentence, titles):
 )  # fmt: skip
 def test_an_owners_title_with_its_acronym_or_under_which_work_was_funded(sentence, titles):
     assert _titles(sentence) == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        ("The clinic is paid for by two IOM projects: Better Care for Mobile Workers in "
+         "Kasese, funded by the European Union (EU), and the Safe Crossings Health Response "
+         "in Uganda, supported by CERF.",
+         ["Better Care for Mobile Workers in Kasese", "Safe Crossings Health Response in Uganda"]),
+        ("IOM runs three programmes, Healthy Borders Now, Safe Mobility for Workers and Care "
+         "Across Lines.",
+         ["Healthy Borders Now", "Safe Mobility for Workers", "Care Across Lines"]),
+        ("Both teams report to two initiatives; Mobile Health for Herders and the Clean "
+         "Water for Camps Response.", []),
+        # no count of projects, or things that are not projects
+        ("The two projects, which started in May, share staff.", []),
+        ("It works with two ministries: the Ministry of Health and the Ministry of Labour.", []),
+        ("It supports two projects: the Ministry of Health and the National Malaria "
+         "Programme.", []),
+    ],
+)  # fmt: skip
+def test_titles_listed_after_a_count_of_projects(sentence, titles):
+    assert [m.title for m in projects.listed(sentence)] == titles

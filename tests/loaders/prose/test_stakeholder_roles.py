@@ -244,3 +244,23 @@ def test_the_publisher_owning_the_fund_that_pays_implements(described):
 def test_the_publisher_paying_itself_still_funds(described):
     g, project = described("The teams were deployed with funding from IOM.")
     assert "funderRole" in _bodies(g, project)[IOM]
+
+
+# --- a body's name after a count qualifies what is counted ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The fair was financed jointly by two IOM projects, one run with the Ministry of "
+         "Health.", "International Organization for Migration", "partner"),
+        ("The survey was funded by three WHO grants.", "World Health Organization", "partner"),
+        # a body after the cue itself, or after an article, still takes it
+        ("The fair was financed by the World Health Organization.", "World Health Organization",
+         "funder"),
+        ("The fair was funded by two donors, the WHO and the Government of Japan.",
+         "World Health Organization", "funder"),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_a_count_takes_no_cue(organisations, text, name, role):
+    assert role_of(organisations, text, name) == [role]
