@@ -25,17 +25,35 @@ _WHAT = (
     # a body told as local, by what it is: "a local group", "its local partner"
     r"(?:local|community|grassroots|faith-based) (?:group|organi[sz]ation|partner)|"
     r"partner organi[sz]ation|implementing partner|"
-    # a body told by where it works from: "a UK-based organization", "a Lagos-based charity"
-    r"[\w'’-]+-based (?:organi[sz]ation|group|charity|network))"
+    # a body told by where it works from or who leads it: "a UK-based organization", "a
+    # Lagos-based charity", "a Yazidi-led organization", "a women-led group"
+    r"[\w'’-]+-(?:based|led|run) (?:organi[sz]ation|group|charity|network))"
 )
 # (after an article or a possessive: "IPčko, IOM Slovakia's partner organization, …")
 _OWNER = r"(?:an?|its|their|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s)"
-APPOSITION = re.compile(rf"(?P<name>{NAME}), {_OWNER} (?:[\w'’-]+ ){{0,3}}?{_WHAT}\b")
-DESCRIPTOR = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:local |national |international |[A-Z][a-z]+ )?"
-    rf"{_WHAT},? "
-    rf"(?P<name>{CAP}(?: (?:(?:of|for|de|del|la|the) )*{CAP}){{0,5}})"
+# (its acronym in brackets between: "the Support Group for … (GARR), a Haitian NGO")
+APPOSITION = re.compile(
+    rf"(?P<name>{NAME})(?: \([A-Z][\w.-]{{1,12}}\))?, {_OWNER} (?:[\w'’-]+ ){{0,3}}?{_WHAT}\b"
 )
+# (a name the text quotes, maybe in a language whose small words are no English ones: 'the
+# association "Psihologi pentru Comunitate"', "the Jalal-Abad NGO “Ak Zhurok”")
+_QUOTED_NAME = r"[“\"](?P<quoted>[A-Z][^”\"]{1,60})[”\"]"
+# (or in another language, with its gloss in brackets after it: "the association Psihologi
+# pentru Comunitate (Psychologists for the Community)")
+_GLOSSED_NAME = rf"(?P<glossed>{CAP}(?: [\w’'-]+){{1,5}})(?= \([A-Z][\w-]+(?: [\w-]+){{1,6}}\))"
+DESCRIPTOR = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w'’-]+ )?{_WHAT},? "
+    rf"(?:{_GLOSSED_NAME}|(?P<name>{CAP}(?: (?:(?:of|for|de|del|la|the) )*{CAP}){{0,5}})"
+    rf"|{_QUOTED_NAME})"
+)
+# the names a text quotes after a plural of what they are: 'two local NGOs, "Ahtari Baht" in
+# Qurghonteppa and "Anis" in Kulob'
+PLURAL_WHAT = re.compile(
+    r"\b(?:NGOs|non-governmental organi[sz]ations|associations|charities|foundations|"
+    r"civil[- ]society organi[sz]ations|community-based organi[sz]ations)[,:]? (?=[“\"])"
+)
+QUOTED_NAME = re.compile(rf"{_QUOTED_NAME}")
+_QUOTED_AT_MOST = 6
 FOREIGN_HEAD = re.compile(
     r"\b(?P<name>(?:Caritas|Fondation|Fundación|Fundacion|Fundação|Fundacja|Stiftung|Stichting|"
     r"Asociación|Associação|Associazione)"
@@ -53,6 +71,10 @@ def names(sentence: str) -> list[tuple[int, int, str]]:
     found = []
     for pattern in (FOREIGN_HEAD, APPOSITION, DESCRIPTOR):
         for match in pattern.finditer(sentence):
+            whole = next((g for g in ("quoted", "glossed") if match.groupdict().get(g)), None)
+            if whole:  # a name given whole: quoted, or glossed in brackets after it
+                _add(found, match.start(whole), match[whole])
+                continue
             cut, name = last_item(match["name"])
             name = re.sub(r"^(?:The|the) ", "", name)
             start = match.start("name") + match["name"].index(name, cut)
@@ -60,4 +82,27 @@ def names(sentence: str) -> list[tuple[int, int, str]]:
             if _NOT_A_NAME.match(name) or taken or _GOVERNMENT.search(name):
                 continue  # ("the Ministry of Health, IOM's implementing partner": a ministry)
             found.append((start, start + len(name), name))
-    return found
+    for plural in PLURAL_WHAT.finditer(sentence):
+        for name in _quoted_list(sentence, plural.end()):
+            _add(found, *name)
+    return sorted(found)
+
+
+def _quoted_list(sentence: str, at: int) -> list[tuple[int, str]]:
+    """The quoted names of a list from `at` to the end of its clause: '"A" in X and "B" in
+    Y' (what is said of each between them is skipped)."""
+    end = min((i for i in (sentence.find(m, at) for m in (";", ". ")) if i >= 0), default=None)
+    clause = sentence[:end] if end is not None else sentence
+    return [
+        (m.start("quoted"), m["quoted"])
+        for m in list(QUOTED_NAME.finditer(clause, at))[:_QUOTED_AT_MOST]
+    ]
+
+
+def _add(found: list[tuple[int, int, str]], start: int, name: str) -> None:
+    """A quoted name, unless it is taken, is a sentence quoted or names a public body."""
+    end = start + len(name)
+    if len(name.split()) > 6 or name.rstrip()[-1:] in ".,!?" or _GOVERNMENT.search(name):
+        return
+    if not any(s < end and start < e for s, e, _ in found):
+        found.append((start, end, name))

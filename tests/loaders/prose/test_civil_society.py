@@ -232,3 +232,40 @@ def test_a_bureau_for_the_diaspora_is_a_body_not_a_group(organisations):
     kinds = {m.organisation.name: m.organisation.kind for m in organisations(text, "MDA")}
     assert kinds["Diaspora Relations Bureau"] == MHKG.GovernmentAgency
     assert kinds["Somali diaspora"] == MHKG.Group
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param('Two local NGOs, "Mehr Ayol" in Khujand and "Dast" in Bokhtar, refer '
+                     "patients.", ["Mehr Ayol", "Dast"], id="quoted-after-a-plural"),
+        pytest.param('The public association "Tan Sulu" runs the hotline.', ["Tan Sulu"],
+                     id="quoted-after-a-descriptor"),
+        pytest.param("The Tashkent NGO “Oila Nuri” trains peers.", ["Oila Nuri"],
+                     id="quoted-after-a-place-and-descriptor"),
+        pytest.param("It works with the association Medici pentru Sat (Doctors for the Village).",
+                     ["Medici pentru Sat"], id="glossed-in-brackets"),
+        pytest.param("The Group for Returned Families (GRF), a Honduran NGO, monitors the border.",
+                     ["Group for Returned Families"], id="apposition-after-an-acronym"),
+        pytest.param("Mothers of Sinjar, a Yazidi-led organization, refers survivors.",
+                     ["Mothers of Sinjar"], id="led-by"),
+    ],
+)  # fmt: skip
+def test_civil_society_bodies_quoted_glossed_or_told_by_who_leads_them(organisations, text, names):
+    bodies = found(organisations, text)
+    for name in names:
+        assert (bodies[name].kind, bodies[name].country) == (MHKG.CivilSocietyOrganisation, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('The NGOs said: "We need more funds for the clinic."', id="a-quote"),
+        pytest.param('Two NGOs, "the best partners we have", refer patients.', id="lower-case"),
+        pytest.param('The association "Ministry of Hope Office" met.', id="a-public-body's-words"),
+        pytest.param("The NGO Bright Future (BF) ran it.", id="an-acronym-is-no-gloss"),
+    ],
+)
+def test_no_quoted_or_glossed_civil_society_body_where_none_is_named(organisations, text):
+    names = [m.organisation.name for m in organisations(text) if m.rule == "civil-society"]
+    assert not [n for n in names if n != "Bright Future"]
