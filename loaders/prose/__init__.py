@@ -22,6 +22,7 @@ from mhkg.loaders.organisations import IOM
 from mhkg.loaders.project import describe_project
 from mhkg.loaders.prose import evidence, projects
 from mhkg.loaders.prose.event_statements import state_events
+from mhkg.loaders.prose.organisations import REPRESENTATION
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.reading import Reading, SentenceReading, read
 from mhkg.loaders.prose.statements import Annotator, state_organisations, state_people
@@ -299,12 +300,14 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     names = [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
 
     def not_its_own(place: PlaceMention) -> bool:
-        """A place in a donor's name, or in the name of a body that is not of that country
-        ("IOM Kenya" is)."""
+        """A place in a donor's name, in a foreign mission's ("the Swedish Embassy in
+        Uganda": neither the country it represents nor the one it sits in is thereby the
+        project's), or in the name of a body that is not of that country ("IOM Kenya" is)."""
         return any(
             m.start <= place.start < m.end
             and (
                 m.role == "funder"
+                or REPRESENTATION.search(m.organisation.name)
                 or (
                     m.organisation.kind not in evidence.NATIONAL_KINDS
                     and m.organisation.country != place.iso3

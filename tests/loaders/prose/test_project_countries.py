@@ -47,3 +47,22 @@ def test_where_people_come_from_is_no_project_country(context, body):
 )
 def test_where_the_project_works_is_one(context, body, country):
     assert country in _countries(context, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lena Holm of the Swedish Embassy in Mexico spoke at the opening.",
+        "A counsellor of the Embassy of Japan said his country shared the goal.",
+        "The British High Commission sent a delegate.",
+    ],
+)
+def test_a_foreign_missions_countries_are_no_project_countries(context, body):
+    assert _countries(context, body) == {"MEX"}
+
+
+def test_a_national_body_still_names_the_project_country(context):
+    assert _countries(context, "Staff of the Guatemalan Ministry of Health joined.") == {
+        "MEX",
+        "GTM",
+    }
