@@ -258,6 +258,14 @@ KIND_PATTERNS = [
         r"working group|committee|platform)\b).*\bcouncil$",
         MHKG.GovernmentAgency,
     ),
+    # a country's organisation of a public field: "National Disaster Management Organisation",
+    # "National Public Health Organization" (not one of people: "National Youth Organization")
+    (
+        r"^national (?!.*\b(?:youth|women|men|children|students|workers|nurses|doctors|"
+        r"farmers|people|persons|migrants|refugees|families|veterans)\b)(?:[\w-]+ ){1,3}"
+        r"organi[sz]ation$",
+        MHKG.GovernmentAgency,
+    ),
     # a board the state runs a service by, not one that steers: "Wage Earners' Welfare Board",
     # "Revenue Board", "Investment Board"
     (

@@ -81,3 +81,18 @@ def test_a_countrys_body_of_a_list_keeps_one_order(organisations):
         "National Leprosy Programme of Uganda",
     ]
     assert not any("Kenya National" in a for m in found for a in m.organisation.aliases)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("National Disaster Management Organisation", MHKG.GovernmentAgency),
+        ("National Public Health Organization", MHKG.GovernmentAgency),
+        # an organisation of people, or one not named as a country's
+        ("National Youth Organization", MHKG.CivilSocietyOrganisation),
+        ("National Organization for Women", MHKG.CivilSocietyOrganisation),
+        ("National Nurses Organization", None),
+    ],
+)
+def test_a_countrys_organisation_of_a_public_field_is_an_agency(name, kind):
+    assert kind_from_name(name) == kind
