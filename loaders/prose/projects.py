@@ -42,6 +42,14 @@ _TITLE = rf"{_CAPITALISED}(?: (?:{_SMALL_WORD} )*{_CAPITALISED}){{0,12}}"
 _PHASE = r"(?:(?:first|second|third|fourth|next|new|final) phase of the )"
 _NAMED = rf"\b[Tt]he {_PHASE}?(?P<named>{_TITLE})"
 _ENUMERATED = r"\b[Tt]he (?:first|second|third|fourth|other|former|latter)(?: one)?,? "
+# an apposition that says a name is a state's own programme, not a project: '"100 Million
+# Healthy Lives", the presidential initiative to …', "…, the government's vaccination
+# campaign", "…, a national programme"
+PUBLIC_APPOSITION = re.compile(
+    rf"[{CLOSE_QUOTES}]?,? (?:the|an?) (?:[\w-]+ ){{0,2}}?(?:presidential|national|government|"
+    r"government['’]s|state|ministry['’]s|federal|country['’]s) (?:[\w-]+ ){0,2}?"
+    r"(?:initiative|programme|program|campaign|strategy|plan|scheme)\b"
+)
 # a standing programme of a government, not a project: "the National Malaria Control Programme"
 # (also "the National Programme of Hygiene at Borders", a body named by what it is "of")
 NATIONAL_PROGRAMME = re.compile(
@@ -394,6 +402,10 @@ def find(sentence: str) -> list[ProjectMention]:
                 title = _OWNER.sub("", title)  # "the Global Fund's Regional … Initiative"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):
                 continue  # a government's standing programme or a known body, not a project
+            named = next((g for g in ("quoted", "named", "title") if parts.get(g)), None)
+            if named and PUBLIC_APPOSITION.match(sentence, match.end(named)):
+                continue  # '"100 Million Healthy Lives", the presidential initiative to …'
+
             if not title:
                 continue
             overlapping = [

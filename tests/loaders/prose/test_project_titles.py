@@ -118,3 +118,21 @@ def test_an_owners_title_with_its_acronym_or_under_which_work_was_funded(sentenc
 )  # fmt: skip
 def test_titles_listed_after_a_count_of_projects(sentence, titles):
     assert [m.title for m in projects.listed(sentence)] == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        ('Migrants join "Clean Blood for All", the presidential initiative to treat hepatitis.',
+         []),
+        ("Workers join the Healthy Ports Initiative, the government's campaign against TB.", []),
+        ('Migrants join "Clean Blood for All", a national screening programme of the Ministry.',
+         []),
+        # a project the text says is one, even a national one
+        ('The "Healthy Borders" project, a national initiative of IOM, ran in May.',
+         ["Healthy Borders"]),
+        ('IOM supports "Clean Hands", a new project of the Ministry.', ["Clean Hands"]),
+    ],
+)  # fmt: skip
+def test_a_states_own_programme_told_in_apposition_is_no_project(sentence, titles):
+    assert _titles(sentence) == titles
