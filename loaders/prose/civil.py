@@ -53,6 +53,15 @@ PLURAL_WHAT = re.compile(
     r"civil[- ]society organi[sz]ations|community-based organi[sz]ations)[,:]? (?=[“\"])"
 )
 QUOTED_NAME = re.compile(rf"{_QUOTED_NAME}")
+# names listed after the plural of what they are, in any language's small words: "the shelters
+# Albergue Jesús el Buen Pastor del Pobre y el Migrante and Hospitalidad y Solidaridad", "the
+# local associations Nadezhda, Zabota and Svet"
+_LINKS = r"(?:of|for|the|de|del|la|las|los|el|y|e|do|da|dos|das|des|du|le|et|pour|por|para)"
+_ITEM = rf"{CAP}(?: (?:{_LINKS} )*{CAP}){{0,8}}"
+PLURAL_NAMED = re.compile(
+    r"\b[Tt]he (?:[\w-]+ )?(?:NGOs|associations|organi[sz]ations|shelters|charities|"
+    rf"foundations|networks) (?P<names>{_ITEM}(?:, {_ITEM})*,? and {_ITEM})"
+)
 _QUOTED_AT_MOST = 6
 FOREIGN_HEAD = re.compile(
     r"\b(?P<name>(?:Caritas|Fondation|Fundación|Fundacion|Fundação|Fundacja|Stiftung|Stichting|"
@@ -82,6 +91,10 @@ def names(sentence: str) -> list[tuple[int, int, str]]:
             if _NOT_A_NAME.match(name) or taken or _GOVERNMENT.search(name):
                 continue  # ("the Ministry of Health, IOM's implementing partner": a ministry)
             found.append((start, start + len(name), name))
+    for listed in PLURAL_NAMED.finditer(sentence):
+        at = listed.start("names")
+        for item in re.finditer(_ITEM, listed["names"]):
+            _add(found, at + item.start(), item.group(), words=12)
     for plural in PLURAL_WHAT.finditer(sentence):
         for name in _quoted_list(sentence, plural.end()):
             _add(found, *name)
@@ -99,10 +112,11 @@ def _quoted_list(sentence: str, at: int) -> list[tuple[int, str]]:
     ]
 
 
-def _add(found: list[tuple[int, int, str]], start: int, name: str) -> None:
-    """A quoted name, unless it is taken, is a sentence quoted or names a public body."""
+def _add(found: list[tuple[int, int, str]], start: int, name: str, words: int = 6) -> None:
+    """A name, unless it is taken, is a sentence quoted (more words than `words`, or
+    closing on a stop) or names a public body."""
     end = start + len(name)
-    if len(name.split()) > 6 or name.rstrip()[-1:] in ".,!?" or _GOVERNMENT.search(name):
+    if len(name.split()) > words or name.rstrip()[-1:] in ".,!?" or _GOVERNMENT.search(name):
         return
     if not any(s < end and start < e for s, e, _ in found):
         found.append((start, end, name))

@@ -269,3 +269,30 @@ def test_civil_society_bodies_quoted_glossed_or_told_by_who_leads_them(organisat
 def test_no_quoted_or_glossed_civil_society_body_where_none_is_named(organisations, text):
     names = [m.organisation.name for m in organisations(text) if m.rule == "civil-society"]
     assert not [n for n in names if n != "Bright Future"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param("The shelters Casa de la Esperanza y el Camino and Hogar San José took in "
+                     "families.", ["Casa de la Esperanza y el Camino", "Hogar San José"],
+                     id="spanish-names"),
+        pytest.param("The local associations Nadezhda, Zabota and Svet run groups.",
+                     ["Nadezhda", "Zabota", "Svet"], id="three"),
+    ],
+)  # fmt: skip
+def test_civil_society_bodies_listed_after_the_plural_of_what_they_are(organisations, text, names):
+    bodies = found(organisations, text)
+    for name in names:
+        assert bodies[name].kind == MHKG.CivilSocietyOrganisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The NGOs in Kisumu and Busia met.", id="places-after-a-preposition"),
+        pytest.param("The shelters and the Ministry met.", id="no-names"),
+    ],
+)
+def test_no_listed_civil_society_body_where_none_is_named(organisations, text):
+    assert not [m for m in organisations(text) if m.rule == "civil-society"]
