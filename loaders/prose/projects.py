@@ -54,7 +54,11 @@ PUBLIC_APPOSITION = re.compile(
 # (also "the National Programme of Hygiene at Borders", a body named by what it is "of")
 NATIONAL_PROGRAMME = re.compile(
     # (a country's word may come first: "the Iraqi National Tuberculosis Program")
-    r"^(?:[A-Z][\w'’-]+ ){0,2}National (?:[A-Z][\w/-]* ){0,5}Program(?:me)?"
+    # (or a province's, a district's: "the Provincial TB Control Programme Khyber Pakhtunkhwa";
+    # its portfolios may be listed: "the National Tuberculosis, Leprosy and Lung Disease
+    # Program")
+    r"^(?:[A-Z][\w'’-]+ ){0,2}(?:National|Provincial|District|County|Departmental) "
+    r"(?:(?:[A-Z][\w/-]*|and|&),? ){0,7}Program(?:me)?(?: [A-Z][\w-]*(?: [A-Z][\w-]*)?$)?"
     r"(?: (?:of|for|on) [A-Z][^,;]{0,80})?$"
     # and in French or Spanish order: "Programme National de Santé Mentale"
     r"|^Program(?:me|a)? Nacional|^Programme National"

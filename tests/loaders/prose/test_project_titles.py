@@ -136,3 +136,18 @@ def test_titles_listed_after_a_count_of_projects(sentence, titles):
 )  # fmt: skip
 def test_a_states_own_programme_told_in_apposition_is_no_project(sentence, titles):
     assert _titles(sentence) == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        ("IOM gave two machines to the Provincial TB Control Programme Punjab in Lahore.", []),
+        ("Staff of the National Malaria, Dengue and Yellow Fever Programme (NMDYP) met.", []),
+        ("The District Nutrition Programme of Kasese reached 900 children.", []),
+        # a region's, or an owner's, is a project
+        ("The Regional Migration Program funded it.", ["Regional Migration Program"]),
+        ("IOM's State Health Reform Programme started.", ["State Health Reform Programme"]),
+    ],
+)  # fmt: skip
+def test_a_provinces_or_a_countrys_programme_of_listed_diseases_is_no_project(sentence, titles):
+    assert _titles(sentence) == titles
