@@ -60,7 +60,7 @@ _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mme|Prof|Professor|H\.E|Hon|Sir|Dame)\.? )"
 # ("MHPSS Programme Coordinator", "Reporting and Communications Officer")
 _FIELD = (
     rf"(?:(?!(?:{_TITLE}|The|A|An|This|Its|Their|Our)\b)(?:[A-Z][a-z]+|[A-Z]{{2,}}(?= [A-Z]))"
-    r" (?:and (?=[A-Z]))?){0,3}"
+    r" (?:and (?=[A-Z]))?){0,4}"
 )
 # what a post is of may be a list of regions: "for South-Eastern Europe, Eastern Europe and
 # Central Asia"

@@ -175,7 +175,15 @@ def post_without_body(
         body = normalise_name(post[link.end() :])
         if any(body == n or body.endswith(f" {n}") for n in names):
             return post[: link.start()]
+    for link in links:  # "volunteer of PMI in Sabang": the body, then where it is
+        body = normalise_name(_PLACE_AFTER.sub("", post[link.end() :]))
+        if body != normalise_name(post[link.end() :]) and body in names:
+            return post[: link.start()]
     return post
+
+
+# where a body named in a post is: "… of PMI in Sabang"
+_PLACE_AFTER = re.compile(r" in (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}$")
 
 
 # the administration of an area a post names: "Western Province Minister"
