@@ -669,8 +669,8 @@ def _complements(
     Sfax", "in Dajabón"), the body it is in ("at the Directorate of Health", "with Asante",
     "for the jurisdiction", "with IOM's health team") and where the appositive ends; whether
     it ends well (a comma, a full stop, a relative clause, a participle). Where `origin` (an
-    occupation told by an agent noun: "a trader from Lola"), "from" tells where the person
-    comes from, never a body."""
+    occupation told by an agent noun: "a trader from Lola", "a driver on the Accra line"),
+    "from" and "on" tell where the person comes from or works, never a body."""
     kept: list[str] = []
     organisation: str | None = None
     placed = False  # a body it is at was named: "in …" after it is that body's place
@@ -710,7 +710,7 @@ def _complements(
                 and tokens[after].lower not in _STOPS
             )
             if (described and (following.lower in _DETERMINERS or word == "from")) or (
-                origin and word == "from"
+                origin and word in ("from", "on")
             ):
                 # "at the Daloa regional hospital", "with a mobile team", "on the first
                 # patrol team", "from Chheb district": a place or group described, not a

@@ -74,6 +74,12 @@ def test_from_after_an_agent_noun_is_where_the_person_comes_from():
     )
 
 
+def test_on_after_an_agent_noun_is_where_the_person_works():
+    assert ("Kofi Mensah", "lorry driver", None) in told(
+        "Kofi Mensah, a lorry driver on the Tema–Paga road, said the wait was shorter."
+    )
+
+
 def test_from_after_a_listed_post_still_names_a_body():
     assert ("Rosa Tembo", "nurse", "Kindred Aid") in told(
         '"Prices went up," said Rosa Tembo, a nurse from Kindred Aid.'
