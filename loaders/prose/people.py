@@ -60,7 +60,7 @@ _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mme|Prof|Professor|H\.E|Hon|Sir|Dame)\.? )"
 # ("MHPSS Programme Coordinator", "Reporting and Communications Officer")
 _FIELD = (
     rf"(?:(?!(?:{_TITLE}|The|A|An|This|Its|Their|Our)\b)(?:[A-Z][a-z]+|[A-Z]{{2,}}(?= [A-Z]))"
-    r" (?:and (?=[A-Z]))?){0,3}"
+    r" (?:and (?=[A-Z]))?){0,4}"
 )
 # what a post is of may be a list of regions: "for South-Eastern Europe, Eastern Europe and
 # Central Asia"
@@ -231,6 +231,7 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             elif organisation is None and (area := AREA.match(post)):
                 organisation = area["area"]  # "Western Province Minister" → Western Province
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
+    found[:] = [_with_what_they_do(sentence, m, is_place_or_organisation) for m in found]
     found += appositive_people(sentence, found, is_place_or_organisation)
     _lower_posts(sentence, found, is_place_or_organisation)
     for rule, pattern in (
@@ -250,6 +251,20 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
                 at = None  # "said Tesfaye Girma from Jimma": where he is from
             found.append(PersonMention(match.start(), match.end(), name, "", at, rule))
     return sorted(found, key=lambda m: m.start)
+
+
+def _with_what_they_do(sentence: str, mention: PersonMention, is_place) -> PersonMention:
+    """A titled person with no body, with the body a relative clause after the name says
+    they head ("Commissioner Ana Lima, who heads the DPAF unit at Kidira": the DPAF;
+    `_what_they_do`); the mention as it is otherwise."""
+    if mention.organisation_text is not None or not sentence.startswith(", who ", mention.end):
+        return mention
+    does = _what_they_do(sentence, mention.end + 2, is_place)
+    if does is None:
+        return mention
+    return PersonMention(
+        mention.start, mention.end, mention.name, mention.post, does[0], mention.rule
+    )
 
 
 # a speaker told by a pronoun after a quote: '"Now I want my family to know," he said.'
@@ -482,17 +497,59 @@ def _possessive(token: _Token) -> str | None:
     return None
 
 
-def post_head(word: str, before: str = "") -> bool:
+def post_head(word: str, before: str = "", agent: bool = False) -> bool:
     """A word a post ends in: "nurse", "Coordinator", "Inspector-General"; "point" after
-    "focal", "worker" after "health", "social", "outreach" …"""
-    word = word.lower()
-    if word in POST_HEADS or word.split("-")[-1] in POST_HEADS:
+    "focal", "worker" after "health", "social", "outreach" …; where `agent` (an appositive
+    that opens with an article right after a name), any occupation told by an agent noun
+    ("a builder", "a monitor", "a volunteer": `agent_noun`)."""
+    lowered = word.lower()
+    if lowered in POST_HEADS or lowered.split("-")[-1] in POST_HEADS:
         return True
-    if word.endswith(_PROFESSION_ENDINGS) and word.isalpha():
+    if lowered.endswith(_PROFESSION_ENDINGS) and lowered.isalpha():
         return True
-    if word in _WORK_HEADS:
+    if agent and (agent_noun(word) or lowered in _WORK_HEADS):
+        return True
+    if lowered in _WORK_HEADS:
         return bool(before) and before.lower() not in _DETERMINERS
-    return before.lower() in _TWO_WORD_HEADS.get(word, ())
+    return before.lower() in _TWO_WORD_HEADS.get(lowered, ())
+
+
+# the endings of agent nouns, who does a kind of work: "builder", "monitor", "mobilizer",
+# "auctioneer", "pharmacist", "librarian"
+_AGENT_ENDINGS = ("er", "or", "eer", "ist", "ian")
+# words with those endings that tell no occupation: kin, statuses, and words that are no
+# nouns of agents ("mother", "passenger", "survivor", "newcomer", "together", "interior")
+_NOT_AGENTS = frozenset(
+    "mother father brother sister daughter grandmother grandfather grandparent stepmother "
+    "stepfather elder guardian partner member survivor visitor passenger traveller traveler "
+    "commuter neighbour neighbor participant migrant returnee resident patient tourist "
+    "civilian pedestrian villager settler dweller foreigner stranger newcomer prisoner "
+    "seeker sufferer holder owner user customer consumer beneficiary donor sponsor victim "
+    "other another former latter whether rather either neither never however whatever "
+    "together further farther earlier later older younger bigger smaller larger better "
+    "higher lower longer under over after upper inner outer proper water border center "
+    "order number matter letter shelter cluster chapter register corner paper winter summer "
+    "quarter error floor door major minor junior senior factor interior sector color "
+    "colour behavior labor favor honor humor rumor tumor harbor vapor median".split()
+)
+
+
+def agent_noun(word: str) -> bool:
+    """A noun in lower case that tells who does a kind of work, by its ending ("builder",
+    "monitor", "trader", "mobilizer"), not kin nor a status ("mother", "survivor",
+    "passenger": `_NOT_AGENTS`).
+
+    >>> agent_noun("builder"), agent_noun("monitor"), agent_noun("mother"), agent_noun("Baker")
+    (True, True, False, False)
+    """
+    last = word.split("-")[-1]
+    return (
+        word[:1].islower()
+        and last.isalpha()
+        and len(last) > 4
+        and last.endswith(_AGENT_ENDINGS)
+        and last not in _NOT_AGENTS
+    )
 
 
 # heads of two words: "focal point", "community health worker", "social worker"
@@ -576,11 +633,12 @@ def _place_follows(tokens: list[_Token], i: int, is_place) -> bool:
     return j > i and is_place(" ".join(t.text for t in tokens[i:j]))
 
 
-def _post_words(tokens: list[_Token], i: int, limit: int = 8) -> int:
+def _post_words(tokens: list[_Token], i: int, limit: int = 8, agent: bool = False) -> int:
     """Where the words of a post that start at token i end: up to its last head word before
     a preposition, a relative pronoun or a punctuation mark (the index after it, or i); "and"
     between its words is its own ("mental health and psychosocial support officer"), and so
-    is "and" between two titles in capitals ("Attorney-General and Minister for Trade")."""
+    is "and" between two titles in capitals ("Attorney-General and Minister for Trade");
+    where `agent`, an agent noun ends a post too (`post_head`)."""
     end, j = i, i
     while j < len(tokens) and j - i < limit:
         token = tokens[j]
@@ -599,16 +657,20 @@ def _post_words(tokens: list[_Token], i: int, limit: int = 8) -> int:
         if _possessive(token) is not None:
             break
         j += 1
-        if post_head(token.text, tokens[j - 2].text if j - 2 >= i else ""):
+        if post_head(token.text, tokens[j - 2].text if j - 2 >= i else "", agent):
             end = j
     return end
 
 
-def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str | None, int, bool]:
+def _complements(
+    tokens: list[_Token], i: int, is_place, origin: bool = False
+) -> tuple[list[str], str | None, int, bool]:
     """What follows a post's head: the words kept in the post ("of health promotion", "for
     Sfax", "in Dajabón"), the body it is in ("at the Directorate of Health", "with Asante",
-    "for the jurisdiction") and where the appositive ends; whether it ends well (a comma, a
-    full stop, a relative clause, a participle)."""
+    "for the jurisdiction", "with IOM's health team") and where the appositive ends; whether
+    it ends well (a comma, a full stop, a relative clause, a participle). Where `origin` (an
+    occupation told by an agent noun: "a trader from Lola", "a driver on the Accra line"),
+    "from" and "on" tell where the person comes from or works, never a body."""
     kept: list[str] = []
     organisation: str | None = None
     placed = False  # a body it is at was named: "in …" after it is that body's place
@@ -647,7 +709,9 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
                 and not tokens[after].capitalised
                 and tokens[after].lower not in _STOPS
             )
-            if described and (following.lower in _DETERMINERS or word == "from"):
+            if (described and (following.lower in _DETERMINERS or word == "from")) or (
+                origin and word in ("from", "on")
+            ):
                 # "at the Daloa regional hospital", "with a mobile team", "on the first
                 # patrol team", "from Chheb district": a place or group described, not a
                 # body named
@@ -661,6 +725,8 @@ def _complements(tokens: list[_Token], i: int, is_place) -> tuple[list[str], str
             if not is_place(body):
                 organisation = body
             placed = True
+            if _possessive(tokens[after - 1]) is not None:
+                after = _lower_run(tokens, after - 1, after)  # "with IOM's health team"
             i = after
         elif (
             word in ("of", "for", "on")
@@ -770,15 +836,18 @@ class _Told:
     by_acronym: bool = False
 
 
-def _appositive(sentence: str, start: int, is_place) -> _Told | None:
+def _appositive(sentence: str, start: int, is_place, agent: bool = False) -> _Told | None:
     """The post and body an appositive that starts at `start` tells ("a nurse at the
     District Health Office", "the ONFP's regional delegate for Sfax", "IOM's field
     coordinator in Dajabón"), and where it ends; None where it tells no post ("a town in
-    Tete", "the capital")."""
+    Tete", "the capital"). Where `agent` (right after a name), an appositive that opens
+    with an article may tell an occupation by an agent noun: "a builder", "a monitor with
+    GARR" (`agent_noun`)."""
     tokens = _tokens(sentence[start : start + _APPOSITIVE_WINDOW], start)
     i, owner = 0, None
     if len(tokens) > 2 and tokens[0].text.isdigit() and tokens[1].text == ",":
         i = 2  # "Ana Lima, 41, a nurse at …": her age, then her post
+    article = i < len(tokens) and tokens[i].lower in ("a", "an")
     if i < len(tokens) and tokens[i].lower in _DETERMINERS:
         i += 1
     if i < len(tokens) and _AGE.fullmatch(tokens[i].text):
@@ -816,11 +885,12 @@ def _appositive(sentence: str, start: int, is_place) -> _Told | None:
         and not tokens[i + 1].capitalised
         else None
     )
-    end = _post_words(tokens, i)
+    end = _post_words(tokens, i, agent=agent and article and owner is None)
     if end == i or not tokens[end - 1].word or tokens[i].lower in _DETERMINERS:
         return None
     post = " ".join(t.text for t in tokens[i:end])
-    kept, organisation, after, ends = _complements(tokens, end, is_place)
+    by_agent = not post_head(tokens[end - 1].text, tokens[end - 2].text if end - 2 >= i else "")
+    kept, organisation, after, ends = _complements(tokens, end, is_place, origin=by_agent)
     if not ends:
         return None
     if owner is not None and is_place(owner):
@@ -849,14 +919,17 @@ def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None
         if body is None or _possessive(tokens[after - 1]) is None:
             # "the mediators of the ASP": the body the thing done belongs to
             j = i + 1 if tokens[i].lower in _DETERMINERS else i
+            modified = j
             j = _modifiers(tokens, j)  # "the TB division at RBC": what qualifies the thing
             while j < len(tokens) and j - i < 6 and tokens[j].word and not tokens[j].capitalised:
                 if tokens[j].lower == "of":
                     body, after = _body_or_head(tokens, j + 1, is_place)
                     break
                 if tokens[j].lower in ("at", "for", "with") and j > i:
-                    # "who coordinates primary care at SESAU": where it is done
+                    # "who coordinates primary care at SESAU": where it is done ("who heads
+                    # the DPAF unit at Kidira": the body whose unit it is, there)
                     body, after = _body_or_head(tokens, j + 1, is_place)
+                    body = _acronym_modifier(tokens[modified:j]) or body
                     break
                 j += 1
             else:
@@ -866,6 +939,27 @@ def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None
     if not body or is_place(body):
         return None
     return body, tokens[after - 1].end
+
+
+def _acronym_modifier(tokens: list[_Token]) -> str | None:
+    """The body an acronym alone before a unit in lower case names ("DPAF" in "DPAF unit",
+    "GARR" in "GARR team"); None for a field's ("TB unit", "HIV clinic": `FIELD_ACRONYMS`)
+    or for anything else."""
+    if (
+        len(tokens) > 1
+        and tokens[0].text not in FIELD_ACRONYMS
+        and ACRONYM_OWNER.fullmatch(tokens[0].text)
+        and all(_plain(t) for t in tokens[1:])
+    ):
+        return tokens[0].text
+    return None
+
+
+# acronyms of a field of health, not of a body: "the TB unit", "the HIV clinic"
+FIELD_ACRONYMS = frozenset(
+    "TB MDR-TB HIV AIDS STI STIs MHPSS PSS GBV SGBV MCH RMNCH EPI NCD NCDs WASH ICU ER OPD "
+    "PHC IPC COVID COVID-19 PPE CBRN IHR PoE PoEs".split()
+)
 
 
 def _modifiers(tokens: list[_Token], j: int) -> int:
@@ -909,7 +1003,8 @@ def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> li
         name = without_rank(match["person"])
         if is_place(name) or not free(match.start("person"), match.end("person")):
             continue
-        if told := _appositive(sentence, match.end(), is_place):
+        plain = match.group().endswith(", ") and " who " not in match.group()
+        if told := _appositive(sentence, match.end(), is_place, agent=plain):
             organisation, rule = told.organisation, "name-then-post"
             if organisation is None or told.by_acronym:
                 if does := _what_they_do(sentence, told.end, is_place):

@@ -175,7 +175,15 @@ def post_without_body(
         body = normalise_name(post[link.end() :])
         if any(body == n or body.endswith(f" {n}") for n in names):
             return post[: link.start()]
+    for link in links:  # "volunteer of PMI in Sabang": the body, then where it is
+        body = normalise_name(_PLACE_AFTER.sub("", post[link.end() :]))
+        if body != normalise_name(post[link.end() :]) and body in names:
+            return post[: link.start()]
     return post
+
+
+# where a body named in a post is: "… of PMI in Sabang"
+_PLACE_AFTER = re.compile(r" in (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}$")
 
 
 # the administration of an area a post names: "Western Province Minister"
@@ -254,20 +262,30 @@ def _body_named_before(
     doc: Reading, reading: SentenceReading, text: str | None
 ) -> Organisation | None:
     """ "at the Commission", "Director of the Directorate", "the movement's convenor": a
-    body's head word alone stands for the last body named so far whose name ends in it."""
+    body's head word alone stands for the last body named so far whose name holds it — of
+    the document's country first ("the Ministry's undersecretary" after the Ministry of
+    Health and a donor's Ministry for Foreign Affairs of Finland: the Ministry of Health)."""
     head = normalise_name(text or "").removeprefix("the ")
     if not head or " " in head:
         return None
-    for sentence in _so_far(doc, reading):
-        for mention in reversed(sentence.organisations):
-            name = mention.organisation.name
-            words = normalise_name(name).split()
-            # a word of a compound is not the body's word: "the directorate" is no
-            # "Directorate-General for …"
-            compound = {p for w in name.split() if "-" in w for p in normalise_name(w).split()}
-            if head in words and head not in compound and len(words) > 1:
-                return mention.organisation
-    return None
+    named = [
+        mention.organisation
+        for sentence in _so_far(doc, reading)
+        for mention in reversed(sentence.organisations)
+        if _named_by_head(mention.organisation.name, head)
+    ]
+    home = doc.orgs.default_country
+    at_home = [o for o in named if o.country in (None, home)]
+    return (at_home or named or [None])[0]
+
+
+def _named_by_head(name: str, head: str) -> bool:
+    """Whether a body's name holds a head word it may be named by alone ("Ministry of
+    Health" by "ministry"); a word of a compound is not the body's word: "the directorate"
+    is no "Directorate-General for …"."""
+    words = normalise_name(name).split()
+    compound = {p for w in name.split() if "-" in w for p in normalise_name(w).split()}
+    return head in words and head not in compound and len(words) > 1
 
 
 # a sentence's subject told by a body's head word alone: "The Ministry was represented by …"
