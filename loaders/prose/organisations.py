@@ -207,6 +207,23 @@ def _places_before_bodies_pattern() -> re.Pattern:
 
 
 PLACES_BEFORE_BODIES = _places_before_bodies_pattern()
+# the same in lower case, a body each place has, named by the reader in capitals: "the district
+# health offices of Pidie and Bireuen" (Pidie District Health Office), "the Osh and Jalal-Abad
+# regional family medicine centres"; its level first, then at most three words, then its head
+_LOWER_LEVEL = (
+    r"(?:provincial|district|regional|prefectural|county|municipal|departmental|zonal|cantonal)"
+)
+_LOWER_HEADS = {
+    "offices": "office", "directorates": "directorate",
+    "centres": "centre", "centers": "center", "authorities": "authority",
+    "secretariats": "secretariat", "departments": "department", "councils": "council",
+    "administrations": "administration",
+}  # fmt: skip
+_LOWER_BODY = rf"(?P<body>{_LOWER_LEVEL}(?: [a-z]+){{0,3}}? (?P<head>{'|'.join(_LOWER_HEADS)}))\b"
+_LOWER_PLACE = rf"{CAP}(?: {CAP}){{0,2}}"
+_PLACE_LIST = rf"(?P<places>{_LOWER_PLACE}(?:, {_LOWER_PLACE})*,? and {_LOWER_PLACE})"
+LOWER_BODIES_OF_PLACES = re.compile(rf"\b[Tt]he {_LOWER_BODY} of (?:the )?{_PLACE_LIST}")
+PLACES_BEFORE_LOWER_BODIES = re.compile(rf"\b[Tt]he {_PLACE_LIST} {_LOWER_BODY}")
 
 
 @dataclass(frozen=True)
@@ -256,7 +273,8 @@ class OrgReader:
             self._foreign_names,
             self._acronym_definitions, self._ministries_of_countries, self._ministries,
             self._governments, self._country_offices, self._bodies_of_places,
-            self._places_before_bodies, self._civil_society, self._named_bodies,
+            self._places_before_bodies, self._lower_bodies_of_places, self._civil_society,
+            self._named_bodies,
             self._directory_names,
             self._demonym_groups,
             self._cued_names,
@@ -977,6 +995,20 @@ class OrgReader:
                 organisation = self._named_in_place(place, f"{match['body']}{head}")
                 if organisation is not None:
                     yield match.start(), match.end(), organisation, "bodies-of-places", None
+
+    def _lower_bodies_of_places(self, sentence: str):
+        """ "the district health offices of Pidie and Bireuen", "the Osh and Jalal-Abad
+        regional family medicine centres": one body per place, named in capitals."""
+        for pattern in (LOWER_BODIES_OF_PLACES, PLACES_BEFORE_LOWER_BODIES):
+            for match in pattern.finditer(sentence):
+                words = match["body"][: match.start("head") - match.start("body")].split()
+                body = " ".join(w.capitalize() for w in [*words, _LOWER_HEADS[match["head"]]])
+                for place in list_items(match["places"]):
+                    if self.directory.find(place):
+                        break  # known bodies, not places
+                    organisation = self._named_in_place(place, body)
+                    if organisation is not None:
+                        yield match.start(), match.end(), organisation, "bodies-of-places", None
 
     def _named_in_place(self, place: str, body: str) -> Organisation | None:
         """One body of a list distributed over places, named with its place first ("Lola

@@ -96,3 +96,38 @@ def test_a_countrys_body_of_a_list_keeps_one_order(organisations):
 )
 def test_a_countrys_organisation_of_a_public_field_is_an_agency(name, kind):
     assert kind_from_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Teams of the district health offices of Kasama and Mpika screened arrivals.",
+         {"Kasama District Health Office": "District Health Office of Kasama",
+          "Mpika District Health Office": "District Health Office of Mpika"}),
+        ("It works with the Naryn and Talas regional family medicine centres.",
+         {"Naryn Regional Family Medicine Centre": "Regional Family Medicine Centre of Naryn",
+          "Talas Regional Family Medicine Centre": "Regional Family Medicine Centre of Talas"}),
+        ("Staff of the provincial health offices of West Java and East Nusa Tenggara met.",
+         {"West Java Provincial Health Office": "Provincial Health Office of West Java",
+          "East Nusa Tenggara Provincial Health Office":
+          "Provincial Health Office of East Nusa Tenggara"}),
+    ],
+)  # fmt: skip
+def test_a_body_each_place_of_a_list_has_named_in_lower_case(organisations, sentence, names):
+    found = {m.organisation.name: m.organisation for m in organisations(sentence, "KEN")}
+    assert set(found) == set(names)
+    for name, other in names.items():
+        assert found[name].kind == MHKG.GovernmentAgency
+        assert other in found[name].aliases
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regional offices of WHO and UNICEF met.",  # known bodies
+        "The district hospitals of Khyber and Kurram received machines.",  # facilities
+        "The district health offices will meet in Kasama and Mpika.",  # no list after "of"
+    ],
+)
+def test_no_lower_case_body_of_places_where_none_is_named(organisations, sentence):
+    assert not [m for m in organisations(sentence, "KEN") if m.rule == "bodies-of-places"]
