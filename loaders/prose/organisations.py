@@ -48,7 +48,7 @@ from mhkg.loaders.prose.names import (
     list_items,
     trim_to_acronym,
 )
-from mhkg.loaders.prose.people import headline
+from mhkg.loaders.prose.people import headline, post_head
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.roles import cue, cue_after, role_of, same_body
 from mhkg.loaders.registry import Registry
@@ -169,6 +169,10 @@ NAMED_BEFORE_BRACKET = re.compile(
     rf"\b(?:{HEADS}|Ministry)(?: (?:of|for|and|on|the|[A-Z][\w'’-]*)){{0,8}} \((?:the )?$"
 )
 # a body that represents its country abroad
+# a health facility's town, right after its head, as part of its name: "the Cantonal Hospital
+# Bihać", "the General Hospital Tuzla," (a word alone, before punctuation or lower case)
+FACILITY_SEAT = re.compile(r" (?P<town>[A-Z][\w’'-]*[a-zà-ž])(?=[,.;:)]|\s[a-z]|$)")
+FACILITY_HEADS = ("Hospital", "Clinic")
 REPRESENTATION = re.compile(r"\b(?:Embassy|High Commission|Consulate(?:-General)?)\b")
 # an executive body's own units, named without it
 # (of the units, those an executive body has at home, and its directorates)
@@ -853,6 +857,8 @@ class OrgReader:
                 self._country_named(owned["owner"]) or tail_of_a_name or known_owner or body_owner
             ):
                 start, name = start + owned.end(), name[owned.end() :]
+            if seat := self._facility_seat(sentence, start + len(name), name):
+                name += seat  # "the Cantonal Hospital Bihać": its town is its name's
             end = start + len(name)
             local = "Municipality" in name or name.startswith("Autonomous ")
             if local and LOCATIVE.search(sentence, max(0, start - 24), start):
@@ -869,6 +875,17 @@ class OrgReader:
                     written = (*organisation.aliases, sentence[start:end])
                     organisation = replace(organisation, aliases=written)
                 yield start, end, organisation, "named-body", None
+
+    @staticmethod
+    def _facility_seat(sentence: str, end: int, name: str) -> str | None:
+        """The town a health facility's name ends with, right after its head ("the Cantonal
+        Hospital Bihać"; not a weekday, nor a post: "the District Hospital Director")."""
+        seat = FACILITY_SEAT.match(sentence, end)
+        if seat is None or " " not in name or not name.endswith(FACILITY_HEADS):
+            return None
+        if post_head(seat["town"]) or re.fullmatch(WHEN, seat["town"]):
+            return None
+        return seat.group()
 
     def _funder_named_first(self, sentence: str, start: int, name: str) -> tuple[int, str]:
         """A fund named after the organisation that holds it, its name first: "the European

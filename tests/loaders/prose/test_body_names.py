@@ -131,3 +131,19 @@ def test_a_body_each_place_of_a_list_has_named_in_lower_case(organisations, sent
 )
 def test_no_lower_case_body_of_places_where_none_is_named(organisations, sentence):
     assert not [m for m in organisations(sentence, "KEN") if m.rule == "bodies-of-places"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Nurses of the Cantonal Hospital Bihać treated migrants.", "Cantonal Hospital Bihać"),
+        ("Patients went to the General Hospital Tuzla, which has a TB ward.",
+         "General Hospital Tuzla"),
+        # a weekday, a post, an acronym or a name of more words: no town of the facility
+        ("The Regional Hospital Monday was busy.", "Regional Hospital"),
+        ("Staff of the District Hospital Director met.", "District Hospital"),
+        ("The General Hospital IOM built opened.", "General Hospital"),
+    ],
+)  # fmt: skip
+def test_a_health_facilitys_town_right_after_its_head_is_its_names(organisations, sentence, name):
+    assert name in [m.organisation.name for m in organisations(sentence, "BIH")]
