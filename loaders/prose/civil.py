@@ -113,8 +113,8 @@ def _quoted_list(sentence: str, at: int) -> list[tuple[int, str]]:
 
 
 def _add(found: list[tuple[int, int, str]], start: int, name: str, words: int = 6) -> None:
-    """A name, unless it is taken, is a sentence quoted (more words than `words`, or
-    closing on a stop) or names a public body."""
+    """Adds a name to `found` unless it overlaps one there, reads as a quoted sentence (more
+    words than `words`, or closing on a stop) or names a public body."""
     end = start + len(name)
     if len(name.split()) > words or name.rstrip()[-1:] in ".,!?" or _GOVERNMENT.search(name):
         return

@@ -317,6 +317,14 @@ CONTINUITY = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class ProjectMention:
+    start: int
+    end: int
+    title: str
+    rule: str
+
+
 # a count of projects before a list of their titles: "financed by two IOM projects: A,
 # funded by USAID, and the B, supported by CERF", "three programmes, A, B and C"
 LISTED = re.compile(
@@ -365,14 +373,6 @@ def listed(sentence: str) -> list[ProjectMention]:
     return found
 
 
-@dataclass(frozen=True)
-class ProjectMention:
-    start: int
-    end: int
-    title: str
-    rule: str
-
-
 # a title in single quotes: "under the project 'Supporting Protection …'" (an apostrophe is
 # within a word or ends one, a quote opens before a capital and closes before no letter)
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘](?=[A-Z])(?P<title>[^'’\n]{3,200}?)['’](?!\w)")
@@ -409,7 +409,6 @@ def find(sentence: str) -> list[ProjectMention]:
             named = next((g for g in ("quoted", "named", "title") if parts.get(g)), None)
             if named and PUBLIC_APPOSITION.match(sentence, match.end(named)):
                 continue  # '"100 Million Healthy Lives", the presidential initiative to …'
-
             if not title:
                 continue
             overlapping = [
