@@ -527,13 +527,52 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         tally = None
     if done and not tally:
         head = TOLD_BY_VERB[done["verb"]]
-        label = f"{head} of {done['whom']}" if done["whom"] else head
+        label = _verb_label(sentence, done, head)
         count = int(done["count"].replace(",", "")) if done["count"] else None
+        count = count or _object_count(sentence, done.end("verb"))
         return [
             EventMention(done.start(), done.end(), label, EVENT_WORDS.get(head, MHKG.Workshop),
                          count or participant_count(sentence), rule="event-verb", head=head)
         ]  # fmt: skip
     return []
+
+
+# whom a verb of doing names in its label: "screened 140 soldiers" (a screening of soldiers),
+# not "trained 25 nurses" (a training: a course is named by what it taught, not by whom)
+WHOM_IN_LABEL = frozenset({"screened", "vaccinated"})
+# words ending in "s" that are no one a verb was done to: "opened its doors"
+NOT_WHOM = frozenset("its his this was has is as us thus yes".split())
+# what was opened, named after the verb up to where the sentence says where, when or why:
+# "IOM opened a health post at the convention centre" (an opening of a health post), "opened
+# two cholera treatment units in Baidoa" (not "opened its doors", "opened fire")
+OPENED_OBJECT = re.compile(
+    r" (?P<object>(?:a|an|the|two|three|four|five|six|\d+) (?:[a-z][\w-]* ){0,3}?[a-z][\w-]*)"
+    r"(?= (?:at|in|on|near|for|to|with|where|which|that|last|this|and)\b|[,.;:]|$)"
+)
+# how many people a verb of doing was done to, named as its object: "trained 37 staff of the
+# ministry", "screened about 286 people", "trained 24 community health workers"
+OBJECT_COUNT = re.compile(
+    rf" {_ABOUT}{_COUNT} (?:[\w-]+ ){{0,3}}?(?:{_PEOPLE}|{_SERVED}|staff)\b", re.IGNORECASE
+)
+
+
+def _verb_label(sentence: str, done: re.Match, head: str) -> str:
+    """An event told by its verb, named by its event word and, for an opening, what was
+    opened ("opening of a health post"), for a screening, whom ("screening of soldiers")."""
+    if done["verb"] == "opened" and (what := OPENED_OBJECT.match(sentence, done.end("verb"))):
+        return f"{head} of {what['object']}"
+    whom = done["whom"]
+    if whom and done["verb"] in WHOM_IN_LABEL and whom not in NOT_WHOM:
+        return f"{head} of {whom}"
+    return head
+
+
+def _object_count(sentence: str, at: int) -> int | None:
+    """How many people the verb ending at `at` was done to, named right after it."""
+    if match := OBJECT_COUNT.match(sentence, at):
+        count = match["count"].lower().replace(",", "")
+        return int(count) if count.isdigit() else NUMBER_WORDS[count]
+    return None
 
 
 def _has_day(sentence: str) -> bool:
