@@ -925,6 +925,22 @@ TOWN_AFTER_DAY = re.compile(
     r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?) "
     r"(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;]| to\b| where\b)"
 )
+# a town in the phrase a sentence opens on, before what was done there: "In Lopei on Monday,
+# the team …", "On Friday in Kakuma, IOM …", "Last week, at the clinic in Lopei, …"
+TOWN_OPENING = re.compile(
+    # (after a time only: not "On the Ecuadorian side, at Huaquillas, a campaign is run …")
+    r"^(?:(?:On|Last|Earlier|Later|That) (?:[A-Z][a-z]+day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ "
+    r"\d{1,2}|week|month|morning|day|year)(?: \d{4})?,? )?(?:In|in|At|at) "
+    r"(?:the (?:[\w'’-]+ ){1,4}?in )?(?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=,| on | last | this )"
+)
+# a town told as the seat of the venue, at the end of the sentence or of its clause: "at the
+# IOM transit centre in Lopei.", "at the reception hall in Kakuma, where …" (not "at the
+# request of Governor Ekal.")
+VENUE_TOWN = re.compile(
+    r"\bat the (?:[\w'’-]+ ){1,4}?in (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=[.;]$|, where\b|, which\b| on \d)"
+)
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
      "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
@@ -963,6 +979,7 @@ def _town_named(
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
     told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
+    told += [*TOWN_OPENING.finditer(text), *VENUE_TOWN.finditer(text)]
     for match in [right_after] if right_after else told:
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
