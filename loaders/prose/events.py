@@ -177,6 +177,8 @@ TOLD_BY_VERB = {
     # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
     # team visited Moyale on 11 March", not "the border opened on 5 May"
     "opened": "opening", "visited": "visit",
+    # "officials toured on Tuesday the building site": a tour (with an object only)
+    "toured": "tour",
     # a participle of doing, with its object, after a past verb: "It then travelled south,
     # assessing the bridge in Pakse on 29 September" (not "is assessing", "will be assessing")
     "assessing": "assessment", "visiting": "visit",
@@ -189,9 +191,14 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been) (?:[a-z
 # a verb in a list after "be" or "been": "can be screened, vaccinated and referred", "had
 # been tested or vaccinated" (what may be or has been done, as "be vaccinated" alone)
 IN_A_LIST_AFTER_BE = re.compile(r"\b(?:be|been|being) (?:[a-z]+,? ){1,3}(?:(?:and|or) )?$")
-NEEDS_OBJECT = frozenset({"opened", "visited", "assessing", "visiting"})
+NEEDS_OBJECT = frozenset({"opened", "visited", "toured", "assessing", "visiting"})
 PROGRESSIVE = frozenset(("is", "are", "was", "were", "be", "been", "am", "still", "currently"))
-OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
+OBJECT_AFTER = re.compile(
+    # (the day may come first: "toured on Tuesday the building site")
+    r"(?: on [A-Z][a-z]+day| on \d{1,2} [A-Z][a-z]+| yesterday| last week)?"
+    # (a year is no object: "a second site opened on 9 May 2021")
+    r" (?:a|an|the|its|their|two|three|four|five|(?!(?:19|20)\d\d\b)\d+|[A-Z][\w’'-]+)\b"
+)
 # people received somewhere on a day: "They were welcomed on 31 October at the Office …"
 # (the passive only: "IOM welcomed the decision" is no event)
 WELCOMED = re.compile(r"\b(?:was|were) (?:warmly |officially )?(?:welcomed|received)\b")
@@ -271,7 +278,8 @@ EVENT = re.compile(
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     # ("a study visit for eight of the participants": who took part, not what it was about)
-    rf"(?P<topic> (?:on|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
+    # ("attended the launch on behalf of the traders": for whom one came, not its topic)
+    rf"(?P<topic> (?:on(?! behalf\b)|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
     rf"(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     # a modifier of what follows, also of a pair: "a screening and referral protocol"
@@ -513,6 +521,8 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
+    if done and done["verb"] == "toured" and _journey(sentence, done):
+        done = None  # "continued to Nairobi, where it toured a clinic": the visit's leg
     passive = done and PASSIVE_BEFORE.search(sentence, max(0, done.start() - 30), done.start())
     if done and done["verb"] in PASSIVE_ONLY and not passive:
         done = None  # "IOM presented the handbook": a part of another event
@@ -575,6 +585,19 @@ def _object_count(sentence: str, at: int) -> int | None:
     return None
 
 
+# a participle of doing after a verb of going: "toured the coast, visiting the clinic in …"
+PARTICIPLE_AFTER = re.compile(rf", (?:{'|'.join(v for v in TOLD_BY_VERB if v.endswith('ing'))})\b")
+
+
+def _journey(sentence: str, done: re.Match) -> bool:
+    """Whether a tour is the journey of a visit told otherwise: its leg, before it ("continued
+    to Nairobi, where it toured a clinic"), or what it did on the way, after it ("toured the
+    coast, visiting the clinic in Tanga")."""
+    return bool(
+        LEG.search(sentence, 0, done.start()) or PARTICIPLE_AFTER.search(sentence, done.end())
+    )
+
+
 def _has_day(sentence: str) -> bool:
     """Whether the sentence names a day of a month ("on 23 February")."""
     return any(d.value.datatype in (XSD.date, XSD.gMonthDay) for d in dates.find(sentence))
@@ -598,7 +621,10 @@ def _named_events(sentence: str) -> list[EventMention]:
 
 
 # where a clause of its own begins: "…, when the two partners signed a memorandum on 9 March"
-CLAUSE_START = re.compile(r"[,;] (?:when|after|before|and|while|as) ")
+# ("visited the border posts to follow the screening there": a purpose, with its own object)
+CLAUSE_START = re.compile(
+    r"[,;] (?:when|after|before|and|while|as) | to (?!(?:the|a|an|its|their|his|her)\b)[a-z]+ "
+)
 
 
 def _own_clause(sentence: str, found: list[EventMention], at: int) -> bool:
