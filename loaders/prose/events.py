@@ -320,6 +320,9 @@ _PEOPLE = (
 # the people an event served, besides those trained or met: "Nearly 900 migrants … at a health
 # fair" (only as the subject that opens a sentence naming its event, see SUBJECT_COUNT)
 _SERVED = r"(?:migrants|refugees|returnees|travellers|travelers|residents|deportees|patients)"
+# whom a verb of doing may count, besides those who take part or are served ("vaccinated 214
+# children"; only as its object, see OBJECT_COUNT, or its subject, see DONE_TO)
+_KIN = r"(?:staff|children|women|men|girls|boys|adults|families|households|pupils)"
 _ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
 PARTICIPANTS = [
     # brought together 24 participants, attended by over 40 officials
@@ -562,7 +565,7 @@ OPENED_OBJECT = re.compile(
 # how many people a verb of doing was done to, named as its object: "trained 37 staff of the
 # ministry", "screened about 286 people", "trained 24 community health workers"
 OBJECT_COUNT = re.compile(
-    rf" {_ABOUT}{_COUNT} (?:[\w-]+ ){{0,3}}?(?:{_PEOPLE}|{_SERVED}|staff)\b", re.IGNORECASE
+    rf" {_ABOUT}{_COUNT} (?:[\w-]+ ){{0,3}}?(?:{_PEOPLE}|{_SERVED}|{_KIN})\b", re.IGNORECASE
 )
 
 
@@ -683,6 +686,15 @@ SUBJECT_COUNT = re.compile(
 )
 
 
+# people told done to, in the passive, in a sentence naming its event: "… at the fair; 286
+# people were tested", "40 children were vaccinated during the campaign"
+DONE_TO = re.compile(
+    rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|{_SERVED}|{_KIN})\s+"
+    r"(?:were|had been) (?:tested|screened|vaccinated|examined|treated|immunized|immunised)\b",
+    re.IGNORECASE,
+)
+
+
 def subject_count(sentence: str) -> int | None:
     """How many people a sentence opens on, as its subject (see SUBJECT_COUNT)."""
     if match := SUBJECT_COUNT.search(sentence):
@@ -694,7 +706,8 @@ def subject_count(sentence: str) -> int | None:
 def participant_count(sentence: str, event_named: bool = True) -> int | None:
     """How many people the sentence says took part, in figures or in words (`event_named`:
     the sentence names the event, so "reached 28 nurses" is how many it reached)."""
-    for pattern in [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT] if event_named else PARTICIPANTS:
+    named = [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT, DONE_TO]
+    for pattern in named if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
             count = match["count"].lower().replace(",", "")
             return int(count) if count.isdigit() else NUMBER_WORDS[count]

@@ -87,3 +87,30 @@ def test_an_opening_and_its_trainees_in_a_text(described):
     found = _events(g)
     assert found["opening of a screening room"][0] == "2021-03-03"
     assert found["training"][0] == "2021-03-05"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("On 4 June the team vaccinated 118 children against measles in Gulu.", 118),
+        ("On 4 June the agency screened 60 households for malaria.", 60),
+    ],
+)
+def test_a_verbs_object_counts_children_and_households(sentence, count):
+    assert count in [m.participants for m in events.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("A health day was held in Gulu on 4 June; 312 people were tested.", 312),
+        ("At the fair in Gulu on 4 June, 75 children were vaccinated.", 75),
+    ],
+)
+def test_people_told_done_to_in_a_sentence_naming_its_event(sentence, count):
+    assert events.participant_count(sentence) == count
+
+
+def test_people_told_done_to_alone_tell_no_event_their_count():
+    # a tally with no event named: not how many took part in the event told before
+    assert events.participant_count("Since 2019, 13,000 travellers were screened.", False) is None
