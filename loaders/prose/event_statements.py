@@ -50,6 +50,7 @@ def state_events(
     for mention in mentions:
         mention_date = _event_date(sentence, mention)
         place = _event_place(sentence, reading, mention.end, mention_date)
+        place = _town_gone_to(sentence, reading, mention) or place
         date = dates.resolve(mention_date, reading.date) if mention_date else None
         if date is not None and date.datatype in YEARLESS and not mention_date.relative:
             date = _in_year_told_before(sentence, reading, mention_date) or date
@@ -954,6 +955,32 @@ TOWN_AFTER_EVENT = re.compile(
     r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=, |[.;]$| on | from | for | to | in (?:the|a|an) )"
 )
+
+
+# where a sentence goes on to the town its event took place in: "moved on to Lopei, near
+# the border, where it trained …"
+WHERE_AFTER_LEG = re.compile(r"^(?:,[^,.;]{1,60})?, where\b")
+
+
+def _town_gone_to(
+    sentence: SentenceReading, reading: Reading, mention: EventMention
+) -> PlaceMention | None:
+    """The town a visit's leg goes to, before the event, where the event's clause is of it
+    ("moved on to Lopei, near the border, where it trained 24 nurses")."""
+    text = sentence.sentence.text
+    leg = events.LEG.search(text, 0, mention.start)
+    if leg is None or not WHERE_AFTER_LEG.match(text[leg.end() : mention.start]):
+        return None
+    start = leg.start("place")
+    known = next((p for p in sentence.places if p.start == start), None)
+    if known is not None:
+        return known if known.city else None
+    town, country = leg["place"], _home_country(reading)
+    if country is None or town.split()[0] in NOT_TOWNS:
+        return None
+    if any(s <= start < e for s, e in _named_spans(sentence)):
+        return None
+    return PlaceMention(start, leg.end(), town, country, town, "city")
 
 
 def _town_right_after(

@@ -45,3 +45,24 @@ def test_no_town_of_an_opening_phrase_or_a_venue(described, sentence):
 def test_a_known_city_keeps_its_place(described):
     g, _ = described(_LINE + "On Monday in Nairobi, the agency handed over two tents.")
     assert _events(g)["handover"] == ("2022-05-16", "Nairobi")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the team moved on to Lopei, near the border, where it trained 24 nurses "
+        "in referring cases to the hospital in Nairobi.",
+        "On Monday the team travelled to Lopei, where it trained 24 nurses.",
+    ],
+)
+def test_the_town_a_leg_went_to_where_the_event_was(described, sentence):
+    g, _ = described(_LINE + sentence)
+    assert _events(g)["training"] == ("2022-05-16", "Lopei")
+
+
+def test_a_town_gone_to_after_the_event_is_not_its_place(described):
+    g, _ = described(
+        _LINE + "On Monday the team trained 24 nurses in Nairobi and then travelled to Lopei, "
+        "where it rested."
+    )
+    assert _events(g)["training"] == ("2022-05-16", "Nairobi")
