@@ -64,10 +64,12 @@ PATTERNS = [
 # said from the document's own date: "this month", "last week", "yesterday"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE = re.compile(
-    r"\b(?:(?:earlier |later )?this month|(?:earlier |later )?this week|today|yesterday|"
+    # (at the start of a sentence too: "Last week IOM trained …", "Earlier this month, …";
+    # not "Today", which opens what is so now as often as what happened that day)
+    r"\b(?:(?:[Ee]arlier |[Ll]ater )?(?:this|(?<![a-z] )This) (?:month|week)|today|[Yy]esterday|"
     # "on Thursday last week": that day of the week before the document's (before "last week")
     rf"(?:{'|'.join(WEEKDAYS)}),? (?:of )?last week|"
-    r"last month|last week|"
+    r"[Ll]ast month|[Ll]ast week|"
     # "on Friday", "last Wednesday": the latest such day up to the document's date
     rf"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(?:{'|'.join(WEEKDAYS)})"
     r"(?!,? \d|,? [A-Z][a-z]+ \d| the \d))\b"
@@ -155,6 +157,8 @@ def _relative(text: str, on: datetime.date | None) -> Literal | None:
     """
     if on is None:
         return None
+    if text.split()[0].rstrip(",") not in WEEKDAYS:
+        text = text.lower()  # "Last week", "Yesterday": as said within a sentence
     if text in WEEKDAYS:  # "on Friday" in an article of Monday 20 June: Friday 17 June
         day = on - datetime.timedelta(days=(on.weekday() - WEEKDAYS.index(text)) % 7)
         return Literal(day.isoformat(), datatype=XSD.date)

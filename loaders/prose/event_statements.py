@@ -50,6 +50,7 @@ def state_events(
     for mention in mentions:
         mention_date = _event_date(sentence, mention)
         place = _event_place(sentence, reading, mention.end, mention_date)
+        place = _town_gone_to(sentence, reading, mention) or place
         date = dates.resolve(mention_date, reading.date) if mention_date else None
         if date is not None and date.datatype in YEARLESS and not mention_date.relative:
             date = _in_year_told_before(sentence, reading, mention_date) or date
@@ -925,6 +926,22 @@ TOWN_AFTER_DAY = re.compile(
     r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?) "
     r"(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;]| to\b| where\b)"
 )
+# a town in the phrase a sentence opens on, before what was done there: "In Lopei on Monday,
+# the team …", "On Friday in Kakuma, IOM …", "Last week, at the clinic in Lopei, …"
+TOWN_OPENING = re.compile(
+    # (after a time only: not "On the Ecuadorian side, at Huaquillas, a campaign is run …")
+    r"^(?:(?:On|Last|Earlier|Later|That) (?:[A-Z][a-z]+day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ "
+    r"\d{1,2}|week|month|morning|day|year)(?: \d{4})?,? )?(?:In|in|At|at) "
+    r"(?:the (?:[\w'’-]+ ){1,4}?in )?(?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=,| on | last | this )"
+)
+# a town told as the seat of the venue, at the end of the sentence or of its clause: "at the
+# IOM transit centre in Lopei.", "at the reception hall in Kakuma, where …" (not "at the
+# request of Governor Ekal.")
+VENUE_TOWN = re.compile(
+    r"\bat the (?:[\w'’-]+ ){1,4}?in (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"(?=[.;]$|, where\b|, which\b| on \d)"
+)
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
      "General", "Short", "Parallel", "Turn", "Contrast", "Fact", "Brief", "Summary", "Return",
@@ -938,6 +955,32 @@ TOWN_AFTER_EVENT = re.compile(
     r" (?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=, |[.;]$| on | from | for | to | in (?:the|a|an) )"
 )
+
+
+# where a sentence goes on to the town its event took place in: "moved on to Lopei, near
+# the border, where it trained …"
+WHERE_AFTER_LEG = re.compile(r"^(?:,[^,.;]{1,60})?, where\b")
+
+
+def _town_gone_to(
+    sentence: SentenceReading, reading: Reading, mention: EventMention
+) -> PlaceMention | None:
+    """The town a visit's leg goes to, before the event, where the event's clause is of it
+    ("moved on to Lopei, near the border, where it trained 24 nurses")."""
+    text = sentence.sentence.text
+    leg = events.LEG.search(text, 0, mention.start)
+    if leg is None or not WHERE_AFTER_LEG.match(text[leg.end() : mention.start]):
+        return None
+    start = leg.start("place")
+    known = next((p for p in sentence.places if p.start == start), None)
+    if known is not None:
+        return known if known.city else None
+    town, country = leg["place"], _home_country(reading)
+    if country is None or town.split()[0] in NOT_TOWNS:
+        return None
+    if any(s <= start < e for s, e in _named_spans(sentence)):
+        return None
+    return PlaceMention(start, leg.end(), town, country, town, "city")
 
 
 def _town_right_after(
@@ -963,6 +1006,7 @@ def _town_named(
     right_after = TOWN_AFTER_EVENT.match(text, after) if after is not None else None
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
     told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
+    told += [*TOWN_OPENING.finditer(text), *VENUE_TOWN.finditer(text)]
     for match in [right_after] if right_after else told:
         town, start = match["town"], match.start("town")
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):

@@ -177,6 +177,8 @@ TOLD_BY_VERB = {
     # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
     # team visited Moyale on 11 March", not "the border opened on 5 May"
     "opened": "opening", "visited": "visit",
+    # "officials toured on Tuesday the building site": a tour (with an object only)
+    "toured": "tour",
     # a participle of doing, with its object, after a past verb: "It then travelled south,
     # assessing the bridge in Pakse on 29 September" (not "is assessing", "will be assessing")
     "assessing": "assessment", "visiting": "visit",
@@ -189,9 +191,14 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been) (?:[a-z
 # a verb in a list after "be" or "been": "can be screened, vaccinated and referred", "had
 # been tested or vaccinated" (what may be or has been done, as "be vaccinated" alone)
 IN_A_LIST_AFTER_BE = re.compile(r"\b(?:be|been|being) (?:[a-z]+,? ){1,3}(?:(?:and|or) )?$")
-NEEDS_OBJECT = frozenset({"opened", "visited", "assessing", "visiting"})
+NEEDS_OBJECT = frozenset({"opened", "visited", "toured", "assessing", "visiting"})
 PROGRESSIVE = frozenset(("is", "are", "was", "were", "be", "been", "am", "still", "currently"))
-OBJECT_AFTER = re.compile(r" (?:a|an|the|its|their|two|three|four|five|\d+|[A-Z][\w’'-]+)\b")
+OBJECT_AFTER = re.compile(
+    # (the day may come first: "toured on Tuesday the building site")
+    r"(?: on [A-Z][a-z]+day| on \d{1,2} [A-Z][a-z]+| yesterday| last week)?"
+    # (a year is no object: "a second site opened on 9 May 2021")
+    r" (?:a|an|the|its|their|two|three|four|five|(?!(?:19|20)\d\d\b)\d+|[A-Z][\w’'-]+)\b"
+)
 # people received somewhere on a day: "They were welcomed on 31 October at the Office …"
 # (the passive only: "IOM welcomed the decision" is no event)
 WELCOMED = re.compile(r"\b(?:was|were) (?:warmly |officially )?(?:welcomed|received)\b")
@@ -271,7 +278,8 @@ EVENT = re.compile(
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     # ("a study visit for eight of the participants": who took part, not what it was about)
-    rf"(?P<topic> (?:on|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
+    # ("attended the launch on behalf of the traders": for whom one came, not its topic)
+    rf"(?P<topic> (?:on(?! behalf\b)|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
     rf"(?:(?!on {_DATE_START}){_TOPIC_WORD} ){{0,7}}"
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     # a modifier of what follows, also of a pair: "a screening and referral protocol"
@@ -312,6 +320,9 @@ _PEOPLE = (
 # the people an event served, besides those trained or met: "Nearly 900 migrants … at a health
 # fair" (only as the subject that opens a sentence naming its event, see SUBJECT_COUNT)
 _SERVED = r"(?:migrants|refugees|returnees|travellers|travelers|residents|deportees|patients)"
+# whom a verb of doing may count, besides those who take part or are served ("vaccinated 214
+# children"; only as its object, see OBJECT_COUNT, or its subject, see DONE_TO)
+_KIN = r"(?:staff|children|women|men|girls|boys|adults|families|households|pupils)"
 _ABOUT = r"(?:more than |over |about |some |around |nearly |almost |at least )?"
 PARTICIPANTS = [
     # brought together 24 participants, attended by over 40 officials
@@ -513,6 +524,8 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
+    if done and done["verb"] == "toured" and _journey(sentence, done):
+        done = None  # "continued to Nairobi, where it toured a clinic": the visit's leg
     passive = done and PASSIVE_BEFORE.search(sentence, max(0, done.start() - 30), done.start())
     if done and done["verb"] in PASSIVE_ONLY and not passive:
         done = None  # "IOM presented the handbook": a part of another event
@@ -527,13 +540,65 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         tally = None
     if done and not tally:
         head = TOLD_BY_VERB[done["verb"]]
-        label = f"{head} of {done['whom']}" if done["whom"] else head
+        label = _verb_label(sentence, done, head)
         count = int(done["count"].replace(",", "")) if done["count"] else None
+        count = count or _object_count(sentence, done.end("verb"))
         return [
             EventMention(done.start(), done.end(), label, EVENT_WORDS.get(head, MHKG.Workshop),
                          count or participant_count(sentence), rule="event-verb", head=head)
         ]  # fmt: skip
     return []
+
+
+# whom a verb of doing names in its label: "screened 140 soldiers" (a screening of soldiers),
+# not "trained 25 nurses" (a training: a course is named by what it taught, not by whom)
+WHOM_IN_LABEL = frozenset({"screened", "vaccinated"})
+# words ending in "s" that are no one a verb was done to: "opened its doors"
+NOT_WHOM = frozenset("its his this was has is as us thus yes".split())
+# what was opened, named after the verb up to where the sentence says where, when or why:
+# "IOM opened a health post at the convention centre" (an opening of a health post), "opened
+# two cholera treatment units in Baidoa" (not "opened its doors", "opened fire")
+OPENED_OBJECT = re.compile(
+    r" (?P<object>(?:a|an|the|two|three|four|five|six|\d+) (?:[a-z][\w-]* ){0,3}?[a-z][\w-]*)"
+    r"(?= (?:at|in|on|near|for|to|with|where|which|that|last|this|and)\b|[,.;:]|$)"
+)
+# how many people a verb of doing was done to, named as its object: "trained 37 staff of the
+# ministry", "screened about 286 people", "trained 24 community health workers"
+OBJECT_COUNT = re.compile(
+    rf" {_ABOUT}{_COUNT} (?:[\w-]+ ){{0,3}}?(?:{_PEOPLE}|{_SERVED}|{_KIN})\b", re.IGNORECASE
+)
+
+
+def _verb_label(sentence: str, done: re.Match, head: str) -> str:
+    """An event told by its verb, named by its event word and, for an opening, what was
+    opened ("opening of a health post"), for a screening, whom ("screening of soldiers")."""
+    if done["verb"] == "opened" and (what := OPENED_OBJECT.match(sentence, done.end("verb"))):
+        return f"{head} of {what['object']}"
+    whom = done["whom"]
+    if whom and done["verb"] in WHOM_IN_LABEL and whom not in NOT_WHOM:
+        return f"{head} of {whom}"
+    return head
+
+
+def _object_count(sentence: str, at: int) -> int | None:
+    """How many people the verb ending at `at` was done to, named right after it."""
+    if match := OBJECT_COUNT.match(sentence, at):
+        count = match["count"].lower().replace(",", "")
+        return int(count) if count.isdigit() else NUMBER_WORDS[count]
+    return None
+
+
+# a participle of doing after a verb of going: "toured the coast, visiting the clinic in …"
+PARTICIPLE_AFTER = re.compile(rf", (?:{'|'.join(v for v in TOLD_BY_VERB if v.endswith('ing'))})\b")
+
+
+def _journey(sentence: str, done: re.Match) -> bool:
+    """Whether a tour is the journey of a visit told otherwise: its leg, before it ("continued
+    to Nairobi, where it toured a clinic"), or what it did on the way, after it ("toured the
+    coast, visiting the clinic in Tanga")."""
+    return bool(
+        LEG.search(sentence, 0, done.start()) or PARTICIPLE_AFTER.search(sentence, done.end())
+    )
 
 
 def _has_day(sentence: str) -> bool:
@@ -559,7 +624,10 @@ def _named_events(sentence: str) -> list[EventMention]:
 
 
 # where a clause of its own begins: "…, when the two partners signed a memorandum on 9 March"
-CLAUSE_START = re.compile(r"[,;] (?:when|after|before|and|while|as) ")
+# ("visited the border posts to follow the screening there": a purpose, with its own object)
+CLAUSE_START = re.compile(
+    r"[,;] (?:when|after|before|and|while|as) | to (?!(?:the|a|an|its|their|his|her)\b)[a-z]+ "
+)
 
 
 def _own_clause(sentence: str, found: list[EventMention], at: int) -> bool:
@@ -618,6 +686,15 @@ SUBJECT_COUNT = re.compile(
 )
 
 
+# people told done to, in the passive, in a sentence naming its event: "… at the fair; 286
+# people were tested", "40 children were vaccinated during the campaign"
+DONE_TO = re.compile(
+    rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|{_SERVED}|{_KIN})\s+"
+    r"(?:were|had been) (?:tested|screened|vaccinated|examined|treated|immunized|immunised)\b",
+    re.IGNORECASE,
+)
+
+
 def subject_count(sentence: str) -> int | None:
     """How many people a sentence opens on, as its subject (see SUBJECT_COUNT)."""
     if match := SUBJECT_COUNT.search(sentence):
@@ -629,7 +706,8 @@ def subject_count(sentence: str) -> int | None:
 def participant_count(sentence: str, event_named: bool = True) -> int | None:
     """How many people the sentence says took part, in figures or in words (`event_named`:
     the sentence names the event, so "reached 28 nurses" is how many it reached)."""
-    for pattern in [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT] if event_named else PARTICIPANTS:
+    named = [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT, DONE_TO]
+    for pattern in named if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
             count = match["count"].lower().replace(",", "")
             return int(count) if count.isdigit() else NUMBER_WORDS[count]

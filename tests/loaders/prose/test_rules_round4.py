@@ -231,7 +231,8 @@ def test_no_body_by_a_membership_head_or_descriptor(organisations, text):
 @pytest.mark.parametrize(
     "text, label",
     [
-        ("The district opened a maternity ward in Moroto on 3 March 2021.", "opening"),
+        ("The district opened a maternity ward in Moroto on 3 March 2021.",
+         "opening of a maternity ward"),
         ("The joint team visited Nimule on 12 May 2020.", "visit"),
         ("The handover of two ambulances took place in Kasese on 4 April 2017.", "handover"),
         ("Health talks were organized in Kitgum and Pader in July 2020.", "health talks"),
