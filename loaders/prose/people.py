@@ -18,7 +18,7 @@ Network"), or none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mhkg.loaders.prose.names import UPPER
 
@@ -233,6 +233,7 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             found.append(PersonMention(match.start(), match.end(), name, post, organisation, rule))
     found[:] = [_with_what_they_do(sentence, m, is_place_or_organisation) for m in found]
     found += appositive_people(sentence, found, is_place_or_organisation)
+    _bare_posts_before_names(sentence, found, is_place_or_organisation)
     _lower_posts(sentence, found, is_place_or_organisation)
     for rule, pattern in (
         ("quoted-person", QUOTED),
@@ -326,7 +327,7 @@ def without_rank(name: str) -> str:
     ('Somsak Vongsa', 'Kebede Alemu')
     """
     words = name.split()
-    while len(words) > 2 and words[0].rstrip(".") in RANKS:
+    while len(words) > 2 and (words[0].rstrip(".") in RANKS or words[0] in TITLES_BEFORE_NAMES):
         words.pop(0)
     return " ".join(words)
 
@@ -1057,3 +1058,50 @@ def _post_before(sentence: str, comma: int, is_place) -> _Told | None:
         if told is not None and told.end == comma:
             return _Told(told.post, told.organisation, start, told.owned)  # end: its start
     return None
+
+
+# a post that opens a name like a rank, in capitals, with no comma: "Nurse Yesenia Castillo
+# Ramírez, who runs the post, said" (the post is "Nurse")
+TITLES_BEFORE_NAMES = frozenset("Nurse Midwife Doctor Pharmacist Paramedic Engineer".split())
+# a post in lower case right before a name, with no comma, maybe after its body's acronym:
+# "IOM health officer Karim Siddiqui said", "said midwife Farzana Noori", "Nurse Ana Lima,
+# who …"
+BARE_POST_BEFORE_NAME = re.compile(
+    rf"(?:^|(?<=\bsaid )|(?<=\bsays )|(?<=[.;:,“\"] )|(?<=\band )|(?<=\bby ))"
+    r"(?:(?P<owner>[A-Z]{2,}[a-z]?[A-Z]*) )?"
+    rf"(?P<post>(?:(?!(?:{_SPEECH}|{'|'.join(_NOT_PLAIN)})\b)[a-z][\w-]* ){{0,3}}[a-z][\w-]*"
+    rf"|{'|'.join(TITLES_BEFORE_NAMES)}) "
+    rf"(?P<person>{PERSON})(?=[,.;]| (?:{_SPEECH})\b)"
+)
+
+
+def _bare_posts_before_names(sentence: str, found: list[PersonMention], is_place) -> None:
+    """People whose post is told right before their name with no comma: "IOM health officer
+    Karim Siddiqui said" (post "health officer", body IOM), "said midwife Farzana Noori",
+    "Nurse Yesenia Castillo, who …" (post "Nurse", given to the person read without one); the
+    post's last word is a post's head and none of its words is a stop word ("said the nurse
+    Ana" is not one)."""
+    for match in BARE_POST_BEFORE_NAME.finditer(sentence):
+        words = match["post"].split()
+        name = without_rank(match["person"])
+        before = words[-2] if len(words) > 1 else ""
+        if (
+            any(w.lower() in _NOT_PLAIN for w in words)
+            or not post_head(words[-1], before)
+            or is_place(name)
+            or len(name.split()) < 2
+        ):
+            continue
+        overlapping = [
+            i for i, m in enumerate(found) if match.start() < m.end and m.start < match.end()
+        ]
+        if not overlapping:
+            found.append(
+                PersonMention(
+                    match.start(), match.end(), name, match["post"], match["owner"],
+                    "post-then-name",
+                )
+            )  # fmt: skip
+        elif len(overlapping) == 1 and (known := found[overlapping[0]]).name == name:
+            # read by what follows the name, without a post: the post before it is its
+            found[overlapping[0]] = replace(known, post=known.post or match["post"])
