@@ -178,10 +178,12 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b{_DETERMINER} {_MODIFIERS}"
+            # (a body's acronym may say whose: "under the IOM project Health for …"; a title
+            # may have a subtitle after a colon: "Safe Transit: Health and Protection for …")
+            rf"\b{_DETERMINER} {_MODIFIERS}(?:[A-Z]{{2,}} )?"
             rf"(?:{PROJECT_WORD}|(?:joint )?action)(?:,? (?:is |was )?{_CALLED}|(?P<apposed>, )| )"
             rf"(?!{_BODY_HEAD})(?P<named>{_CAPITALISED}"
-            rf"(?: (?:{_TITLE_LINK} ){{0,3}}"
+            rf"(?::? (?:{_TITLE_LINK} ){{0,3}}"
             rf"{_CAPITALISED}){{2,16}})"
             # a name set off by a comma is closed by one ("The project, Title, is …"), not
             # the start of the sentence's clause ("Under a new programme, Ministry … were")
@@ -227,10 +229,13 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"(?:(?<=\bpart of )|(?<=\bunder )){_OWNED} (?!{_BODY_HEAD})"
-            rf"(?P<named>{_CAPITALISED} {_TITLE})"
+            rf"(?:(?<=\bpart of )|(?<=\bunder )|(?<=\bbuilds on )|(?<=\bbuilt on )"
+            rf"|(?<=\bfollows )|(?<=\bcontinues )){_OWNED} (?:earlier |previous |first )?"
+            rf"(?!{_BODY_HEAD})(?P<named>{_CAPITALISED} {_TITLE})"
             r"(?<!Division)(?<!Unit)(?<!Department)(?<!Office)(?<!Centre)(?<!Center)(?<!Fund)"
-            rf",? (?={_DONOR_WORD} by\b)"
+            # (or funded in a relative clause: "…, which CERF funded in 2021")
+            rf"(?:,? (?={_DONOR_WORD} by\b)|, (?=which (?:[A-Z][\w.-]* ){{1,4}}"
+            r"(?:funded|financed|supported)\b))"
         ),
     ),
     # "SAMHI – Safe Migration and Health … – a project that IOM implements"
@@ -303,6 +308,9 @@ _OWNER = re.compile(
     r"^(?:[A-Z][\w.-]* ){0,3}(?!(?:Women|Men|Children|Girls|Boys|People|Youth|Migrants|"
     r"Workers)['’])[A-Z][\w.-]*['’]s (?=[A-Z])"
 )
+# a donor before the channel it pays through, not part of the channel's title: "the World Bank
+# through the Southern Africa Tuberculosis and Health Systems Support (SATBHSS) project"
+_CHANNEL = re.compile(r"^(?P<body>.+?) (?:through|via) (?:the )?(?P<rest>[A-Z].*)$")
 # when, after a name: "the X Initiative for Y and Z in May", "… on Monday"
 _WHEN = re.compile(
     rf" (?:in|on|from|since|until|by) (?:{'|'.join(dates.MONTH_NAMES + dates.WEEKDAYS)})$"
@@ -402,6 +410,8 @@ def find(sentence: str) -> list[ProjectMention]:
                 title += tail.group()  # "… in Egypt, Libya, Morocco, Tunisia and Yemen"
             title = _FUNDED_BY.sub("", title.strip(" ,."))  # not "Canadian-funded PROTECT"
             title = _WHEN.sub("", title)  # "… Initiative for … and Reintegration in May"
+            if (channel := _CHANNEL.match(title)) and _organisation(channel["body"]):
+                title = channel["rest"]  # "the World Bank through the … Support (SATBHSS) project"
             if not parts.get("quoted"):  # a quoted title is given whole
                 title = _OWNER.sub("", title)  # "the Global Fund's Regional … Initiative"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):

@@ -151,3 +151,28 @@ def test_a_states_own_programme_told_in_apposition_is_no_project(sentence, title
 )  # fmt: skip
 def test_a_provinces_or_a_countrys_programme_of_listed_diseases_is_no_project(sentence, titles):
     assert _titles(sentence) == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        # a body's acronym before the project's word
+        ("It was built under the IOM project Health for Herders on the Move, which IOM runs.",
+         ["Health for Herders on the Move"]),
+        # a subtitle after a colon
+        ("They were bought under the project Safe Passage: Health and Protection for Migrants "
+         "in Tumbes, which IOM implements.",
+         ["Safe Passage: Health and Protection for Migrants in Tumbes"]),
+        # an earlier project its successor builds on, funded in a relative clause
+        ("The project builds on IOM's earlier Border Point Health Response, which CERF funded "
+         "in 2021.", ["Border Point Health Response"]),
+        # a donor before the channel it pays through is not part of the channel's title
+        ("It was paid for by the World Bank through the Southern Lakes Health Systems Support "
+         "(SLHSS) project.", ["Southern Lakes Health Systems Support"]),
+        # a unit or a plan funded in a relative clause is no project
+        ("The project builds on IOM's Migration Health Division, which WHO supported.", []),
+        ("It continues the Ministry's plan, which Japan funded.", []),
+    ],
+)  # fmt: skip
+def test_titles_after_an_acronym_owner_with_a_subtitle_or_built_on(sentence, titles):
+    assert _titles(sentence) == titles
