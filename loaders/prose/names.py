@@ -13,6 +13,13 @@ from mhkg.iri import normalise_name
 # (a capital may carry an accent or be a Latin letter of another alphabet: "Đorđević",
 # "Örebro", "Łódź", "Şanlıurfa")
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+# a possessive that opens a name, its owner's: "Senegal's Ministry of Health", "the Global
+# Fund's Regional … Initiative" (but a group's possessive is part of a name: "the Women's
+# Health Initiative")
+OWNER_POSSESSIVE = re.compile(
+    r"^(?:[A-Z][\w.-]* ){0,3}(?!(?:Women|Men|Children|Girls|Boys|People|Youth|Migrants|"
+    r"Workers)['’])[A-Z][\w.-]*['’]s (?=[A-Z])"
+)
 CAP = rf"[{UPPER}][\w’'&-]*(?:–[{UPPER}][\w’'&-]*)?(?:\.[\w’'&-]+){{0,4}}"
 LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # a name runs over capitalised words and the small words between them, but "and the" starts

@@ -42,6 +42,7 @@ from mhkg.loaders.prose.names import (
     HEADS,
     LINK,
     NAME,
+    OWNER_POSSESSIVE,
     UPPER,
     body_key,
     last_item,
@@ -157,8 +158,6 @@ LOCAL_LEVEL = re.compile(
     r"(?P<level>Provincial|Regional|County|Cantonal|Departmental|Prefectural) $"
 )
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
-# a possessive before a name, its owner's: "Senegal's Ministry of Health", "Viet Nam's"
-OWNERS_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*['’]s (?=[A-Z])")
 # a day or a month, which ends a name: "the Ministry of Health on Friday"
 WHEN = rf"(?:{_DAY_OR_MONTH})\b"
 # the start of a ministry's name, before its portfolio's words
@@ -642,7 +641,7 @@ class OrgReader:
                 ministry = self._national(name, MHKG.Ministry, country or owner)
             # as written ("Ministry of Health" in Warsaw, "… of the Republic of Uzbekistan"),
             # without its country's possessive ("Senegal's Ministry of …": no part of its name)
-            written = OWNERS_POSSESSIVE.sub("", sentence[start:end])
+            written = OWNER_POSSESSIVE.sub("", sentence[start:end])
             if written not in (ministry.name, *ministry.aliases):
                 ministry = replace(ministry, aliases=(*ministry.aliases, written))
             yield start, end, ministry, "ministry", None

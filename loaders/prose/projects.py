@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from mhkg.iri import normalise_name
 from mhkg.loaders import data
 from mhkg.loaders.prose import dates
+from mhkg.loaders.prose.names import OWNER_POSSESSIVE
 
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
 _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
@@ -302,12 +303,6 @@ _FUNDED_BY = re.compile(
     r"^(?:(?:[A-Z][\w.]* ){0,3}[A-Z][\w.]*[-–](?:funded|financed|supported|sponsored|backed|"
     r"led)(?: |$))+"
 )
-# whose a project is, before its name: "the Organization's Health Assessment Programme" (but
-# a group's possessive is part of a name: "the Women's Health Initiative")
-_OWNER = re.compile(
-    r"^(?:[A-Z][\w.-]* ){0,3}(?!(?:Women|Men|Children|Girls|Boys|People|Youth|Migrants|"
-    r"Workers)['’])[A-Z][\w.-]*['’]s (?=[A-Z])"
-)
 # a donor before the channel it pays through, not part of the channel's title: "the World Bank
 # through the Southern Africa Tuberculosis and Health Systems Support (SATBHSS) project"
 _CHANNEL = re.compile(r"^(?P<body>.+?) (?:through|via) (?:the )?(?P<rest>[A-Z].*)$")
@@ -413,7 +408,7 @@ def find(sentence: str) -> list[ProjectMention]:
             if (channel := _CHANNEL.match(title)) and _organisation(channel["body"]):
                 title = channel["rest"]  # "the World Bank through the … Support (SATBHSS) project"
             if not parts.get("quoted"):  # a quoted title is given whole
-                title = _OWNER.sub("", title)  # "the Global Fund's Regional … Initiative"
+                title = OWNER_POSSESSIVE.sub("", title)  # "the Global Fund's Regional … Initiative"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):
                 continue  # a government's standing programme or a known body, not a project
             named = next((g for g in ("quoted", "named", "title") if parts.get(g)), None)
