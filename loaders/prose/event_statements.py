@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from mhkg.iri import normalise_name, tail
 from mhkg.loaders import data
@@ -448,6 +448,8 @@ def _state_event(g, context, annotator, sentence, mention, date, place, event_pr
     event = minter.entity("event", scope, mention.label, str(date) if date else "")
     g.add((event, RDF.type, mention.kind))
     g.add((event, RDFS.label, Literal(mention.label)))
+    if mention.about:
+        g.add((event, DCTERMS.description, Literal(mention.told)))
     if date:
         g.add((event, MHKG.eventDate, date))
     if place:
@@ -714,7 +716,9 @@ def _event_place(
         cities = [p for p in cities if p.start >= line.end()] or cities
         only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
         if only_the_datelines and (
-            town := _town_right_after(sentence, reading, after) or _town_named(sentence, reading)
+            town := _town_right_after(sentence, reading, after)
+            or _town_named(sentence, reading)
+            or (day is not None and _town_in_clause(sentence, reading, after))
         ):
             return town
     if day is not None and day.end <= after:  # "in London on 28 March, at a round table"
@@ -730,6 +734,8 @@ def _event_place(
     # rather than a city named before it
     if cities and (town := _town_right_after(sentence, reading, after)):
         return town
+    if day is not None and (town := _town_in_clause(sentence, reading, after)):
+        return town  # "… from Lira were trained in Gevgelija this week"
     if cities:
         return cities[0]
     if town := _town_in_province(sentence.sentence.text, after):
@@ -892,6 +898,57 @@ def _town_in_province(text: str, after: int) -> PlaceMention | None:
             towns.append(PlaceMention(match.start(), match.end(), town, code, town, "city"))
     later = [t for t in towns if t.start >= after]
     return (later or towns or [None])[0]
+
+
+# a town no gazetteer holds, told by "in" or "at" in the event's own clause, after its word:
+# "were trained in Gevgelija this week", "to the nursing station at Vunidogoloa, one of …",
+# "held in the central park of Villa del Rosario" (not "in Darién province", "at the Ministry
+# of Health", "in Tumbes Region")
+TOWN_IN_CLAUSE = re.compile(
+    r"\b(?:in|at)(?: the (?:[a-z][\w'’-]* ){1,3}(?:of|at|in))? "
+    r"(?P<town>[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|del|de|la|al-[\w'’-]+)){0,3})"
+    # (then the clause goes on: a stop, or a word that is no part of a name)
+    r"(?=[,.;:]|$| (?:on|in|at|to|from|for|this|last|next|with|where|which|who|near|during|"
+    r"after|before|by|as|yesterday|today|under|through)\b)"
+)
+# words of a venue's, a body's or a province's name, not a town's: "at Bandaranaike
+# International Airport", "in Tak Province"
+VENUE_WORDS = frozenset(
+    ("Airport", "Hospital", "Centre", "Center", "Clinic", "Hotel", "Park", "Station",
+     "University", "School", "College", "Camp", "Market", "Stadium", "Hall", "Port", "Bridge",
+     "Office", "House", "Building", "Complex", "Post", "Institute", "Ministry", "Embassy",
+     "Province", "Region", "District", "State", "County", "Department", "Municipality",
+     "Governorate", "Prefecture", "Division", "Island", "Islands")
+)  # fmt: skip
+# where the event's clause ends, or goes on to whom or what for: "… a workshop for nurses who
+# were then sent to the Health Centre in Molo", "… a scanner on 4 June, for the hospital in Molo"
+CLAUSE_END = re.compile(r";|, (?:and|but|while|whereas|as|after|before|when|for) | who |\. ")
+
+
+def _town_in_clause(sentence: SentenceReading, reading: Reading, after: int) -> PlaceMention | None:
+    """The first such town within the event's clause (up to 160 characters after it), in the
+    document's country, where it is no body, person, project, known place or quoted title."""
+    country = _home_country(reading)
+    if country is None:
+        return None
+    text = sentence.sentence.text
+    end = after + 160
+    if (clause := CLAUSE_END.search(text, after, end)) is not None:
+        end = clause.start()
+    taken = [*_named_spans(sentence), *((m.start, m.end) for m in sentence.projects)]
+    for match in TOWN_IN_CLAUSE.finditer(text, after, end):
+        town, start = match["town"], match.start("town")
+        first = town.split()[0]
+        if first in NOT_TOWNS or len(first) < 3 or not any(c.islower() for c in first):
+            continue  # a month, a word of a phrase, an acronym
+        if VENUE_WORDS.intersection(town.split()) or "'s" in town or "’s" in town:
+            continue  # a venue's name, a possessive: "Tapachula's Bicentenario"
+        if any(s < match.end("town") and start < e for s, e in taken):
+            continue
+        if _in_quotes(text, start):
+            continue
+        return PlaceMention(start, match.end("town"), town, country, town, "city")
+    return None
 
 
 # a place told as where an event was, that no gazetteer holds: "At Ganta, 60 screeners …",

@@ -366,6 +366,12 @@ class EventMention:
     rule: str = "event-phrase"
     head: str = ""  # the event word: "meeting", "round table"
     definite: bool = False  # "the round table": may name an event told of before
+    about: str = ""  # what it was about, as told after its word: "on migration health"
+
+    @property
+    def told(self) -> str:
+        """The event's phrase as the text tells it: "three-day course on migration health"."""
+        return f"{self.label} {self.about}" if self.about else self.label
 
 
 # an observance marked on its day: "marked World Refugee Day", "celebrated International
@@ -434,9 +440,12 @@ def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
     found = _named_events(sentence)
     for match in EVENT.finditer(sentence):
-        label = match["label"]
-        if match["topic"] and _ASIDE_TOPIC.match(match["topic"]):
+        # a reader names an event by its word and what qualifies it ("a three-day course"),
+        # not by what it was about ("on migration health"), which the event keeps apart
+        label, about = match["label"], ""
+        if match["topic"]:
             label = sentence[match.start("label") : match.start("topic")]
+            about = "" if _ASIDE_TOPIC.match(match["topic"]) else match["topic"].strip()
         if any(
             (m.start < match.end() and match.start("label") < m.end)
             or sentence[m.end : match.start()] == ", "
@@ -453,12 +462,12 @@ def find(sentence: str) -> list[EventMention]:
         end = match.end()
         if match.end("head") == match.end() and (title := TITLE_AFTER.match(sentence, end)):
             label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
-        label = WHEN_AFTER.sub("", label)  # "a course on mental health this week": when
+        about = WHEN_AFTER.sub("", about)  # "a course on mental health this week": when
         definite = match["det"].lower() in ("the", "its", "their", "our", "his", "her")
         found.append(
             EventMention(
                 match.start(), end, label, EVENT_WORDS[head], participants,
-                head=head, definite=definite,
+                head=head, definite=definite, about=about,
             )
         )  # fmt: skip
     if not found and (launch := LAUNCHED.search(sentence)):

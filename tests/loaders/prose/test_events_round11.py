@@ -218,7 +218,7 @@ def test_a_day_in_the_year_told_before(described, text, day):
 )  # fmt: skip
 def test_for_a_count_is_who_took_part(text, label, count):
     (found,) = [m for m in events.find(text) if m.rule == "event-phrase"]
-    assert (found.label, found.participants) == (label, count)
+    assert (found.told, found.participants) == (label, count)
 
 
 @pytest.mark.parametrize(

@@ -302,11 +302,10 @@ def test_an_event_of_the_same_kind_on_another_occasion_is_another(described):
     "text, label",
     [
         ("A five-day course on psychological first aid took place in Gulu on 3 May 2021.",
-         "five-day course on psychological first aid"),
+         "five-day course"),
         ("The first national symposium on migrant health was held in Accra on 9 June 2022.",
-         "first national symposium on migrant health"),
-        ("A health fair for seafarers took place in Tema on 2 July 2019.",
-         "health fair for seafarers"),
+         "first national symposium"),
+        ("A health fair for seafarers took place in Tema on 2 July 2019.", "health fair"),
     ],
 )  # fmt: skip
 def test_more_event_words(text, label):

@@ -1,0 +1,64 @@
+"""A town no gazetteer holds, told by "in" or "at" within the event's own clause, after the
+event, in a sentence that gives the event's day, is where the event took place (in the
+document's country), rather than the dateline's city or a country named after it. A body, a
+venue, a province, a quoted title or a word that goes on to a name is no such town. Every
+text here is written for these tests; the place names are made up or small towns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.prose.conftest import events_by_label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "town"),
+    [
+        # a relative day after the town
+        ("17 November 2023\nSkopje – Twenty nurses were trained in Gevgelija this week, the "
+         "ministry said.\n",
+         "training", "Gevgelija"),
+        # a facility "at" a village, then an apposition
+        ("14 June 2024\nSuva, Fiji – On Tuesday IOM handed over medical kits to the nursing "
+         "station at Vunidogoloa, one of the first villages to relocate.\n", "handover",
+         "Vunidogoloa"),
+        # a venue in lower case "of" a town of three words
+        ("11 March 2019\nCúcuta, Colombia – On Saturday a health day was held in the central "
+         "park of Villa del Rosario, near the bridge.\n", "health day", "Villa del Rosario"),
+        # rather than a country named after it
+        ("5 July 2019\nTumbes, Peru – On Wednesday a screening day was held at the border post "
+         "in Aguas Lindas, across from Ecuador.\n", "screening day", "Aguas Lindas"),
+    ],
+)  # fmt: skip
+def test_a_town_in_the_events_clause_is_its_place(described, text, label, town):
+    g, _ = described(text)
+    assert events_by_label(g)[label][1] == town
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "place"),
+    [
+        # a province, a venue, a possessive: the dateline's town stays
+        ("12 December 2025\nMae Sot, Thailand – On Wednesday a launch was held in Tak Province "
+         "for officials.\n", "launch", "Mae Sot"),
+        ("Negombo, Sri Lanka – On 3 May a simulation exercise was held at Katuwana "
+         "International Airport.\n", "simulation exercise", "Negombo"),
+        ("9 May 2024\nTapachula, Mexico – On Friday a health fair was held in Tapachula's "
+         "Bicentenario Park.\n", "health fair", "Tapachula"),
+        # a body's name, not a town
+        ("Athens, Greece – On 5 December a training was held at Médecins du Monde for "
+         "volunteers.\n", "training", "Athens"),
+        # a word that goes on to a name in lower case is no town's end
+        ("26 April 2019\nMwanza, Malawi – On Thursday a session was held at Lisungwi "
+         "market.\n", "session", "Mwanza"),
+    ],
+)  # fmt: skip
+def test_what_is_no_town_leaves_the_place_as_it_was(described, text, label, place):
+    g, _ = described(text)
+    assert events_by_label(g)[label][1] == place
+
+
+def test_a_town_without_the_events_day_is_not_taken(described):
+    # no day: the sentence tells no event of its own, so no place is invented for one
+    g, _ = described("Skopje – A second course will follow in Kavadarci for nurses.\n")
+    assert "second course" not in events_by_label(g)
