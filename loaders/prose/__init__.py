@@ -298,6 +298,7 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
     person's name ("Argentina Szabados, IOM Regional Director")."""
     text = sentence.sentence.text
     names = [(at, at + len(m.name)) for m in sentence.people if (at := text.find(m.name)) >= 0]
+    titles = [(m.start, m.end) for m in sentence.projects]
 
     def not_its_own(place: PlaceMention) -> bool:
         """A place in a donor's name, in a foreign mission's ("the Swedish Embassy in
@@ -322,6 +323,8 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
         if not not_its_own(p)
         and not any(s <= p.start < e for s, e in names)  # nor "Argentina Szabados"
         and not _origin(text, p)
+        # "\"In Morocco I did not sleep,\" said …": a story, not a quoted title's place
+        and not (_quoted(text, p.start) and not any(s <= p.start < e for s, e in titles))
     ]
 
 
@@ -332,8 +335,18 @@ _FROM_PLACES = re.compile(
     r"workers|nationals|arrivals|deportees|children|women|men) (?:(?:who (?:came|fled|arrived) )?"
     r"from|fleeing) (?:the )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?:,| and| or) (?:the )?){0,8}$"
 )
-# a person by where they are from: "said Farid Ahmadi, an Afghan father of three"
+# people counted by where most come from: "10,000 migrants have been registered …, mainly
+# from Syria, Morocco, Afghanistan and Pakistan"
+_MOSTLY_FROM = re.compile(
+    r"\b(?:mainly|mostly|largely|primarily|chiefly|most of them|many of them) from (?:the )?"
+    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?:,| and| or) (?:the )?){0,8}$"
+)
+# a person by where they are from: "said Farid Ahmadi, an Afghan father of three", "said Asad
+# Mehmood, 27, from Gujrat in Pakistan"
 _PERSON_FROM = re.compile(r"\b[A-Z][\w'’-]+, an? $")
+_PERSON_FROM_PLACE = re.compile(
+    r"\b[A-Z][\w'’-]+, (?:\d{1,3}, )?(?:who comes )?from (?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? in )?$"
+)
 
 
 def _origin(text: str, place: PlaceMention) -> bool:
@@ -341,8 +354,18 @@ def _origin(text: str, place: PlaceMention) -> bool:
     before = text[max(0, place.start - 160) : place.start]
     return bool(
         _FROM_PLACES.search(before)
+        or _MOSTLY_FROM.search(before)
+        or _PERSON_FROM_PLACE.search(before)
         or (place.rule == "demonym" and _PERSON_FROM.search(text, 0, place.start))
     )
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` stands inside a quotation: an odd count of straight quotes before it, or
+    more opening than closing curly ones (a quote's sentence may be cut from its closing
+    mark: "\"In Morocco I did not sleep for a year.")."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 # the publisher's possessive before a body: "from IOM's Migration Emergency Funding Mechanism"

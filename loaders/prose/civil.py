@@ -17,7 +17,7 @@ import re
 
 from mhkg.loaders.prose.names import CAP, NAME, last_item
 
-_WHAT = (
+WHAT = (  # what a civil-society body is, in words
     r"(?:NGO|non-governmental organi[sz]ation|non-profit organi[sz]ation|charity|"
     r"civil[- ]society organi[sz]ation|community-based organi[sz]ation|grassroots organi[sz]ation|"
     r"women's (?:group|organi[sz]ation)|youth (?:group|organi[sz]ation)|"
@@ -33,7 +33,7 @@ _WHAT = (
 _OWNER = r"(?:an?|its|their|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s)"
 # (its acronym in brackets between: "the Support Group for … (GARR), a Haitian NGO")
 APPOSITION = re.compile(
-    rf"(?P<name>{NAME})(?: \([A-Z][\w.-]{{1,12}}\))?, {_OWNER} (?:[\w'’-]+ ){{0,3}}?{_WHAT}\b"
+    rf"(?P<name>{NAME})(?: \([A-Z][\w.-]{{1,12}}\))?, {_OWNER} (?:[\w'’-]+ ){{0,3}}?{WHAT}\b"
 )
 # (a name the text quotes, maybe in a language whose small words are no English ones: 'the
 # association "Psihologi pentru Comunitate"', "the Jalal-Abad NGO “Ak Zhurok”")
@@ -42,7 +42,7 @@ _QUOTED_NAME = r"[“\"](?P<quoted>[A-Z][^”\"]{1,60})[”\"]"
 # pentru Comunitate (Psychologists for the Community)")
 _GLOSSED_NAME = rf"(?P<glossed>{CAP}(?: [\w’'-]+){{1,5}})(?= \([A-Z][\w-]+(?: [\w-]+){{1,6}}\))"
 DESCRIPTOR = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w'’-]+ )?{_WHAT},? "
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w'’-]+ )?{WHAT},? "
     rf"(?:{_GLOSSED_NAME}|(?P<name>{CAP}(?: (?:(?:of|for|de|del|la|the) )*{CAP}){{0,5}})"
     rf"|{_QUOTED_NAME})"
 )

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from mhkg.iri import normalise_name
 from mhkg.loaders import data
-from mhkg.loaders.prose import dates
+from mhkg.loaders.prose import civil, dates
 from mhkg.loaders.prose.names import OWNER_POSSESSIVE
 
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
@@ -241,6 +241,16 @@ PROJECT_MENTIONS = [
     ),
     # "SAMHI – Safe Migration and Health … – a project that IOM implements"
     ("acronym-definition", DASHED_TITLE),
+    # a title whose own last word is a capitalised "Project", after what the work is done
+    # under or through: "organized by IOM under the USAID Dialogue on HIV and TB Project"
+    (
+        "named-project",
+        re.compile(
+            rf"\b(?:under|through|of|within|from|for|by) {_OWNED} "
+            rf"(?!{_BODY_HEAD})(?P<named>{_CAPITALISED} (?:(?:{_SMALL_WORD} )*{_CAPITALISED} )"
+            rf"{{0,12}}Project)\b"
+        ),
+    ),
     # the Sahel-Care project (the word in lower case is not part of the name); "IOM's
     # Re-Health project", "the same Re-Health project", "its pilot Healthy Villages project"
     ("named-project", re.compile(rf"{_NAMED} {PROJECT_WORD}\b")),
@@ -436,8 +446,12 @@ def find(sentence: str) -> list[ProjectMention]:
 def quoted_name(sentence: str) -> str | None:
     """The first name in quotes a sentence gives in title case ("IOM launched “Healthy Ports
     for All” in Dakar"): what an article that names no project in any other form reports on
-    (not quoted speech: “we were tired,” she said)."""
-    for match in _QUOTED_TITLE.finditer(_double_quoted(sentence)):
+    (not quoted speech: “we were tired,” she said; nor a body's name quoted after what it is:
+    'the NGO "Ahtari Baht" in Qurghonteppa')."""
+    sentence = _double_quoted(sentence)
+    for match in _QUOTED_TITLE.finditer(sentence):
+        if BODY_BEFORE_QUOTE.search(sentence, 0, match.start()):
+            continue
         title = match["quoted"].strip()
         words = title.split()
         capitalised = [w for w in words if w[:1].isupper()]
@@ -453,6 +467,8 @@ def quoted_name(sentence: str) -> str | None:
 
 
 _QUOTED_TITLE = re.compile(_QUOTED)
+# what a body is, right before its quoted name: 'the NGO "Anis"', 'the public association'
+BODY_BEFORE_QUOTE = re.compile(rf"\b{civil.WHAT},? $")
 
 
 def _organisation(title: str) -> bool:

@@ -176,3 +176,32 @@ def test_a_provinces_or_a_countrys_programme_of_listed_diseases_is_no_project(se
 )  # fmt: skip
 def test_titles_after_an_acronym_owner_with_a_subtitle_or_built_on(sentence, titles):
     assert _titles(sentence) == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        # a title whose last word is a capitalised "Project", after what the work is under
+        ("The meetings were organized by IOM under the USAID Dialogue on HIV and TB Project, "
+         "which USAID funds.", ["USAID Dialogue on HIV and TB Project"]),
+        ("Nurses were trained through the Healthy Borders Project.", ["Healthy Borders Project"]),
+        # not a body named after its word, nor a national programme
+        ("It works with Project HOPE.", []),
+        ("It is funded through the National Malaria Control Programme.", []),
+    ],
+)  # fmt: skip
+def test_a_title_ending_in_its_capitalised_project_word(sentence, titles):
+    assert _titles(sentence) == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ('It was run by IOM with the NGO "Ahtari Baht" in Qurghonteppa.', None),
+        ('It was run with the public association "Healthy Roads" in Osh.', None),
+        # a title quoted with no body's word before it is what an article may report on
+        ('IOM launched "Healthy Ports for All" in Dakar.', "Healthy Ports for All"),
+    ],
+)
+def test_a_bodys_quoted_name_is_no_projects_title(sentence, name):
+    assert projects.quoted_name(sentence) == name
