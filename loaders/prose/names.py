@@ -20,7 +20,7 @@ OWNER_POSSESSIVE = re.compile(
     r"^(?:[A-Z][\w.-]* ){0,3}(?!(?:Women|Men|Children|Girls|Boys|People|Youth|Migrants|"
     r"Workers)['’])[A-Z][\w.-]*['’]s (?=[A-Z])"
 )
-CAP = rf"[{UPPER}][\w’'&-]*(?:–[{UPPER}][\w’'&-]*)?(?:\.[\w’'&-]+){{0,4}}"
+CAP = rf"(?:[dl]['’])?[{UPPER}][\w’'&-]*(?:–[{UPPER}][\w’'&-]*)?(?:\.[\w’'&-]+){{0,4}}"
 LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # a name runs over capitalised words and the small words between them, but "and the" starts
 # another name ("the Ministry of Health and the Ministry of Labour")

@@ -1118,7 +1118,11 @@ class OrgReader:
         """The organisation a name stands for, if it is one (a known name, or one whose
         words say what kind of body it is). A government body belongs to the country its
         name or the words before it name ("Ghana Health Service", "the U.S. Department of
-        State"), else to the document's country."""
+        State"), else to the document's country. Words before the name that only say what
+        it is, where it works from or who of it came are no part of it: "the NGO Svay Rieng
+        Health Volunteers' Network", "the Oujda-based Bayt Al Amal Association",
+        "Representatives of Hédi Chaker University Hospital"."""
+        name = NOT_OF_THE_NAME.sub("", name, count=1) or name
         known = (
             self.directory.find(acronym or "")
             or self.directory.find(name)
@@ -1273,6 +1277,17 @@ PUBLIC_HEADS = (
 # where a municipality is a place, not a body: "a clinic in the Municipality of Danlí"
 LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|into|across|throughout|within|near|around|outside) (?:the )?$"
+)
+
+
+# what may stand before a body's name without being part of it
+NOT_OF_THE_NAME = re.compile(
+    # (where it works from is a place: not "Community-based", "Faith-based")
+    r"^(?:(?:NGO|INGO|CSO|CBO) (?=[A-Z])|"
+    r"(?!(?:Community|Faith|Home|Rights|Evidence|Family|School|Facility|Hospital|Camp|"
+    r"Volunteer|Women|Youth|Peer|Cash|Market|Field|Church|Mosque)-)[A-Z][\w'’]+-based (?=[A-Z])|"
+    r"(?:Volunteers|Representatives|Members|Officials|Delegates|Staff|Delegations?|Teams?) "
+    r"of (?:the )?(?=[A-Z]))"
 )
 
 

@@ -71,7 +71,8 @@ TITLE_LIST_TAIL = re.compile(
     rf"(?:, {_CAPITALISED}(?: {_CAPITALISED}){{0,2}}){{1,8}},? and {_CAPITALISED}"
     rf"(?: {_CAPITALISED}){{0,2}}"
 )
-_ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*"
+# (with digits, or a phase's number after a space: "RAI3E", "TEAM 2")
+_ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*(?: \d{1,2})?"
 # a name whose head says what it is, first: "the Partnership on Health and Mobility in East and
 # Southern Africa (PHAMESA)", "IOM's Programme for Migrant Health (PMH)"
 _HEAD_FIRST = r"(?:Partnership|Programme|Program|Project|Initiative) (?:on|for) "
@@ -168,7 +169,10 @@ PROJECT_MENTIONS = [
     (
         "quoted-title",
         re.compile(
-            rf"{_QUOTED}(?<![,.!?][{CLOSE_QUOTES}]),? (?:an?|the|its|their|[A-Z]{{2,}}['’]s) "
+            # (a gloss in brackets between: '"Appui à la gestion sanitaire des frontières"
+            # (Support to Border Health Management), a project that …')
+            rf"{_QUOTED}(?<![,.!?][{CLOSE_QUOTES}])(?: \([^()]{{3,80}}\))?,? "
+            rf"(?:an?|the|its|their|[A-Z]{{2,}}['’]s) "
             rf"(?:{_KIND_WORD} ){{0,4}}?{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),

@@ -508,3 +508,39 @@ def test_an_autonomous_province_is_a_government(organisations):
 
 def test_an_autonomous_region_as_a_place_is_no_body(organisations):
     assert not organisations("Clinics opened in the Autonomous Region of Bougainville.")
+
+
+# --- words before a name that say what it is, where it works from or who of it came ------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Nurses joined the Oujda-based Bayt Al Amal Association for Migrant Health.",
+         "Bayt Al Amal Association for Migrant Health"),
+        ("Peer educators came from the NGO Svay Rieng Health Volunteers' Network.",
+         "Svay Rieng Health Volunteers' Network"),
+        ("Representatives of Hédi Chaker University Hospital attended the meeting.",
+         "Hédi Chaker University Hospital"),
+        ("Volunteers of the Ethiopian Nurses' Movement for Mental Health visited the centre.",
+         "Ethiopian Nurses' Movement for Mental Health"),
+        # an elided French article is part of a name
+        ("IOM worked with Terre d'Asile Tunisie, a local NGO.", "Terre d'Asile Tunisie"),
+    ],
+)  # fmt: skip
+def test_what_stands_before_a_name_is_no_part_of_it(organisations, text: str, name: str):
+    assert name in [n for n, _ in names(organisations, text, "MAR")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a name that begins with such words keeps them, where they say what kind it is
+        ("IOM worked with the Community-based Rehabilitation Association of Sfax.",
+         "Community-based Rehabilitation Association of Sfax"),
+        ("IOM worked with the Faith-based Health Network of Sfax.",
+         "Faith-based Health Network of Sfax"),
+    ],
+)  # fmt: skip
+def test_a_kind_before_based_is_part_of_the_name(organisations, text: str, name: str):
+    assert name in [n for n, _ in names(organisations, text, "TUN")]

@@ -205,3 +205,25 @@ def test_a_title_ending_in_its_capitalised_project_word(sentence, titles):
 )
 def test_a_bodys_quoted_name_is_no_projects_title(sentence, name):
     assert projects.quoted_name(sentence) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        # an acronym with a phase's number, or with digits
+        ("It ran under the Global Fund's Tuberculosis Elimination Among Migrants in the Greater "
+         "Mekong Subregion (TEAM 2) project, which IOM implements.",
+         ["Tuberculosis Elimination Among Migrants in the Greater Mekong Subregion"]),
+        ("It is part of the Regional Artemisinin-resistance Initiative (RAI3E) project.",
+         ["Regional Artemisinin-resistance Initiative"]),
+        # a quoted title with its gloss in brackets, then what it is
+        ('It was the first training under "Appui à la gestion sanitaire des frontières" '
+         "(Support to Border Health Management), a project that IOM implements.",
+         ["Appui à la gestion sanitaire des frontières"]),
+        # a quoted name and a bracket that say no project is one
+        ('It was the first training under "Appui aux frontières" (Border Support), a '
+         "ministry plan.", []),
+    ],
+)  # fmt: skip
+def test_acronyms_with_numbers_and_glossed_quoted_titles(sentence, titles):
+    assert _titles(sentence) == titles
