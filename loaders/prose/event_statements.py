@@ -909,7 +909,9 @@ TOWN_IN_CLAUSE = re.compile(
     r"(?P<town>[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|del|de|la|al-[\w'’-]+)){0,3})"
     # (then the clause goes on: a stop, or a word that is no part of a name)
     r"(?=[,.;:]|$| (?:on|in|at|to|from|for|this|last|next|with|where|which|who|near|during|"
-    r"after|before|by|as|yesterday|today|under|through)\b)"
+    r"after|before|by|as|yesterday|today|under|through)\b"
+    # (or the event's verb: "a simulation exercise in Bihać tested the response")
+    r"| [a-z]+ed\b)"
 )
 # words of a venue's, a body's or a province's name, not a town's: "at Bandaranaike
 # International Airport", "in Tak Province"
@@ -975,6 +977,9 @@ TOWN_WITH_DAY = re.compile(
 BORDER_TOWN = re.compile(
     r"\b(?:at|in) the (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?=(?:border (?:post|crossing|"
     r"point|checkpoint)|crossing point|point of entry|port of entry|one-stop border post)\b)"
+    # (or a crossing named by the towns on its two sides, the first on this one: "at the
+    # Nakonde–Tunduma crossing")
+    r"|\b(?:at|in) the (?P<near>[A-Z][\w'’]+)[–-][A-Z][\w'’]+ (?=(?:border )?crossing\b)"
 )
 # a town told right after the event's day: "were screened on Friday in Mafraq, where …",
 # "on 3 May in Kolowa." (not "on Friday in the morning", "on 3 May in 2019")
@@ -1065,7 +1070,8 @@ def _town_named(
     told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
     told += [*TOWN_OPENING.finditer(text), *VENUE_TOWN.finditer(text)]
     for match in [right_after] if right_after else told:
-        town, start = match["town"], match.start("town")
+        key = "town" if match["town"] else "near"  # (a crossing's near side)
+        town, start = match[key], match.start(key)
         if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
             continue
         return PlaceMention(start, match.end(), town, country, town, "city")

@@ -25,6 +25,9 @@ from tests.loaders.prose.conftest import events_by_label
         # a venue in lower case "of" a town of three words
         ("11 March 2019\nCúcuta, Colombia – On Saturday a health day was held in the central "
          "park of Villa del Rosario, near the bridge.\n", "health day", "Villa del Rosario"),
+        # then the event's verb
+        ("Sarajevo – On 11 October a simulation exercise in Bihać tested the response.\n",
+         "simulation exercise", "Bihać"),
         # rather than a country named after it
         ("5 July 2019\nTumbes, Peru – On Wednesday a screening day was held at the border post "
          "in Aguas Lindas, across from Ecuador.\n", "screening day", "Aguas Lindas"),
@@ -62,3 +65,11 @@ def test_a_town_without_the_events_day_is_not_taken(described):
     # no day: the sentence tells no event of its own, so no place is invented for one
     g, _ = described("Skopje – A second course will follow in Kavadarci for nurses.\n")
     assert "second course" not in events_by_label(g)
+
+
+def test_a_crossing_named_by_its_two_towns_is_at_the_first(described):
+    g, _ = described(
+        "14 June 2024\nLusaka, Zambia – Residents were screened during a three-day screening "
+        "campaign at the Nakonde–Tunduma crossing that ended on Wednesday.\n"
+    )
+    assert events_by_label(g)["three-day screening campaign"][1] == "Nakonde"
