@@ -53,8 +53,10 @@ _BODY_WORD = (
 # particles between the words of a name, in lower case: "de la", "dos", "bin", "uulu"
 _PARTICLE = (
     r"(?:de|da|do|dos|das|del|della|di|du|la|las|los|le|van|von|der|den|ter|bin|binti|ibn|al|el|"
-    r"uulu|kyzy|ould|wa)"
+    r"uulu|kyzy|ould|mint|bint|ag|wa)"
 )
+# a patronymic after the name it is of: "Nurbek Asan uulu", "Aigul Bakyt kyzy"
+_PATRONYMIC = r"(?: (?:uulu|kyzy))?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mme|Prof|Professor|H\.E|Hon|Sir|Dame)\.? )"
 # capitalised words of the field before the title: "Migration Health Programme Manager"
 # ("MHPSS Programme Coordinator", "Reporting and Communications Officer")
@@ -78,7 +80,7 @@ _NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|{_BODY_WORD}|The|This|At|In|On|IOM|UN)\b
 _JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben|da|di|de|del|van)-"
 _NAME_WORD = rf"(?:{_JOINED})?(?!{_NOT_NAME}){_CAP}"
 # a middle initial may stand between the words of a name: "Comfort T. Kollie"
-PERSON = rf"{_NAME_WORD}(?:(?: [A-Z]\.)? (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,3}}"
+PERSON = rf"{_NAME_WORD}(?:(?: [A-Z]\.)? (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,3}}{_PATRONYMIC}"
 # what may stand before a post: an organisation's acronym ("IOM Moldova Chief of Mission"),
 # or an organisation in the possessive ("the Ghana Health Service's Director of …")
 # "IOM Moldova", "IOM Lao PDR", not "IOM Regional"

@@ -192,6 +192,27 @@ def test_no_project_title(sentence):
             id="uulu",
         ),
         pytest.param(
+            "Nurbek Asan uulu, Deputy Director of the Republican AIDS Centre, took part.",
+            "Nurbek Asan uulu",
+            "Deputy Director of the Republican AIDS Centre",
+            "Republican AIDS Centre",
+            id="patronymic-after",
+        ),
+        pytest.param(
+            "Mariem mint Sidi, Director of the Regional Health Directorate, spoke.",
+            "Mariem mint Sidi",
+            "Director of the Regional Health Directorate",
+            "Regional Health Directorate",
+            id="mint",
+        ),
+        pytest.param(
+            "Ibrahim ag Mohamed, Head of the Herders' Association, spoke.",
+            "Ibrahim ag Mohamed",
+            "Head of the Herders' Association",
+            "Herders' Association",
+            id="ag",
+        ),
+        pytest.param(
             "Rami Abu-Saleh, spokesman of the Border Police Directorate, confirmed it.",
             "Rami Abu-Saleh",
             "spokesman of the Border Police Directorate",
