@@ -26,6 +26,7 @@ from mhkg.loaders.prose.organisations import REPRESENTATION
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.reading import Reading, SentenceReading, read
 from mhkg.loaders.prose.statements import Annotator, state_organisations, state_people
+from mhkg.loaders.prose.text import in_quotes
 from mhkg.loaders.source import LoadContext
 from mhkg.vocab import MHKG
 
@@ -324,7 +325,7 @@ def _project_places(sentence: SentenceReading) -> list[PlaceMention]:
         and not any(s <= p.start < e for s, e in names)  # nor "Argentina Szabados"
         and not _origin(text, p)
         # "\"In Morocco I did not sleep,\" said …": a story, not a quoted title's place
-        and not (_quoted(text, p.start) and not any(s <= p.start < e for s, e in titles))
+        and not (in_quotes(text, p.start) and not any(s <= p.start < e for s, e in titles))
     ]
 
 
@@ -358,14 +359,6 @@ def _origin(text: str, place: PlaceMention) -> bool:
         or _PERSON_FROM_PLACE.search(before)
         or (place.rule == "demonym" and _PERSON_FROM.search(text, 0, place.start))
     )
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether `at` stands inside a quotation: an odd count of straight quotes before it, or
-    more opening than closing curly ones (a quote's sentence may be cut from its closing
-    mark: "\"In Morocco I did not sleep for a year.")."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 # the publisher's possessive before a body: "from IOM's Migration Emergency Funding Mechanism"

@@ -80,3 +80,12 @@ def _add(found: list[Sentence], text: str, start: int, end: int, offset: int) ->
         stripped = rest
     if stripped:
         found.append(Sentence(stripped, offset + start, offset + start + len(stripped)))
+
+
+def in_quotes(text: str, at: int) -> bool:
+    """Whether offset `at` of a sentence stands inside a quotation: an odd count of straight
+    quotes before it, or more opening curly quotes than closing ones (a quoted title, '…
+    project "Health for Migrants in Montenegro", which …', or speech whose sentence was cut
+    from its closing mark: '"In Morocco I did not sleep for a year.')."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")

@@ -72,6 +72,6 @@ def test_still_no_tally_in_the_pluperfect() -> None:
     ],
 )
 def test_country_in_a_quoted_title(text: str, word: str, inside: bool) -> None:
-    from mhkg.loaders.prose.event_statements import _in_quotes
+    from mhkg.loaders.prose.text import in_quotes
 
-    assert _in_quotes(text, text.index(word)) is inside
+    assert in_quotes(text, text.index(word)) is inside
