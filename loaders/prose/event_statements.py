@@ -19,6 +19,7 @@ from mhkg.loaders.prose.events import EventMention
 from mhkg.loaders.prose.places import PlaceMention
 from mhkg.loaders.prose.reading import DATELINE, Reading, SentenceReading
 from mhkg.loaders.prose.statements import Annotator
+from mhkg.loaders.prose.text import in_quotes
 from mhkg.loaders.source import LoadContext
 from mhkg.vocab import MHKG
 
@@ -717,8 +718,8 @@ def _event_place(
         only_the_datelines = len(cities) == 1 and cities[0].start < line.end()
         if only_the_datelines and (
             town := _town_right_after(sentence, reading, after)
-            or _town_named(sentence, reading)
             or (day is not None and _town_in_clause(sentence, reading, after))
+            or _town_named(sentence, reading)
         ):
             return town
     if day is not None and day.end <= after:  # "in London on 28 March, at a round table"
@@ -749,7 +750,7 @@ def _event_place(
         if p.start >= after and p.rule == "country-name"
         # "… College of Physicians of Costa Rica", "the project \"… in Burundi and the DRC\""
         and not any(s <= p.start < e for s, e in named)
-        and not _in_quotes(sentence.sentence.text, p.start)  # a title's country
+        and not in_quotes(sentence.sentence.text, p.start)  # a title's country
         # "refugees from Ukraine", "the crossing with Togo", "for China and Mongolia": a
         # country the event is related to, not where it took place
         and not RELATED_COUNTRY.search(sentence.sentence.text, max(0, p.start - 60), p.start)
@@ -775,13 +776,6 @@ def _town_held_in(
         return None
     town = _town_named(sentence, reading)
     return town if town is not None and town.start == told.start("town") else None
-
-
-def _in_quotes(text: str, at: int) -> bool:
-    """Whether the place at `at` stands inside a quoted title: "… project \"Health for
-    Migrants in Montenegro\", which …" (an odd count of straight or open quotes before it)."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 # a city in a body's name is not where an event was: "IOM's Regional Office in Brussels"
@@ -947,7 +941,7 @@ def _town_in_clause(sentence: SentenceReading, reading: Reading, after: int) -> 
             continue  # a venue's name, a possessive: "Tapachula's Bicentenario"
         if any(s < match.end("town") and start < e for s, e in taken):
             continue
-        if _in_quotes(text, start):
+        if in_quotes(text, start):
             continue
         return PlaceMention(start, match.end("town"), town, country, town, "city")
     return None
@@ -1003,6 +997,24 @@ TOWN_OPENING = re.compile(
 VENUE_TOWN = re.compile(
     r"\bat the (?:[\w'’-]+ ){1,4}?in (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=[.;]$|, where\b|, which\b| on \d)"
+)
+# a venue named by its town first, then what it is, in lower case or in the capitalised words
+# of such places: "residents of the Mae La temporary shelter", "at the Pacaraima reception
+# and triage post", "at the Lajas Blancas Migrant Reception Station", "at the Teknaf Upazila
+# Health Complex" (not "at the Ministry of …", "at the Regional Hospital")
+_VENUE_HEAD = r"(?:shelter|post|centre|center|camp|station|site|clinic|market|settlement|complex)"
+_VENUE_WORD = (
+    r"(?:Migrant|Migrants|Reception|Health|Transit|Temporary|Upazila|District|Community|Border|"
+    r"Medical|Treatment|Isolation|Quarantine|Triage|Registration|One-Stop)"
+)
+TOWN_OF_VENUE = re.compile(
+    r"\b(?:at|in|of) the (?!(?:National|Central|General|Main|Regional|Provincial|Referral|"
+    r"University|Teaching|Military|Municipal|County|State|Public|Mobile|Primary|Rural|Field)\b)"
+    # (its first word in upper and lower case: not an acronym, "the HIGGS centre")
+    rf"(?!{_VENUE_WORD}\b)(?P<town>[A-Z](?=[^\W\d_A-Z])[\w'’-]+"
+    rf"(?: (?!{_VENUE_WORD}\b)[A-Z][\w'’-]+)?) "
+    rf"(?:(?:(?:[a-z][\w-]*|and) ){{0,3}}{_VENUE_HEAD}|(?:{_VENUE_WORD} ){{1,3}}"
+    rf"(?i:{_VENUE_HEAD}))\b"
 )
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
@@ -1069,6 +1081,7 @@ def _town_named(
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
     told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
     told += [*TOWN_OPENING.finditer(text), *VENUE_TOWN.finditer(text)]
+    told += [*TOWN_OF_VENUE.finditer(text)]
     for match in [right_after] if right_after else told:
         key = "town" if match["town"] else "near"  # (a crossing's near side)
         town, start = match[key], match.start(key)

@@ -73,3 +73,33 @@ def test_a_crossing_named_by_its_two_towns_is_at_the_first(described):
         "campaign at the Nakonde–Tunduma crossing that ended on Wednesday.\n"
     )
     assert events_by_label(g)["three-day screening campaign"][1] == "Nakonde"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "town"),
+    [
+        # a venue named by its town first, then what it is in lower case
+        ("5 July 2019\nBoa Vista, Brazil – On 3 July a course was held at the Pacaraima "
+         "reception and triage post.\n", "course", "Pacaraima"),
+        # or in the capitalised words of such places
+        ("12 May 2023\nPanama City, Panama – On 9 May a training was held at the Lajas "
+         "Blancas Migrant Reception Station.\n", "training", "Lajas Blancas"),
+        ("16 September 2022\nCox's Bazar – On 14 September a workshop was held at the Teknaf "
+         "Upazila Health Complex.\n", "workshop", "Teknaf"),
+        ("14 June 2024\nLusaka, Zambia – On 12 June a health day was held at the Chirundu "
+         "One-Stop Border Post.\n", "health day", "Chirundu"),
+    ],
+)  # fmt: skip
+def test_a_venue_named_by_its_town_first_is_at_that_town(described, text, label, town):
+    g, _ = described(text)
+    assert events_by_label(g)[label][1] == town
+
+
+@pytest.mark.parametrize(
+    "venue",
+    # a venue named by its kind, or by a body's acronym, gives no town
+    ["the Regional Health Centre", "the District Health Centre", "the HIGGS centre"],
+)
+def test_a_venue_named_by_its_kind_gives_no_town(described, venue):
+    g, _ = described(f"5 July 2019\nTumbes, Peru – On 3 July a course was held at {venue}.\n")
+    assert events_by_label(g)["course"][1] == "Tumbes"
