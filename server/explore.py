@@ -17,6 +17,9 @@ kept likewise) only for what needs every entity: search, names, the page's filte
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import BadRequest, NotFound
@@ -32,7 +35,7 @@ from mhkg.server.errors import error_response
 from mhkg.server.links import local_href
 from mhkg.server.negotiation import negotiate
 from mhkg.server.openapi import add_paths
-from mhkg.server.store import generation, run_server_query
+from mhkg.server.store import generation, request_deadline, run_server_query
 from mhkg.server.workers import QueryTimeout
 
 blueprint = Blueprint("explore", __name__)
@@ -42,10 +45,27 @@ NETWORKS_KEPT = 32  # networks under different filters kept at once
 FILTERED = ("country", "sdg", "kind", "role")  # the filters the page may open with
 
 
+@contextmanager
+def _cache_lock() -> Iterator[None]:
+    """The lock over the graph and network caches, waited for no longer than the request's
+    time (another request may be reading the graph): QueryTimeout when it is up."""
+    deadline = request_deadline()
+    wait = -1 if deadline is None else max(0.0, deadline - time.monotonic())
+    if not _lock.acquire(timeout=wait):
+        raise QueryTimeout(
+            "the stakeholder graph is being read for another request and was not ready within "
+            "the query timeout; try again shortly"
+        )
+    try:
+        yield
+    finally:
+        _lock.release()
+
+
 def stakeholder_graph() -> StakeholderGraph:
     """The stakeholder graph of the store as it is now (read again after it changed)."""
     now = generation()
-    with _lock:
+    with _cache_lock():
         cached = current_app.extensions.get("mhkg.stakeholder-graph")
         if cached is None or cached[0] != now:
             cached = (now, explore.read(run_server_query))
@@ -193,7 +213,7 @@ def co_participation(filters: explore.Filters) -> Network:
     """The network under these filters, kept (with its centrality) until the store changes:
     betweenness costs organisations × ties, too much to compute again at each request."""
     key = (generation(), filters)
-    with _lock:
+    with _cache_lock():
         cache = current_app.extensions.setdefault("mhkg.networks", {})
         if key not in cache:
             if len(cache) >= NETWORKS_KEPT:

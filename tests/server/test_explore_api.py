@@ -180,3 +180,23 @@ def test_a_very_long_name_is_answered_quickly(client) -> None:
 def test_an_unknown_kind_is_a_bad_request(client) -> None:
     detail = error_of(client.get("/explore/network?kind=Wizard"), 400)["detail"]
     assert "no organisation is of kind Wizard" in detail and "Ministry" in detail
+
+
+def test_waiting_for_the_graph_is_bounded_by_the_query_timeout(seeded_copy) -> None:
+    from mhkg.server import explore as explore_routes
+
+    with app_over(seeded_copy("explore-lock"), QUERY_TIMEOUT=0.5) as app:
+        client = app.test_client()
+        # another request holds the graph's lock (reading the graph, say) past our time
+        assert explore_routes._lock.acquire(timeout=5)
+        try:
+            started = time.monotonic()
+            response = client.get("/explore/search?q=ministry")
+            waited = time.monotonic() - started
+        finally:
+            explore_routes._lock.release()
+        assert response.status_code == 503
+        assert "stakeholder graph" in response.get_data(as_text=True)
+        assert 0.4 <= waited < 5
+        # once it is free, the same question is answered
+        assert client.get("/explore/search?q=ministry").status_code == 200
