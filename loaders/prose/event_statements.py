@@ -909,7 +909,7 @@ TOWN_IN_CLAUSE = re.compile(
 )
 # words of a venue's, a body's or a province's name, not a town's: "at Bandaranaike
 # International Airport", "in Tak Province"
-VENUE_WORDS = frozenset(
+NOT_TOWN_WORDS = frozenset(
     ("Airport", "Hospital", "Centre", "Center", "Clinic", "Hotel", "Park", "Station",
      "University", "School", "College", "Camp", "Market", "Stadium", "Hall", "Port", "Bridge",
      "Office", "House", "Building", "Complex", "Post", "Institute", "Ministry", "Embassy",
@@ -937,7 +937,7 @@ def _town_in_clause(sentence: SentenceReading, reading: Reading, after: int) -> 
         first = town.split()[0]
         if first in NOT_TOWNS or len(first) < 3 or not any(c.islower() for c in first):
             continue  # a month, a word of a phrase, an acronym
-        if VENUE_WORDS.intersection(town.split()) or "'s" in town or "’s" in town:
+        if NOT_TOWN_WORDS.intersection(town.split()) or "'s" in town or "’s" in town:
             continue  # a venue's name, a possessive: "Tapachula's Bicentenario"
         if any(s < match.end("town") and start < e for s, e in taken):
             continue
@@ -998,6 +998,12 @@ VENUE_TOWN = re.compile(
     r"\bat the (?:[\w'’-]+ ){1,4}?in (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r"(?=[.;]$|, where\b|, which\b| on \d)"
 )
+# words that name a facility's kind or rank, not its town: "the General Hospital"
+NOT_FACILITY_TOWNS = frozenset(
+    ("National", "Central", "General", "Main", "Regional", "District", "Provincial", "Referral",
+     "University", "Teaching", "Military", "Municipal", "County", "State", "Public", "Mobile",
+     "Community", "Primary", "Rural", "Field", "New", "Old")
+)  # fmt: skip
 # a venue named by its town first, then what it is, in lower case or in the capitalised words
 # of such places: "residents of the Mae La temporary shelter", "at the Pacaraima reception
 # and triage post", "at the Lajas Blancas Migrant Reception Station", "at the Teknaf Upazila
@@ -1008,8 +1014,8 @@ _VENUE_WORD = (
     r"Medical|Treatment|Isolation|Quarantine|Triage|Registration|One-Stop)"
 )
 TOWN_OF_VENUE = re.compile(
-    r"\b(?:at|in|of) the (?!(?:National|Central|General|Main|Regional|Provincial|Referral|"
-    r"University|Teaching|Military|Municipal|County|State|Public|Mobile|Primary|Rural|Field)\b)"
+    # (not a facility's kind or rank, though "New" and "Old" may begin a town's name)
+    rf"\b(?:at|in|of) the (?!(?:{'|'.join(sorted(NOT_FACILITY_TOWNS - {'New', 'Old'}))})\b)"
     # (its first word in upper and lower case: not an acronym, "the HIGGS centre")
     rf"(?!{_VENUE_WORD}\b)(?P<town>[A-Z](?=[^\W\d_A-Z])[\w'’-]+"
     rf"(?: (?!{_VENUE_WORD}\b)[A-Z][\w'’-]+)?) "
@@ -1134,12 +1140,6 @@ RECEIVING_TOWN = re.compile(
     rf"to the (?:(?:[A-Za-z]+ ){{0,2}}?{FACILITY} (?:in|of) (?P<after>[^\W\d_]{_TOWN_REST})"
     rf"|(?P<before>[A-Z]{_TOWN_REST}) (?:[A-Z][a-z]+ )?{FACILITY}\b)"
 )
-# words that name a facility's kind or rank, not its town: "the General Hospital"
-NOT_FACILITY_TOWNS = frozenset(
-    ("National", "Central", "General", "Main", "Regional", "District", "Provincial", "Referral",
-     "University", "Teaching", "Military", "Municipal", "County", "State", "Public", "Mobile",
-     "Community", "Primary", "Rural", "Field", "New", "Old")
-)  # fmt: skip
 
 
 def _receiving_town(sentence: SentenceReading, reading: Reading, mention) -> PlaceMention | None:

@@ -589,11 +589,16 @@ def _verb_label(sentence: str, done: re.Match, head: str) -> str:
     return head
 
 
+def _counted(match: re.Match) -> int:
+    """The number a pattern's `count` group gives, in figures or in words ("1,380", "forty")."""
+    count = match["count"].lower().replace(",", "")
+    return int(count) if count.isdigit() else NUMBER_WORDS[count]
+
+
 def _object_count(sentence: str, at: int) -> int | None:
     """How many people the verb ending at `at` was done to, named right after it."""
     if match := OBJECT_COUNT.match(sentence, at):
-        count = match["count"].lower().replace(",", "")
-        return int(count) if count.isdigit() else NUMBER_WORDS[count]
+        return _counted(match)
     return None
 
 
@@ -707,8 +712,7 @@ DONE_TO = re.compile(
 def subject_count(sentence: str) -> int | None:
     """How many people a sentence opens on, as its subject (see SUBJECT_COUNT)."""
     if match := SUBJECT_COUNT.search(sentence):
-        count = match["count"].lower().replace(",", "")
-        return int(count) if count.isdigit() else NUMBER_WORDS[count]
+        return _counted(match)
     return None
 
 
@@ -718,6 +722,5 @@ def participant_count(sentence: str, event_named: bool = True) -> int | None:
     named = [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT, DONE_TO]
     for pattern in named if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
-            count = match["count"].lower().replace(",", "")
-            return int(count) if count.isdigit() else NUMBER_WORDS[count]
+            return _counted(match)
     return None

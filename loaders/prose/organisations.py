@@ -167,11 +167,11 @@ WHEN = rf"(?:{_DAY_OR_MONTH})\b"
 NAMED_BEFORE_BRACKET = re.compile(
     rf"\b(?:{HEADS}|Ministry)(?: (?:of|for|and|on|the|[A-Z][\w'’-]*)){{0,8}} \((?:the )?$"
 )
-# a body that represents its country abroad
 # a health facility's town, right after its head, as part of its name: "the Cantonal Hospital
 # Bihać", "the General Hospital Tuzla," (a word alone, before punctuation or lower case)
 FACILITY_SEAT = re.compile(r" (?P<town>[A-Z][\w’'-]*[a-zà-ž])(?=[,.;:)]|\s[a-z]|$)")
 FACILITY_HEADS = ("Hospital", "Clinic")
+# a body that represents its country abroad
 REPRESENTATION = re.compile(r"\b(?:Embassy|High Commission|Consulate(?:-General)?)\b")
 # an executive body's own units, named without it
 # (of the units, those an executive body has at home, and its directorates)

@@ -265,9 +265,7 @@ def _with_what_they_do(sentence: str, mention: PersonMention, is_place) -> Perso
     does = _what_they_do(sentence, mention.end + 2, is_place)
     if does is None:
         return mention
-    return PersonMention(
-        mention.start, mention.end, mention.name, mention.post, does[0], mention.rule
-    )
+    return replace(mention, organisation_text=does[0])
 
 
 # a speaker told by a pronoun after a quote: '"Now I want my family to know," he said.'
