@@ -31,6 +31,18 @@ NAME = rf"{CAP}(?:,? (?!and the )(?:{LINK} )*{CAP})*"
 BRACKETED_NAME = rf"{CAP}(?:,? (?:(?:{LINK}|at|their|its) )*{CAP})*"
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: [A-Z]{2,})?"
 
+# the world's regions, which name neither a body nor a person: "North Africa", "South-East
+# Asia", "the Middle East", "Latin America and the Caribbean"
+REGION_WORD = (
+    r"(?:Africa|Asia|Europe|America|Americas|Caribbean|Pacific|Oceania|Mediterranean|Balkans|"
+    r"Sahel|Maghreb|Mashreq|Middle East)"
+)
+_COMPASS = (
+    r"(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Latin|Sub-Saharan)"
+    r"(?:[- ](?:East|West|Eastern|Western))?)"
+)
+WORLD_REGION = re.compile(rf"(?:(?:The|the) )?(?:{_COMPASS} )?{REGION_WORD}")
+
 HEADS = (
     r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
     r"Institute|Authority|Department|Directorate(?:[- ]General)?|Bank|Union|Association|Society|"

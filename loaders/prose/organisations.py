@@ -44,6 +44,7 @@ from mhkg.loaders.prose.names import (
     NAME,
     OWNER_POSSESSIVE,
     UPPER,
+    WORLD_REGION,
     body_key,
     last_item,
     list_items,
@@ -398,6 +399,7 @@ class OrgReader:
             if (
                 any(p.start < to and at < p.end for p in places)
                 or _a_person(name)
+                or WORLD_REGION.fullmatch(name)
                 or self._country_named(name)
                 or _a_known_place(name)
                 or BARE_HEAD.fullmatch(name)

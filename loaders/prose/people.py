@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from mhkg.loaders.prose.names import UPPER
+from mhkg.loaders.prose.names import REGION_WORD, UPPER
 
 _QUALIFIER = (
     r"(?:Deputy|Vice|Senior|Junior|Acting|Assistant|Associate|Chief|Principal|Executive|"
@@ -72,10 +72,14 @@ POST = rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}(?: (?:of|for|in|on|to) (?:the )?{_O
 _PORTFOLIOS = rf"(?:, {_CAP}(?: {_CAP})*)+ and {_CAP}(?: {_CAP})*(?=, )"
 POST_BEFORE_NAME = (
     rf"(?:{_QUALIFIER} )*{_FIELD}{_TITLE}"
-    rf"(?: (?:of|for|in|on) (?:the )?{_ORG_BEFORE_NAME}(?:{_PORTFOLIOS})?)?"
+    # ("Japan's Ambassador to the Marshall Islands, Hirohisa Soma", "the Ambassador of Japan
+    # to Kenya, Ken Okaniwa")
+    rf"(?: (?:of|for|in|on|to) (?:the )?{_ORG_BEFORE_NAME}(?:{_PORTFOLIOS})?)?"
+    rf"(?: to (?:the )?{_ORG_BEFORE_NAME})?"
 )
-# A person's name: two to four capitalised words, none of them a title or qualifier.
-_NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|{_BODY_WORD}|The|This|At|In|On|IOM|UN)\b"
+# A person's name: two to four capitalised words, none of them a title or qualifier, nor a
+# world region's word ("Regional Representative for South-East Asia Andrew Bruce")
+_NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|{_BODY_WORD}|{REGION_WORD}|The|This|At|In|On|IOM|UN)\b"
 # a word of a name may be joined to its particle ("el-Amin", "al-Rashid")
 _JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben|da|di|de|del|van)-"
 _NAME_WORD = rf"(?:{_JOINED})?(?!{_NOT_NAME}){_CAP}"
@@ -178,7 +182,10 @@ AREA = re.compile(
     r"^(?P<area>(?:[A-Z][\w'’-]+ ){1,3}(?:Province|Region|County|State|District|Municipality))"
     r" (?=[A-Z])"
 )
-POST_ORGANISATION = re.compile(rf"\b(?:of|at|in) (?:the )?(?P<organisation>{_CAP}.*)$")
+# (where an envoy is sent is not whose: "Ambassador of Japan to Kenya")
+POST_ORGANISATION = re.compile(
+    rf"\b(?:of|at|in) (?:the )?(?P<organisation>{_CAP}.*?)(?: to (?:the )?{_CAP}.*)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -917,7 +924,15 @@ def _what_they_do(sentence: str, start: int, is_place) -> tuple[str, int] | None
     elif verb in _DOES:
         i = 2
         body, after = _body(tokens, i, is_place)
-        if body is None or _possessive(tokens[after - 1]) is None:
+        # the body itself is what they do it to, by its name: "who directs the Division of
+        # Immigration," (not "who heads the DPAF unit at Kidira": a thing the body has; nor
+        # "who heads the Ministry": a body named before, or none)
+        whole = (
+            body is not None
+            and (" " in body or body.isupper())
+            and (after >= len(tokens) or not tokens[after].word or tokens[after].lower in _STOPS)
+        )
+        if body is None or (_possessive(tokens[after - 1]) is None and not whole):
             # "the mediators of the ASP": the body the thing done belongs to
             j = i + 1 if tokens[i].lower in _DETERMINERS else i
             modified = j
@@ -1024,7 +1039,11 @@ def appositive_people(sentence: str, taken: list[PersonMention], is_place) -> li
             continue
         # without a comma, only a post in a body's possessive: "IOM's nurse Ana Lima said"
         comma = match["comma"] is not None
-        if (told := _post_before(sentence, match.start(), is_place)) and (comma or told.owned):
+        told = _post_before(sentence, match.start(), is_place)
+        # in a list of people with posts, the post before a name may close the appositive of
+        # the name before it: "A, Deputy Secretary of the Ministry, B, who directs …" (B's
+        # post is not A's)
+        if told and (comma or told.owned) and free(told.end, match.start()):
             found.append(
                 PersonMention(
                     told.end, match.end(), name, told.post, told.organisation, "post-then-name"
