@@ -199,7 +199,9 @@ _COMMITTEE = (
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
     r"inspectorate|commission|observatory|centre|center|embassy|insurance company|hospital|office|"
-    r"secretariat|division|health area|school|university|(?:health|management) team|unit)\b|^DG\b"
+    r"secretariat|division|health area|school|university|(?:health|management) team|unit|"
+    # a public body's delegation in a region: "Regional Health Delegation"
+    r"(?:health|regional|provincial|district) delegation)\b|^DG\b"
     r"|^national\b.*\bprogram(?:me)?$"  # a government's standing programme
 )
 # an association of people, whatever its head: "… Women and Youth Against AIDS Network",
@@ -252,10 +254,13 @@ KIND_PATTERNS = [
     # Pre-accession Assistance"
     (r"\bfund\b|\bfacility\b|\b(?:funding|financing) mechanism\b|^instrument for\b", MHKG.Fund),
     (_CIVIL_SOCIETY, MHKG.CivilSocietyOrganisation),
-    # a country's standing council: "National AIDS Council" (not "National Steering Council")
+    # a standing council or board of the state: "National AIDS Council", "Nepal Health
+    # Research Council", "Foreign Employment Board", "Health Professions Council of Zambia"
+    # (not one that steers, coordinates or advises: "National Steering Council", "Board of
+    # Trustees")
     (
-        r"^national\b(?!.*\b(?:coordinat\w*|steering|consultative|advisory|task force|"
-        r"working group|committee|platform)\b).*\bcouncil$",
+        r"^(?!.*\b(?:coordinat\w*|steering|consultative|advisory|task force|working group|"
+        r"committee|platform|trustees|directors|governors)\b).*\w (?:council|board)\b",
         MHKG.GovernmentAgency,
     ),
     # a country's organisation of a public field: "National Disaster Management Organisation",
@@ -264,13 +269,6 @@ KIND_PATTERNS = [
         r"^national (?!.*\b(?:youth|women|men|children|students|workers|nurses|doctors|"
         r"farmers|people|persons|migrants|refugees|families|veterans)\b)(?:[\w-]+ ){1,3}"
         r"organi[sz]ation$",
-        MHKG.GovernmentAgency,
-    ),
-    # a board the state runs a service by, not one that steers: "Wage Earners' Welfare Board",
-    # "Revenue Board", "Investment Board"
-    (
-        r"\b(?:welfare|revenue|investment|tourism|export|examinations?|water|electricity) "
-        r"board\b",
         MHKG.GovernmentAgency,
     ),
     (_COMMITTEE, MHKG.CoordinationBody),

@@ -20,7 +20,7 @@ OWNER_POSSESSIVE = re.compile(
     r"^(?:[A-Z][\w.-]* ){0,3}(?!(?:Women|Men|Children|Girls|Boys|People|Youth|Migrants|"
     r"Workers)['’])[A-Z][\w.-]*['’]s (?=[A-Z])"
 )
-CAP = rf"(?:[dl]['’])?[{UPPER}][\w’'&-]*(?:–[{UPPER}][\w’'&-]*)?(?:\.[\w’'&-]+){{0,4}}"
+CAP = rf"(?:[dl]['’]|(?:al|el)-)?[{UPPER}][\w’'&-]*(?:–[{UPPER}][\w’'&-]*)?(?:\.[\w’'&-]+){{0,4}}"
 LINK = r"(?:of|for|and|on|the|in|de|del|la|des|du|to|&)"
 # a name runs over capitalised words and the small words between them, but "and the" starts
 # another name ("the Ministry of Health and the Ministry of Labour")
@@ -54,7 +54,12 @@ HEADS = (
     r"Federation|Confederation|Trust|Red Cross|Red Crescent|"
     r"Administration|Coast Guard|Border Guard|Border Police|Gendarmerie|City Hall|Town Hall|"
     r"House of Assembly|Municipality|Autonomous Province|Autonomous Region|"
-    r"Autonomous Community|Police Force|Forum"
+    r"Autonomous Community|Police Force|Forum|"
+    # a public body's delegation in a region, not a visiting one: "the Logone Occidental
+    # Regional Health Delegation", "the Far North Regional Delegation of Public Health"
+    r"Health Delegation|Regional Delegation|Provincial Delegation|District Delegation|"
+    # a company, by the form of its name: "TEBA Ltd", "Okada Diagnostics Ltd"
+    r"Ltd|Limited|PLC|LLC|GmbH"
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

@@ -172,6 +172,8 @@ NAMED_BEFORE_BRACKET = re.compile(
 # Bihać", "the General Hospital Tuzla," (a word alone, before punctuation or lower case)
 FACILITY_SEAT = re.compile(r" (?P<town>[A-Z][\w’'-]*[a-zà-ž])(?=[,.;:)]|\s[a-z]|$)")
 FACILITY_HEADS = ("Hospital", "Clinic")
+# a company by the form of its name: "TEBA Ltd", "Okada Diagnostics Ltd"
+COMPANY = re.compile(r"\b(?:Ltd|Limited|PLC|LLC|GmbH)$")
 # a body that represents its country abroad
 REPRESENTATION = re.compile(r"\b(?:Embassy|High Commission|Consulate(?:-General)?)\b")
 # an executive body's own units, named without it
@@ -797,7 +799,11 @@ class OrgReader:
         # "Institute of Public Health, Ghana Health Service and …")
         field = rf"(?!(?:[\w-]+ ){{0,2}}(?:{HEADS}|Ministr|Government))[A-Z][a-z][\w-]*"
         fields = rf"(?:, {field}(?: {field}){{0,2}})+,?(?= and {field})"  # (", and": one too)
-        rest = rf"(?: (?:of|for|on) (?:the )?(?!{WHEN}){CAP}{words}(?:{fields}{words})?)?"
+        # (what it is against is part of its name too: "Edo State Task Force against Human
+        # Trafficking", "National Committee Against Trafficking")
+        rest = (
+            rf"(?: (?:of|for|on|[Aa]gainst) (?:the )?(?!{WHEN}){CAP}{words}(?:{fields}{words})?)?"
+        )
         # the words before the head may hold "and" or "of": "South Sudan Relief and
         # Rehabilitation Commission", "Border Health and Points of Entry Technical Working Group"
         # (but "A Hospital and Kenya's Centre" are two)
@@ -980,6 +986,11 @@ class OrgReader:
         tail = re.search(r" of (?P<words>[A-Z][\w'’-]*(?: and [A-Z][\w'’-]*)*)$", name)
         if tail and all(self.demonym_of(w) for w in tail["words"].split(" and ")):
             name = name[: tail.start()]
+        # a body known by its own name after "and" is another body, not what this one is of:
+        # "the Regional Directorate of Public Health and IOM ran …"
+        joined = re.search(r" (?:and|&) (?P<last>[^,]+)$", name)
+        if joined and head and joined.start() > head.end() and self.directory.find(joined["last"]):
+            name = name[: joined.start()]
         return name
 
     def _bodies_of_places(self, sentence: str):
@@ -1137,6 +1148,9 @@ class OrgReader:
             kind_from_name(name)
             or _membership_kind(name, self.country_of, self.demonym_of)
             or _public_kind(name)
+            # a company, by its name's form, which a reader counts with civil society (IATI
+            # says a company's sector by its code, `iati_organisations`)
+            or (MHKG.CivilSocietyOrganisation if COMPANY.search(name) else None)
         )
         if kind is None or kind == MHKG.Group:
             return None

@@ -260,7 +260,55 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
             if at and is_place_or_organisation(at):
                 at = None  # "said Tesfaye Girma from Jimma": where he is from
             found.append(PersonMention(match.start(), match.end(), name, "", at, rule))
+    found += _one_name_people(sentence, found, is_place_or_organisation)
     return sorted(found, key=lambda m: m.start)
+
+
+# A person news name by one name, as a migrant met on the road: "Abdi, 17, who came back from
+# Yemen, said …", "Espérance, who sells vegetables in Gisenyi, said …", "said Fatuma, a nurse
+# from Elidar woreda", "Azadullah, a 19-year-old from Kunduz, was among …". The name opens the
+# sentence or a quote's attribution, and what follows it in commas says it is a person: an
+# age, a relative clause with "who", or an appositive that tells a post or what a person is.
+ONE_NAME = re.compile(
+    rf"(?:^|(?<=[”\"] )|(?<=[”\"], )|\b(?P<said>{_SPEECH}) )(?!{_NOT_NAME})"
+    rf"(?P<person>[{UPPER}][a-z\u00df-\u024f’'-]{{2,}}), "
+    r"(?:(?P<age>\d{1,2}, |an? \d{1,2}-year-old\b)|(?P<who>who [a-z]+\b)|(?=an? ))"
+)
+# what a person named by one name is, when no post: "a mother of four", "an Eritrean migrant"
+PERSON_NOUNS = frozenset(
+    "mother father son daughter wife husband grandmother grandfather widow widower teenager "
+    "student migrant returnee refugee survivor patient resident".split()
+)
+_SPOKE_AFTER = re.compile(rf"\b{_SPEECH}\b")
+
+
+def _one_name_people(sentence: str, found: list[PersonMention], is_place) -> list[PersonMention]:
+    """People named by one name, told as people by what follows the name (`ONE_NAME`): an
+    age always; a "who" clause or an appositive only where the person speaks (a speech verb
+    before the name or after it), and the appositive tells a post or a person's noun."""
+    people: list[PersonMention] = []
+    for match in ONE_NAME.finditer(sentence):
+        name = match["person"]
+        if (
+            name in RANKS
+            or name in TITLES_BEFORE_NAMES
+            or is_place(name)
+            or any(match.start("person") < m.end and m.start < match.end("person") for m in found)
+        ):
+            continue
+        speaks = bool(match["said"]) or bool(_SPOKE_AFTER.search(sentence, match.end()))
+        told = _appositive(sentence, match.end("person") + 2, is_place, agent=True)
+        post = told.post if told else ""
+        if not match["age"]:
+            if not speaks:
+                continue
+            if not match["who"] and told is None:
+                words = re.findall(r"[a-z]+", sentence[match.end() : match.end() + 60])
+                if not any(w in PERSON_NOUNS for w in words[1:4]):
+                    continue  # "Yazda, a Yazidi-led organization, …": no person's noun
+        start = match.start("person")
+        people.append(PersonMention(start, match.end(), name, post, None, "one-name"))
+    return people
 
 
 def _with_what_they_do(sentence: str, mention: PersonMention, is_place) -> PersonMention:
@@ -893,6 +941,18 @@ def _appositive(sentence: str, start: int, is_place, agent: bool = False) -> _To
         and not tokens[i + 1].capitalised
         else None
     )
+    # (or its office in a country: "an IOM Haiti protection officer")
+    if (
+        owner is None
+        and acronym is None
+        and i + 2 < len(tokens)
+        and ACRONYM_OWNER.fullmatch(tokens[i].text)
+        and tokens[i + 1].capitalised
+        and tokens[i + 2].word
+        and not tokens[i + 2].capitalised
+        and is_place(tokens[i + 1].text)
+    ):
+        acronym = f"{tokens[i].text} {tokens[i + 1].text}"
     end = _post_words(tokens, i, agent=agent and article and owner is None)
     if end == i or not tokens[end - 1].word or tokens[i].lower in _DETERMINERS:
         return None
@@ -907,6 +967,8 @@ def _appositive(sentence: str, start: int, is_place, agent: bool = False) -> _To
     stop = tokens[after - 1].end if after else start
     owned = owner is not None
     portfolio = organisation_of(post) if MINISTER.match(post) else None
+    if acronym and organisation and " " not in organisation:
+        organisation = None  # "an IOM nurse at Djako": the acronym's body, at a site
     body = organisation or owner or portfolio
     return _Told(post, body or acronym, stop, owned, by_acronym=body is None and bool(acronym))
 

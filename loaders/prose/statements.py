@@ -109,6 +109,10 @@ def state_people(
                 organisation = _body_named_before(doc, reading, subject["head"])
         elif mention.rule == "acronym-then-post":  # "an IOM consultant": a body it knows
             organisation = _organisation_named(doc, mention.organisation_text, known_only=True)
+            acronym, _, office = (mention.organisation_text or "").partition(" ")
+            if organisation is None and office and _organisation_named(doc, acronym, True):
+                # "an IOM Haiti protection officer": the known body's office in a country
+                organisation = _organisation_named(doc, mention.organisation_text)
         else:
             organisation = _organisation_named(doc, mention.organisation_text)
             if organisation is None:
@@ -226,16 +230,20 @@ def _so_far(doc: Reading, reading: SentenceReading) -> list[SentenceReading]:
 
 def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str, start: int) -> str:
     """The full name of a person named again by a form of address and surname ("Dr Rahman
-    said" after "Dr Mahbubur Rahman"): the last person named so far with that surname."""
+    said" after "Dr Mahbubur Rahman"): the last person named so far with that surname; and of
+    a person named again by one of their names ("Sokolova, who …" after "Irina V. Sokolova"):
+    the last one named so far with that name."""
     surname = surname_alone(name)
-    if surname is None:
+    if surname is None and " " in name:
         return name
     for sentence in _so_far(doc, reading):
         for earlier in reversed(sentence.people):
             if sentence is reading and earlier.end > start:
                 continue  # named after it
             words = earlier.name.split()
-            if len(words) > 1 and words[-1] == surname and earlier.name != name:
+            if len(words) < 2 or earlier.name == name:
+                continue
+            if (surname and words[-1] == surname) or (surname is None and name in words):
                 return earlier.name
     return name
 

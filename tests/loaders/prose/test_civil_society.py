@@ -114,7 +114,13 @@ def test_names_joined_by_an_en_dash(organisations):
         ("College of Physicians and Surgeons", MHKG.CivilSocietyOrganisation),
         ("National Population Council", MHKG.GovernmentAgency),
         ("National Steering Council", MHKG.CoordinationBody),
-        ("Medical Research Council", MHKG.CoordinationBody),  # not a profession's body
+        # not a profession's body: a standing council of the state
+        ("Medical Research Council", MHKG.GovernmentAgency),
+        ("Foreign Employment Board", MHKG.GovernmentAgency),
+        ("District Coordination Council", MHKG.CoordinationBody),
+        ("Project Steering Board", MHKG.CoordinationBody),
+        # a public body's delegation in a region
+        ("Logone Occidental Regional Health Delegation", MHKG.GovernmentAgency),
     ],
 )
 def test_bodies_of_professions_and_national_councils(name, kind):
@@ -299,3 +305,23 @@ def test_civil_society_bodies_listed_after_the_plural_of_what_they_are(organisat
 )
 def test_no_listed_civil_society_body_where_none_is_named(organisations, text):
     assert not [m for m in organisations(text) if m.rule == "civil-society"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a company by its name's form, counted with civil society
+        ("Samples are tested by Okada Diagnostics Ltd in Benin City.", "Okada Diagnostics Ltd",
+         MHKG.CivilSocietyOrganisation),
+        # a state's company, by its head
+        ("The ports are run by the Port Health Authority Ltd.", "Port Health Authority Ltd",
+         MHKG.GovernmentAgency),
+    ],
+)  # fmt: skip
+def test_a_company_by_its_names_form(organisations, text, name, kind):
+    kinds = {m.organisation.name: m.organisation.kind for m in organisations(text, "NGA")}
+    assert any(n.startswith(name) and k == kind for n, k in kinds.items()), kinds
+
+
+def test_limited_in_running_text_is_no_company(organisations):
+    assert not organisations("Time is Limited for migrants at the crossing.", "NGA")

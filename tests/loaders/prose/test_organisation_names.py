@@ -544,3 +544,62 @@ def test_what_stands_before_a_name_is_no_part_of_it(organisations, text: str, na
 )  # fmt: skip
 def test_a_kind_before_based_is_part_of_the_name(organisations, text: str, name: str):
     assert name in [n for n, _ in names(organisations, text, "TUN")]
+
+
+# --- what a name is against, a known body after "and", Arabic articles, delegations ----------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Edo State Task Force against Human Trafficking opened the desk.",
+         "Edo State Task Force against Human Trafficking"),
+        ("The National Committee Against Trafficking pledged support.",
+         "National Committee Against Trafficking"),
+    ],
+)  # fmt: skip
+def test_what_a_body_is_against_is_part_of_its_name(organisations, text, name):
+    assert name in kinds(organisations, text, "NGA")
+
+
+def test_a_verb_against_is_no_part_of_a_name(organisations):
+    found = kinds(organisations, "The Ministry of Health fought against Cholera in May.", "NGA")
+    assert not any("Cholera" in name for name in found)
+
+
+def test_a_known_body_after_and_is_another_body(organisations):
+    found = kinds(
+        organisations,
+        "The Far North Regional Directorate of Public Health and IOM ran the campaign.",
+        "CMR",
+    )
+    assert "Far North Regional Directorate of Public Health" in found
+    assert "International Organization for Migration" in found
+
+
+def test_a_field_after_and_stays_in_the_name(organisations):
+    found = kinds(organisations, "The National Council for HIV and AIDS ran the campaign.", "KEN")
+    assert "National Council for HIV and AIDS" in found
+
+
+def test_a_name_with_an_arabic_article(organisations):
+    found = kinds(
+        organisations, "Volunteers were trained by the local association Nour al-Amal.", "LBN"
+    )
+    assert found.get("Nour al-Amal") == MHKG.CivilSocietyOrganisation
+
+
+def test_a_public_bodys_regional_delegation(organisations):
+    found = kinds(
+        organisations, "It was run by the Logone Occidental Regional Health Delegation.", "TCD"
+    )
+    assert any(
+        name.startswith("Logone Occidental Regional Health Delegation")
+        and kind == MHKG.GovernmentAgency
+        for name, kind in found.items()
+    )
+
+
+def test_a_visiting_delegation_is_no_body(organisations):
+    found = kinds(organisations, "A delegation from Kenya visited the clinic on Monday.", "UGA")
+    assert not any("elegation" in name for name in found)
