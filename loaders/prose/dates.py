@@ -65,8 +65,11 @@ PATTERNS = [
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE = re.compile(
     # (at the start of a sentence too: "Last week IOM trained …", "Earlier this month, …";
-    # not "Today", which opens what is so now as often as what happened that day)
+    # "Today" opens what is so now as often as what happened that day: only before a verb in
+    # the past, "Today, World Malaria Day, the office hosted a forum")
     r"\b(?:(?:[Ee]arlier |[Ll]ater )?(?:this|(?<![a-z] )This) (?:month|week)|today|[Yy]esterday|"
+    r"Today(?=,? (?:(?!\b(?:which|that|who|where|since)\b)[^.;:]){0,100}?"
+    r"\b(?:[a-z]{2,}ed|held|met|gave|began|took|led|ran)\b)|"
     # "on Thursday last week": that day of the week before the document's (before "last week")
     rf"(?:{'|'.join(WEEKDAYS)}),? (?:of )?last week|"
     r"[Ll]ast month|[Ll]ast week|"

@@ -904,8 +904,9 @@ TOWN_IN_CLAUSE = re.compile(
     # (then the clause goes on: a stop, or a word that is no part of a name)
     r"(?=[,.;:]|$| (?:on|in|at|to|from|for|this|last|next|with|where|which|who|near|during|"
     r"after|before|by|as|yesterday|today|under|through)\b"
-    # (or the event's verb: "a simulation exercise in Bihać tested the response")
-    r"| [a-z]+ed\b)"
+    # (or the event's verb: "a simulation exercise in Bihać tested the response", "a training
+    # in Halba given by …")
+    r"| [a-z]+ed\b| (?:given|run|held|taught|led|met)\b)"
 )
 # words of a venue's, a body's or a province's name, not a town's: "at Bandaranaike
 # International Airport", "in Tak Province"
@@ -918,7 +919,8 @@ NOT_TOWN_WORDS = frozenset(
 )  # fmt: skip
 # where the event's clause ends, or goes on to whom or what for: "… a workshop for nurses who
 # were then sent to the Health Centre in Molo", "… a scanner on 4 June, for the hospital in Molo"
-CLAUSE_END = re.compile(r";|, (?:and|but|while|whereas|as|after|before|when|for) | who |\. ")
+# (or to what was done there: "…, where they learned to explain in Bengali and Amharic")
+CLAUSE_END = re.compile(r";|, (?:and|but|while|whereas|as|after|before|when|for|where) | who |\. ")
 
 
 def _town_in_clause(sentence: SentenceReading, reading: Reading, after: int) -> PlaceMention | None:

@@ -309,7 +309,12 @@ NUMBER_WORDS |= {t: 10 * n for n, t in enumerate(_TENS, 2)}
 NUMBER_WORDS |= {
     f"{t}-{u}": 10 * m + n for m, t in enumerate(_TENS, 2) for n, u in enumerate(_UNITS, 1)
 }
-_COUNT = r"(?P<count>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+# (a comma only between thousands: "1,380", not the year before "2019, twenty-eight …")
+_COUNT = (
+    r"(?P<count>\d+(?:,\d{3})*(?![\d,]\d)|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + ")"
+)
 _PEOPLE = (
     r"(?:participants|people|representatives|attendees|delegates|stakeholders|experts|"
     r"officials|members|professionals|workers|staff|officers|volunteers|practitioners|"

@@ -103,3 +103,21 @@ def test_a_venue_named_by_its_town_first_is_at_that_town(described, text, label,
 def test_a_venue_named_by_its_kind_gives_no_town(described, venue):
     g, _ = described(f"5 July 2019\nTumbes, Peru – On 3 July a course was held at {venue}.\n")
     assert events_by_label(g)["course"][1] == "Tumbes"
+
+
+def test_a_town_before_a_participle_of_the_event(described):
+    # "given by …": the clause goes on past the town
+    g, _ = described(
+        "18 November 2022\nBeirut, Lebanon – On 14 November, 25 volunteers attended a training "
+        "in Halba given by a local association.\n"
+    )
+    assert events_by_label(g)["training"][1] == "Halba"
+
+
+def test_what_was_done_where_the_event_was_is_not_its_place(described):
+    # ", where they learned to explain in Bengali": a language, past the event's clause
+    g, _ = described(
+        "18 November 2022\nBeirut, Lebanon – On 14 November, 25 volunteers attended a training, "
+        "where they learned to explain in Bengali and Amharic how cholera spreads.\n"
+    )
+    assert events_by_label(g)["training"][1] == "Beirut"

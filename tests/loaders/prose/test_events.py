@@ -83,6 +83,12 @@ def test_plural_or_generic_phrases_are_no_events(sentence):
             "A validation workshop with 1,200 participants was held.", 1200, id="thousands"
         ),
         pytest.param("The conference closed after 3 days of debate.", None, id="no-people"),
+        # a year before a comma is no count: the people are counted after it
+        pytest.param(
+            "In April 2019, twenty-eight clinicians were trained in Dushanbe.",
+            28,
+            id="year-then-count",
+        ),
     ],
 )
 def test_participants(sentence, count):

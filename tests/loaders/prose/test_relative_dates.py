@@ -1,7 +1,7 @@
 """Dates said from the document's own day at the start of a sentence, on sentences written
 for them, with negatives: "Last week the team trained …", "Last month, …", "Yesterday …",
-"Earlier this month, …" are read as within a sentence; "Today" opening a sentence is not (it
-tells what is so now as often as what happened that day)."""
+"Earlier this month, …" are read as within a sentence; "Today" opening a sentence only before a
+verb in the past (it tells what is so now as often as what happened that day)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def _values(sentence: str) -> list[str]:
         ("This week the team visited Gulu.", "2021-06"),
         # within a sentence, as before
         ("The team visited Gulu last week.", "2021-06"),
+        # "Today" before a verb in the past: what happened that day
+        ("Today, World Malaria Day, the office hosted a forum in Gulu.", "2021-06-16"),
+        ("Today the agency held a round table in Gulu.", "2021-06-16"),
     ],
 )
 def test_a_relative_date_opening_a_sentence(sentence, value):
@@ -40,6 +43,7 @@ def test_a_relative_date_opening_a_sentence(sentence, value):
     "sentence",
     [
         "Today the clinic serves 300 people a week.",
+        "Today, more than 5,000 migrants live in the camp, which was opened by the ministry.",
         "The report, titled This Month in Gulu, was shared.",
         "The Last Week campaign was shared.",
     ],
