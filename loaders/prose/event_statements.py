@@ -785,8 +785,17 @@ SEATS = frozenset(
 )  # fmt: skip
 
 
+# a city told as how far a place is from it, not where the event was: "at the Djako transit
+# site, 40 kilometres from Moundou", "a camp 12 km north of Gulu"
+DISTANCE_FROM = re.compile(
+    r"\b(?:kilomet(?:re|er)s?|km|miles)(?: (?:north|south|east|west)(?:-?(?:east|west))?)?"
+    r" (?:from|of|outside) $"
+)
+
+
 def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
-    """The cities a sentence names, but those in a body's name or its seat."""
+    """The cities a sentence names, but those in a body's name or its seat, or told as how
+    far a place is from them."""
     text = sentence.sentence.text
     named = [(m.start, m.end) for m in sentence.organisations]
     cities = []
@@ -795,6 +804,8 @@ def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
             continue
         before = text[max(0, place.start - 20) : place.start].split()
         if len(before) >= 2 and before[-1] == "in" and before[-2].lower() in SEATS:
+            continue
+        if DISTANCE_FROM.search(text, max(0, place.start - 40), place.start):
             continue
         cities.append(place)
     return cities
@@ -1013,7 +1024,7 @@ NOT_FACILITY_TOWNS = frozenset(
 _VENUE_HEAD = r"(?:shelter|post|centre|center|camp|station|site|clinic|market|settlement|complex)"
 _VENUE_WORD = (
     r"(?:Migrant|Migrants|Reception|Health|Transit|Temporary|Upazila|District|Community|Border|"
-    r"Medical|Treatment|Isolation|Quarantine|Triage|Registration|One-Stop)"
+    r"Medical|Treatment|Isolation|Quarantine|Triage|Registration|One-Stop|Hospital)"
 )
 TOWN_OF_VENUE = re.compile(
     # (not a facility's kind or rank, though "New" and "Old" may begin a town's name)
@@ -1021,8 +1032,9 @@ TOWN_OF_VENUE = re.compile(
     # (its first word in upper and lower case: not an acronym, "the HIGGS centre")
     rf"(?!{_VENUE_WORD}\b)(?P<town>[A-Z](?=[^\W\d_A-Z])[\w'’-]+"
     rf"(?: (?!{_VENUE_WORD}\b)[A-Z][\w'’-]+)?) "
-    rf"(?:(?:(?:[a-z][\w-]*|and) ){{0,3}}{_VENUE_HEAD}|(?:{_VENUE_WORD} ){{1,3}}"
-    rf"(?i:{_VENUE_HEAD}))\b"
+    rf"(?:(?:(?:[a-z][\w-]*|and) ){{0,3}}{_VENUE_HEAD}"
+    # ("the Dikhil Medical and Hospital Centre")
+    rf"|{_VENUE_WORD} (?:(?:{_VENUE_WORD}|and) ){{0,3}}(?i:{_VENUE_HEAD}))\b"
 )
 NOT_TOWNS = frozenset(
     (*dates.MONTHS, *dates.WEEKDAYS, "Addition", "Response", "Total", "Practice", "Particular",
@@ -1089,14 +1101,32 @@ def _town_named(
     told = [*TOWN_OF_EVENT.finditer(text), *TOWN_WITH_DAY.finditer(text)]
     told += [*BORDER_TOWN.finditer(text), *TOWN_AFTER_DAY.finditer(text)]
     told += [*TOWN_OPENING.finditer(text), *VENUE_TOWN.finditer(text)]
-    told += [*TOWN_OF_VENUE.finditer(text)]
+    venues = [*TOWN_OF_VENUE.finditer(text)]
+    told += venues
     for match in [right_after] if right_after else told:
         key = "town" if match["town"] else "near"  # (a crossing's near side)
         town, start = match[key], match.start(key)
-        if town.split()[0] in NOT_TOWNS or any(s <= start < e for s, e in taken):
+        if town.split()[0] in NOT_TOWNS:
+            continue
+        # (a venue may be a body named by its town: "the Dikhil Medical and Hospital Centre";
+        # not by a body's name, "the Caritas Lebanon Migrants Center", nor by whom it serves,
+        # "the Returned Migrants Reception Centre")
+        inside = any(s <= start < e for s, e in taken)
+        if inside and (match not in venues or _no_town(town, reading)):
             continue
         return PlaceMention(start, match.end(), town, country, town, "city")
     return None
+
+
+def _no_town(words: str, reading: Reading) -> bool:
+    """Whether the words that name a venue are no town's: a body's name the directory knows,
+    a country's, or a participle ("Returned")."""
+    first = words.split()[0]
+    return (
+        first.endswith("ed")
+        or reading.orgs.directory.find(first) is not None
+        or any(reading.orgs.country_of(w) for w in words.split())
+    )
 
 
 # the town of a service that began: "began working at the Torkham zero point", "a second

@@ -121,3 +121,32 @@ def test_what_was_done_where_the_event_was_is_not_its_place(described):
         "where they learned to explain in Bengali and Amharic how cholera spreads.\n"
     )
     assert events_by_label(g)["training"][1] == "Beirut"
+
+
+def test_a_city_told_as_how_far_a_place_is_from_it_is_not_the_events(described):
+    g, _ = described(
+        "19 August 2021\nMoundou, Chad – Children were vaccinated during a campaign that ran "
+        "from 11 to 16 August at the Djako transit site, 40 kilometres from Moundou.\n"
+    )
+    assert events_by_label(g)["campaign"][1] == "Djako"
+
+
+def test_a_venue_that_is_a_body_named_by_its_town_is_at_that_town(described):
+    g, _ = described(
+        "12 March 2021\nObock, Djibouti – The centre is busy.\nIn February, an emergency room "
+        "was inaugurated at the Dikhil Medical and Hospital Centre, in the south-west.\n"
+    )
+    assert events_by_label(g)["inauguration"][1] == "Dikhil"
+
+
+@pytest.mark.parametrize(
+    "venue",
+    # a body's name, a country's, whom it serves: no town
+    ["the Caritas Lebanon Migrants Center", "the Returned Migrants Reception Centre"],
+)
+def test_a_venue_that_is_a_body_not_named_by_a_town(described, venue):
+    g, _ = described(
+        f"19 November 2022\nBeirut, Lebanon – On Saturday a vaccination session was held at "
+        f"{venue}.\n"
+    )
+    assert events_by_label(g)["vaccination session"][1] == "Beirut"
