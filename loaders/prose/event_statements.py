@@ -41,6 +41,8 @@ def state_events(
     if not mentions and (leg := _leg(sentence, g, told)) is not None:
         mentions.append(leg)
     met = _body_met(sentence.sentence.text)
+    if met is not None:  # the body that met names the meeting: "steering committee meeting"
+        mentions = [m for m in mentions if not _met(m)]
     if met is not None and all(m.end <= met.start for m in mentions):
         # "The day before the workshop, the project's steering committee … met in Cairo"
         mentions.append(met)
@@ -72,6 +74,22 @@ def state_events(
             date = _later(date, text[mention_date.end : until]) or date
         if mention.rule == "service-start":  # "began working at the Torkham zero point"
             place = _service_town(sentence, reading, mention, place)
+        met = told.get(MET)
+        if (
+            met is not None
+            and met == told.get(LAST)
+            and _names_the_met(mention, date)
+            and _met_just_before(sentence, reading)
+        ):
+            # "Officers met in Nairobi on 4 March. The workshop was organized by …": the
+            # meeting told by "met" just before, named by its phrase
+            g.set((met, RDFS.label, Literal(mention.label)))
+            g.set((met, RDF.type, mention.kind))
+            _add_to_event(g, context, annotator, sentence, met, mention, None, place)
+            del told[MET]
+            told[mention.head] = told[LAST] = told[str(mention.kind)] = met
+            here.add(met)
+            continue
         earlier = told.get(mention.head) if mention.definite else None
         if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):
             earlier = None  # "The second study visit" after "The first study visit"
@@ -172,12 +190,15 @@ def state_events(
             mention = replace(mention, participants=count or _count_before(sentence, reading))
         event = _state_event(g, context, annotator, sentence, mention, date, place, event_project)
         told[mention.head] = told[LAST] = told[str(mention.kind)] = event
+        if _met(mention):
+            told[MET] = event
         here.add(event)
         if mention.rule == "visit-leg":  # the rest of its sentence is that leg
             break
 
 
 LAST = ""  # the key of the event told last, among those of each head
+MET = "<met>"  # the key of a meeting told by "met" alone, until a phrase names it
 # an event told of before, described: "The annual conference is a flagship activity of …"
 DESCRIBED = re.compile(r" (?:is|was) (?:a|an|one|the) ")
 FUTURE = re.compile(r"\bwill\b")
@@ -200,6 +221,34 @@ _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 # the day the sentence before told: "began on Tuesday a programme …. The first screening
 # camp, held that day in …"
 SAME_DAY = re.compile(r"\b(?:[Tt]hat|[Tt]he same) day\b(?! (?:of|when|that|which|before|after)\b)")
+
+
+def _met(mention: EventMention) -> bool:
+    """Whether a meeting is told by "met" alone ("officials met in Rubavu on 9 August")."""
+    return mention.rule == "event-verb" and mention.head == "meeting"
+
+
+def _met_just_before(sentence: SentenceReading, reading: Reading) -> bool:
+    """Whether a meeting told by "met" is in the sentence just before, of the same paragraph,
+    or in the lead ("Mombasa – County officers met with IOM on 4 March …"), which a later
+    paragraph may name."""
+    at = next((i for i, s in enumerate(reading.sentences) if s is sentence), 0)
+    before = reading.sentences[at - 1] if at else None
+    if before is not None and before.paragraph == sentence.paragraph:
+        return any(_met(m) for m in before.events)
+    lead = reading.dateline_sentence
+    return lead is not None and any(_met(m) for m in lead.events)
+
+
+def _names_the_met(mention: EventMention, date) -> bool:
+    """Whether an event phrase names the meeting told by "met" just before: definite, of a
+    gathering's kind, with no day of its own ("The consultation was convened by …")."""
+    return (
+        mention.definite
+        and mention.rule == "event-phrase"
+        and date is None
+        and mention.kind in (MHKG.Meeting, MHKG.Workshop, MHKG.Consultation)
+    )
 
 
 def _just_before(sentence: SentenceReading, reading: Reading) -> SentenceReading | None:
@@ -869,7 +918,7 @@ def _gathering_before(
         before = lead
     text = before.sentence.text
     verb = GATHERED.search(text)
-    if verb is None or before.events:
+    if verb is None or [m for m in before.events if not _met(m)]:
         return None
     # the day told with the verb: the first date after it, within its clause, else the last
     # before it ("For three days this week, nurses gathered …")

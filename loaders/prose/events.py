@@ -185,8 +185,18 @@ TOLD_BY_VERB = {
     # in the passive only (see PASSIVE_ONLY): "the care pathway was presented in Asunción on
     # 14 June" (a presentation), not "IOM presented the handbook" (a part of another event)
     "presented": "presentation",
+    # people who met on a day told in the verb's clause (see MET_ON): "health officials met
+    # their counterparts in Rubavu on 9 August", "the working group met for the first time in
+    # Dushanbe on 12 September" (not "the clinic met the needs of …")
+    "met": "meeting",
 }  # fmt: skip
 PASSIVE_ONLY = frozenset({"presented"})
+# the day of a meeting told by "met", within its clause: "met on 14 August", "met their
+# counterparts in Rubavu on 9 August", "met for the first time in Dushanbe"
+MET_ON = re.compile(
+    r"(?:(?! (?:and|but|which|who|that|to)\b)[^,;.]){0,60}?"
+    r"\b(?:on (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+day\b)|for the first time\b)"
+)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been) (?:[a-z]+ly )?$")
 # a verb in a list after "be" or "been": "can be screened, vaccinated and referred", "had
 # been tested or vaccinated" (what may be or has been done, as "be vaccinated" alone)
@@ -444,6 +454,7 @@ WHEN_AFTER = re.compile(
 def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
     found = _named_events(sentence)
+    anchors: list[EventMention] = []  # events that only tell when: "Before the opening, …"
     for match in EVENT.finditer(sentence):
         # a reader names an event by its word and what qualifies it ("a three-day course"),
         # not by what it was about ("on migration health"), which the event keeps apart
@@ -453,7 +464,7 @@ def find(sentence: str) -> list[EventMention]:
             about = "" if _ASIDE_TOPIC.match(match["topic"]) else match["topic"].strip()
         if any(
             (m.start < match.end() and match.start("label") < m.end)
-            or sentence[m.end : match.start()] == ", "
+            or (sentence[m.end : match.start()] == ", " and m not in anchors)
             for m in found
         ):
             continue  # a named event, a part of one ("the opening of the Third Global
@@ -475,6 +486,8 @@ def find(sentence: str) -> list[EventMention]:
                 head=head, definite=definite, about=about,
             )
         )  # fmt: skip
+        if definite and ANCHOR.search(sentence, 0, match.start()):
+            anchors.append(found[-1])
     if not found and (launch := LAUNCHED.search(sentence)):
         count = participant_count(sentence)
         found.append(
@@ -514,7 +527,7 @@ def find(sentence: str) -> list[EventMention]:
             EventMention(welcomed.start(), welcomed.end(), "welcome", MHKG.Meeting,
                          participant_count(sentence), rule="event-verb", head="welcome")
         )  # fmt: skip
-    told = list(found)  # events told by their phrase, before any told by a verb
+    told = [m for m in found if m not in anchors]  # told by their phrase, before by a verb
     for done in DONE.finditer(sentence):  # each verb its own event: "had visited …, and 24
         # nurses were trained in Budva"
         found.extend(
@@ -524,7 +537,14 @@ def find(sentence: str) -> list[EventMention]:
         m for m in service_starts(sentence)
         if not any(f.start < m.end and m.start < f.end for f in found)
     )  # fmt: skip
+    if len(found) > len(anchors):  # the sentence tells another event: the anchor only when
+        found = [m for m in found if m not in anchors]
     return found
+
+
+# an event named only to tell when another was, at the start of a clause: "Before the opening,
+# 48 hygienists were trained …", "After the training, a campaign ran …"
+ANCHOR = re.compile(r"(?:^|[,;:] )(?:[Bb]efore|[Aa]fter|[Aa]head of|[Ff]ollowing) $")
 
 
 # an event phrase that only tells when: "On Monday, the day the course opened, IOM handed over
@@ -538,6 +558,16 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
         done = None  # "the training, where 40 nurses were screened": told by its phrase
     if done and done["verb"] in NEEDS_OBJECT and not OBJECT_AFTER.match(sentence, done.end("verb")):
         done = None
+    if (
+        done
+        and done["verb"] == "met"
+        and (
+            PASSIVE_BEFORE.search(sentence, max(0, done.start() - 30), done.start())
+            or NOT_MET.match(sentence, done.end("verb"))
+            or not (MET_ON.match(sentence, done.end("verb")) or _day_opens(sentence, done.start()))
+        )
+    ):
+        done = None  # "the clinic met the needs of …", "targets were met": no meeting
     if done and done["verb"] == "toured" and _journey(sentence, done):
         done = None  # "continued to Nairobi, where it toured a clinic": the visit's leg
     passive = done and PASSIVE_BEFORE.search(sentence, max(0, done.start() - 30), done.start())
@@ -581,6 +611,24 @@ OPENED_OBJECT = re.compile(
 OBJECT_COUNT = re.compile(
     rf" {_ABOUT}{_COUNT} (?:[\w-]+ ){{0,3}}?(?:{_PEOPLE}|{_SERVED}|{_KIN})\b", re.IGNORECASE
 )
+
+
+# what is met that is no one met: "met the needs of", "met its targets"
+NOT_MET = re.compile(
+    r" (?:the |its |their |all )?(?:[a-z]+ )?(?:needs?|targets?|goals?|demands?|criteria|"
+    r"standards?|requirements?|expectations?|costs?|deadlines?|conditions?|challenges?)\b"
+)
+# a day that opens the clause of a verb: "On 9 August, health officials met …" (not what
+# someone said on it: "On Monday the minister said the project met …")
+DAY_OPENS = re.compile(
+    r"(?:^|[;:] )On (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+day),? "
+    r"(?:(?!\b(?:said|says|told|reported|announced|noted|added)\b)[^,;.]){0,80}$"
+)
+
+
+def _day_opens(sentence: str, at: int) -> bool:
+    """Whether the clause of the verb at `at` opens on its day."""
+    return DAY_OPENS.search(sentence, 0, at) is not None
 
 
 def _verb_label(sentence: str, done: re.Match, head: str) -> str:
