@@ -67,7 +67,9 @@ def _article(
     g = Graph()
     document = describe_document(g, context.minter, source, MHKG.NewsArticle, title)
     reading = prose.read(body, context, offset)
-    reported = projects.reported(reading.project_mentions()) or _named_in_quotes(reading)
+    reported = projects.reported(
+        reading.project_mentions(), reading.projects_before()
+    ) or _named_in_quotes(reading)
     project = describe_project(g, context.minter, reported) if reported else None
     if project is not None:
         g.add((document, MHKG.reportsOn, project))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from mhkg.iri import normalise_name
 from mhkg.loaders import data
 from mhkg.loaders.prose import civil, dates
-from mhkg.loaders.prose.names import OWNER_POSSESSIVE
+from mhkg.loaders.prose.names import HEADS, OWNER_POSSESSIVE
 
 OPEN_QUOTES, CLOSE_QUOTES = '"“«', '"”»'
 _QUOTED = rf"[{OPEN_QUOTES}](?P<quoted>[^{CLOSE_QUOTES}\n]{{3,200}})[{CLOSE_QUOTES}]"
@@ -99,7 +99,7 @@ _KIND_WORD = (
 # "a project partner"
 _PROJECT_ENDS = (
     r"(?=[,.;:)]|$| (?:funded|financed|run|implemented|led|supported|launched|managed|that|"
-    r"which|in|for|of|by|with|on|to|from|across|covering|aimed|aiming|hosted|co-funded|"
+    r"which|whose|in|for|of|by|with|on|to|from|across|covering|aimed|aiming|hosted|co-funded|"
     r"co-financed|coordinated|executed|operated|sponsored|backed|based)\b)"
 )
 _SAID_PROJECT = (
@@ -245,6 +245,15 @@ PROJECT_MENTIONS = [
     ),
     # "SAMHI – Safe Migration and Health … – a project that IOM implements"
     ("acronym-definition", DASHED_TITLE),
+    # an acronym that IOM carries out, runs or implements: "the first product of CHAMP, which
+    # IOM carries out in Fiji, …"
+    (
+        "named-project",
+        re.compile(
+            rf"\b(?P<named>(?!IOM\b){_ACRONYM}), which (?:IOM|the Organization) (?:also )?"
+            r"(?:carries out|implements|runs|leads|manages|coordinates)\b"
+        ),
+    ),
     # a title whose own last word is a capitalised "Project", after what the work is done
     # under or through: "organized by IOM under the USAID Dialogue on HIV and TB Project"
     (
@@ -320,6 +329,8 @@ _FUNDED_BY = re.compile(
 # a donor before the channel it pays through, not part of the channel's title: "the World Bank
 # through the Southern Africa Tuberculosis and Health Systems Support (SATBHSS) project"
 _CHANNEL = re.compile(r"^(?P<body>.+?) (?:through|via) (?:the )?(?P<rest>[A-Z].*)$")
+# a body's name, then what it worked under: "… Health Department under Safe and Healthy Work …"
+_BODY_THEN_UNDER = re.compile(rf"\b(?:{HEADS}|Ministry|Government) (?:under|through|within) ")
 # when, after a name: "the X Initiative for Y and Z in May", "… on Monday"
 _WHEN = re.compile(
     rf" (?:in|on|from|since|until|by) (?:{'|'.join(dates.MONTH_NAMES + dates.WEEKDAYS)})$"
@@ -421,6 +432,11 @@ def find(sentence: str) -> list[ProjectMention]:
             title = _WHEN.sub("", title)  # "… Initiative for … and Reintegration in May"
             if (channel := _CHANNEL.match(title)) and _organisation(channel["body"]):
                 title = channel["rest"]  # "the World Bank through the … Support (SATBHSS) project"
+            if under := _BODY_THEN_UNDER.search(title):
+                # "the Authority's Occupational Safety and Health Department under Safe and
+                # Healthy Work for Migrant Workers, an IOM initiative": the body did the work
+                # under the title
+                title = title[under.end() :]
             if not parts.get("quoted"):  # a quoted title is given whole
                 title = OWNER_POSSESSIVE.sub("", title)  # "the Global Fund's Regional … Initiative"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):
@@ -503,13 +519,25 @@ def _spelled_title(match: re.Match) -> str | None:
     return title if letters[0] == title[0] and all(c in initials for c in letters) else None
 
 
-def reported(mentions: list[ProjectMention]) -> str | None:
-    """The title named most often, the first named on a tie."""
+def reported(mentions: list[ProjectMention], before: Iterable[ProjectMention] = ()) -> str | None:
+    """The title named most often, the first named on a tie but for one told as what came
+    `before` ("has hosted specialists since the MIDA Ghana Health project")."""
     if not mentions:
         return None
     counts = Counter(normalise_name(m.title) for m in mentions)
     best = max(counts.values())
-    return next(m.title for m in mentions if counts[normalise_name(m.title)] == best)
+    tied = [m for m in mentions if counts[normalise_name(m.title)] == best]
+    earlier = {normalise_name(m.title) for m in before}
+    return next((m.title for m in tied if normalise_name(m.title) not in earlier), tied[0].title)
+
+
+# a project told as what came before: "since the MIDA Ghana Health project"
+_SINCE = re.compile(r"\b(?:since|before) (?:the )?$")
+
+
+def told_as_before(text: str, mention: ProjectMention) -> bool:
+    """Whether the sentence tells the project as what came before ("since the X project")."""
+    return _SINCE.search(text, max(0, mention.start - 12), mention.start) is not None
 
 
 # an article that says it is about several projects: "launched two projects", "belong to two

@@ -53,6 +53,15 @@ class Reading:
     def project_mentions(self) -> list[projects.ProjectMention]:
         return [m for s in self.sentences for m in s.projects]
 
+    def projects_before(self) -> list[projects.ProjectMention]:
+        """The projects told as what came before ("since the X project")."""
+        return [
+            m
+            for s in self.sentences
+            for m in s.projects
+            if projects.told_as_before(s.sentence.text, m)
+        ]
+
     def countries(self) -> list[str]:
         """Every country named, in order of first mention."""
         return list(dict.fromkeys(p.iso3 for s in self.sentences for p in s.places))
@@ -112,6 +121,14 @@ def read(
         reading.dates = dates.find(sentence)
         reading.events = events.find(sentence)
         reading.projects = projects.find(sentence)
+        # a body read from a project's own title is none: "Safe and Healthy Work for Migrant
+        # Workers, an IOM initiative" (a known body in it is kept: "the EU-IOM Joint Initiative")
+        reading.organisations = [
+            m
+            for m in reading.organisations
+            if m.rule not in ("civil-society", "list-member", "cued")
+            or not any(p.start <= m.start and m.end <= p.end for p in reading.projects)
+        ]
     for i, before in enumerate(readings):
         # 'Ana Lima, who …, brought her sons. "We came early," she said.': the subject speaks
         # (the quote in the next two sentences of its paragraph, which name no one)

@@ -1,0 +1,63 @@
+"""Projects an apposition or a relative clause names ("under ISAMIR, an IOM project whose
+name …", "the first product of CHAMP, which IOM carries out in …"), a body's unit before what
+its work was under, a body read from a project's own title, and the project an article reports
+on when another is told as what came before. Every sentence here is written for the tests,
+with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhkg.loaders.prose import projects
+
+
+def titles(sentence: str) -> list[str]:
+    return [m.title for m in projects.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The plan was prepared under ISAMIR, an IOM project whose name stands for its aims.",
+         "ISAMIR"),
+        ("The assessment is the first product of CHAMP, which IOM carries out in Fiji.",
+         "CHAMP"),
+        ("The session was organized by the Authority's Occupational Safety and Health "
+         "Department under Safe and Healthy Work for Migrant Workers, an IOM initiative funded "
+         "by Japan.", "Safe and Healthy Work for Migrant Workers"),
+    ],
+)  # fmt: skip
+def test_a_project_named_by_an_apposition_or_a_clause(sentence, title):
+    assert titles(sentence) == [title]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a body's acronym, which IOM supports: no project
+        "The report of WHO, which IOM carries out with partners, was shared.",
+        # an acronym that IOM does not carry out
+        "The assessment is the first product of CHAMP, which the ministry funds.",
+    ],
+)
+def test_no_project_from_a_clause_of_another(sentence):
+    assert titles(sentence) == []
+
+
+def test_a_project_told_as_what_came_before_loses_a_tie():
+    first = "The hospital has hosted specialists since the MIDA Ghana Health project, run by IOM."
+    second = "The visit was organized under Engaging Diaspora Doctors, an IOM initiative funded."
+    mentions = [*projects.find(first), *projects.find(second)]
+    before = [m for m in projects.find(first) if projects.told_as_before(first, m)]
+    assert projects.reported(mentions, before) == "Engaging Diaspora Doctors"
+    assert projects.reported(mentions) == "MIDA Ghana Health"  # first named, on a tie
+
+
+def test_no_body_from_a_projects_own_title(organisations, reading):
+    doc = reading(
+        "The session was organized under Safe and Healthy Work for Migrant Workers, an IOM "
+        "initiative funded by the Government of Japan."
+    )
+    names = {m.organisation.name for s in doc.sentences for m in s.organisations}
+    assert not any("Workers" in name for name in names)
+    assert "Government of Japan" in names
