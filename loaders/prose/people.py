@@ -284,8 +284,9 @@ _SPOKE_AFTER = re.compile(rf"\b{_SPEECH}\b")
 
 def _one_name_people(sentence: str, found: list[PersonMention], is_place) -> list[PersonMention]:
     """People named by one name, told as people by what follows the name (`ONE_NAME`): an
-    age always; a "who" clause or an appositive only where the person speaks (a speech verb
-    before the name or after it), and the appositive tells a post or a person's noun."""
+    age, or an appositive with a person's noun ("a mother of four"), always; a "who" clause or
+    an appositive that tells a post only where the person speaks (a speech verb before the
+    name or after it)."""
     people: list[PersonMention] = []
     for match in ONE_NAME.finditer(sentence):
         name = match["person"]
@@ -300,12 +301,13 @@ def _one_name_people(sentence: str, found: list[PersonMention], is_place) -> lis
         told = _appositive(sentence, match.end("person") + 2, is_place, agent=True)
         post = told.post if told else ""
         if not match["age"]:
-            if not speaks:
+            words = re.findall(r"[a-z]+", sentence[match.end() : match.end() + 60])
+            # "Nazia, a mother of four who …, waited": a person's noun says it, speaking or not
+            person_noun = not match["who"] and any(w in PERSON_NOUNS for w in words[1:4])
+            if not speaks and not person_noun:
                 continue
-            if not match["who"] and told is None:
-                words = re.findall(r"[a-z]+", sentence[match.end() : match.end() + 60])
-                if not any(w in PERSON_NOUNS for w in words[1:4]):
-                    continue  # "Yazda, a Yazidi-led organization, …": no person's noun
+            if not match["who"] and told is None and not person_noun:
+                continue  # "Yazda, a Yazidi-led organization, …": no person's noun
         start = match.start("person")
         people.append(PersonMention(start, match.end(), name, post, None, "one-name"))
     return people
@@ -611,6 +613,7 @@ def agent_noun(word: str) -> bool:
 # heads of two words: "focal point", "community health worker", "social worker"
 _TWO_WORD_HEADS = {
     "point": frozenset({"focal"}),
+    "person": frozenset({"focal", "contact", "resource"}),  # "surveillance focal person"
 }
 # heads after any word of what one works at: "construction worker", "malaria worker",
 # "Red Cross volunteer"

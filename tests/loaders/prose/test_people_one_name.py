@@ -35,6 +35,9 @@ def told(sentence: str, places: tuple[str, ...] = ()) -> list[tuple[str, str]]:
         # an appositive telling what a person is
         ("Zénaba, a mother of four who lived in Bangui, said her son was never vaccinated.",
          ("Zénaba", "")),
+        # which says it whether the person speaks or not
+        ("Nazia, a mother of four who had lived in Peshawar, waited with her children.",
+         ("Nazia", "")),
     ],
 )  # fmt: skip
 def test_a_person_named_by_one_name(sentence, expected):
@@ -94,3 +97,14 @@ def test_an_acronym_before_a_capitalised_word_that_is_no_place_is_no_office():
         "Michelot Difficile, an IOM Protection officer, explained how arrivals are fed."
     )
     assert all(m.organisation_text != "IOM Protection" for m in found)
+
+
+def test_a_focal_person_is_a_post():
+    found = people.find(
+        '"We know the paths now," said Grace Kabasinguzi, surveillance focal person of the '
+        "Kasese District Health Office."
+    )
+    assert [(m.name, m.organisation_text) for m in found] == [
+        ("Grace Kabasinguzi", "Kasese District Health Office")
+    ]
+    assert found[0].post.startswith("surveillance focal person")
