@@ -19,8 +19,10 @@ from mhkg.loaders.source import LoadContext
 # An article's date line and dateline come among its first sentences (after a page's menus).
 DATE_LINE_WITHIN = 30
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][^,–—]{1,40}(?:, [A-Z][^,–—]{1,40})?)"
-    r"(?:, \d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)? [–—-] "  # "Accra, Ghana, 3 May 2019 – …"
+    r"^(?P<place>[A-Z][^,–—]{0,39}[^,–—\s](?:, [A-Z][^,–—]{0,39}[^,–—\s])?)"
+    # "Accra, Ghana, 3 May 2019 – …" (a dash may follow the country with no space: "Tumbes,
+    # Peru– …"; a hyphen only with one, as in "Guinea-Bissau" it joins a name)
+    r"(?:, \d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)?(?: [–—-]|[–—]) "
 )
 
 

@@ -131,3 +131,21 @@ def test_an_articles_date_on_its_date_line_or_dateline(lines, value):
 def test_a_dateline_with_its_date(reading):
     doc = reading("Nurses Trained\nAccra, Ghana, 3 May 2019 – IOM trained nurses on 2 May.")
     assert (doc.dateline.city, doc.date) == ("Accra", datetime.date(2019, 5, 3))
+
+
+@pytest.mark.parametrize(
+    ("line", "city"),
+    [
+        # a dash right after the country, with no space before it
+        ("Tumbes, Peru– Health authorities validated a plan.", "Tumbes"),
+        ("Goma, DRC— IOM opened a point of entry.", "Goma"),
+        # a hyphen within a name is no dateline's dash
+        ("Bissau, Guinea-Bissau – IOM trained nurses.", "Bissau"),
+    ],
+)
+def test_a_datelines_dash(reading, line, city):
+    assert reading(f"Nurses Trained\n{line}").dateline.city == city
+
+
+def test_a_hyphen_with_no_space_is_no_datelines_dash(reading):
+    assert reading("Nurses Trained\nCross-border health officers met.").dateline is None
