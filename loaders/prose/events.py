@@ -479,6 +479,7 @@ def find(sentence: str) -> list[EventMention]:
         if match.end("head") == match.end() and (title := TITLE_AFTER.match(sentence, end)):
             label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
         about = WHEN_AFTER.sub("", about)  # "a course on mental health this week": when
+        label = LIKENED.sub("", label)  # "a similar validation meeting": a validation meeting
         definite = match["det"].lower() in ("the", "its", "their", "our", "his", "her")
         found.append(
             EventMention(
@@ -542,6 +543,8 @@ def find(sentence: str) -> list[EventMention]:
     return found
 
 
+# a word that likens an event to another, no part of its name
+LIKENED = re.compile(r"^(?:similar|comparable|like) ")
 # an event named only to tell when another was, at the start of a clause: "Before the opening,
 # 48 hygienists were trained …", "After the training, a campaign ran …"
 ANCHOR = re.compile(r"(?:^|[,;:] )(?:[Bb]efore|[Aa]fter|[Aa]head of|[Ff]ollowing) $")

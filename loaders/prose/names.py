@@ -99,7 +99,12 @@ def last_item(name: str) -> tuple[int, str]:
     >>> last_item("Ministry of Labour and Social Protection")
     (0, 'Ministry of Labour and Social Protection')
     """
-    separators = r", (?:and )?(?:the )?| and the | and (?=[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s )"
+    # (and a body's own unit after "its": "the Ministry of Health and its National Programme
+    # for Border Hygiene (PNHF)"; not "… of Migrants and their Families (CM)")
+    separators = (
+        r", (?:and )?(?:the )?| and the | and (?=[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s )"
+        rf"| and (?:its|their) (?=(?:[A-Z][\w-]* ){{0,4}}(?:{HEADS})\b)"
+    )
     cuts = [m.end() for m in re.finditer(separators, name)]
     start = cuts[-1] if cuts else 0
     return start, name[start:]

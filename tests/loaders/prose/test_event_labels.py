@@ -45,3 +45,16 @@ def test_where_a_visit_went_is_no_part_of_its_label(sentence, label):
 )  # fmt: skip
 def test_what_an_event_was_about_is_no_part_of_its_label(sentence, label):
     assert _labels(sentence) == [label]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("A similar validation meeting was held in Honiara on 12 March.", "validation meeting"),
+        # a word that qualifies the event itself stays
+        ("A regional validation meeting was held in Honiara on 12 March.",
+         "regional validation meeting"),
+    ],
+)  # fmt: skip
+def test_a_word_that_likens_an_event_to_another_is_no_part_of_its_label(sentence, label):
+    assert _labels(sentence) == [label]

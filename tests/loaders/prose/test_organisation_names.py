@@ -603,3 +603,21 @@ def test_a_public_bodys_regional_delegation(organisations):
 def test_a_visiting_delegation_is_no_body(organisations):
     found = kinds(organisations, "A delegation from Kenya visited the clinic on Monday.", "UGA")
     assert not any("elegation" in name for name in found)
+
+
+def test_a_bodys_own_unit_after_its_is_another_body(organisations):
+    found = kinds(
+        organisations,
+        "IOM works with the Ministry of Health and its National Programme for Border Hygiene "
+        "(PNHF) at the crossings.",
+        "COD",
+    )
+    assert not any(" and its " in name for name in found)
+    assert any(name.startswith("National Programme for Border Hygiene") for name in found)
+
+
+def test_their_before_no_bodys_head_stays_in_the_name():
+    from mhkg.loaders.prose.names import last_item
+
+    name = "Committee on the Protection of Migrant Workers and their Families"
+    assert last_item(name) == (0, name)
