@@ -409,3 +409,10 @@ def _state_projects(
         )
         g.add((project, relation, other))
         annotator.annotate(sentence.sentence, mention.rule, (project, relation, other))
+        if relation == MHKG.predecessor and len(sentence.projects) == 1:
+            # "It builds on the MIDA Sierra Leone Health Care project, which sent medics to
+            # Koinadugu …": where the earlier project worked, as its sentence tells
+            for place in _project_places(sentence):
+                country = (other, MHKG.projectCountry, minter.country(place.iso3))
+                g.add(country)
+                annotator.annotate(sentence.sentence, place.rule, country)

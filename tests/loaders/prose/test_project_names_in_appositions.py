@@ -61,3 +61,24 @@ def test_no_body_from_a_projects_own_title(organisations, reading):
     names = {m.organisation.name for s in doc.sentences for m in s.organisations}
     assert not any("Workers" in name for name in names)
     assert "Government of Japan" in names
+
+
+def test_a_predecessor_is_given_the_countries_its_sentence_names(described, context):
+    from mhkg.vocab import MHKG
+
+    g, project = described(
+        "The project builds on the earlier Healthy Corridors project, which IOM ran in Bangladesh, "
+        "Nepal and Pakistan in 2015."
+    )
+    earlier = context.minter.project("Healthy Corridors")
+    assert (project, MHKG.predecessor, earlier) in g
+    assert set(g.objects(earlier, MHKG.projectCountry)) == {
+        context.minter.country(code) for code in ("BGD", "NPL", "PAK")
+    }
+
+
+def test_a_related_project_is_given_no_countries(described, context):
+    from mhkg.vocab import MHKG
+
+    g, _ = described("The Healthy Corridors project also works in Bangladesh and Nepal.")
+    assert not set(g.objects(context.minter.project("Healthy Corridors"), MHKG.projectCountry))
