@@ -538,7 +538,7 @@ def find(sentence: str) -> list[EventMention]:
         m for m in service_starts(sentence)
         if not any(f.start < m.end and m.start < f.end for f in found)
     )  # fmt: skip
-    if len(found) > len(anchors):  # the sentence tells another event: the anchor only when
+    if len(found) > len(anchors):  # another event told: the ones that only tell when go
         found = [m for m in found if m not in anchors]
     return found
 

@@ -43,6 +43,8 @@ _COMPASS = (
 )
 WORLD_REGION = re.compile(rf"(?:(?:The|the) )?(?:{_COMPASS} )?{REGION_WORD}")
 
+# a company, by the form of its name: "TEBA Ltd", "Okada Diagnostics Ltd"
+COMPANY_HEADS = "Ltd|Limited|PLC|LLC|GmbH"
 HEADS = (
     r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
     r"Institute|Authority|Department|Directorate(?:[- ]General)?|Bank|Union|Association|Society|"
@@ -58,8 +60,7 @@ HEADS = (
     # a public body's delegation in a region, not a visiting one: "the Logone Occidental
     # Regional Health Delegation", "the Far North Regional Delegation of Public Health"
     r"Health Delegation|Regional Delegation|Provincial Delegation|District Delegation|"
-    # a company, by the form of its name: "TEBA Ltd", "Okada Diagnostics Ltd"
-    r"Ltd|Limited|PLC|LLC|GmbH"
+    + COMPANY_HEADS
 )
 # a head alone ("the Working Group", "the Fund") names no body of its own
 BARE_HEAD = re.compile(rf"(?:(?:The|the|A|a|An|an) )?(?:{HEADS})s?")

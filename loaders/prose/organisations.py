@@ -39,6 +39,7 @@ from mhkg.loaders.prose.names import (
     BRACKETED_NAME,
     CAP,
     COLLECTIVE,
+    COMPANY_HEADS,
     HEADS,
     LINK,
     NAME,
@@ -173,7 +174,7 @@ NAMED_BEFORE_BRACKET = re.compile(
 FACILITY_SEAT = re.compile(r" (?P<town>[A-Z][\w’'-]*[a-zà-ž])(?=[,.;:)]|\s[a-z]|$)")
 FACILITY_HEADS = ("Hospital", "Clinic")
 # a company by the form of its name: "TEBA Ltd", "Okada Diagnostics Ltd"
-COMPANY = re.compile(r"\b(?:Ltd|Limited|PLC|LLC|GmbH)$")
+COMPANY = re.compile(rf"\b(?:{COMPANY_HEADS})$")
 # a body that represents its country abroad
 REPRESENTATION = re.compile(r"\b(?:Embassy|High Commission|Consulate(?:-General)?)\b")
 # an executive body's own units, named without it

@@ -12,7 +12,8 @@ between them ("Ana de la Cruz", "Joana dos Santos Belo", "Aziz bin Hassan", "Bak
 Aidar"), but no word that names a body or a portfolio ("Minister of Health Djama Elmi
 Okieh" is the Minister of Health). A person quoted without a post ("…," said Firuz
 Rahimov) is named too, with the organisation an "of" gives ("said Ana Diaz of the Women's
-Network"), or none.
+Network"), or none; so is one named by one name where what follows says it is a person
+("Abdi, 17, who came back from Yemen, said …").
 """
 
 from __future__ import annotations
@@ -264,10 +265,10 @@ def find(sentence: str, is_place_or_organisation=lambda text: False) -> list[Per
     return sorted(found, key=lambda m: m.start)
 
 
-# A person news name by one name, as a migrant met on the road: "Abdi, 17, who came back from
-# Yemen, said …", "Espérance, who sells vegetables in Gisenyi, said …", "said Fatuma, a nurse
-# from Elidar woreda", "Azadullah, a 19-year-old from Kunduz, was among …". The name opens the
-# sentence or a quote's attribution, and what follows it in commas says it is a person: an
+# A person the news names by one name, as a migrant met on the road: "Abdi, 17, who came back
+# from Yemen, said …", "Espérance, who sells vegetables in Gisenyi, said …", "said Fatuma, a
+# nurse from Elidar woreda", "Azadullah, a 19-year-old from Kunduz, was among …". The name opens
+# the sentence or a quote's attribution, and what follows it in commas says it is a person: an
 # age, a relative clause with "who", or an appositive that tells a post or what a person is.
 ONE_NAME = re.compile(
     rf"(?:^|(?<=[”\"] )|(?<=[”\"], )|\b(?P<said>{_SPEECH}) )(?!{_NOT_NAME})"
