@@ -63,10 +63,11 @@ PLURAL_NAMED = re.compile(
     rf"foundations|networks) (?P<names>{_ITEM}(?:, {_ITEM})*,? and {_ITEM})"
 )
 _QUOTED_AT_MOST = 6
+# (and a shelter's: "the Casa del Migrante in Tecún Umán", "Albergue …", "Hogar …")
 FOREIGN_HEAD = re.compile(
     r"\b(?P<name>(?:Caritas|Fondation|Fundación|Fundacion|Fundação|Fundacja|Stiftung|Stichting|"
-    r"Asociación|Associação|Associazione)"
-    rf"(?: (?:(?:de|del|des|du|la|le|pour|para|por|für|voor|van) )*{CAP})+)"
+    r"Asociación|Associação|Associazione|Casa|Albergue|Hogar)"
+    rf"(?: (?:(?:{_LINKS}|für|voor|van) )*{CAP})+)"
 )
 _GOVERNMENT = re.compile(
     r"\b(?:Ministry|Ministries|Government|Department|Directorate|Agency|Authority|Office|"

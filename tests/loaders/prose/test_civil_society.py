@@ -40,6 +40,16 @@ def found(organisations, text: str, default_country: str | None = "KEN") -> dict
             "Fundación Salud Sin Límites",
             id="foreign-head-with-small-words",
         ),
+        pytest.param(
+            "A health fair was held at the Casa del Migrante in Tecún Umán.",
+            "Casa del Migrante",
+            id="a-shelters-head",
+        ),
+        pytest.param(
+            "Nurses visited the Albergue Jesús el Buen Pastor del Pobre y el Migrante.",
+            "Albergue Jesús el Buen Pastor del Pobre y el Migrante",
+            id="a-shelters-head-with-el-and-y",
+        ),
     ],
 )
 def test_civil_society_bodies_the_text_says_are_such(organisations, text, name):
@@ -58,6 +68,7 @@ def test_a_civil_society_body_is_known_by_its_name_afterwards(organisations):
         pytest.param("The association will meet in June.", id="no-name"),
         pytest.param("In Kisumu, a local NGO ran the clinic.", id="a-place-before-the-apposition"),
         pytest.param("It is a foundation In all but name.", id="a-capitalised-word-is-no-name"),
+        pytest.param("Nurses visited a clinic in Casablanca.", id="a-word-that-begins-so"),
     ],
 )
 def test_no_civil_society_body_without_a_name(organisations, text):
