@@ -842,6 +842,14 @@ DISTANCE_FROM = re.compile(
 )
 
 
+# a body's seat the event was at: "met IOM at its Regional Office in Vienna on 14 November"
+AT_A_SEAT = re.compile(
+    r"\bat (?:the |its |their |[A-Z]{2,}['’]s )?(?:[A-Z][\w-]* ){0,3}(?:"
+    + "|".join(word.capitalize() for word in sorted(SEATS))
+    + r"|Headquarters) in $"
+)
+
+
 def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
     """The cities a sentence names, but those in a body's name or its seat, or told as how
     far a place is from them."""
@@ -852,8 +860,9 @@ def _event_cities(sentence: SentenceReading) -> list[PlaceMention]:
         if not place.city or any(s <= place.start < e for s, e in named):
             continue
         before = text[max(0, place.start - 20) : place.start].split()
-        if len(before) >= 2 and before[-1] == "in" and before[-2].lower() in SEATS:
-            continue
+        seat = len(before) >= 2 and before[-1] == "in" and before[-2].lower() in SEATS
+        if seat and not AT_A_SEAT.search(text, max(0, place.start - 50), place.start):
+            continue  # (but "met IOM at its Regional Office in Vienna": the event was there)
         if DISTANCE_FROM.search(text, max(0, place.start - 40), place.start):
             continue
         cities.append(place)
@@ -1070,10 +1079,12 @@ NOT_FACILITY_TOWNS = frozenset(
 # of such places: "residents of the Mae La temporary shelter", "at the Pacaraima reception
 # and triage post", "at the Lajas Blancas Migrant Reception Station", "at the Teknaf Upazila
 # Health Complex" (not "at the Ministry of …", "at the Regional Hospital")
-_VENUE_HEAD = r"(?:shelter|post|centre|center|camp|station|site|clinic|market|settlement|complex)"
+_VENUE_HEAD = (
+    r"(?:shelter|post|centre|center|camp|station|site|clinic|market|settlement|complex|hall)"
+)
 _VENUE_WORD = (
     r"(?:Migrant|Migrants|Reception|Health|Transit|Temporary|Upazila|District|Community|Border|"
-    r"Medical|Treatment|Isolation|Quarantine|Triage|Registration|One-Stop|Hospital)"
+    r"Medical|Treatment|Isolation|Quarantine|Triage|Registration|One-Stop|Hospital|City|Town)"
 )
 TOWN_OF_VENUE = re.compile(
     # (not a facility's kind or rank, though "New" and "Old" may begin a town's name)

@@ -195,7 +195,9 @@ PASSIVE_ONLY = frozenset({"presented"})
 # counterparts in Rubavu on 9 August", "met for the first time in Dushanbe"
 MET_ON = re.compile(
     r"(?:(?! (?:and|but|which|who|that|to)\b)[^,;.]){0,60}?"
-    r"\b(?:on (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+day\b)|for the first time\b)"
+    # ("met … on 14 and 15 November", "on 3–5 May")
+    r"\b(?:on (?:\d{1,2}(?:(?: and | to |[–-])\d{1,2})? [A-Z][a-z]+|[A-Z][a-z]+day\b)"
+    r"|for the first time\b)"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been) (?:[a-z]+ly )?$")
 # a verb in a list after "be" or "been": "can be screened, vaccinated and referred", "had

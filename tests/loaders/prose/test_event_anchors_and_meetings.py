@@ -80,3 +80,20 @@ def test_a_meeting_told_by_met_in_a_text(described):
         "Humanitarian partners met on 9 August in Goma to share out health tasks.\n"
     )
     assert events_by_label(g)["meeting"] == ("2019-08-09", "Goma")
+
+
+def test_a_meeting_told_by_met_over_two_days(described):
+    g, _ = described(
+        "Tbilisi, Georgia, 16 November 2017 – Work began.\n"
+        "Government representatives met IOM at its Regional Office in Vienna on 14 and 15 "
+        "November 2017 to agree on the work plan.\n"
+    )
+    assert events_by_label(g)["meeting"] == ("2017-11-14", "Vienna")
+
+
+def test_a_bodys_seat_is_not_where_an_event_it_funds_was(described):
+    g, _ = described(
+        "Tbilisi, Georgia, 16 November 2017 – Work began.\n"
+        "IOM's Regional Office in Brussels funded a training on 3 May 2017.\n"
+    )
+    assert events_by_label(g)["training"][1] != "Brussels"

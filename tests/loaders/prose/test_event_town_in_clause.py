@@ -150,3 +150,11 @@ def test_a_venue_that_is_a_body_not_named_by_a_town(described, venue):
         f"{venue}.\n"
     )
     assert events_by_label(g)["vaccination session"][1] == "Beirut"
+
+
+def test_a_venue_named_by_its_town_and_a_hall(described):
+    g, _ = described(
+        "Bishkek, 8 July 2022 – Work began.\nA round table at the Zarrabad City Hall on 6 July "
+        "2022 opened the project.\n"
+    )
+    assert events_by_label(g)["round table"][1] == "Zarrabad"
