@@ -285,10 +285,12 @@ _FOR_COUNT = (
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety)"
 )
+_DONATED = r"(?:funded|financed|supported|led|backed|sponsored)"
 EVENT = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
-    rf"(?: of (?:the )?(?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
+    # (not a donor's word before what it funds: "the second workshop of the EU-funded project")
+    rf"(?: of (?:the )?(?P<of>(?![\w-]+-{_DONATED}\b)[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
     # ("a study visit for eight of the participants": who took part, not what it was about)
     # ("attended the launch on behalf of the traders": for whom one came, not its topic)
     rf"(?P<topic> (?:on(?! behalf\b)|for(?! {_FOR_COUNT}\b)|to|{_IN_FIELD}) (?!{_DATE_START})"
@@ -678,6 +680,14 @@ def _has_day(sentence: str) -> bool:
     return any(d.value.datatype in (XSD.date, XSD.gMonthDay) for d in dates.find(sentence))
 
 
+# the rest of a project's name after what reads as an event's: "… Dialogue on HIV and TB
+# Project"
+PROJECT_END = re.compile(r"\b(?:Project|Programme|Program|Initiative)$")
+PROJECT_AFTER = re.compile(
+    r"(?: (?:and|of|on|for|the|[A-Z][\w’'-]*)){0,6}? (?:Project|Programme|Program|Initiative)\b"
+)
+
+
 def _named_events(sentence: str) -> list[EventMention]:
     """Events with a name of their own: "the Third Global Consultation on the Health of
     Refugees and Migrants" (the ordinal is part of the label)."""
@@ -685,6 +695,8 @@ def _named_events(sentence: str) -> list[EventMention]:
     if people.headline(sentence):
         return found
     for match in NAMED_EVENT.finditer(sentence):
+        if PROJECT_AFTER.match(sentence, match.end()) or PROJECT_END.search(match.group()):
+            continue  # "the USAID Dialogue on HIV and TB Project": a project's name
         start = match.start("ordinal") if match["ordinal"] else match.start("name")
         label = sentence[start : match.end()]
         head = match["head"]

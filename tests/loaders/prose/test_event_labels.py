@@ -58,3 +58,31 @@ def test_what_an_event_was_about_is_no_part_of_its_label(sentence, label):
 )  # fmt: skip
 def test_a_word_that_likens_an_event_to_another_is_no_part_of_its_label(sentence, label):
     assert _labels(sentence) == [label]
+
+
+def test_a_donors_word_is_no_part_of_what_an_event_is_of():
+    sentence = "The meeting was the second workshop of the EU-funded project Safe Ports."
+    assert "second workshop" in _labels(sentence)
+
+
+def test_what_an_event_is_of_stays_in_its_label():
+    assert _labels("The opening of the Health Centre was on 3 May.") == [
+        "opening of the Health Centre"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IOM began the work under the USAID Dialogue on HIV and TB Project in Khatlon.",
+        "IOM began the work under the Regional Dialogue on Health Initiative in Khatlon.",
+    ],
+)
+def test_a_projects_name_is_no_named_event(sentence):
+    assert _labels(sentence) == []
+
+
+def test_a_named_event_that_names_no_project_stays():
+    assert _labels("The Regional Dialogue on Migrant Health opened in Rabat on 3 May.") == [
+        "Regional Dialogue on Migrant Health"
+    ]
