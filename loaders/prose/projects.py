@@ -119,8 +119,10 @@ SPELLED_OUT = re.compile(
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
 DEFINITIONS = [
     re.compile(
-        rf"\b[Tt]he (?P<title>{_TITLE} (?:Project|Programme|Program|Initiative)) "
-        rf"\((?P<acronym>{_ACRONYM})\)"
+        # (a phase's number and what it is for may follow the head: "the Regional
+        # Artemisinin-resistance Initiative 4 Elimination (RAI4E)")
+        rf"\b[Tt]he (?P<title>{_TITLE} (?:Project|Programme|Program|Initiative)"
+        rf"(?: \d{{1,2}} {_CAPITALISED})?) \((?P<acronym>{_ACRONYM})\)"
     ),
     # (or its owner's: "IOM's Regional Cooperation Arrangement (RCA) programme")
     re.compile(rf"\b{_OWNED} (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
@@ -301,6 +303,8 @@ PROJECT_MENTIONS = [
     ),
     ("acronym-definition", DEFINITIONS[3]),
     ("acronym-definition", DEFINITIONS[2]),
+    # (the title with its phase's number: "the Regional … Initiative 4 Elimination (RAI4E)")
+    ("acronym-definition", DEFINITIONS[0]),
     ("acronym-definition", SPELLED_OUT),
     # the Border Health Initiative (capitalised, the word is part of the name)
     (

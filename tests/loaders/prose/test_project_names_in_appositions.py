@@ -82,3 +82,23 @@ def test_a_related_project_is_given_no_countries(described, context):
 
     g, _ = described("The Healthy Corridors project also works in Bangladesh and Nepal.")
     assert not set(g.objects(context.minter.project("Healthy Corridors"), MHKG.projectCountry))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # a phase's number and what it is for after the head, defined by its acronym
+        ("The volunteers work under the Regional Artemisinin-resistance Initiative 4 "
+         "Elimination (RAI4E), financed by the Global Fund.",
+         "Regional Artemisinin-resistance Initiative 4 Elimination"),
+        ("IOM runs the Healthy Ports Initiative (HPI) in Dakar.", "Healthy Ports Initiative"),
+    ],
+)  # fmt: skip
+def test_a_title_defined_by_its_acronym(sentence, title):
+    assert titles(sentence) == [title]
+
+
+def test_a_number_after_a_title_without_its_acronym_is_no_part_of_it():
+    assert titles("IOM runs the Healthy Ports Initiative 4 Elimination in Dakar.") != [
+        "Healthy Ports Initiative 4 Elimination"
+    ]
