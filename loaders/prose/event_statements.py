@@ -74,21 +74,21 @@ def state_events(
             date = _later(date, text[mention_date.end : until]) or date
         if mention.rule == "service-start":  # "began working at the Torkham zero point"
             place = _service_town(sentence, reading, mention, place)
-        met = told.get(MET)
+        met_event = told.get(MET)  # (not `met`, the body that met told above)
         if (
-            met is not None
-            and met == told.get(LAST)
+            met_event is not None
+            and met_event == told.get(LAST)
             and _names_the_met(mention, date)
             and _met_just_before(sentence, reading)
         ):
             # "Officers met in Nairobi on 4 March. The workshop was organized by …": the
             # meeting told by "met" just before, named by its phrase
-            g.set((met, RDFS.label, Literal(mention.label)))
-            g.set((met, RDF.type, mention.kind))
-            _add_to_event(g, context, annotator, sentence, met, mention, None, place)
+            g.set((met_event, RDFS.label, Literal(mention.label)))
+            g.set((met_event, RDF.type, mention.kind))
+            _add_to_event(g, context, annotator, sentence, met_event, mention, None, place)
             del told[MET]
-            told[mention.head] = told[LAST] = told[str(mention.kind)] = met
-            here.add(met)
+            told[mention.head] = told[LAST] = told[str(mention.kind)] = met_event
+            here.add(met_event)
             continue
         earlier = told.get(mention.head) if mention.definite else None
         if earlier is not None and _other_ordinal(mention.label, str(g.value(earlier, RDFS.label))):

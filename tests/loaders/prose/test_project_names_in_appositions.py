@@ -53,7 +53,7 @@ def test_a_project_told_as_what_came_before_loses_a_tie():
     assert projects.reported(mentions) == "MIDA Ghana Health"  # first named, on a tie
 
 
-def test_no_body_from_a_projects_own_title(organisations, reading):
+def test_no_body_from_a_projects_own_title(reading):
     doc = reading(
         "The session was organized under Safe and Healthy Work for Migrant Workers, an IOM "
         "initiative funded by the Government of Japan."
