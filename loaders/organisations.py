@@ -198,8 +198,9 @@ _COMMITTEE = (
 )
 _AGENCY = (
     r"\b(?:agency|directorate(?:-general)?|department|institute|service|authority|bureau|"
-    r"inspectorate|commission|observatory|centre|center|embassy|insurance company|hospital|office|"
-    r"secretariat|division|health area|school|university|(?:health|management) team|unit|"
+    r"inspectorate|commission|commissariat|observatory|centre|center|embassy|"
+    r"insurance company|hospital|office|secretariat|division|health area|school|university|"
+    r"(?:health|management) team|unit|"
     # a public body's delegation in a region: "Regional Health Delegation"
     r"(?:health|regional|provincial|district) delegation)\b|^DG\b"
     r"|^national\b.*\bprogram(?:me)?$"  # a government's standing programme

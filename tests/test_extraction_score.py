@@ -58,6 +58,47 @@ def test_a_wrong_gold_shows_as_misses_and_extras(score_module, found, gold) -> N
     assert result["people"].f1 == 1.0
 
 
+@pytest.mark.parametrize(
+    ("gold", "found", "same"),
+    [
+        ("a nurse", "nurse", True),
+        ("an IOM nurse", "IOM nurse", True),
+        ("The Camp Chairman", "camp chairman", True),
+        # only a leading article, and only a whole word
+        ("nurse", "head nurse", False),
+        ("Anis", "is", False),
+        ("Director of a centre", "Director of centre", False),
+    ],
+)
+def test_names_and_posts_compare_without_a_leading_article(score_module, gold, found, same):
+    assert score_module.same_value(gold, found) is same
+
+
+@pytest.mark.parametrize(
+    ("post", "found_post", "found_organisation", "same"),
+    [
+        ("Director", "Director of the Herat Provincial Public Health Directorate",
+         "Herat Provincial Public Health Directorate", True),
+        ("Director of the Herat Provincial Public Health Directorate", "Director",
+         "Herat Provincial Public Health Directorate", True),
+        ("Director", "Director of the HPPHD", "Herat Provincial Public Health Directorate", True),
+        # another post, another organisation, or the organisation not at the post's end
+        ("Director", "Deputy Director", "Herat Provincial Public Health Directorate", False),
+        ("Director", "Director of the Herat Provincial Public Health Directorate",
+         "Herat Regional Hospital", False),
+        ("Director", "Director of the HPPHD office", "Herat Provincial Public Health Directorate",
+         False),
+    ],
+)  # fmt: skip
+def test_a_post_may_name_its_organisation_or_not(
+    score_module, post, found_post, found_organisation, same
+):
+    person = {"name": "Ali", "post": post,
+              "organisation": ["Herat Provincial Public Health Directorate", "HPPHD"]}  # fmt: skip
+    row = {"name": "Ali", "post": found_post, "organisationName": found_organisation}
+    assert score_module._same_post_at(person, row, {}) is same
+
+
 def test_the_script_prints_a_row_per_category_and_micro(score_module, capsys) -> None:
     gold_file = ROOT / "tests" / "fixtures" / "gold-seeds.json"
     assert score_module.main([str(gold_file), str(SEEDS)]) == 0

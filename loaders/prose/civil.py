@@ -71,7 +71,7 @@ FOREIGN_HEAD = re.compile(
 )
 _GOVERNMENT = re.compile(
     r"\b(?:Ministry|Ministries|Government|Department|Directorate|Agency|Authority|Office|"
-    r"Council|Commission|Municipality|Embassy|Bureau)\b"
+    r"Council|Commission|Commissariat|Municipality|Embassy|Bureau)\b"
 )
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|It|Its|In|On|At|For|With|And|But)\b")
 

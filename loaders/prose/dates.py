@@ -31,7 +31,16 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _UNTIL = r"(?: to | and |\s?[-–]\s?)"  # a range of days: its first day is the date
 # a weekday before a day of a range: "from Monday 18 to Thursday 21 October"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?"
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 PATTERNS = [
+    # from 26 November to 1 December 2018, between 28 February and 2 March 2020: the first
+    # day, in the year the range ends in (the year before, where it runs into January)
+    re.compile(
+        # (two days, not a range: "on 26 November and 1 December 2018")
+        rf"\b(?:(?P<between>[Bb]etween )|[Ff]rom )?{_WEEKDAY}{_DAY} {_MONTH}"
+        rf"(?(between) and |(?: to |\s?[-–]\s?)){_WEEKDAY}[0-3]?\d(?:st|nd|rd|th)? "
+        rf"(?P<end_month>{_MONTH_NAME})\.?,? {_YEAR}\b"
+    ),
     # from 12 to 14 September 2023, 12-14 September 2023: the first day
     re.compile(
         rf"\b(?:[Ff]rom )?{_WEEKDAY}{_DAY}{_UNTIL}{_WEEKDAY}[0-3]?\d(?:st|nd|rd|th)? {_MONTH},? "
@@ -114,6 +123,8 @@ def _value(match: re.Match[str]) -> Literal | None:
     year, day = parts.get("year"), parts.get("day")
     if day and not 1 <= int(day) <= 31:
         return None
+    if year and number and number > MONTHS.get(parts.get("end_month") or "", 12):
+        year = str(int(year) - 1)  # "from 30 December to 2 January 2020": December 2019
     if year and number and day:
         return Literal(f"{year}-{number:02d}-{int(day):02d}", datatype=XSD.date)
     if year and number:

@@ -401,9 +401,11 @@ OBSERVED = re.compile(
 )
 # several events of one kind, told before the list of their places and dates: "two earlier
 # courses …, in Lisbon (3–5 May) and Porto (9–11 May)" (stated only with such a list)
+# (or by a bare plural a verb of doing tells done: "IOM ran one-day sessions … in Sadakhlo on
+# 12 March and in Lagodekhi on 14 March"; not "held the sessions", "held regular sessions")
 LISTED = re.compile(
-    rf"\b(?:two|three|four|five|six|several|[2-9]) (?:[a-z][\w-]* ){{0,2}}?"
-    rf"(?P<head>{_COUNTED_HEAD})\b"
+    rf"\b(?:(?:two|three|four|five|six|several|[2-9]) |{_DOING} (?!(?:{'|'.join(NOT_NEW)})\b))"
+    rf"(?:[a-z][\w-]* ){{0,2}}?(?P<head>{_COUNTED_HEAD})\b"
 )
 
 # a service that began on a day, told by its start: "an IOM mobile clinic began working at

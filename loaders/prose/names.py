@@ -46,7 +46,7 @@ WORLD_REGION = re.compile(rf"(?:(?:The|the) )?(?:{_COMPASS} )?{REGION_WORD}")
 # a company, by the form of its name: "TEBA Ltd", "Okada Diagnostics Ltd"
 COMPANY_HEADS = "Ltd|Limited|PLC|LLC|GmbH"
 HEADS = (
-    r"Agency|Agencies|Council|Committee|Committees|Commission|Organi[sz]ation|Fund|Office|"
+    r"Agency|Agencies|Council|Committee|Committees|Commission|Commissariat|Organi[sz]ation|Fund|Office|"
     r"Institute|Authority|Department|Directorate(?:[- ]General)?|Bank|Union|Association|Society|"
     r"Foundation|Secretariat|Board|Service|Services|Centre|Center|Network|Platform|Task Force|"
     r"Sub-Working Group|Working Group|Reference Group|Advisory Group|Steering Group|"

@@ -147,3 +147,25 @@ def test_no_lower_case_body_of_places_where_none_is_named(organisations, sentenc
 )  # fmt: skip
 def test_a_health_facilitys_town_right_after_its_head_is_its_names(organisations, sentence, name):
     assert name in [m.organisation.name for m in organisations(sentence, "BIH")]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Commissariat for Refugees and Migration", MHKG.GovernmentAgency),
+        ("High Commissariat for Planning", MHKG.GovernmentAgency),
+        # a commissioner is a person's post, no body
+        ("Commissioner for Refugees", None),
+    ],
+)
+def test_a_commissariat_is_a_government_agency(name, kind):
+    assert kind_from_name(name) == kind
+
+
+def test_a_commissariat_named_in_a_list_of_partners_is_a_body(organisations):
+    found = organisations(
+        "In Serbia, IOM works with the Ministry of Health and with the Commissariat for "
+        "Refugees and Migration, which manages the reception and asylum centres.",
+        "SRB",
+    )
+    assert "Commissariat for Refugees and Migration" in _names(found)

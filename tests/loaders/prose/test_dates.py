@@ -70,6 +70,32 @@ def test_date_precisions(sentence, value, datatype):
             "5\u20139 February 2024",
             id="en-dash",
         ),
+        # over two months, the year told once at the end
+        pytest.param(
+            "They trained in Bujumbura from 26 November to 1 December 2018.",
+            "2018-11-26",
+            "from 26 November to 1 December 2018",
+            id="months-to",
+        ),
+        pytest.param(
+            "It ran between 28 February and 2 March 2020.",
+            "2020-02-28",
+            "between 28 February and 2 March 2020",
+            id="months-between",
+        ),
+        pytest.param(
+            "The course ran 26 November \u2013 1 December 2018.",
+            "2018-11-26",
+            "26 November \u2013 1 December 2018",
+            id="months-en-dash",
+        ),
+        # into January: the first day is in the year before
+        pytest.param(
+            "The camp ran from 30 December to 2 January 2020.",
+            "2019-12-30",
+            "from 30 December to 2 January 2020",
+            id="into-january",
+        ),
     ],
 )
 def test_day_ranges_give_their_first_day_and_cover_the_whole_range(sentence, value, text):
@@ -110,6 +136,11 @@ def test_offsets_match_the_text():
     sentence = "Screening began in October 2022 at the border post."
     (mention,) = dates.find(sentence)
     assert sentence[mention.start : mention.end] == mention.text == "October 2022"
+
+
+def test_two_days_of_two_months_are_no_range() -> None:
+    found = [(m.text, str(m.value)) for m in dates.find("on 26 November and 1 December 2018")]
+    assert found == [("26 November", "--11-26"), ("1 December 2018", "2018-12-01")]
 
 
 def test_a_range_without_a_year_gives_its_first_day() -> None:

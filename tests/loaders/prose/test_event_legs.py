@@ -1,0 +1,54 @@
+"""Several events of one kind told in one sentence with a town and a day for each: one event
+per town and day (the legs of a tour, sessions held in two towns), and none where the sentence
+does not give each its town and day."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.vocab import MHKG
+
+
+def _events(g):
+    kinds = (MHKG.Workshop, MHKG.Meeting, MHKG.Event)
+    return {str(g.value(e, RDFS.label)): e for k in kinds for e in g.subjects(RDF.type, k)}
+
+
+def _where_and_when(g, event):
+    return str(g.value(g.value(event, MHKG.place), RDFS.label)), str(g.value(event, MHKG.eventDate))
+
+
+def test_a_bare_plural_told_done_with_a_town_and_a_day_for_each(described):
+    g, _ = described(
+        "Tbilisi, Georgia – IOM ran one-day sessions for border health staff and doctors of the "
+        "frontier districts in Sadakhlo on 12 March and in Lagodekhi on 14 March, 34 "
+        "participants in all."
+    )
+    found = _events(g)
+    assert sorted(found) == ["session in Lagodekhi", "session in Sadakhlo"]
+    assert _where_and_when(g, found["session in Lagodekhi"]) == ("Lagodekhi", "--03-14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sessions told before, or none in particular
+        pytest.param(
+            "Tbilisi, Georgia – IOM held the sessions in Sadakhlo on 12 March and in Lagodekhi on "
+            "14 March.", id="told-before"),
+        pytest.param(
+            "Tbilisi, Georgia – IOM held regular sessions in Sadakhlo on 12 March and in "
+            "Lagodekhi on 14 March.", id="regular"),
+        # one town only: which of the sessions was there is not told
+        pytest.param("Tbilisi, Georgia – IOM ran one-day sessions in Sadakhlo on 12 March.",
+                     id="one-town"),
+        # not done: planned
+        pytest.param(
+            "Tbilisi, Georgia – IOM will run sessions in Sadakhlo on 12 March and in Lagodekhi "
+            "on 14 March.", id="planned"),
+    ],
+)  # fmt: skip
+def test_no_sessions_where_each_is_not_told_done_with_its_town_and_day(described, text):
+    g, _ = described(text)
+    assert not _events(g)
