@@ -9,7 +9,8 @@ nearer evidence, tried in this order, is
 2. a country in brackets after the name or the coordinated list it ends: "the An Giang
    Department of Health and the Tay Ninh Department of Health (Viet Nam)";
 3. the nearest item of its coordinated list that gives a country, the one before it first:
-   "Hargeisa General Hospital, Garowe General Hospital and Bosasso General Hospital";
+   "Hargeisa General Hospital, Garowe General Hospital and Bosasso General Hospital", "the
+   Ministry of Health of Armenia and its National Tuberculosis Control Centre";
 4. (after what the document said of the same body before: `OrgReader` remembers) the one
    country the sentence says things happen in: "… trained 40 nurses in Kenya" (not a
    country of origin, "migrants from Ethiopia", nor a city, where people live or work);
@@ -28,8 +29,9 @@ from mhkg.loaders.prose.places import PlaceMention
 from mhkg.vocab import MHKG
 
 NATIONAL_KINDS = (MHKG.Ministry, MHKG.GovernmentAgency, MHKG.Government)
-# what joins the items of a coordinated list of bodies
-_JOINT = re.compile(r",? (?:and |as well as )?(?:the )?")
+# what joins the items of a coordinated list of bodies (and a body to its own: "the Ministry of
+# Health of Armenia and its National Tuberculosis Control Centre", "… together with the …")
+_JOINT = re.compile(r",? (?:and |as well as |together with )?(?:the |its )?")
 _BRACKETED = re.compile(r"\s*\((?P<name>[^()]{2,40})\)")
 # "… in Moscow", ", from neighbouring Peru", ", based in Almaty"
 _AFTER = re.compile(

@@ -1109,6 +1109,8 @@ class OrgReader:
                     continue
                 if BARE_HEAD.fullmatch(name):
                     continue  # "run by the Agency": a body named before, or none
+                if self.city_country(f"of {name}"):
+                    continue  # "implemented by IOM's missions in Yerevan, Baku and Tbilisi"
                 organisation = self._known(name)
                 if organisation is None:
                     organisation = Organisation(name, MHKG.CivilSocietyOrganisation, key=name)

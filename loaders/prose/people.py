@@ -26,7 +26,7 @@ from mhkg.loaders.prose.names import REGION_WORD, UPPER
 _QUALIFIER = (
     r"(?:Deputy|Vice|Senior|Junior|Acting|Assistant|Associate|Chief|Principal|Executive|"
     r"Regional|National|Permanent|Special|Technical|General|First|Second|Interim|Former|Lead|"
-    r"State|Country|Programme|Program|Project)"
+    r"State|Country|Programme|Program|Project|Provincial|District|Municipal)"
 )
 _TITLE = (
     r"(?:Minister|Secretary(?:[- ]General)?|Director(?:[- ]General)?|Chief|Head|Coordinator|"
@@ -85,7 +85,11 @@ _NOT_NAME = rf"(?:{_QUALIFIER}|{_TITLE}|{_BODY_WORD}|{REGION_WORD}|The|This|At|I
 _JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben|da|di|de|del|van)-"
 _NAME_WORD = rf"(?:{_JOINED})?(?!{_NOT_NAME}){_CAP}"
 # a middle initial may stand between the words of a name: "Comfort T. Kollie"
-PERSON = rf"{_NAME_WORD}(?:(?: [A-Z]\.)? (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,3}}{_PATRONYMIC}"
+# (its last word may be initials, "Nirmala B.K.", or a generation's suffix, "John Kaumae Jr.")
+PERSON = (
+    rf"{_NAME_WORD}(?:(?: [A-Z]\.)? (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,3}}{_PATRONYMIC}"
+    r"(?:(?<=\.[A-Z])\.| (?:Jr|Sr)\.)?"
+)
 # what may stand before a post: an organisation's acronym ("IOM Moldova Chief of Mission"),
 # or an organisation in the possessive ("the Ghana Health Service's Director of …")
 # "IOM Moldova", "IOM Lao PDR", not "IOM Regional"
@@ -787,13 +791,17 @@ def _complements(
             placed = True
             if _possessive(tokens[after - 1]) is not None:
                 after = _lower_run(tokens, after - 1, after)  # "with IOM's health team"
+                if after < len(tokens) and tokens[after].word and tokens[after].capitalised:
+                    # "at IOM's Regional Office for Southern Africa": the owner's unit, named
+                    after = _body(tokens, after)[1]
             i = after
         elif (
-            word in ("of", "for", "on")
+            word in ("of", "for", "on", "in")
             and following.word
             and not following.capitalised
             and (following.lower not in _DETERMINERS and following.lower not in _STOPS)
-        ):  # "head of health promotion", "focal point for migration", "adviser on gender"
+        ):  # "head of health promotion", "focal point for migration", "adviser on gender",
+            # "lecturer in public health"
             j = i + 1
             while (
                 j < len(tokens)

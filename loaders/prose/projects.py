@@ -64,6 +64,8 @@ NATIONAL_PROGRAMME = re.compile(
     # and in French or Spanish order: "Programme National de Santé Mentale"
     r"|^Program(?:me|a)? Nacional|^Programme National"
 )
+# a programme's name going on in French or Spanish order: "… Programme National de …"
+NAMED_ON = re.compile(r" Na[ct]ional\b")
 # the small words between the capitalised words of a title after "the project"
 _TITLE_LINK = rf"(?:{_SMALL_WORD}|a|an)"
 # a list of countries inside a title: "… in Egypt, Libya, Morocco, Tunisia and Yemen"
@@ -152,6 +154,11 @@ _AFTER_PART_OF = "|".join(rf"(?<=\b{words} )" for words in _PART_OF_WORDS)
 _BEFORE_APPOSED = "|".join(
     rf"(?<=\b{words} )" for words in (*_PART_OF_WORDS, "belong to", "belongs to")
 )
+# a donor's verb before what it funds: "Japan has funded Safe Passage, an IOM project …"
+_AFTER_FUNDED = "|".join(rf"(?<=\b{verb} )" for verb in ("funded", "funds", "financed", "finances"))
+# the article or owner of an apposition that says what a name is: "a regional project", "its
+# regional initiative", "IOM's regional project", "the Global Fund's regional programme"
+_APPOSED_DETERMINER = r"(?:an?|its|their|(?:the )?(?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*['’]s)"
 PROJECT_MENTIONS = [
     # the Promoting Health Access for Migrant Workers (PHAMT) project: the title, not the
     # acronym; but the MIDA project "Title" is that title
@@ -197,6 +204,16 @@ PROJECT_MENTIONS = [
             rf"(?(apposed)(?= ?\(|[,;:–—]|\.?$))"
         ),
     ),
+    # a name of any length the text says is the project's: "under the project known as TB sin
+    # Fronteras", "a programme called Salud Migrante"
+    (
+        "named-project",
+        re.compile(
+            rf"\b{_DETERMINER} {_MODIFIERS}{PROJECT_WORD},? (?:is |was )?{_CALLED}"
+            rf"(?!{_BODY_HEAD})"
+            rf"(?P<named>{_CAPITALISED}(?: (?:{_TITLE_LINK} ){{0,3}}{_CAPITALISED})*)"
+        ),
+    ),
     # a name of two words after the word, closed by a comma or by what a project does: "the
     # project Stronger Together, run by …", "the initiative Safe Ports aims to …" (not a
     # body's name: "for the project Ministry Staff, a desk was set up")
@@ -214,10 +231,11 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            # (or after what it is part of: "The training is part of Healthy Borders, a
-            # regional project funded by Japan")
-            rf"(?:^|(?<=[.;:–—] )|{_AFTER_PART_OF})"
-            rf"(?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}}), an? "
+            # (or after what it is part of, or who funds it: "The training is part of Healthy
+            # Borders, a regional project funded by Japan", "under SHIELD, IOM's regional
+            # project on …", "Japan has funded Safe Passage, an IOM project that …")
+            rf"(?:^|(?<=[.;:–—] )|{_AFTER_PART_OF}|{_AFTER_FUNDED})"
+            rf"(?P<named>{_CAPITALISED}(?: {_CAPITALISED}){{0,5}}), {_APPOSED_DETERMINER} "
             rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),
@@ -225,8 +243,9 @@ PROJECT_MENTIONS = [
         "named-project",
         re.compile(
             # (two words at least: "within Kenya, a national programme" names a place)
-            rf"(?:{_BEFORE_APPOSED})(?:the )?(?P<named>{_CAPITALISED} (?:{_SMALL_WORD} )*{_TITLE})"
-            rf"(?: \([^()]{{3,80}}\))?, an? "
+            rf"(?:{_BEFORE_APPOSED}|{_AFTER_FUNDED})(?:the )?"
+            rf"(?P<named>{_CAPITALISED} (?:{_SMALL_WORD} )*{_TITLE})"
+            rf"(?: \([^()]{{3,80}}\))?, {_APPOSED_DETERMINER} "
             rf"(?:{_KIND_WORD} ){{0,5}}{PROJECT_WORD}\b{_PROJECT_ENDS}"
         ),
     ),
@@ -445,6 +464,10 @@ def find(sentence: str) -> list[ProjectMention]:
                 title = OWNER_POSSESSIVE.sub("", title)  # "the Global Fund's Regional … Initiative"
             if NATIONAL_PROGRAMME.match(title) or _organisation(title):
                 continue  # a government's standing programme or a known body, not a project
+            if title.endswith(("Programme", "Program", "Programa")) and NAMED_ON.match(
+                sentence, match.end()
+            ):
+                continue  # "the Congolese Programme National d'Hygiène aux Frontières": a body
             named = next((g for g in ("quoted", "named", "title") if parts.get(g)), None)
             if named and PUBLIC_APPOSITION.match(sentence, match.end(named)):
                 continue  # '"100 Million Healthy Lives", the presidential initiative to …'

@@ -231,11 +231,14 @@ def _so_far(doc: Reading, reading: SentenceReading) -> list[SentenceReading]:
 def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str, start: int) -> str:
     """The full name of a person named again by a form of address and surname ("Dr Rahman
     said" after "Dr Mahbubur Rahman"): the last person named so far with that surname; and of
-    a person named again by one of their names ("Sokolova, who …" after "Irina V. Sokolova"):
-    the last one named so far with that name."""
+    a person named again by one of their names ("Sokolova, who …" after "Irina V. Sokolova") or
+    by the last of them ("Van der Linden added" after "Maarten van der Linden"): the last one
+    named so far with that name."""
     surname = surname_alone(name)
-    if surname is None and " " in name:
-        return name
+    # (the last words of a name, the particle that opens them capitalised at a sentence's start:
+    # "Van der Linden added" after "Maarten van der Linden", "Du Pré said" after "Jean-Luc Du
+    # Pré")
+    tail = f" {name.lower()}" if surname is None and " " in name else None
     for sentence in _so_far(doc, reading):
         for earlier in reversed(sentence.people):
             if sentence is reading and earlier.end > start:
@@ -243,7 +246,10 @@ def _named_in_full_before(doc: Reading, reading: SentenceReading, name: str, sta
             words = earlier.name.split()
             if len(words) < 2 or earlier.name == name:
                 continue
-            if (surname and words[-1] == surname) or (surname is None and name in words):
+            if tail is not None:
+                if earlier.name.lower().endswith(tail):
+                    return earlier.name
+            elif (surname and words[-1] == surname) or (surname is None and name in words):
                 return earlier.name
     return name
 

@@ -78,3 +78,27 @@ def test_a_ministry_is_also_named_without_its_countrys_possessive(organisations)
     assert ministry.name == "Ministry of Health and Social Action of Senegal"
     assert "Ministry of Health and Social Action" in ministry.aliases
     assert "Senegal's Ministry of Health and Social Action" not in ministry.aliases
+
+
+_OWN_BODIES = (
+    "The project is implemented by IOM's missions in Yerevan, Baku and Tbilisi with the Ministry "
+    "of Health of Armenia and its National Tuberculosis Control Centre, the Ministry of Health "
+    "of Azerbaijan and its Scientific Research Institute of Lung Diseases, and Georgia's "
+    "Ministry of Labour, Health and Social Affairs together with the National Center for "
+    "Tuberculosis and Lung Diseases."
+)
+
+
+def test_a_body_after_its_owner_and_its_has_the_owners_country(organisations):
+    countries = _countries(organisations(_OWN_BODIES, "ARM"))
+    assert countries["National Tuberculosis Control Centre"] == "ARM"
+    assert countries["Scientific Research Institute of Lung Diseases"] == "AZE"
+    assert countries["National Center for Tuberculosis and Lung Diseases"] == "GEO"
+
+
+def test_the_towns_of_the_missions_that_implement_a_project_are_no_bodies(organisations):
+    names = set(_countries(organisations(_OWN_BODIES, "ARM")))
+    assert not names & {"Yerevan", "Baku", "Tbilisi"}
+    # (a name no gazetteer holds as a town stays a body)
+    cued = _countries(organisations("The project is implemented by Project HOPE and Hogatar."))
+    assert {"Project HOPE", "Hogatar"} <= set(cued)

@@ -25,6 +25,18 @@ def titles(sentence: str) -> list[str]:
         ("The session was organized by the Authority's Occupational Safety and Health "
          "Department under Safe and Healthy Work for Migrant Workers, an IOM initiative funded "
          "by Japan.", "Safe and Healthy Work for Migrant Workers"),
+        # the apposition's owner in the possessive, or after the verb of its donor
+        ("The workshop was organized by IOM with the EAC Secretariat under SHIELD, IOM's "
+         "regional project on health security at points of entry.", "SHIELD"),
+        ("The visit was organized by IOM under Salud en Movimiento, its regional migrant-health "
+         "initiative financed by PRM.", "Salud en Movimiento"),
+        ("The campaign is part of RAI4E, the Global Fund's regional programme for malaria "
+         "elimination.", "RAI4E"),
+        ("Since last year the Government of Japan has funded Safe Passage, an IOM project that "
+         "keeps a medical patrol on the desert roads.", "Safe Passage"),
+        # a name of any length the text says is the project's
+        ("The step has been supported since last year under the project known as TB sin "
+         "Fronteras.", "TB sin Fronteras"),
     ],
 )  # fmt: skip
 def test_a_project_named_by_an_apposition_or_a_clause(sentence, title):
@@ -102,3 +114,21 @@ def test_a_number_after_a_title_without_its_acronym_is_no_part_of_it():
     assert titles("IOM runs the Healthy Ports Initiative 4 Elimination in Dakar.") != [
         "Healthy Ports Initiative 4 Elimination"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what the apposition says is no project
+        "Japan has funded UNICEF, an agency that runs health posts.",
+        "The ministry financed Oxfam, a partner of the project.",
+        # a programme whose name goes on in French order is a body
+        "The delegates asked for a joint drill with the Congolese Programme National d'Hygiène "
+        "aux Frontières (PNHF).",
+        "Staff of the Haitian Programme National de Lutte contre la Tuberculose took part.",
+        # no name after "known as"
+        "The project, known as the first of its kind, began.",
+    ],
+)
+def test_no_project_named_where_the_words_say_it_is_none(sentence):
+    assert titles(sentence) == []
