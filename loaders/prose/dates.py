@@ -72,6 +72,7 @@ PATTERNS = [
 
 # said from the document's own date: "this month", "last week", "yesterday"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_NAMES = "|".join(WEEKDAYS)
 RELATIVE = re.compile(
     # (at the start of a sentence too: "Last week IOM trained …", "Earlier this month, …";
     # "Today" opens what is so now as often as what happened that day: only before a verb in
@@ -84,7 +85,11 @@ RELATIVE = re.compile(
     r"[Ll]ast month|[Ll]ast week|"
     # "on Friday", "last Wednesday": the latest such day up to the document's date
     rf"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(?:{'|'.join(WEEKDAYS)})"
-    r"(?!,? \d|,? [A-Z][a-z]+ \d| the \d))\b"
+    # (not a weekday before its date, "on Monday, 4 May", but before a count: "On Wednesday,
+    # 40 nurses …")
+    r"(?!,? \d{1,2}(?:st|nd|rd|th)?(?: of)? [A-Z]|,? [A-Z][a-z]+ \d| the \d)|"
+    # "from Monday to Wednesday": its first day, so
+    rf"(?<=\b[Ff]rom )(?:{_WEEKDAY_NAMES})(?= (?:to|until|through) (?:{_WEEKDAY_NAMES})\b))\b"
 )
 
 

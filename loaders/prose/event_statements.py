@@ -134,7 +134,7 @@ def state_events(
             continue
         if earlier is not None and _another_leg(g, earlier, date, place):
             mention = replace(
-                mention, label=f"{_visit_label(g, earlier)} in {place.city}", rule="visit-leg"
+                mention, label=f"{_visit_label(g, earlier)} in {place.text}", rule="visit-leg"
             )
         elif earlier is not None:
             # "the training" after "a three-day training on …" is that training again
@@ -421,20 +421,23 @@ LISTED_TOWN = re.compile(rf"\b(?:in|at) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’
 def _listed_towns(
     sentence: SentenceReading, reading: Reading, mention: EventMention
 ) -> list[PlaceMention]:
-    """Towns no gazetteer holds, each with its day, two or more after the event (in the
-    dateline's country; not a known place, body or person)."""
+    """Towns no gazetteer holds, each with its day, in a list of two or more towns after the
+    event (in the dateline's country; not a known place, body or person: a known place in the
+    list counts towards its two, "in Qurghon Teppa on 23 January and in Kulob on 29 January")."""
     if reading.dateline is None:
         return []
     text = sentence.sentence.text
     taken = _named_spans(sentence)
+    listed = [
+        m for m in LISTED_TOWN.finditer(text, mention.end) if m["town"].split()[0] not in NOT_TOWNS
+    ]
     towns = [
         PlaceMention(m.start("town"), m.end("town"), m["town"], reading.dateline.iso3,
                      m["town"], "city")
-        for m in LISTED_TOWN.finditer(text, mention.end)
-        if m["town"].split()[0] not in NOT_TOWNS
-        and not any(s <= m.start("town") < e for s, e in taken)
+        for m in listed
+        if not any(s <= m.start("town") < e for s, e in taken)
     ]  # fmt: skip
-    return towns if len(towns) > 1 else []
+    return towns if len(listed) > 1 else []
 
 
 # the towns a visit told by its verb went to, each with its day: "visited Gedaref on 3 March
@@ -623,7 +626,7 @@ def _leg(sentence: SentenceReading, g: Graph, told: dict[str, URIRef]) -> EventM
     places = [p for p in sentence.places if p.city and p.city.startswith(city.split()[0])]
     if not places:
         return None
-    label = f"{_visit_label(g, visit)} in {places[0].city}"
+    label = f"{_visit_label(g, visit)} in {places[0].text}"
     start = places[0].start
     return EventMention(start, places[0].end, label, MHKG.Meeting, rule="visit-leg", head="visit")
 
@@ -650,10 +653,11 @@ def _body_met(text: str) -> EventMention | None:
 
 
 # a sentence that opens on a city and its days, after a visit: "In Kigali (7–9 May), the
-# delegation met …", "Then, in Kigali on 7 May, hosts presented …" (not "In 2019, …")
+# delegation met …", "Then, in Kigali on 7 May, hosts presented …", "In San José, from 4 to 6
+# September, the delegation studied …" (not "In 2019, …", "In Kigali, 40 nurses …")
 OPENING_LEG = re.compile(
     r"^(?:(?:Then|Next|Finally|Afterwards),? )?[Ii]n (?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)"
-    + _DAY_AFTER
+    r"(?=,? (?:on|from|between) (?:\d|[A-Z][a-z]+ \d)| \(\d)"
 )
 
 

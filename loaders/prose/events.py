@@ -51,6 +51,7 @@ EVENT_WORDS = {
     "opening": MHKG.Meeting,
     "inauguration": MHKG.Meeting,
     "briefing": MHKG.Meeting,
+    "orientation": MHKG.Workshop,
     "debriefing": MHKG.Meeting,
     "festival": MHKG.Meeting,
     "campaign": MHKG.Workshop,
@@ -58,6 +59,10 @@ EVENT_WORDS = {
     # a day or a camp of a kind, not a date or a refugee camp: "a health day at the border
     # post", "the first screening camp, held that day in …"
     "health day": MHKG.Workshop,
+    "vaccination day": MHKG.Workshop,
+    "testing day": MHKG.Workshop,
+    "information day": MHKG.Meeting,
+    "awareness day": MHKG.Meeting,
     "open day": MHKG.Meeting,
     "screening camp": MHKG.Workshop,
     "health camp": MHKG.Workshop,
@@ -174,6 +179,8 @@ TOLD_BY_VERB = {
     # goods given over on a day: "IOM handed over two ambulances in Kaya on 4 May"
     "handed over": "handover",
     "signed": "signing",  # "the partners signed a memorandum on 9 March": a signing
+    # "40 community health workers were briefed in Xai-Xai on Wednesday"
+    "briefed": "briefing",
     # with an object only (see OBJECT_AFTER): "IOM opened a clinic in Gao on 5 May", "the
     # team visited Moyale on 11 March", not "the border opened on 5 May"
     "opened": "opening", "visited": "visit",
@@ -591,6 +598,8 @@ def _told_by_verb(sentence: str, found: list[EventMention], done: re.Match) -> l
     tally = done and TALLY.search(sentence, 0, done.start())
     if tally and PLUPERFECT.search(sentence, 0, done.start()) and _has_day(sentence):
         tally = None
+    if tally and tally.group().endswith(("were ", "are ")) and _has_day(sentence, relative=True):
+        tally = None  # "On Wednesday, 40 nurses were trained in Xai-Xai": that day's training
     if done and not tally:
         head = TOLD_BY_VERB[done["verb"]]
         label = _verb_label(sentence, done, head)
@@ -677,9 +686,17 @@ def _journey(sentence: str, done: re.Match) -> bool:
     )
 
 
-def _has_day(sentence: str) -> bool:
-    """Whether the sentence names a day of a month ("on 23 February")."""
-    return any(d.value.datatype in (XSD.date, XSD.gMonthDay) for d in dates.find(sentence))
+def _has_day(sentence: str, relative: bool = False) -> bool:
+    """Whether the sentence names a day of a month ("on 23 February"), or (where `relative`)
+    a day said from the document's ("on Wednesday", "yesterday")."""
+    return any(
+        d.value.datatype in (XSD.date, XSD.gMonthDay)
+        or (relative and d.relative and str(d.value).split()[0].lower() in _DAYS_SAID)
+        for d in dates.find(sentence)
+    )
+
+
+_DAYS_SAID = frozenset(("yesterday", "today", *(day.lower() for day in dates.WEEKDAYS)))
 
 
 # the rest of a project's name after what reads as an event's: "… Dialogue on HIV and TB

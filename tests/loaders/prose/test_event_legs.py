@@ -52,3 +52,42 @@ def test_a_bare_plural_told_done_with_a_town_and_a_day_for_each(described):
 def test_no_sessions_where_each_is_not_told_done_with_its_town_and_day(described, text):
     g, _ = described(text)
     assert not _events(g)
+
+
+def test_a_list_of_towns_with_one_the_gazetteer_knows(described):
+    g, _ = described(
+        "Round Tables in Khatlon\n31 January 2014\nKulob, Tajikistan – Officials met in two "
+        "round tables this month, in Qurghon Teppa on 23 January and in Kulob on 29 January."
+    )
+    found = _events(g)
+    assert sorted(found) == ["round table in Kulob", "round table in Qurghon Teppa"]
+    assert _where_and_when(g, found["round table in Qurghon Teppa"]) == (
+        "Qurghon Teppa", "2014-01-23"
+    )  # fmt: skip
+
+
+def test_one_town_no_gazetteer_holds_is_no_list(described):
+    g, _ = described(
+        "Round Tables in Khatlon\n31 January 2014\nKulob, Tajikistan – Officials met in two "
+        "round tables this month, in Qurghon Teppa on 23 January."
+    )
+    assert not _events(g)
+
+
+@pytest.mark.parametrize(
+    ("opening", "leg"),
+    [
+        ("In San José, from 4 to 6 September, the delegation studied how clinics register "
+         "migrants.", "study visit in San José"),
+        ("In San José on 4 September the delegation met nurses.", "study visit in San José"),
+        # no day after the town: the sentence tells no leg
+        ("In San José, 40 nurses showed the delegation their clinic.", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_on_a_town_and_its_days_is_a_visits_leg(described, opening, leg):
+    g, _ = described(
+        "Officials Follow the Route\n18 September 2023\nTegucigalpa, Honduras – Eight officials "
+        f"are back from a study visit to Costa Rica. {opening}"
+    )
+    legs = [label for label in _events(g) if " in " in label]
+    assert legs == ([leg] if leg else [])

@@ -1,0 +1,77 @@
+"""Events named by a day of a kind ("a testing day"), an orientation, or told by "briefed";
+days told by a range of weekdays ("from Monday to Wednesday") or by a weekday before a count
+("On Wednesday, 40 nurses were trained"), which makes a count done in the passive that day's
+event, not a tally. Every sentence here is written for the tests, with negatives."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from rdflib.namespace import RDF, RDFS
+
+from mhkg.loaders.prose import dates, events
+from mhkg.vocab import MHKG
+
+_HEAD = "Health Workers Trained\n19 December 2014\nMaputo, Mozambique – "
+
+
+def _events(g):
+    kinds = (MHKG.Workshop, MHKG.Meeting, MHKG.Event)
+    return {
+        str(g.value(e, RDFS.label)): str(g.value(e, MHKG.eventDate))
+        for k in kinds
+        for e in g.subjects(RDF.type, k)
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The testing day was held in Osh on 30 November.", "testing day"),
+        ("IOM held an information day at the Sadakhlo crossing on 30 September.",
+         "information day"),
+        ("A vaccination day took place at the bridge on 23 April.", "vaccination day"),
+        ("Twenty-two participants attended the orientation in Birgunj on 12 June.",
+         "orientation"),
+        ("On 17 December, 40 community health workers were briefed in Xai-Xai.", "briefing"),
+    ],
+)  # fmt: skip
+def test_event_words(sentence, label):
+    assert label in [m.label for m in events.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nurses work every day of the week.",  # a day, of no kind
+        "The minister will be briefed next month.",  # planned
+    ],
+)
+def test_no_event_where_the_words_tell_none(sentence):
+    assert not events.find(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The training, held from Monday to Wednesday, was organized by IOM.", "2014-12-15"),
+        ("On Wednesday, 40 nurses were trained in Xai-Xai.", "2014-12-17"),
+        # a weekday before its date is no day of its own
+        ("on Monday, 15 December 2014", "2014-12-15"),
+    ],
+)
+def test_days_said_by_their_weekday(text, value):
+    mention = dates.find(text)[0]
+    assert str(dates.resolve(mention, datetime.date(2014, 12, 19))) == value
+    assert len(dates.find(text)) == 1
+
+
+def test_a_count_done_in_the_passive_on_a_day_is_that_days_event(described):
+    g, _ = described(_HEAD + "On Wednesday, 40 nurses were trained in Xai-Xai on referrals.")
+    assert _events(g) == {"training": "2014-12-17"}
+
+
+def test_a_count_done_in_the_passive_with_no_day_is_a_tally(described):
+    g, _ = described(_HEAD + "Since 2015, 13,847 travellers were screened at the border.")
+    assert _events(g) == {}
