@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mhkg.loaders.prose import dates
 from mhkg.loaders.prose.names import CAP, NAME, last_item
 
 WHAT = (  # what a civil-society body is, in words
@@ -41,9 +42,14 @@ _QUOTED_NAME = r"[“\"](?P<quoted>[A-Z][^”\"]{1,60})[”\"]"
 # (or in another language, with its gloss in brackets after it: "the association Psihologi
 # pentru Comunitate (Psychologists for the Community)")
 _GLOSSED_NAME = rf"(?P<glossed>{CAP}(?: [\w’'-]+){{1,5}})(?= \([A-Z][\w-]+(?: [\w-]+){{1,6}}\))"
+# a day or a month, which no name is "on": "the NGO Bright Future on Monday"
+_WHEN = rf"(?:{'|'.join((*dates.WEEKDAYS, *dates.MONTH_NAMES))})\b"
+# the small words of a name, in any language: "Fundación Salud para Todos", "Krok do Sebe"
+_LINKS = r"(?:of|for|the|de|del|la|las|los|el|y|e|do|da|dos|das|des|du|le|et|pour|por|para)"
 DESCRIPTOR = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w'’-]+ )?{WHAT},? "
-    rf"(?:{_GLOSSED_NAME}|(?P<name>{CAP}(?: (?:(?:of|for|de|del|la|the) )*{CAP}){{0,5}})"
+    # (what it works on too: "the NGO Global Initiative on Psychiatry")
+    rf"(?:{_GLOSSED_NAME}|(?P<name>{CAP}(?: (?:(?:{_LINKS}|on(?! {_WHEN})) )*{CAP}){{0,5}})"
     rf"|{_QUOTED_NAME})"
 )
 # the names a text quotes after a plural of what they are: 'two local NGOs, "Ahtari Baht" in
@@ -56,7 +62,6 @@ QUOTED_NAME = re.compile(rf"{_QUOTED_NAME}")
 # names listed after the plural of what they are, in any language's small words: "the shelters
 # Albergue Jesús el Buen Pastor del Pobre y el Migrante and Hospitalidad y Solidaridad", "the
 # local associations Nadezhda, Zabota and Svet"
-_LINKS = r"(?:of|for|the|de|del|la|las|los|el|y|e|do|da|dos|das|des|du|le|et|pour|por|para)"
 _ITEM = rf"{CAP}(?: (?:{_LINKS} )*{CAP}){{0,8}}"
 PLURAL_NAMED = re.compile(
     r"\b[Tt]he (?:[\w-]+ )?(?:NGOs|associations|organi[sz]ations|shelters|charities|"

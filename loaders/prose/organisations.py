@@ -186,6 +186,10 @@ PURPOSE = re.compile(
     rf"(?:(?:, {CAP}(?: {CAP}){{0,2}})+,? and {CAP})?"  # a list closed by "and" is its own
 )
 MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?$")
+# what a body protects people from, part of its name: "Republican Centre for Protection of
+# Population from Tuberculosis", "Committee for the Protection of Children from Violence"
+PROTECTION_OF = re.compile(r"\bProtection of (?:the )?[A-Z][a-z]+$")
+FROM = re.compile(r" from (?:the )?(?P<what>[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*){0,3})")
 # a people named in the possessive within a portfolio: "Ministry of Women's Affairs"
 PEOPLE_OWNER = re.compile(r"Women|Children|Men|People|Youth")
 # a portfolio listed in a ministry's name: one to three capitalised words, none an acronym nor
@@ -614,7 +618,9 @@ class OrgReader:
         # and a listed portfolio may be of two or three words: "Ministry of Health, Community
         # Development, Gender, Elderly and Children" (but not a body: "…, Ghana Health Service")
         portfolios = rf"(?:, {PORTFOLIO})+(?= and [A-Z][a-z])"
-        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr|{WHEN}){CAP})*"  # noqa: E501
+        # (or one "in charge of" its portfolio: "the Ministry in Charge of Moroccans Residing
+        # Abroad and Migration Affairs")
+        pattern = rf"\b(?P<rank>(?:Federal|National|State) )?Ministry (?:of|for|in [Cc]harge of) (?:the )?{CAP}(?: (?!Ministr){CAP})*(?:{portfolios})?(?: (?!and the )(?:{LINK} )*(?!Ministr|{WHEN}){CAP})*"  # noqa: E501
         for match in re.finditer(pattern, sentence):
             text = self._before_next_organisation(match.group())
             # "the Ministry of Health's Directorate of …": the ministry ends at its possessive
@@ -821,6 +827,7 @@ class OrgReader:
                 continue
             start = match.start() + match["name"].index(name)
             name += self._purpose(sentence, start + len(name), name)
+            name += self._protected_from(sentence, start + len(name), name)
             start, name = self._funder_named_first(sentence, start, name)
             if part_of := self._part_of_known(sentence, start, name) or self._unit_of_known(
                 start, name
@@ -926,6 +933,17 @@ class OrgReader:
         ):
             return ""
         return purpose.group()
+
+    def _protected_from(self, sentence: str, end: int, name: str) -> str:
+        """What a body protects people from, when its name says so after its head: "Republican
+        Centre for Protection of Population from Tuberculosis" (not where they come from: "the
+        Centre for Protection of Migrants from Tajikistan")."""
+        protected = FROM.match(sentence, end) if PROTECTION_OF.search(name) else None
+        if protected is None or any(
+            named(protected["what"]) for named in (self._country_named, self._place_named)
+        ):
+            return ""
+        return protected.group()
 
     def _part_of_known(self, sentence: str, start: int, name: str):
         """ "IOM's Regional Office", "WHO's Regional Office for Europe": a unit of an

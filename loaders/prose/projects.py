@@ -102,7 +102,7 @@ _KIND_WORD = (
 _PROJECT_ENDS = (
     r"(?=[,.;:)]|$| (?:funded|financed|run|implemented|led|supported|launched|managed|that|"
     r"which|whose|in|for|of|by|with|on|to|from|across|covering|aimed|aiming|hosted|co-funded|"
-    r"co-financed|coordinated|executed|operated|sponsored|backed|based)\b)"
+    r"co-financed|coordinated|executed|operated|sponsored|backed|based|through)\b)"
 )
 _SAID_PROJECT = (
     rf", (?:an?|the|its|their|[A-Z]{{2,}}['’]s) (?:{_KIND_WORD} ){{1,5}}?{PROJECT_WORD}\b"
@@ -118,6 +118,10 @@ SPELLED_OUT = re.compile(
     rf"\b{_OWNED} (?P<acronym>{_ACRONYM}) {PROJECT_WORD} "
     rf"(?:\((?P<title>{_TITLE})\)|[–—] (?P<dashed>{_TITLE}) [–—])"
 )
+# a word between a project's owner and its name that says which of its projects it is: "IOM's
+# earlier Migration for Development in Ethiopia (MIDEth) programme", "under the earlier USAID
+# Dialogue on HIV and Tuberculosis Project"
+_WHICH = r"(?:(?:earlier|previous|former|current|ongoing|new) )?"
 # "the Healthy Borders Initiative (HBI)", "the Promoting Health Access … (PHAMT) project"
 DEFINITIONS = [
     re.compile(
@@ -127,7 +131,9 @@ DEFINITIONS = [
         rf"(?: \d{{1,2}} {_CAPITALISED})?) \((?P<acronym>{_ACRONYM})\)"
     ),
     # (or its owner's: "IOM's Regional Cooperation Arrangement (RCA) programme")
-    re.compile(rf"\b{_OWNED} (?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"),
+    re.compile(
+        rf"\b{_OWNED} {_WHICH}(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\) {PROJECT_WORD}\b"
+    ),
     re.compile(rf"\b{_OWNED} (?P<title>{_HEAD_FIRST}{_TITLE}) \((?P<acronym>{_ACRONYM})\)"),
     re.compile(
         rf"(?:^|(?<=\b[Tt]he ))(?P<title>{_TITLE}) \((?P<acronym>{_ACRONYM})\){_SAID_PROJECT}"
@@ -146,7 +152,7 @@ DASHED_TITLE = re.compile(
 )
 DEFINITIONS.append(DASHED_TITLE)
 # what a name a project is part of comes after ("part of Healthy Borders, a project …")
-_PART_OF_WORDS = ("part of", "under", "through", "within")
+_PART_OF_WORDS = ("part of", "under", "through", "within", "phase of")
 _AFTER_PART_OF = "|".join(rf"(?<=\b{words} )" for words in _PART_OF_WORDS)
 # what a project belongs to, or is run under, before its name and an apposition saying it is one:
 # "under the Integrated Health Response for … in Norte de Santander, a project funded by …",
@@ -280,7 +286,7 @@ PROJECT_MENTIONS = [
     (
         "named-project",
         re.compile(
-            rf"\b(?:under|through|of|within|from|for|by) {_OWNED} "
+            rf"\b(?:under|through|of|within|from|for|by) {_OWNED} {_WHICH}"
             rf"(?!{_BODY_HEAD})(?P<named>{_CAPITALISED} (?:(?:{_SMALL_WORD} )*{_CAPITALISED} )"
             rf"{{0,12}}Project)\b"
         ),

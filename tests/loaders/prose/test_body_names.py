@@ -169,3 +169,41 @@ def test_a_commissariat_named_in_a_list_of_partners_is_a_body(organisations):
         "SRB",
     )
     assert "Commissariat for Refugees and Migration" in _names(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("IOM works with the Republican Centre for Protection of Population from Tuberculosis "
+         "in Dushanbe.", "Republican Centre for Protection of Population from Tuberculosis"),
+        ("The Committee for the Protection of Children from Violence met.",
+         "Committee for the Protection of Children from Violence"),
+        # where the people come from is no part of the name
+        ("Staff of the Centre for Protection of Migrants from Tajikistan came.",
+         "Centre for Protection of Migrants"),
+        ("Staff of the Centre for Protection of Migrants from Osh came.",
+         "Centre for Protection of Migrants"),
+    ],
+)  # fmt: skip
+def test_what_a_body_protects_people_from_is_part_of_its_name(organisations, sentence, name):
+    assert name in _names(organisations(sentence, "TJK"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a civil-society body's name with what it works on, or in another language's words
+        ("The conference was organized by the Lithuanian non-governmental organization Global "
+         "Initiative on Psychiatry, with the support of Japan.", "Global Initiative on Psychiatry"),
+        ("Oksana Melnyk, a psychologist who works with the charitable foundation Krok do Sebe, "
+         "said it.", "Krok do Sebe"),
+        # (not a day it is "on")
+        ("The NGO Bright Future on Monday opened a clinic.", "Bright Future"),
+        # a ministry "in charge of" its portfolio
+        ("IOM works with the Ministry in Charge of Moroccans Residing Abroad and Migration "
+         "Affairs and the ALCS.",
+         "Ministry in Charge of Moroccans Residing Abroad and Migration Affairs of Morocco"),
+    ],
+)  # fmt: skip
+def test_names_with_their_small_words(organisations, sentence, name):
+    assert name in _names(organisations(sentence, "MAR"))

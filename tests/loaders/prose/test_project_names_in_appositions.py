@@ -34,6 +34,15 @@ def titles(sentence: str) -> list[str]:
          "elimination.", "RAI4E"),
         ("Since last year the Government of Japan has funded Safe Passage, an IOM project that "
          "keeps a medical patrol on the desert roads.", "Safe Passage"),
+        # the phase of a project, said to be one by what it does through
+        ("IOM launched on Wednesday the fifth phase of MIDA FINNSOM, a project through which "
+         "diaspora health professionals take short assignments.", "MIDA FINNSOM"),
+        # a word that says which of its owner's projects
+        ("Migrants were referred under the earlier USAID Dialogue on HIV and Tuberculosis "
+         "Project, in whose consortium IOM was a member.",
+         "USAID Dialogue on HIV and Tuberculosis Project"),
+        ("Building on IOM's earlier Migration for Development in Ethiopia (MIDEth) programme, "
+         "this project helps.", "Migration for Development in Ethiopia"),
         # a name of any length the text says is the project's
         ("The step has been supported since last year under the project known as TB sin "
          "Fronteras.", "TB sin Fronteras"),
@@ -126,6 +135,8 @@ def test_a_number_after_a_title_without_its_acronym_is_no_part_of_it():
         "The delegates asked for a joint drill with the Congolese Programme National d'Hygiène "
         "aux Frontières (PNHF).",
         "Staff of the Haitian Programme National de Lutte contre la Tuberculose took part.",
+        # a phase of what is no project
+        "The second phase of Kenya, a country through which migrants pass, began.",
         # no name after "known as"
         "The project, known as the first of its kind, began.",
     ],
