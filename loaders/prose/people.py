@@ -493,7 +493,8 @@ POST_HEADS = frozenset(
     "chairwoman founder co-founder leader convenor convener undersecretary under-secretary "
     "counsellor deputy radiographer sonographer vaccinator caregiver foreman forewoman "
     "dentist dietitian economist journalist lawyer engineer activist advocate organiser "
-    "organizer imam pastor priest attorney-general solicitor-general auditor-general".split()
+    "organizer imam pastor priest attorney-general solicitor-general auditor-general "
+    "practitioner".split()
 )
 # professions by their endings: "paediatrician", "gynaecologist", "psychiatrist",
 # "physiotherapist", "sonographer"
@@ -507,7 +508,7 @@ _DOES = frozenset(
 # "who works for Asante", "who volunteers with the Village Health Team"
 _WORKS = frozenset("works worked volunteers volunteered".split())
 # a participle after a post, before where the person works: "a nurse working at …"
-_PARTICIPLES = frozenset("working based serving employed stationed posted".split())
+_PARTICIPLES = frozenset("working based serving employed stationed posted volunteering".split())
 _PLACED = frozenset("at in with for".split())
 # a group's possessive inside a body's name: "the Women's Union", "Save the Children's Fund"
 _GROUPS = frozenset("women men children people".split())
@@ -625,6 +626,15 @@ _TWO_WORD_HEADS = {
 _WORK_HEADS = frozenset({"worker", "volunteer"})
 
 
+def _past_owner(tokens: list[_Token], after: int) -> int:
+    """Where the part of a body named after its possessive ends: its words in lower case
+    ("IOM's health team"), or its unit's name and theirs ("IOM's Regional Office for Southern
+    Africa", "IOM's Montepuez brigade", "the NCRHA's Chaguanas Health Centre")."""
+    if after < len(tokens) and tokens[after].word and tokens[after].capitalised:
+        after = _body(tokens, after)[1]
+    return _lower_run(tokens, after - 1, after)
+
+
 def _lower_run(tokens: list[_Token], start: int, after: int) -> int:
     """Where the lower-case words after a body end (the part of it a post names: "head of
     the IOM sub-office"), at most eight tokens from `start`."""
@@ -634,6 +644,7 @@ def _lower_run(tokens: list[_Token], start: int, after: int) -> int:
         and tokens[after].word
         and not tokens[after].capitalised
         and tokens[after].lower not in _STOPS
+        and tokens[after].lower not in _PARTICIPLES  # "… posted at the centre"
     ):
         after += 1
     return after
@@ -655,7 +666,7 @@ def _body(tokens: list[_Token], i: int, is_place=lambda text: False) -> tuple[st
             if _possessive(token) is not None and token.text[:-2].lower() not in _GROUPS:
                 break  # "IOM's mission"; not "the Women's Union"
         elif (
-            token.lower in _ORG_LINKS
+            (token.lower in _ORG_LINKS or _protected_from(words, token))
             and words
             and j + 1 < len(tokens)
             and (tokens[j + 1].capitalised or tokens[j + 1].lower == "the")
@@ -685,6 +696,17 @@ def _body(tokens: list[_Token], i: int, is_place=lambda text: False) -> tuple[st
     text = " ".join(w.text for w in words)
     owner = _possessive(words[-1])
     return (text[: len(text) - len(words[-1].text)] + owner if owner is not None else text), i
+
+
+def _protected_from(words: list[_Token], token: _Token) -> bool:
+    """Whether "from" goes on with a body's name: "… for Protection of Population from
+    Tuberculosis" (what the body protects people from)."""
+    return (
+        token.lower == "from"
+        and len(words) >= 3
+        and words[-3].text == "Protection"
+        and words[-2].lower == "of"
+    )
 
 
 def _place_follows(tokens: list[_Token], i: int, is_place) -> bool:
@@ -749,6 +771,12 @@ def _complements(
         if word in _PARTICIPLES and not where and following.lower in _PLACED:
             where = True  # "a nurse working at …", "a doctor based in …"
             i += 1
+        elif where and word in _PLACED and organisation is not None:
+            # "a nurse of the Direction Sanitaire du Nord-Est posted at the centre": where
+            j = i + 1
+            while j < len(tokens) and tokens[j].word and tokens[j].lower not in _STOPS:
+                j += 1
+            i = j
         elif (
             (word in ("at", "with", "from") or (where and word in _PLACED))
             and (organisation is None and following.lower == "the" and i + 2 < len(tokens))
@@ -790,10 +818,11 @@ def _complements(
                 organisation = body
             placed = True
             if _possessive(tokens[after - 1]) is not None:
-                after = _lower_run(tokens, after - 1, after)  # "with IOM's health team"
-                if after < len(tokens) and tokens[after].word and tokens[after].capitalised:
-                    # "at IOM's Regional Office for Southern Africa": the owner's unit, named
-                    after = _body(tokens, after)[1]
+                after = _past_owner(tokens, after)  # "with IOM's health team"
+            elif described:
+                # "at Mabaduan aid post": a facility named by its place and what it is
+                after = _lower_run(tokens, i + 1, after)
+                organisation = " ".join(t.text for t in tokens[i + 1 : after])
             i = after
         elif (
             word in ("of", "for", "on", "in")
@@ -818,18 +847,29 @@ def _complements(
             if body is None:
                 break
             if word == "of" and _possessive(tokens[after - 1]) is not None:
-                after = _lower_run(tokens, i, after)  # "head of IOM's migration health unit"
+                after = _past_owner(tokens, after)  # "head of IOM's migration health unit"
+                if is_place(" ".join(t.text for t in tokens[i + 1 : after])):
+                    body = None  # "deputy civil surgeon of Cox's Bazar": a place's
             if not (placed and word == "in"):  # "a nurse with IOM in Beira": IOM's place
                 kept.append(" ".join(t.text for t in tokens[i:after]))
-            if word == "of" and not is_place(body):
+            if word == "of" and body and not is_place(body):
                 organisation = organisation or body
+            i = after
+        elif word in ("at", "in") and organisation is not None and following.capitalised:
+            # "head of Port Health at Kotoka": where the body is
+            body, after = _body(tokens, i + 1)
+            if body is None:
+                break
             i = after
         elif word in ("for", "of") and following.lower == "the":
             body, after = _body(tokens, i + 1)
             if body is not None and is_place(body):  # "for the Western Cape"
                 kept.append(" ".join(t.text for t in tokens[i:after]))
             elif body is not None:
-                if word == "of":  # "Director of the Diaspora Unit": the post is the body's
+                if word == "of" and _possessive(tokens[after - 1]) is not None:
+                    after = _past_owner(tokens, after)  # "of the NCRHA's Chaguanas Health …"
+                    kept.append(" ".join(t.text for t in tokens[i:after]))
+                elif word == "of":  # "Director of the Diaspora Unit": the post is the body's
                     after = _lower_run(tokens, i, after)  # "head of the IOM sub-office"
                     kept.append(" ".join(t.text for t in tokens[i:after]))
                 organisation = organisation or body

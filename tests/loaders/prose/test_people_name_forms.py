@@ -37,6 +37,33 @@ def told(sentence: str) -> list[tuple[str, str, str | None]]:
          ("Kittipong Srisuwan", "Provincial Chief Medical Officer", None)),
         ("District Health Officer John Okello said it.",
          ("John Okello", "District Health Officer", None)),
+        # a facility named by its place and what it is
+        ("Kila Genesis, a health extension officer at Mabaduan aid post, said fuel was short.",
+         ("Kila Genesis", "health extension officer", "Mabaduan aid post")),
+        # an owner's unit told by its place and what it is
+        ('"Cases double," said Amélia Muthemba, a nurse with IOM\'s Montepuez brigade.',
+         ("Amélia Muthemba", "nurse", "IOM")),
+        ("Dr Keisha Ramsaran-Ali, medical officer of the NCRHA's Chaguanas Health Centre, said "
+         "twelve women were referred.",
+         ("Keisha Ramsaran-Ali", "medical officer of the NCRHA's Chaguanas Health Centre",
+          "NCRHA")),
+        # where the body is, and where the person is posted, after it
+        ("Dr Yaw Ofori-Darko, head of Port Health at Kotoka, said officers checked passengers.",
+         ("Yaw Ofori-Darko", "head of Port Health", "Port Health")),
+        ('"Boys," said Marie Dorvil, a nurse of the Health Directorate posted at the centre.',
+         ("Marie Dorvil", "nurse of the Health Directorate", "Health Directorate")),
+        ("Jean-Luc Du Pré, a paediatrician volunteering with the Red Cross, examined each child.",
+         ("Jean-Luc Du Pré", "paediatrician", "Red Cross")),
+        # what a body protects people from goes on with its name
+        ('"Finish it in Kulob," said Dr Saidbek Rahmonov, deputy director of the Republican '
+         "Centre for Protection of Population from Tuberculosis.",
+         ("Saidbek Rahmonov",
+          "deputy director of the Republican Centre for Protection of Population from "
+          "Tuberculosis",
+          "Republican Centre for Protection of Population from Tuberculosis")),
+        # a practitioner is a post
+        ('"Then they mention the pain," said Dr Anahit Sargsyan, the clinic\'s general '
+         "practitioner.", ("Anahit Sargsyan", "general practitioner", "Clinic")),
     ],
 )  # fmt: skip
 def test_name_and_post_forms(sentence, expected):
