@@ -330,6 +330,15 @@ NUMBER_WORDS |= {t: 10 * n for n, t in enumerate(_TENS, 2)}
 NUMBER_WORDS |= {
     f"{t}-{u}": 10 * m + n for m, t in enumerate(_TENS, 2) for n, u in enumerate(_UNITS, 1)
 }
+# plurals with the endings of agent nouns that count no people
+_NOT_PEOPLE = (
+    r"(?:others|numbers|centers|borders|waters|orders|letters|papers|quarters|matters|"
+    r"corners|chapters|clusters|registers|factors|sectors|vectors|colors|colours|doors|"
+    r"floors|errors|donors|partners|containers|computers|posters|leaflets|flyers|meters|"
+    r"metres|kilometers|liters|litres|hours|years|tours|answers|offers|headquarters|"
+    r"shelters|winters|summers|layers|markers|monitors|indicators|ventilators|refrigerators|"
+    r"generators|incubators|motors|tractors|scooters|stretchers|Christians|Muslims)"
+)
 # (a comma only between thousands: "1,380", not the year before "2019, twenty-eight …")
 _COUNT = (
     r"(?P<count>\d+(?:,\d{3})*(?![\d,]\d)|"
@@ -341,7 +350,11 @@ _PEOPLE = (
     r"officials|members|professionals|workers|staff|officers|volunteers|practitioners|"
     r"doctors|nurses|responders|trainees|leaders|mediators|screeners|agents|educators|"
     r"psychologists|clinicians|physicians|midwives|teachers|students|specialists|managers|"
-    r"personnel|guards|counsellors|counselors|facilitators|technicians|promoters|chiefs)"
+    r"personnel|guards|counsellors|counselors|facilitators|technicians|promoters|chiefs|"
+    r"aides|women|men|"
+    # and who do a kind of work, by the ending of its noun: "trainers", "supervisors",
+    # "hygienists", "microscopists", "paediatricians" (not "borders", "sectors", "others")
+    rf"(?!{_NOT_PEOPLE}\b)[a-z][a-z-]{{2,}}(?:ers|ors|ists|ians))"
 )
 # the people an event served, besides those trained or met: "Nearly 900 migrants … at a health
 # fair" (only as the subject that opens a sentence naming its event, see SUBJECT_COUNT)
@@ -361,8 +374,9 @@ PARTICIPANTS = [
     re.compile(
         # ("32 immigration, customs and health officers attended": a comma after a word in
         # lower case only, not "on 22 January, 34 officials")
-        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,4}}?{_PEOPLE}\b[^.;]{{0,200}}?"
-        r"\b(?:took part|participated|attended|joined|(?:were|been) trained|completed|agreed|"
+        rf"\b{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+|(?-i:[a-z])[\w-]*,\s+){{0,6}}?{_PEOPLE}\b[^.;]{{0,200}}?"
+        # ("28 Timorese and Indonesian officers trained together in Atambua")
+        r"\b(?:took part|participated|attended|joined|(?:(?:were|been) )?trained|completed|agreed|"
         # "45 malaria workers … finished a six-day training", "… learned how to …", "41
         # participants came from centres in …"
         r"finished|learned|learnt|came|(?:are|were) meeting|gathered|met)\b",

@@ -75,3 +75,27 @@ def test_a_count_done_in_the_passive_on_a_day_is_that_days_event(described):
 def test_a_count_done_in_the_passive_with_no_day_is_a_tally(described):
     g, _ = described(_HEAD + "Since 2015, 13,847 travellers were screened at the border.")
     assert _events(g) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # who do a kind of work, by the ending of its noun
+        ("From 7 to 9 August, 28 orientation trainers attended a training in Biratnagar.", 28),
+        ("IOM ran a four-day refresher course in Georgetown for 20 microscopists.", 20),
+        ("Before the opening, forty-eight PNHF hygienists were trained on 6 August in Goma.", 48),
+        ("IOM ran a two-day training in Port of Spain for 18 community health aides.", 18),
+        ("On 29 May, IOM held an information session in Sfax for 40 women from Guinea.", 40),
+        # a longer list of what they do
+        ("From 15 to 17 November, thirty-two immigration, customs, quarantine and health "
+         "officers attended a three-day workshop in Vanimo.", 32),
+        # trained, without "were"
+        ("On 30 August, 28 Timorese and Indonesian officers trained together in Atambua.", 28),
+        # things, not people
+        ("IOM handed 300 posters to a training in Goma on 3 May.", None),
+        ("A workshop in Goma on 3 May covered 12 borders.", None),
+    ],
+)  # fmt: skip
+def test_how_many_took_part(sentence, count):
+    (mention,) = events.find(sentence)
+    assert mention.participants == count
