@@ -275,12 +275,36 @@ def _post_without(post: str, organisation_names: set[str]) -> str:
     return post
 
 
+def _event_fields(event: dict, row: dict, titles) -> dict[str, tuple]:
+    """Each field of a gold event, with what a row gives for it."""
+    return {
+        "date": (event.get("date"), (row.get("date") or "").lstrip("-") or None),
+        "place": (event.get("place"), row.get("place")),
+        "country": (event.get("country"), row.get("iso3")),
+        "participants": (event.get("participants"), row.get("participants")),
+        "project": (event.get("project"), titles.get(row.get("project", ""), row.get("project"))),
+    }
+
+
+def _agreement(event: dict, row: dict, titles) -> tuple[bool, int]:
+    """How well a row that bears one of a gold event's names fits it: whether it bears the
+    first, then on how many fields it agrees."""
+    fields = _event_fields(event, row, titles).values()
+    agreeing = sum(
+        want is not None and got is not None and same_value(want, got) for want, got in fields
+    )
+    return norm(row["label"]) == norm(event["names"][0]), agreeing
+
+
 def _score_events(gold: list[dict], found: list[dict], titles, score: Score) -> None:
-    """Each event's label, date, place, country, participants and project is an item."""
+    """Each event's label, date, place, country, participants and project is an item. A row
+    matches one gold event at most: of the rows not matched yet that bear one of its names, the
+    one with its first name, then the one that agrees with it on most of the rest."""
     used = set()
     for event in gold:
         labels = {norm(n) for n in event["names"]}
-        row = next((r for r in found if norm(r["label"]) in labels), None)
+        candidates = [r for r in found if r["event"] not in used and norm(r["label"]) in labels]
+        row = max(candidates, key=lambda r: _agreement(event, r, titles), default=None)
         if row is None:
             score.add(
                 fn=1
@@ -290,17 +314,7 @@ def _score_events(gold: list[dict], found: list[dict], titles, score: Score) -> 
             continue
         used.add(row["event"])
         score.add(tp=1)
-        checks = {
-            "date": (event.get("date"), row.get("date", "").lstrip("-")),
-            "place": (event.get("place"), row.get("place")),
-            "country": (event.get("country"), row.get("iso3")),
-            "participants": (event.get("participants"), row.get("participants")),
-            "project": (
-                event.get("project"),
-                titles.get(row.get("project", ""), row.get("project")),
-            ),
-        }
-        for name, (want, got) in checks.items():
+        for name, (want, got) in _event_fields(event, row, titles).items():
             if want is None:
                 continue
             ok = got is not None and same_value(want, got)

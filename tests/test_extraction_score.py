@@ -99,6 +99,27 @@ def test_a_post_may_name_its_organisation_or_not(
     assert score_module._same_post_at(person, row, {}) is same
 
 
+def test_a_found_event_matches_one_gold_event_the_one_it_fits_best(score_module) -> None:
+    gold = [
+        {"names": ["study visit in San José", "study visit"], "place": "San José",
+         "date": "2023-09-04"},
+        {"names": ["study visit in Panama City", "study visit"], "place": "Panama City",
+         "date": "2023-09-07"},
+    ]  # fmt: skip
+    found = [
+        {"event": "e1", "label": "study visit", "place": "Tegucigalpa"},
+        {"event": "e2", "label": "study visit in San José", "place": "San José",
+         "date": "2023-09-04"},
+    ]  # fmt: skip
+    score = score_module.Score()
+    score_module._score_events(gold, found, {}, score)
+    # San José's leg by its own row (label, place, date); Panama City's by the bare visit,
+    # whose place is wrong (a miss and a false finding) and which has no date (a miss only);
+    # no row is matched twice nor left over
+    assert (score.tp, score.fp, score.fn) == (4, 1, 2)
+    assert not [note for note in score.notes if note.startswith("extra")]
+
+
 def test_the_script_prints_a_row_per_category_and_micro(score_module, capsys) -> None:
     gold_file = ROOT / "tests" / "fixtures" / "gold-seeds.json"
     assert score_module.main([str(gold_file), str(SEEDS)]) == 0
