@@ -10,7 +10,7 @@ name, its projects with their fields, countries, SDGs and stakeholders, its peop
 its events) is loaded alone into a fresh embedded store; the named queries are run and
 their rows compared with the gold. A gold entry is found when some row matches it; a row
 that matches no entry (required or optional) is a false finding. Names match when equal
-after normalisation (case, accents, punctuation, a leading article), and an organisation
+after normalisation (case, accents, punctuation, articles), and an organisation
 matches by any of its names (label, alternative labels, acronym).
 """
 
@@ -52,14 +52,15 @@ SELECT ?organisation ?name WHERE {
 }"""
 
 
-ARTICLE = re.compile(r"^(?:the|an|a) ")
+ARTICLE = re.compile(r"(?:^| )(?:the|an|a)(?= |$)")
 
 
 def norm(value: object) -> str:
-    """A name or post as compared: `normalise_name`'s form without a leading article (gold
-    files differ on "a nurse" or "nurse", "the camp chairman" or "camp chairman")."""
+    """A name, post or label as compared: `normalise_name`'s form without its articles (gold
+    files differ on "a nurse" or "nurse", "the camp chairman" or "camp chairman", "opening of
+    a health desk" or "opening of the health desk")."""
     text = normalise_name(str(value))
-    return ARTICLE.sub("", text, count=1)
+    return ARTICLE.sub("", text).strip()
 
 
 def same_value(gold: object, found: object) -> bool:

@@ -452,7 +452,8 @@ SERVICE_START = re.compile(
     r" (?:(?:that|which) (?:had |has )?|(?:had |has )?(?:also |then )?)"
     r"(?P<verb>(?:began|started) (?:full |its )?(?:working|operating|operations|work|to operate|"
     r"to work|seeing patients|services)|(?:saw|received|treated) its first (?:patients|clients|"
-    r"cases)|(?:re)?opened(?: its doors)?(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
+    r"cases)|(?:(?:was|were) )?(?:re)?opened(?: its doors)?"
+    r"(?! (?:a|an|the|its|their|his|her|fire)\b))\b"
 )
 
 
@@ -463,7 +464,8 @@ def service_starts(sentence: str) -> list[EventMention]:
         if planned(sentence, match.start(), match.end()):
             continue
         # "a health post … reopened on 2 March": the event is its reopening, not its start
-        label = "reopening" if match["verb"].startswith("reopened") else match["label"]
+        verb = match["verb"].removeprefix("was ").removeprefix("were ")
+        label = "reopening" if verb.startswith("reopened") else match["label"]
         found.append(
             EventMention(match.start("label"), match.end(), label, MHKG.Meeting,
                          participant_count(sentence), rule="service-start", head="service")

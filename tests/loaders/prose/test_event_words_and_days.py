@@ -99,3 +99,18 @@ def test_a_count_done_in_the_passive_with_no_day_is_a_tally(described):
 def test_how_many_took_part(sentence, count):
     (mention,) = events.find(sentence)
     assert mention.participants == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("A new diarrhoea treatment centre opened on Sunday in Ras al-Ara.",
+         "new diarrhoea treatment centre"),
+        # in the passive too
+        ("On Thursday a prefabricated medical unit was opened at the Tabanovce centre.",
+         "prefabricated medical unit"),
+        ("The health post was reopened on 2 March.", "reopening"),
+    ],
+)  # fmt: skip
+def test_a_service_opened_is_an_event(sentence, label):
+    assert [m.label for m in events.service_starts(sentence)] == [label]
