@@ -28,7 +28,10 @@ WHAT = (  # what a civil-society body is, in words
     r"partner organi[sz]ation|implementing partner|"
     # a body told by where it works from or who leads it: "a UK-based organization", "a
     # Lagos-based charity", "a Yazidi-led organization", "a women-led group"
-    r"[\w'’-]+-(?:based|led|run) (?:organi[sz]ation|group|charity|network))"
+    r"[\w'’-]+-(?:based|led|run) (?:organi[sz]ation|group|charity|network)|"
+    # an organisation of any kind said of a name in apposition: "the Living Water Community, a
+    # Catholic organization that …"
+    r"organi[sz]ation)"
 )
 # (after an article or a possessive: "IPčko, IOM Slovakia's partner organization, …")
 _OWNER = r"(?:an?|its|their|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s)"

@@ -1304,6 +1304,8 @@ PUBLIC_HEADS = (
     (re.compile(r"\b(?:Administration|Coast Guard|Border Guard|Border Police|Gendarmerie|"
                 r"Police Force$)"),
      MHKG.GovernmentAgency),
+    # the state's health service at ports and borders: "Port Health", "Port Health Services"
+    (re.compile(r"^Port Health(?: Services?| Authority| Unit)?$"), MHKG.GovernmentAgency),
     (re.compile(r"\b(?:City Hall|Town Hall|House of Assembly)$"), MHKG.Government),
     # a town's own government, as "Municipalidad" is (see `foreign`): "Municipality of Danlí",
     # "Izmir Metropolitan Municipality"

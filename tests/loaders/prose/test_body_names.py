@@ -207,3 +207,27 @@ def test_what_a_body_protects_people_from_is_part_of_its_name(organisations, sen
 )  # fmt: skip
 def test_names_with_their_small_words(organisations, sentence, name):
     assert name in _names(organisations(sentence, "MAR"))
+
+
+def test_a_name_said_to_be_an_organisation_in_apposition_is_a_civil_society_body(organisations):
+    found = organisations(
+        "The fair was organized by IOM with the Living Water Community, a Catholic organization "
+        "that has supported Venezuelan arrivals since 2016.",
+        "TTO",
+    )
+    kinds = {m.organisation.name: m.organisation.kind for m in found}
+    assert kinds["Living Water Community"] == MHKG.CivilSocietyOrganisation
+    # (a known body stays what it is)
+    known = organisations("The United Nations, an organization of 193 states, met.", "TTO")
+    assert {m.organisation.kind for m in known} == {MHKG.IntergovernmentalOrganisation}
+
+
+@pytest.mark.parametrize("name", ["Port Health", "Port Health Services"])
+def test_port_health_is_the_states(organisations, name):
+    found = organisations(
+        f"Returnees were screened by IOM with the Ghana Immigration Service (GIS), {name} and "
+        "the Ghana Police Service (GPS).",
+        "GHA",
+    )
+    (port,) = [m.organisation for m in found if m.organisation.name == name]
+    assert (port.kind, port.country) == (MHKG.GovernmentAgency, "GHA")
