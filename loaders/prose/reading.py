@@ -121,7 +121,14 @@ def read(
             if person.organisation_text and re.search(r"['’]s ", person.organisation_text):
                 orgs.find(person.organisation_text, name_only=True)
         reading.dates = dates.find(sentence)
-        reading.events = events.find(sentence)
+        # (a named event is no body's name: "the Health Research and Social Development Forum,
+        # a Nepali research organization")
+        reading.events = [
+            e
+            for e in events.find(sentence)
+            if e.rule != "named-event"
+            or not any(m.start <= e.start and e.end <= m.end for m in reading.organisations)
+        ]
         reading.projects = projects.find(sentence)
         # a body read from a project's own title is none: "Safe and Healthy Work for Migrant
         # Workers, an IOM initiative" (a known body in it is kept: "the EU-IOM Joint Initiative")

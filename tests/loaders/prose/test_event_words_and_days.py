@@ -114,3 +114,21 @@ def test_how_many_took_part(sentence, count):
 )  # fmt: skip
 def test_a_service_opened_is_an_event(sentence, label):
     assert [m.label for m in events.service_starts(sentence)] == [label]
+
+
+def test_a_body_named_like_an_event_is_no_event(reading):
+    doc = reading(
+        "The Health Research and Social Development Forum, a Nepali research organization, "
+        "updates the baseline assessment.",
+        "NPL",
+    )
+    (sentence,) = doc.sentences
+    assert [m.organisation.name for m in sentence.organisations] == [
+        "Health Research and Social Development Forum"
+    ]
+    assert sentence.events == []
+    # (a forum that meets is still an event)
+    held = reading("The Regional Forum on Migration and Health was held in Kathmandu on 3 May.")
+    assert [e.label for s in held.sentences for e in s.events] == [
+        "Regional Forum on Migration and Health"
+    ]
