@@ -55,6 +55,14 @@ SELECT ?organisation ?name WHERE {
 ARTICLE = re.compile(r"(?:^| )(?:the|an|a)(?= |$)")
 
 
+# an event's place by any of its names: the gazetteer's label, the spelling a text gave it
+PLACE_NAMES = """
+PREFIX mhkg: <https://w3id.org/mhkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?event ?name WHERE { ?event mhkg:place/(rdfs:label|skos:altLabel) ?name }"""
+
+
 def norm(value: object) -> str:
     """A name, post or label as compared: `normalise_name`'s form without its articles (gold
     files differ on "a nurse" or "nurse", "the camp chairman" or "camp chairman", "opening of
@@ -111,6 +119,7 @@ def load_alone(path: Path, workdir: Path) -> dict[str, list[dict[str, str]]]:
             print(f"warning: {error}", file=sys.stderr)
         found = {name: rows(store, name) for name in CONTRACT_QUERIES}
         found["names"] = rows_of(store.query(ORGANISATION_NAMES))
+        found["place names"] = rows_of(store.query(PLACE_NAMES))
     return found
 
 
@@ -126,7 +135,10 @@ def score_document(gold: dict, found: dict, scores: dict[str, Score]) -> None:
     _score_pairs(gold, found, titles, scores)
     _score_stakeholders(gold, found["project-stakeholders"], titles, names, scores)
     _score_people(gold.get("people", []), found["people"], names, scores["people"])
-    _score_events(gold.get("events", []), found["events"], titles, scores["events"])
+    places = defaultdict(set)
+    for row in found.get("place names", []):
+        places[row["event"]].add(norm(row["name"]))
+    _score_events(gold.get("events", []), found["events"], titles, scores["events"], places)
 
 
 def _names_of_project(project: dict) -> set[str]:
@@ -276,28 +288,32 @@ def _post_without(post: str, organisation_names: set[str]) -> str:
     return post
 
 
-def _event_fields(event: dict, row: dict, titles) -> dict[str, tuple]:
-    """Each field of a gold event, with what a row gives for it."""
+def _event_fields(event: dict, row: dict, titles, places=None) -> dict[str, tuple]:
+    """Each field of a gold event, with what a row gives for it (a place by any of its names:
+    `places`, event IRI → normalised names)."""
+    place = row.get("place")
+    if event.get("place") and norm(event["place"]) in (places or {}).get(row["event"], ()):
+        place = event["place"]  # "Hargeisa", the text's spelling of the gazetteer's "Hargeysa"
     return {
         "date": (event.get("date"), (row.get("date") or "").lstrip("-") or None),
-        "place": (event.get("place"), row.get("place")),
+        "place": (event.get("place"), place),
         "country": (event.get("country"), row.get("iso3")),
         "participants": (event.get("participants"), row.get("participants")),
         "project": (event.get("project"), titles.get(row.get("project", ""), row.get("project"))),
     }
 
 
-def _agreement(event: dict, row: dict, titles) -> tuple[bool, int]:
+def _agreement(event: dict, row: dict, titles, places=None) -> tuple[bool, int]:
     """How well a row that bears one of a gold event's names fits it: whether it bears the
     first, then on how many fields it agrees."""
-    fields = _event_fields(event, row, titles).values()
+    fields = _event_fields(event, row, titles, places).values()
     agreeing = sum(
         want is not None and got is not None and same_value(want, got) for want, got in fields
     )
     return norm(row["label"]) == norm(event["names"][0]), agreeing
 
 
-def _score_events(gold: list[dict], found: list[dict], titles, score: Score) -> None:
+def _score_events(gold: list[dict], found: list[dict], titles, score: Score, places=None) -> None:
     """Each event's label, date, place, country, participants and project is an item. A row
     matches one gold event at most: of the rows not matched yet that bear one of its names, the
     one with its first name, then the one that agrees with it on most of the rest."""
@@ -305,7 +321,7 @@ def _score_events(gold: list[dict], found: list[dict], titles, score: Score) -> 
     for event in gold:
         labels = {norm(n) for n in event["names"]}
         candidates = [r for r in found if r["event"] not in used and norm(r["label"]) in labels]
-        row = max(candidates, key=lambda r: _agreement(event, r, titles), default=None)
+        row = max(candidates, key=lambda r: _agreement(event, r, titles, places), default=None)
         if row is None:
             score.add(
                 fn=1
@@ -315,7 +331,7 @@ def _score_events(gold: list[dict], found: list[dict], titles, score: Score) -> 
             continue
         used.add(row["event"])
         score.add(tp=1)
-        for name, (want, got) in _event_fields(event, row, titles).items():
+        for name, (want, got) in _event_fields(event, row, titles, places).items():
             if want is None:
                 continue
             ok = got is not None and same_value(want, got)

@@ -122,6 +122,17 @@ def test_a_found_event_matches_one_gold_event_the_one_it_fits_best(score_module)
     assert not [note for note in score.notes if note.startswith("extra")]
 
 
+def test_an_events_place_matches_by_any_of_its_names(score_module) -> None:
+    gold = [{"names": ["training"], "place": "Hargeisa"}]
+    found = [{"event": "e1", "label": "training", "place": "Hargeysa"}]
+    spelled = score_module.Score()
+    score_module._score_events(gold, found, {}, spelled, {"e1": {"hargeysa", "hargeisa"}})
+    assert (spelled.tp, spelled.fp, spelled.fn) == (2, 0, 0)
+    unspelled = score_module.Score()
+    score_module._score_events(gold, found, {}, unspelled, {"e1": {"hargeysa"}})
+    assert (unspelled.tp, unspelled.fp, unspelled.fn) == (1, 1, 1)
+
+
 def test_the_script_prints_a_row_per_category_and_micro(score_module, capsys) -> None:
     gold_file = ROOT / "tests" / "fixtures" / "gold-seeds.json"
     assert score_module.main([str(gold_file), str(SEEDS)]) == 0

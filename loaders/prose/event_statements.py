@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from mhkg.iri import normalise_name, tail
 from mhkg.loaders import data
@@ -1007,8 +1007,10 @@ def _town_in_clause(sentence: SentenceReading, reading: Reading, after: int) -> 
     if (clause := CLAUSE_END.search(text, after, end)) is not None:
         end = clause.start()
     taken = [*_named_spans(sentence), *((m.start, m.end) for m in sentence.projects)]
-    for match in TOWN_IN_CLAUSE.finditer(text, after, end):
+    for match in TOWN_IN_CLAUSE.finditer(text, after):  # (no end: "$" would match there)
         town, start = match["town"], match.start("town")
+        if match.end("town") > end:
+            break  # past the clause: "… in Somaliland's hospitals" cut at "Somalila"
         first = town.split()[0]
         if first in NOT_TOWNS or len(first) < 3 or not any(c.islower() for c in first):
             continue  # a month, a word of a phrase, an acronym
@@ -1275,4 +1277,7 @@ def _describe_place(g: Graph, context: LoadContext, place: PlaceMention) -> URIR
     g.add((city, RDF.type, MHKG.City))
     g.add((city, RDFS.label, Literal(place.city)))
     g.add((city, MHKG.inCountry, country))
+    if place.text and normalise_name(place.text) != normalise_name(place.city):
+        # the text's spelling of the gazetteer's name: "Hargeisa" for "Hargeysa"
+        g.add((city, SKOS.altLabel, Literal(place.text)))
     return city

@@ -13,7 +13,8 @@ nearer evidence, tried in this order, is
    Ministry of Health of Armenia and its National Tuberculosis Control Centre";
 4. (after what the document said of the same body before: `OrgReader` remembers) the one
    country the sentence says things happen in: "… trained 40 nurses in Kenya" (not a
-   country of origin, "migrants from Ethiopia", nor a city, where people live or work);
+   country of origin, "migrants from Ethiopia", nor one where people live, "the Somali
+   diaspora in Finland", nor a city, where people live or work);
 5. for a ministry of a region no gazetteer holds, the one country the sentence's other
    national bodies have by their names.
 """
@@ -119,6 +120,7 @@ def sentence_country(
         for p in places
         if p.rule == "country-name"
         and _WHERE.search(sentence[max(0, p.start - 12) : p.start])
+        and not _LIVE_IN.search(sentence[max(0, p.start - 40) : p.start])
         and not any(m.start <= p.start < m.end for m in mentions)
     ]
     codes = {p.iso3 for p in where}
@@ -130,5 +132,11 @@ def sentence_country(
     )
 
 
+# where people live, not where things happen: "the Somali diaspora in Finland", "Kyrgyz
+# migrants in Kazakhstan"
+_LIVE_IN = re.compile(
+    r"\b(?:diaspora|migrants|refugees|workers|nationals|communit(?:y|ies)|citizens|"
+    r"professionals|expatriates)(?: (?:living|based|working|settled))? in(?: the)? $"
+)
 # a country that opens its clause: "In Burundi, …", "…; in the DRC with …"
 _CLAUSE_OPENS = re.compile(r"(?:^|[;:] )(?:[Ii]n|[Aa]t|[Ww]ithin)(?: the)? $")

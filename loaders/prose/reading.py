@@ -216,19 +216,31 @@ def readable_length(text: str, limit: int) -> int:
 
 
 def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:
-    """ "the ICBH project" is the project the text called "… Project (ICBH)" elsewhere."""
+    """ "the ICBH project" is the project the text called "… Project (ICBH)" elsewhere; and a
+    project named again by its acronym or its title, where no rule reads it ("PHAMESA will
+    serve …", "MIDA FINNSOM is financed by …")."""
     defined: dict[str, str] = {}
     for reading in readings:
         defined |= projects.acronyms(reading.sentence.text)
+    titles = {
+        title: title
+        for reading in readings
+        for m in reading.projects
+        if len(title := defined.get(m.title, m.title)) > 3
+    }
     for reading in readings:
         reading.projects = [
             replace(m, title=defined.get(m.title, m.title)) for m in reading.projects
         ]
-        # "PHAMESA will serve …" after "the Partnership on … (PHAMESA)": the project again
         text = reading.sentence.text
-        for acronym, title in defined.items():
-            for match in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", text):
-                if not any(m.start <= match.start() < m.end for m in reading.projects):
+        for name, title in (defined | titles).items():
+            # (not an acronym that begins a longer name: "MIDA" of "MIDA FINNSOM")
+            pattern = rf"(?<![\w(-]){re.escape(name)}(?![\w)-]| [A-Z]{{2,}}\b)"
+            for match in re.finditer(pattern, text):
+                if not any(
+                    m.start <= match.start() < m.end or match.start() <= m.start < match.end()
+                    for m in reading.projects
+                ):
                     mention = projects.ProjectMention(
                         match.start(), match.end(), title, "project-acronym"
                     )

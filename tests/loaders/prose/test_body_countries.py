@@ -102,3 +102,21 @@ def test_the_towns_of_the_missions_that_implement_a_project_are_no_bodies(organi
     # (a name no gazetteer holds as a town stays a body)
     cued = _countries(organisations("The project is implemented by Project HOPE and Hogatar."))
     assert {"Project HOPE", "Hogatar"} <= set(cued)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # where people of the diaspora live is not where things happen
+        ("IOM and the Ministry of Health Development launched a project through which health "
+         "professionals of the Somali diaspora in Finland take assignments.", "SOM"),
+        # where things happen is
+        ("IOM and the Ministry of Health Development trained 40 nurses in Finland.", "FIN"),
+    ],
+)  # fmt: skip
+def test_where_people_live_is_no_bodys_country(organisations, sentence, country):
+    countries = _countries(organisations(sentence, "SOM"))
+    assert countries[f"Ministry of Health Development of {_NAMES[country]}"] == country
+
+
+_NAMES = {"SOM": "Somalia", "FIN": "Finland"}

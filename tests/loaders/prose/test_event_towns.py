@@ -6,6 +6,9 @@ that ends the sentence ("… at the transit centre in Lopei."), rather than the 
 from __future__ import annotations
 
 import pytest
+from rdflib.namespace import RDFS, SKOS
+
+from mhkg.vocab import MHKG
 
 from .conftest import events_by_label as _events
 
@@ -66,3 +69,26 @@ def test_a_town_gone_to_after_the_event_is_not_its_place(described):
         "where it rested."
     )
     assert _events(g)["training"] == ("2022-05-16", "Nairobi")
+
+
+def test_no_town_cut_where_the_events_clause_is_cut(described):
+    # (the clause read for the event's town ends inside "Somaliland's": no "Somalila")
+    g, _ = described(
+        "Diaspora Midwives Return\n17 June 2022\nHargeisa, Somaliland – The International "
+        "Organization for Migration (IOM) and the Ministry of Health Development launched on "
+        "Wednesday the fifth phase of MIDA FINNSOM, a project through which health professionals "
+        "of the Somali diaspora in Finland take short assignments in Somaliland's hospitals to "
+        "improve care."
+    )
+    places = {str(g.value(p, RDFS.label)) for p in g.objects(None, MHKG.place)}
+    assert places == {"Hargeysa"}
+
+
+def test_a_city_keeps_the_texts_spelling_of_its_name(described):
+    g, _ = described(
+        "Training\n17 June 2022\nHargeisa, Somaliland – IOM held a training in Hargeisa on 12 June "
+        "for 20 nurses."
+    )
+    (city,) = set(g.objects(None, MHKG.place))
+    assert str(g.value(city, RDFS.label)) == "Hargeysa"  # the gazetteer's
+    assert [str(name) for name in g.objects(city, SKOS.altLabel)] == ["Hargeisa"]

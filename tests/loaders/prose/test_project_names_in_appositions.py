@@ -143,3 +143,19 @@ def test_a_number_after_a_title_without_its_acronym_is_no_part_of_it():
 )
 def test_no_project_named_where_the_words_say_it_is_none(sentence):
     assert titles(sentence) == []
+
+
+def test_a_project_named_again_by_its_title_or_acronym(reading):
+    doc = reading(
+        "Hargeisa, Somaliland – IOM launched the fifth phase of MIDA FINNSOM, a project through "
+        "which diaspora experts work in hospitals. MIDA FINNSOM is financed by Finland and runs "
+        "under IOM's Migration for Development in Africa (MIDA) initiative. MIDA also works in "
+        "Ghana."
+    )
+    named = [[m.title for m in s.projects] for s in doc.sentences]
+    assert named == [
+        ["MIDA FINNSOM"],
+        # (not "MIDA" again inside "MIDA FINNSOM")
+        ["MIDA FINNSOM", "Migration for Development in Africa"],
+        ["Migration for Development in Africa"],
+    ]
