@@ -5,18 +5,8 @@ does not give each its town and day."""
 from __future__ import annotations
 
 import pytest
-from rdflib.namespace import RDF, RDFS
 
-from mhkg.vocab import MHKG
-
-
-def _events(g):
-    kinds = (MHKG.Workshop, MHKG.Meeting, MHKG.Event)
-    return {str(g.value(e, RDFS.label)): e for k in kinds for e in g.subjects(RDF.type, k)}
-
-
-def _where_and_when(g, event):
-    return str(g.value(g.value(event, MHKG.place), RDFS.label)), str(g.value(event, MHKG.eventDate))
+from .conftest import events_by_label as _events
 
 
 def test_a_bare_plural_told_done_with_a_town_and_a_day_for_each(described):
@@ -27,7 +17,7 @@ def test_a_bare_plural_told_done_with_a_town_and_a_day_for_each(described):
     )
     found = _events(g)
     assert sorted(found) == ["session in Lagodekhi", "session in Sadakhlo"]
-    assert _where_and_when(g, found["session in Lagodekhi"]) == ("Lagodekhi", "--03-14")
+    assert found["session in Lagodekhi"] == ("--03-14", "Lagodekhi")
 
 
 @pytest.mark.parametrize(
@@ -61,9 +51,7 @@ def test_a_list_of_towns_with_one_the_gazetteer_knows(described):
     )
     found = _events(g)
     assert sorted(found) == ["round table in Kulob", "round table in Qurghon Teppa"]
-    assert _where_and_when(g, found["round table in Qurghon Teppa"]) == (
-        "Qurghon Teppa", "2014-01-23"
-    )  # fmt: skip
+    assert found["round table in Qurghon Teppa"] == ("2014-01-23", "Qurghon Teppa")
 
 
 def test_one_town_no_gazetteer_holds_is_no_list(described):

@@ -8,21 +8,16 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from rdflib.namespace import RDF, RDFS
 
 from mhkg.loaders.prose import dates, events
-from mhkg.vocab import MHKG
+
+from .conftest import events_by_label
 
 _HEAD = "Health Workers Trained\n19 December 2014\nMaputo, Mozambique – "
 
 
 def _events(g):
-    kinds = (MHKG.Workshop, MHKG.Meeting, MHKG.Event)
-    return {
-        str(g.value(e, RDFS.label)): str(g.value(e, MHKG.eventDate))
-        for k in kinds
-        for e in g.subjects(RDF.type, k)
-    }
+    return {label: date for label, (date, _) in events_by_label(g).items()}
 
 
 @pytest.mark.parametrize(
