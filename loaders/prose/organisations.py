@@ -118,6 +118,12 @@ POLICY_OF = re.compile(
     r"[Dd]eclaration|[Cc]ompact|[Rr]oadmap|[Cc]harter|[Gg]uidelines|[Rr]ecommendations|"
     r"[Ss]tandards|[Rr]egulations)\b"
 )
+# (or by its name before the text's: "the UN Great Lakes Regional Strategic Framework", "the
+# WHO Framework Convention on Tobacco Control")
+POLICY_NAMED = re.compile(
+    r"(?: [A-Z][\w-]*| (?:of|for|on|and)){0,6} (?:Polic(?:y|ies)|Framework|Strateg(?:y|ies)|"
+    r"Action Plan|Plan of Action|Agenda|Declaration|Compact|Roadmap|Charter|Guidelines)\b"
+)
 # what only an organisation does: "implemented by Project HOPE"
 CUED = re.compile(
     r"\b(?:implemented|run|carried out|executed|operated|managed) by (?:the )?"
@@ -307,7 +313,7 @@ class OrgReader:
         for start, end, organisation, name, defines in sorted(taken, key=lambda t: t[0]):
             if AUTHORED.match(sentence, end) or (
                 organisation.kind == MHKG.IntergovernmentalOrganisation
-                and POLICY_OF.match(sentence, end)
+                and (POLICY_OF.match(sentence, end) or POLICY_NAMED.match(sentence, end))
             ):
                 continue  # named for its texts only
             organisation = self._of_subject(organisation, subjects, start)

@@ -231,3 +231,20 @@ def test_port_health_is_the_states(organisations, name):
     )
     (port,) = [m.organisation for m in found if m.organisation.name == name]
     assert (port.kind, port.country) == (MHKG.GovernmentAgency, "GHA")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a body named only before the name of its text
+        ("The project is anchored in the UN Great Lakes Regional Strategic Framework.", []),
+        ("The WHO Framework Convention on Tobacco Control was cited.", []),
+        # (named for itself elsewhere in the sentence, it stays)
+        ("The EU Action Plan on Integration was cited by the EU delegation.",
+         ["European Union"]),
+        ("IOM and WHO trained nurses.",
+         ["International Organization for Migration", "World Health Organization"]),
+    ],
+)  # fmt: skip
+def test_a_body_named_only_for_its_texts_name_is_none(organisations, sentence, names):
+    assert _names(organisations(sentence, "BDI")) == names
