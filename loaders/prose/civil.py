@@ -45,14 +45,14 @@ _QUOTED_NAME = r"[“\"](?P<quoted>[A-Z][^”\"]{1,60})[”\"]"
 # (or in another language, with its gloss in brackets after it: "the association Psihologi
 # pentru Comunitate (Psychologists for the Community)")
 _GLOSSED_NAME = rf"(?P<glossed>{CAP}(?: [\w’'-]+){{1,5}})(?= \([A-Z][\w-]+(?: [\w-]+){{1,6}}\))"
-# a day or a month, which no name is "on": "the NGO Bright Future on Monday"
-_WHEN = rf"(?:{'|'.join((*dates.WEEKDAYS, *dates.MONTH_NAMES))})\b"
+# (not a day or a month it is "on": "the NGO Bright Future on Monday")
+_ON = rf"on(?! {dates.DAY_OR_MONTH})"
 # the small words of a name, in any language: "Fundación Salud para Todos", "Krok do Sebe"
 _LINKS = r"(?:of|for|the|de|del|la|las|los|el|y|e|do|da|dos|das|des|du|le|et|pour|por|para)"
 DESCRIPTOR = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w'’-]+ )?{WHAT},? "
     # (what it works on too: "the NGO Global Initiative on Psychiatry")
-    rf"(?:{_GLOSSED_NAME}|(?P<name>{CAP}(?: (?:(?:{_LINKS}|on(?! {_WHEN})) )*{CAP}){{0,5}})"
+    rf"(?:{_GLOSSED_NAME}|(?P<name>{CAP}(?: (?:(?:{_LINKS}|{_ON}) )*{CAP}){{0,5}})"
     rf"|{_QUOTED_NAME})"
 )
 # the names a text quotes after a plural of what they are: 'two local NGOs, "Ahtari Baht" in

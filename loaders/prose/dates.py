@@ -73,6 +73,9 @@ PATTERNS = [
 # said from the document's own date: "this month", "last week", "yesterday"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_NAMES = "|".join(WEEKDAYS)
+# a weekday's or a month's name, which no body's name goes on over: "the Ministry of Health on
+# Friday", "the NGO Bright Future on Monday"
+DAY_OR_MONTH = rf"(?:{_WEEKDAY_NAMES}|{'|'.join(MONTH_NAMES)})\b"
 RELATIVE = re.compile(
     # (at the start of a sentence too: "Last week IOM trained …", "Earlier this month, …";
     # "Today" opens what is so now as often as what happened that day: only before a verb in

@@ -337,7 +337,7 @@ _NOT_PEOPLE = (
     r"floors|errors|donors|partners|containers|computers|posters|leaflets|flyers|meters|"
     r"metres|kilometers|liters|litres|hours|years|tours|answers|offers|headquarters|"
     r"shelters|winters|summers|layers|markers|monitors|indicators|ventilators|refrigerators|"
-    r"generators|incubators|motors|tractors|scooters|stretchers|Christians|Muslims)"
+    r"generators|incubators|motors|tractors|scooters|stretchers|Christians)"
 )
 # (a comma only between thousands: "1,380", not the year before "2019, twenty-eight …")
 _COUNT = (

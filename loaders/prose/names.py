@@ -43,6 +43,10 @@ _COMPASS = (
 )
 WORLD_REGION = re.compile(rf"(?:(?:The|the) )?(?:{_COMPASS} )?{REGION_WORD}")
 
+# what a body protects people from goes on with its name after this: "Republican Centre for
+# Protection of Population from Tuberculosis", "Committee for the Protection of Children from
+# Violence"
+PROTECTION_OF = re.compile(r"\bProtection of (?:the )?[A-Z][a-z]+$")
 # a company, by the form of its name: "TEBA Ltd", "Okada Diagnostics Ltd"
 COMPANY_HEADS = "Ltd|Limited|PLC|LLC|GmbH"
 HEADS = (

@@ -44,6 +44,7 @@ from mhkg.loaders.prose.names import (
     LINK,
     NAME,
     OWNER_POSSESSIVE,
+    PROTECTION_OF,
     UPPER,
     WORLD_REGION,
     body_key,
@@ -144,10 +145,9 @@ LIST_ITEM_FIRST = re.compile(
 LIST_ITEM_LAST = re.compile(
     rf"(?:the )?{_LIST_NAME}(?=[.;:)]|$| (?!(?:of|for|on|de|des|du|la|le|the|and)\b)[a-z])"
 )
-_DAY_OR_MONTH = "|".join((*dates.WEEKDAYS, *dates.MONTH_NAMES))
 # what a list of bodies may also hold that is no body
 LIST_NOT_BODY = re.compile(
-    rf"\d|\b(?:Project|Programme|Plan|Strategy|Agenda|Day|Week|{_DAY_OR_MONTH}|The|This|These|"
+    rf"\d|\b(?:Project|Programme|Plan|Strategy|Agenda|Day|Week|{dates.DAY_OR_MONTH}|The|This|These|"
     r"Mr|Mrs|Ms|Dr)\b|['’]s\b"
     # a place: "Metropolitan Region of Santiago", "Kayes Region"
     r"|\b(?:Region|Province|District|County|State|Canton|Municipality|City|Town|Island)s?"
@@ -167,7 +167,7 @@ LOCAL_LEVEL = re.compile(
 )
 PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
 # a day or a month, which ends a name: "the Ministry of Health on Friday"
-WHEN = rf"(?:{_DAY_OR_MONTH})\b"
+WHEN = dates.DAY_OR_MONTH
 # the start of a ministry's name, before its portfolio's words
 # a body's name in English, then its local name in brackets: "… Ministry of Health and Social
 # Action (Ministère de la Santé …)" (not a description: "the regional health directorate of
@@ -192,9 +192,6 @@ PURPOSE = re.compile(
     rf"(?:(?:, {CAP}(?: {CAP}){{0,2}})+,? and {CAP})?"  # a list closed by "and" is its own
 )
 MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?$")
-# what a body protects people from, part of its name: "Republican Centre for Protection of
-# Population from Tuberculosis", "Committee for the Protection of Children from Violence"
-PROTECTION_OF = re.compile(r"\bProtection of (?:the )?[A-Z][a-z]+$")
 FROM = re.compile(r" from (?:the )?(?P<what>[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*){0,3})")
 # a people named in the possessive within a portfolio: "Ministry of Women's Affairs"
 PEOPLE_OWNER = re.compile(r"Women|Children|Men|People|Youth")

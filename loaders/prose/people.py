@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from mhkg.loaders.prose.names import REGION_WORD, UPPER
+from mhkg.loaders.prose.names import PROTECTION_OF, REGION_WORD, UPPER
 
 _QUALIFIER = (
     r"(?:Deputy|Vice|Senior|Junior|Acting|Assistant|Associate|Chief|Principal|Executive|"
@@ -701,12 +701,7 @@ def _body(tokens: list[_Token], i: int, is_place=lambda text: False) -> tuple[st
 def _protected_from(words: list[_Token], token: _Token) -> bool:
     """Whether "from" goes on with a body's name: "… for Protection of Population from
     Tuberculosis" (what the body protects people from)."""
-    return (
-        token.lower == "from"
-        and len(words) >= 3
-        and words[-3].text == "Protection"
-        and words[-2].lower == "of"
-    )
+    return token.lower == "from" and bool(PROTECTION_OF.search(" ".join(w.text for w in words)))
 
 
 def _place_follows(tokens: list[_Token], i: int, is_place) -> bool:

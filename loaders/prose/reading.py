@@ -149,7 +149,7 @@ def read(
             before.sentence.text, quote, lambda name: _is_place(finder, name)
         ):
             before.people.append(person)
-    _spell_out_project_acronyms(readings)
+    _projects_named_again(readings)
     roles.settle(readings)  # a body's role told once holds where it is named with none
     date = dates.document_date([r.sentence.text for r in readings[:DATE_LINE_WITHIN]])
     return Reading(
@@ -215,25 +215,24 @@ def readable_length(text: str, limit: int) -> int:
     return limit
 
 
-def _spell_out_project_acronyms(readings: list[SentenceReading]) -> None:
+def _projects_named_again(readings: list[SentenceReading]) -> None:
     """ "the ICBH project" is the project the text called "… Project (ICBH)" elsewhere; and a
     project named again by its acronym or its title, where no rule reads it ("PHAMESA will
     serve …", "MIDA FINNSOM is financed by …")."""
     defined: dict[str, str] = {}
     for reading in readings:
         defined |= projects.acronyms(reading.sentence.text)
-    titles = {
-        title: title
-        for reading in readings
-        for m in reading.projects
-        if len(title := defined.get(m.title, m.title)) > 3
-    }
+    names = dict(defined)  # (acronym or title → title)
+    for reading in readings:
+        for m in reading.projects:
+            if len(title := defined.get(m.title, m.title)) > 3:
+                names[title] = title
     for reading in readings:
         reading.projects = [
             replace(m, title=defined.get(m.title, m.title)) for m in reading.projects
         ]
         text = reading.sentence.text
-        for name, title in (defined | titles).items():
+        for name, title in names.items():
             # (not an acronym that begins a longer name: "MIDA" of "MIDA FINNSOM")
             pattern = rf"(?<![\w(-]){re.escape(name)}(?![\w)-]| [A-Z]{{2,}}\b)"
             for match in re.finditer(pattern, text):
