@@ -37,7 +37,13 @@ ROLE_CUES = [
     # "implemented jointly by", "implemented in the region by", "run by"; "led by" only for
     # what a project is ("The project is led by …", not "The delegation was led by …", "the
     # response led by …", "Sessions were led by …")
-    ("implementer", r"(?:implemented|carried out|executed|co-implemented)"
+    ("implementer", r"(?:implemented|executed|co-implemented)"
+                    r"(?: (?:jointly|in [\w ]{1,30}?|together|mainly|locally))? by|"
+                    # "carried out by" of the project only: an activity carried out by a body
+                    # is its part, not the project's running ("The screening was carried out
+                    # by the Provincial Health Department with IOM": a partner)
+                    r"\b(?:it|project|programme|program|initiative|action|which)"
+                    r"(?: (?:is|was|are|were|will be|has been|is being))?,? carried out"
                     r"(?: (?:jointly|in [\w ]{1,30}?|together|mainly|locally))? by|"
                     # ("run by" and "led by" too, of a project: not "a shelter run by …")
                     r"(?:project|programme|program|initiative|action|which|it)"

@@ -526,9 +526,22 @@ def test_host_communities_are_no_group(orgs):
             id="thanks-to-support",
         ),
         pytest.param(
-            "The survey was carried out by the Danish Refugee Council.",
+            "The project is carried out by the Danish Refugee Council.",
             [("Danish Refugee Council", "implementer")],
-            id="carried-out-by",
+            id="project-carried-out-by",
+        ),
+        pytest.param(
+            "The survey was carried out by the Danish Refugee Council.",
+            [("Danish Refugee Council", "partner")],
+            id="activity-carried-out-by-is-no-running",
+        ),
+        pytest.param(
+            "The project, carried out by IOM with the Ministry of Health of Peru, ends in May.",
+            [
+                ("International Organization for Migration", "implementer"),
+                ("Ministry of Health of Peru", "partner"),
+            ],
+            id="project-comma-carried-out-by",
         ),
         pytest.param(
             "IOM Peru works in cooperation with the Ministry of Health of Peru.",
