@@ -158,7 +158,12 @@ def state_events(
             legs = [(c, d) for c, d in legs if c.start < min(following, default=c.start + 1)]
             legs = legs if len(legs) > 1 else []
         if mention.rule == "event-listed" and not legs:
-            continue  # several events, but not told where and when each was
+            # several events, but not told where and when each was; held on a day told, as
+            # one event ("On 7 October, IOM held information sessions on stress in Tripoli")
+            plural = events.held_plural(sentence.sentence.text, mention)
+            if plural is None or date is None or date.datatype == XSD.gYear:
+                continue
+            mention = plural
         if len(legs) > 1:
             for city, day in legs:
                 # "visited Gedaref on 3 March and Kassala on 5 March": a visit to each

@@ -18,7 +18,7 @@ December a programme …", but not "will launch"). A visit's legs are events of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib.namespace import XSD
 
@@ -293,8 +293,8 @@ _FOR_COUNT = (
     r"sixty|seventy|eighty|ninety)"
 )
 _DONATED = r"(?:funded|financed|supported|led|backed|sponsored)"
-EVENT = re.compile(
-    rf"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
+_DETERMINER = r"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
+_EVENT_PHRASE = (
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     # (not a donor's word before what it funds: "the second workshop of the EU-funded project")
     rf"(?: of (?:the )?(?P<of>(?![\w-]+-{_DONATED}\b)[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))?"
@@ -310,6 +310,14 @@ EVENT = re.compile(
     r"criteria|kit|kits|strategy|plan|activities|package|cycle|period|partner|partners|protocol|"
     r"protocols|procedures|guidelines|policy|policies|schedule|schedules)\b)"
 )
+EVENT = re.compile(_DETERMINER + _EVENT_PHRASE)
+# an entry of a dated list, its event named without an article after its day: "- 12 March
+# 2019: inception meeting in Honiara, attended by …", "October 2019: five-day pilot training"
+DATED_ENTRY = re.compile(
+    rf"^(?:(?:\d{{1,2}}(?:[–-]\d{{1,2}})? )?(?:{'|'.join(dates.MONTHS)})(?: \d{{1,2}},?)?"
+    rf"(?: \d{{4}})?|\d{{4}}): "
+)
+ENTRY_EVENT = re.compile(r"(?P<det>)" + _EVENT_PHRASE)
 # a complement that says where an event went, not what it was: "a three-day visit to Botswana"
 # (but "a workshop to pilot the curriculum")
 _ASIDE_TOPIC = re.compile(r" to [A-Z]")
@@ -419,6 +427,15 @@ class EventMention:
 OBSERVED = re.compile(
     r"\b(?:marked|celebrated|commemorated|observed) (?:the )?"
     r"(?P<name>(?:[A-Z][\w'’-]* ){1,5}Day)\b(?! [A-Z])"
+    # (or in the passive: "World TB Day itself was marked on Sunday with a concert")
+    r"|(?<![\w'’-] )\b(?P<marked>(?:(?!The\b)[A-Z][\w'’-]* ){1,5}Day)(?: itself)? was "
+    r"(?:marked|celebrated|commemorated|observed)\b"
+)
+# an observance's own event, named by its day: "a World AIDS Day event with music", "joined the
+# Day of the Seafarer celebration"
+OBSERVANCE_EVENT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?) (?P<name>(?:(?!The\b)[A-Z][\w'’-]* ){1,5}?Day"
+    r"|Day of (?:the )?[A-Z][\w'’-]*) (?:event|celebration|commemoration|ceremony)\b"
 )
 # several events of one kind, told before the list of their places and dates: "two earlier
 # courses …, in Lisbon (3–5 May) and Porto (9–11 May)" (stated only with such a list)
@@ -428,6 +445,25 @@ LISTED = re.compile(
     rf"\b(?:(?:two|three|four|five|six|several|[2-9]) |{_DOING} (?!(?:{'|'.join(NOT_NEW)})\b))"
     rf"(?:[a-z][\w-]* ){{0,2}}?(?P<head>{_COUNTED_HEAD})\b"
 )
+# the same bare plural after a verb of doing, as one event where no list of places follows
+# but the sentence tells its day: "On 7 October, IOM held information sessions on stress in
+# Tripoli" ("information sessions"; not "two courses", which says how many)
+HELD_PLURAL = re.compile(
+    rf"{_DOING} (?P<phrase>(?:[a-z][\w-]* ){{0,2}}?(?:{_COUNTED_HEAD}))\b"
+)
+
+
+def held_plural(sentence: str, mention: EventMention) -> EventMention | None:
+    """A bare plural a verb of doing tells held, as one event named by its phrase."""
+    if mention.rule != "event-listed":
+        return None
+    held = HELD_PLURAL.match(sentence, mention.start)
+    if held is None:
+        return None
+    return replace(
+        mention, label=held["phrase"], rule="event-plural",
+        participants=participant_count(sentence),
+    )  # fmt: skip
 
 # a service that began on a day, told by its start: "an IOM mobile clinic began working at
 # the zero point a week later", "on 1 March the mobile clinic saw its first patients", "a
@@ -484,7 +520,10 @@ def find(sentence: str) -> list[EventMention]:
     """The singular event phrases of the sentence (the caller checks it says when or where)."""
     found = _named_events(sentence)
     anchors: list[EventMention] = []  # events that only tell when: "Before the opening, …"
-    for match in EVENT.finditer(sentence):
+    matches = list(EVENT.finditer(sentence))
+    if (entry := DATED_ENTRY.match(sentence)) and (bare := ENTRY_EVENT.match(sentence, entry.end())):
+        matches.insert(0, bare)
+    for match in matches:
         # a reader names an event by its word and what qualifies it ("a three-day course"),
         # not by what it was about ("on migration health"), which the event keeps apart
         label, about = match["label"], ""
@@ -542,8 +581,9 @@ def find(sentence: str) -> list[EventMention]:
                          participant_count(sentence), rule="event-plural", head=head)
         )  # fmt: skip
     if not found and (observed := OBSERVED.search(sentence)):
+        name = "name" if observed["name"] else "marked"
         found.append(
-            EventMention(observed.start("name"), observed.end(), observed["name"], MHKG.Meeting,
+            EventMention(observed.start(name), observed.end(), observed[name], MHKG.Meeting,
                          participant_count(sentence), rule="observance", head="day")
         )  # fmt: skip
     if not found and (listed := LISTED.search(sentence)):
@@ -729,6 +769,12 @@ def _named_events(sentence: str) -> list[EventMention]:
     found = []
     if people.headline(sentence):
         return found
+    for match in OBSERVANCE_EVENT.finditer(sentence):
+        label = sentence[match.start("name") : match.end()]
+        found.append(
+            EventMention(match.start("name"), match.end(), label, MHKG.Meeting,
+                         participant_count(sentence), rule="observance", head="day")
+        )  # fmt: skip
     for match in NAMED_EVENT.finditer(sentence):
         if PROJECT_AFTER.match(sentence, match.end()) or PROJECT_END.search(match.group()):
             continue  # "the USAID Dialogue on HIV and TB Project": a project's name

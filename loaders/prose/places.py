@@ -108,6 +108,26 @@ class PlaceFinder:
             resolved.append(mention)
         return resolved
 
+    def at_home(self, found: Sequence[PlaceMention], home: str | None) -> list[PlaceMention]:
+        """A city named alone whose name a city of the document's own country bears is that
+        city, not the most populous of the name ("Tripoli" in an article from Beirut); one
+        the text places in another country stays there ("Tripoli, Libya")."""
+        resolved = []
+        for i, mention in enumerate(found):
+            following = found[i + 1] if i + 1 < len(found) else None
+            placed = following is not None and not following.city and (
+                following.start - mention.end <= 2
+            )
+            if mention.rule == "city" and home and mention.iso3 != home and not placed:
+                city = next(
+                    (c for c in self.cities.get(normalise_name(mention.text), ()) if c.iso3 == home),
+                    None,
+                )
+                if city is not None:
+                    mention = replace(mention, iso3=home, city=city.name)
+            resolved.append(mention)
+        return resolved
+
     def _country_follows(self, sentence: str, end: int) -> bool:
         """ "Nairobi, Kenya": a country's name right after a comma."""
         match = re.match(r",\s*((?:[A-Z][\w'’-]*\s?){1,4})", sentence[end:])

@@ -103,6 +103,8 @@ def read(
         default_country = dateline.iso3 if dateline else None
     if default_country is None and len(countries) == 1:
         default_country = countries[0]
+    for reading in readings:  # "Tripoli" in an article from Beirut: Lebanon's
+        reading.places = finder.at_home(reading.places, default_country)
     orgs = OrgReader(
         directory=context.directory,
         country_of=context.gazetteer.country,

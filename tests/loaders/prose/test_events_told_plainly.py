@@ -1,0 +1,150 @@
+"""Events told in plain forms the rules once missed: sessions held on a day, told as a bare
+plural; the entries of a dated list of activities; an observance marked in the passive or
+named by its day; and a town named alone, which is the document's own country's where that
+country has a town of the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import events_by_label as _events
+
+
+def _one(described, text: str) -> tuple[str, tuple[str, str]]:
+    g, _ = described(text)
+    found = _events(g)
+    assert len(found) == 1, found
+    return next(iter(found.items()))
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "date", "place"),
+    [
+        pytest.param(
+            "Manila, Philippines – Earlier, on 12 and 13 June 2023, IOM had held orientation "
+            "sessions on stress and sleep for 120 seafarers in Intramuros.",
+            "orientation sessions", "2023-06-12", "Intramuros", id="pluperfect-with-days"),
+        pytest.param(
+            "Tbilisi, Georgia – IOM ran one-day sessions in Sadakhlo on 12 March 2019.",
+            "one-day sessions", "2019-03-12", "Sadakhlo", id="one-town-one-day"),
+        pytest.param(
+            "Lusaka, Zambia – On 3 May 2022, nurses conducted information sessions on cholera "
+            "in Chirundu.",
+            "information sessions", "2022-05-03", "Chirundu", id="conducted"),
+    ],
+)  # fmt: skip
+def test_sessions_held_on_a_day_are_one_event(described, text, label, date, place):
+    assert _one(described, text) == (label, (date, place))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no day: what is done as a rule, not an event
+        pytest.param("Beirut, Lebanon – IOM regularly held information sessions on stress in "
+                     "Tripoli.", id="no-day"),
+        pytest.param("Beirut, Lebanon – In 2019 IOM held information sessions in Tripoli.",
+                     id="a-year-only"),
+        # sessions told before, or none in particular
+        pytest.param("Beirut, Lebanon – On 7 October 2021, IOM held the sessions in Tripoli.",
+                     id="told-before"),
+        # not held: planned
+        pytest.param("Beirut, Lebanon – On 7 October 2021, IOM will hold information sessions "
+                     "in Tripoli.", id="planned"),
+    ],
+)  # fmt: skip
+def test_no_event_for_sessions_without_a_day_or_held(described, text):
+    g, _ = described(text)
+    assert not _events(g)
+
+
+def test_each_entry_of_a_dated_list_is_an_event(described):
+    g, _ = described(
+        "Activities completed so far:\n"
+        "- 12 March 2019: inception meeting in Honiara, attended by 31 representatives of "
+        "government and churches;\n"
+        "- October 2019: five-day pilot training of the curriculum in Suva for 24 health "
+        "promotion officers;\n"
+        "- 4–5 February 2020: validation workshop in Port Vila, where the curriculum was "
+        "endorsed.",
+    )
+    assert _events(g) == {
+        "inception meeting": ("2019-03-12", "Honiara"),
+        "five-day pilot training": ("2019-10", "Suva"),
+        "validation workshop": ("2020-02-04", "Port-Vila"),  # (the gazetteer's spelling)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an entry that names no event
+        pytest.param("- 12 March 2019: inception report approved by the steering board.",
+                     id="no-event-word"),
+        # a label and a colon that are no date
+        pytest.param("- Output 2: validation workshop in Port Vila.", id="no-date"),
+        # an event planned, in a dated entry
+        pytest.param("- March 2021: a regional meeting will be held in Suva.", id="planned"),
+    ],
+)  # fmt: skip
+def test_no_event_from_an_entry_without_one(described, text):
+    g, _ = described(text)
+    assert not _events(g)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "place"),
+    [
+        pytest.param(
+            "Almaty, Kazakhstan – World TB Day itself was marked on Sunday 24 March 2019 with a "
+            "concert in Almaty's Central Park.",
+            "World TB Day", "Almaty", id="marked-in-the-passive"),
+        pytest.param(
+            "Huaquillas, Ecuador – Some 300 people gathered on Sunday 1 December 2019 in "
+            "Huaquillas for a World AIDS Day event with music.",
+            "World AIDS Day event", "Huaquillas", id="day-event"),
+        pytest.param(
+            "Manila, Philippines – On 25 June 2023, IOM staff joined the Day of the Seafarer "
+            "celebration at the port in Manila.",
+            "Day of the Seafarer celebration", "Manila", id="day-of-the-celebration"),
+    ],
+)  # fmt: skip
+def test_an_observance_named_by_its_day(described, text, label, place):
+    found_label, (_, found_place) = _one(described, text)
+    assert (found_label, found_place) == (label, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day named, nothing marked on it
+        pytest.param("Almaty, Kazakhstan – World TB Day is a reminder that migrants fall ill.",
+                     id="no-marking"),
+        pytest.param("Almaty, Kazakhstan – The World TB Day theme was chosen by WHO.",
+                     id="theme-is-no-event"),
+    ],
+)  # fmt: skip
+def test_no_observance_where_none_was_held(described, text):
+    g, _ = described(text)
+    assert not _events(g)
+
+
+def test_a_town_named_alone_is_the_documents_countrys(reading):
+    doc = reading(
+        "Beirut, Lebanon – On 7 October 2021, IOM held information sessions in Tripoli."
+    )
+    (tripoli,) = [p for s in doc.sentences for p in s.places if p.text == "Tripoli"]
+    assert tripoli.iso3 == "LBN"
+
+
+def test_a_town_placed_in_another_country_stays_there(reading):
+    doc = reading("Beirut, Lebanon – On 7 October 2021, IOM met officials in Tripoli, Libya.")
+    (tripoli,) = [p for s in doc.sentences for p in s.places if p.text == "Tripoli"]
+    assert tripoli.iso3 == "LBY"
+
+
+def test_a_town_of_another_country_only_stays_the_most_populous(reading):
+    # (no town of the name in Kenya: the gazetteer's largest "Tripoli", Libya's)
+    doc = reading("Nairobi, Kenya – Officials came from Tripoli for the meeting.")
+    (tripoli,) = [p for s in doc.sentences for p in s.places if p.text == "Tripoli"]
+    assert tripoli.iso3 == "LBY"
