@@ -448,9 +448,7 @@ LISTED = re.compile(
 # the same bare plural after a verb of doing, as one event where no list of places follows
 # but the sentence tells its day: "On 7 October, IOM held information sessions on stress in
 # Tripoli" ("information sessions"; not "two courses", which says how many)
-HELD_PLURAL = re.compile(
-    rf"{_DOING} (?P<phrase>(?:[a-z][\w-]* ){{0,2}}?(?:{_COUNTED_HEAD}))\b"
-)
+HELD_PLURAL = re.compile(rf"{_DOING} (?P<phrase>(?:[a-z][\w-]* ){{0,2}}?(?:{_COUNTED_HEAD}))\b")
 
 
 def held_plural(sentence: str, mention: EventMention) -> EventMention | None:
@@ -464,6 +462,7 @@ def held_plural(sentence: str, mention: EventMention) -> EventMention | None:
         mention, label=held["phrase"], rule="event-plural",
         participants=participant_count(sentence),
     )  # fmt: skip
+
 
 # a service that began on a day, told by its start: "an IOM mobile clinic began working at
 # the zero point a week later", "on 1 March the mobile clinic saw its first patients", "a
@@ -521,7 +520,8 @@ def find(sentence: str) -> list[EventMention]:
     found = _named_events(sentence)
     anchors: list[EventMention] = []  # events that only tell when: "Before the opening, …"
     matches = list(EVENT.finditer(sentence))
-    if (entry := DATED_ENTRY.match(sentence)) and (bare := ENTRY_EVENT.match(sentence, entry.end())):
+    entry = DATED_ENTRY.match(sentence)
+    if entry and (bare := ENTRY_EVENT.match(sentence, entry.end())):
         matches.insert(0, bare)
     for match in matches:
         # a reader names an event by its word and what qualifies it ("a three-day course"),

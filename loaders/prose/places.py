@@ -115,14 +115,14 @@ class PlaceFinder:
         resolved = []
         for i, mention in enumerate(found):
             following = found[i + 1] if i + 1 < len(found) else None
-            placed = following is not None and not following.city and (
-                following.start - mention.end <= 2
+            placed = (
+                following is not None
+                and not following.city
+                and (following.start - mention.end <= 2)
             )
             if mention.rule == "city" and home and mention.iso3 != home and not placed:
-                city = next(
-                    (c for c in self.cities.get(normalise_name(mention.text), ()) if c.iso3 == home),
-                    None,
-                )
+                named = self.cities.get(normalise_name(mention.text), ())
+                city = next((c for c in named if c.iso3 == home), None)
                 if city is not None:
                     mention = replace(mention, iso3=home, city=city.name)
             resolved.append(mention)

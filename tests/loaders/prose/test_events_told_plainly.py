@@ -130,9 +130,7 @@ def test_no_observance_where_none_was_held(described, text):
 
 
 def test_a_town_named_alone_is_the_documents_countrys(reading):
-    doc = reading(
-        "Beirut, Lebanon – On 7 October 2021, IOM held information sessions in Tripoli."
-    )
+    doc = reading("Beirut, Lebanon – On 7 October 2021, IOM held information sessions in Tripoli.")
     (tripoli,) = [p for s in doc.sentences for p in s.places if p.text == "Tripoli"]
     assert tripoli.iso3 == "LBN"
 
