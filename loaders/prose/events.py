@@ -53,6 +53,9 @@ EVENT_WORDS = {
     "briefing": MHKG.Meeting,
     "orientation": MHKG.Workshop,
     "debriefing": MHKG.Meeting,
+    # the signing of an agreement, of a memorandum: "The signing of the memorandum took place at
+    # the DMW office" (a ceremony of its own)
+    "signing": MHKG.Meeting,
     "festival": MHKG.Meeting,
     "campaign": MHKG.Workshop,
     "screening day": MHKG.Workshop,

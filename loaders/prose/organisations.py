@@ -159,13 +159,15 @@ LIST_PUBLIC = re.compile(
     r"\b(?:Administration|Delegation|Provincial|Regional|District|Municipal|Departmental|"
     r"Prefectural|Federal|National|Public)\b"
 )
+# heads whose plural ends in "-ies": "the Embassies of India, Bangladesh and the Philippines"
+PLURAL_Y = r"(?P<stem>Embass|Authorit|Agenc|Societ)"
 # a place and its level before a ministry's name: "Gedaref State", "Punjab Provincial"
 LOCAL_PLACE = re.compile(rf"(?<![\w’'-])(?P<place>(?!The\b){CAP}(?: (?!The\b){CAP})?) $")
 LOCAL_LEVEL = re.compile(
     rf"(?<![\w’'-])(?P<place>(?!The\b){CAP}(?: (?!The\b){CAP})?) "
     r"(?P<level>Provincial|Regional|County|Cantonal|Departmental|Prefectural) $"
 )
-PLURAL_HEAD_OF = re.compile(rf"(?:{HEADS})(?:s|es) of ")
+PLURAL_HEAD_OF = re.compile(rf"(?:(?:{HEADS})(?:s|es)|{PLURAL_Y}ies) of ")
 # a day or a month, which ends a name: "the Ministry of Health on Friday"
 WHEN = dates.DAY_OR_MONTH
 # the start of a ministry's name, before its portfolio's words
@@ -704,9 +706,11 @@ class OrgReader:
     def _before_next_organisation(self, name: str) -> str:
         """A ministry's name up to another organisation joined to it by "and": "Ministry of
         Health and WHO", "… of Ghana & IOM" (but "Ministry of Labour and Social Protection")."""
+        listed = False
         for match in re.finditer(r"(?:,| (?:and|&)) (?:the )?", name):
             rest = name[match.end() :]
             if match.group().startswith(","):
+                listed = True
                 # a listed portfolio, unless it is a body of its own: "Ministry of Health,
                 # Doctors Without Borders and …"
                 if self.directory.find(re.split(r", | and ", rest, maxsplit=1)[0]):
@@ -715,6 +719,9 @@ class OrgReader:
             if re.fullmatch(r"[A-Z]{2,}\w*", rest.split()[0]) or self.directory.find(rest):
                 return name[: match.start()]
             head = re.split(r" (?:of|for|on) ", rest, maxsplit=1)[0]
+            if listed:
+                continue  # the last of listed portfolios: "… Affairs, Veterans and Youth
+                # Rehabilitation" (a body it would be known, or in capitals: above)
             # (one word is a portfolio, not a body's name: "… Women Affairs and Youth")
             body = " " in rest and kind_from_name(head) not in (None, MHKG.Ministry)
             if body and self._named(rest):
@@ -803,7 +810,10 @@ class OrgReader:
         # (nor into another body's possessive: "… of Somaliland and IOM's Migration Response
         # Centre")
         owned = rf"and (?!(?:{PEOPLE_OWNER.pattern})['’]s)[\w-]+['’]s "  # (not "Children's")
-        words = rf"(?: (?!and (?:of )?the |{owned}){link}(?!{WHEN}){CAP})*"
+        # (nor on into its owner's: "Bureau of Vector Borne Diseases of Thailand's Department
+        # of Disease Control" is the bureau, a unit of that department)
+        owner = rf"of (?:the )?(?:[A-Z][\w-]* ){{0,2}}(?!(?:{PEOPLE_OWNER.pattern})['’]s)[\w-]+['’]s "
+        words = rf"(?: (?!and (?:of )?the |{owned}|{owner}){link}(?!{WHEN}){CAP})*"
         # what it is for may list several fields: "Division of Health, Wellness and Social
         # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:
         # "Institute of Public Health, Ghana Health Service and …")
@@ -1020,16 +1030,20 @@ class OrgReader:
         per place, named with the place first."""
         if not PLURAL_HEAD_OF.search(sentence):
             return
-        places = rf"(?P<places>{CAP}(?: {CAP})?(?:, {CAP}(?: {CAP})?)*,? and {CAP}(?: {CAP})?)"
-        pattern = rf"\b(?P<body>(?:{CAP} )*(?:{HEADS}))(?:s|es)? of (?:the )?{places}"
+        place = rf"(?:the )?{CAP}(?: {CAP})?"  # ("… and the Philippines")
+        places = rf"(?P<places>{place}(?:, {place})*,? and {place})"
+        heads = rf"{HEADS}|{PLURAL_Y}(?=ies)"
+        pattern = rf"\b(?P<body>(?:{CAP} )*(?:{heads}))(?:s|es|ies)? of (?:the )?{places}"
         for match in re.finditer(pattern, sentence):
-            if not re.search(rf"(?:{HEADS})(?:s|es) of", match.group()):
+            if not PLURAL_HEAD_OF.search(match.group()):
                 continue  # a single body: "Office of Returnee Affairs and Reintegration"
             body = re.sub(r"^(?:The|the) ", "", match["body"])
-            for place in list_items(match["places"]):
+            body += "y" if match["stem"] else ""  # "Embassies": "Embassy"
+            for written in list_items(match["places"]):
+                place = written.removeprefix("the ")
                 # a country's after the body: "National Malaria Control Programme of Sudan"
                 if self.country_of(place):
-                    organisation = self._named(f"{body} of {place}")
+                    organisation = self._named(f"{body} of {written}")
                 else:
                     organisation = self._named_in_place(place, body)
                 if organisation is not None:

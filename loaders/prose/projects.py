@@ -477,7 +477,9 @@ def find(sentence: str) -> list[ProjectMention]:
             named = next((g for g in ("quoted", "named", "title") if parts.get(g)), None)
             if named and PUBLIC_APPOSITION.match(sentence, match.end(named)):
                 continue  # '"100 Million Healthy Lives", the presidential initiative to …'
-            if not title:
+            if not title or re.search(r"['’]s$", title):
+                # (no title ends in an owner's possessive: "the Government of Canada under
+                # IOM's project 'Salud para Caminantes'", whose project is IOM's, named after)
                 continue
             overlapping = [
                 key for key, m in found.items() if m.start < match.end() and match.start() < m.end
