@@ -812,7 +812,8 @@ class OrgReader:
         owned = rf"and (?!(?:{PEOPLE_OWNER.pattern})['’]s)[\w-]+['’]s "  # (not "Children's")
         # (nor on into its owner's: "Bureau of Vector Borne Diseases of Thailand's Department
         # of Disease Control" is the bureau, a unit of that department)
-        owner = rf"of (?:the )?(?:[A-Z][\w-]* ){{0,2}}(?!(?:{PEOPLE_OWNER.pattern})['’]s)[\w-]+['’]s "
+        people = rf"(?:{PEOPLE_OWNER.pattern})['’]s"
+        owner = rf"of (?:the )?(?:[A-Z][\w-]* ){{0,2}}(?!{people})[\w-]+['’]s "
         words = rf"(?: (?!and (?:of )?the |{owned}|{owner}){link}(?!{WHEN}){CAP})*"
         # what it is for may list several fields: "Division of Health, Wellness and Social
         # Protection", "Bureau of Manpower, Employment and Training" (but no list of bodies:

@@ -85,7 +85,7 @@ def test_one_body_of_a_plural_place_is_no_list(organisations):
 
 def test_no_project_title_ends_in_an_owners_possessive(reading):
     doc = reading(
-        'The testing days were funded by the Government of Canada under IOM\'s project "Salud '
+        "The testing days were funded by the Government of Canada under IOM's project \"Salud "
         'para Caminantes" (Health for Walkers).'
     )
     assert [p.title for s in doc.sentences for p in s.projects] == ["Salud para Caminantes"]
