@@ -560,7 +560,8 @@ def find(sentence: str) -> list[EventMention]:
         )  # fmt: skip
         if definite and ANCHOR.search(sentence, 0, match.start()):
             anchors.append(found[-1])
-    if not found and (launch := LAUNCHED.search(sentence)):
+    launch = LAUNCHED.search(sentence)
+    if launch and not _in_clause(sentence, found, launch.start(), launch.end()):
         count = participant_count(sentence)
         found.append(
             EventMention(launch.start(), launch.end(), "launch", MHKG.Meeting, count,
@@ -613,6 +614,16 @@ def find(sentence: str) -> list[EventMention]:
     if len(found) > len(anchors):  # another event told: the ones that only tell when go
         found = [m for m in found if m not in anchors]
     return found
+
+
+def _in_clause(sentence: str, found: list[EventMention], start: int, end: int) -> bool:
+    """Whether an event found lies in the clause of the words at `start`–`end` (from the
+    stop before them to the one after): "The project was launched in Niamey on 15 September,
+    on the same day as … the national COVID-19 vaccination campaign" tells a launch, the
+    campaign in a clause of its own."""
+    before = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start))
+    after = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i >= 0]
+    return any(before < m.start < min(after, default=len(sentence)) for m in found)
 
 
 # a word that likens an event to another, no part of its name

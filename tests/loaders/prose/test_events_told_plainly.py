@@ -146,3 +146,18 @@ def test_a_town_of_another_country_only_stays_the_most_populous(reading):
     doc = reading("Nairobi, Kenya – Officials came from Tripoli for the meeting.")
     (tripoli,) = [p for s in doc.sentences for p in s.places if p.text == "Tripoli"]
     assert tripoli.iso3 == "LBY"
+
+
+def test_a_launch_is_told_beside_an_event_in_another_clause(described):
+    g, _ = described(
+        "Niamey, Niger – The project was launched in Niamey on 15 September 2021 by IOM and the "
+        "Government of Niger, on the same day as a separate IOM project for the national "
+        "vaccination campaign."
+    )
+    assert _events(g)["launch"] == ("2021-09-15", "Niamey")
+
+
+def test_no_launch_beside_the_event_it_launched(described):
+    # (the campaign launched is the event: no launch of its own)
+    g, _ = described("Dakar, Senegal – IOM launched a vaccination campaign in Dakar on 3 May 2023.")
+    assert list(_events(g)) == ["vaccination campaign"]
