@@ -122,7 +122,8 @@ def state_events(
             continue  # "… will bring officials to Amman for a knowledge exchange visit"
         if mention.rule == "event-verb" and mention.head != "launch" and date is None:
             continue  # "IOM screened arrivals in Tamale": what it does, not an event
-        if mention.rule == "service-start" and (date is None or date.datatype == XSD.gYear):
+        started = mention.rule == "service-start" or mention.head in events.ROUNDS
+        if started and (date is None or date.datatype == XSD.gYear):
             continue  # "The clinic, which opened in 2015, …": its history, not an event
         if mention.rule == "event-plural" and date is None:
             continue  # "Validation workshops were held in Kisumu": when, not only where

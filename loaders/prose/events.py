@@ -68,6 +68,10 @@ EVENT_WORDS = {
     "awareness day": MHKG.Meeting,
     "open day": MHKG.Meeting,
     "screening camp": MHKG.Workshop,
+    # a clinic of a day or on the move, held on its day: "at a one-day screening clinic", "an
+    # IOM mobile clinic visited five villages last week" (not any clinic: a facility)
+    "screening clinic": MHKG.Workshop,
+    "mobile clinic": MHKG.Workshop,  # (on a day or in a month only: `ROUNDS`)
     "health camp": MHKG.Workshop,
     "medical camp": MHKG.Workshop,
     "vaccination camp": MHKG.Workshop,
@@ -88,6 +92,9 @@ EVENT_WORDS = {
     "handover": MHKG.Meeting,
     "hand-over": MHKG.Meeting,
     "course": MHKG.Workshop,
+    "refresher": MHKG.Workshop,  # "attended a two-day refresher on TB and silicosis"
+    # goods given on a day: "IOM made a donation of 200 blankets last week"
+    "donation": MHKG.Meeting,
     "retreat": MHKG.Workshop,
     "symposium": MHKG.Meeting,
     "congress": MHKG.Meeting,
@@ -98,6 +105,10 @@ EVENT_WORDS = {
     "review": MHKG.Meeting,
     "evaluation": MHKG.Meeting,
 }
+# services that are events only on their day or in their month, not in their year: "a mobile
+# clinic visited five villages last week" (an event), "The mobile clinic, which opened in
+# 2015, sees 50 people a day" (a service)
+ROUNDS = frozenset({"mobile clinic", "screening clinic"})
 # An event noun made of a verb ("assessment", "review") names an activity as often as an
 # event ("the assessment found …"): it is an event where a verb of doing governs it, before
 # ("carried out a joint assessment", "conducted a review") or after ("a review … held in
@@ -296,7 +307,12 @@ _FOR_COUNT = (
     r"sixty|seventy|eighty|ninety)"
 )
 _DONATED = r"(?:funded|financed|supported|led|backed|sponsored)"
-_DETERMINER = r"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er) "
+# (or an owner's possessive: "the project's inception meeting", "IOM's workshop"; and the
+# publisher's name before the event is no part of it: "an IOM workshop")
+_DETERMINER = (
+    r"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Hh]is|[Hh]er"
+    r"|(?:[Tt]he )?(?:project|programme|ministry|IOM|[A-Z]{2,})['’]s) (?:IOM )?"
+)
 _EVENT_PHRASE = (
     rf"(?P<label>(?:{_ORDINAL} )?(?:{_MODIFIER} ){{0,4}}(?P<head>{_HEAD})"
     # (not a donor's word before what it funds: "the second workshop of the EU-funded project")
@@ -308,6 +324,7 @@ _EVENT_PHRASE = (
     rf"(?!on {_DATE_START}){_TOPIC_WORD})?)(?![\w-])"
     # a modifier of what follows, also of a pair: "a screening and referral protocol"
     r"(?! (?:and [\w-]+ )?(?:room|hall|minutes|notes|report|materials|venue|agenda|series|"
+    r"trainings?|courses?|sessions?|workshops?|"  # ("refresher trainings": the word after)
     r"methodology|site|sites|point|points|post|posts|centre|center|unit|units|tool|tools|form|"
     r"forms|results|data|capacity|services|team|teams|algorithm|programme|program|process|"
     r"criteria|kit|kits|strategy|plan|activities|package|cycle|period|partner|partners|protocol|"
@@ -551,7 +568,9 @@ def find(sentence: str) -> list[EventMention]:
             label, end = f"{label} {title['title']}", title.end()  # its name, in apposition
         about = WHEN_AFTER.sub("", about)  # "a course on mental health this week": when
         label = LIKENED.sub("", label)  # "a similar validation meeting": a validation meeting
-        definite = match["det"].lower() in ("the", "its", "their", "our", "his", "her")
+        definite = match["det"].lower() in ("the", "its", "their", "our", "his", "her") or (
+            match["det"].endswith(("'s", "’s"))
+        )
         found.append(
             EventMention(
                 match.start(), end, label, EVENT_WORDS[head], participants,
@@ -561,7 +580,11 @@ def find(sentence: str) -> list[EventMention]:
         if definite and ANCHOR.search(sentence, 0, match.start()):
             anchors.append(found[-1])
     launch = LAUNCHED.search(sentence)
-    if launch and not _in_clause(sentence, found, launch.start(), launch.end()):
+    # (a service launched is the launch's: "IOM launched on 4 June a mobile clinic")
+    launched = [m for m in found if m.head in ROUNDS]
+    others = [m for m in found if m not in launched]
+    if launch and not _in_clause(sentence, others, launch.start(), launch.end()):
+        found = others
         count = participant_count(sentence)
         found.append(
             EventMention(launch.start(), launch.end(), "launch", MHKG.Meeting, count,

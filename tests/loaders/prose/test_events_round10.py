@@ -37,8 +37,8 @@ def _starts(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text, label",
     [
-        ("On 4 May the IOM mobile clinic saw its first patients in a camp near Goma.",
-         "IOM mobile clinic"),
+        ("On 4 May the IOM mobile health caravan saw its first patients in a camp near Goma.",
+         "IOM mobile health caravan"),
         ("A new health post at Bunagana opened on 9 June.", "new health post"),
         ("A migrant help desk, run with the Red Cross, began operating on 2 July.",
          "migrant help desk"),

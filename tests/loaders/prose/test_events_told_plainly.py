@@ -161,3 +161,58 @@ def test_no_launch_beside_the_event_it_launched(described):
     # (the campaign launched is the event: no launch of its own)
     g, _ = described("Dakar, Senegal – IOM launched a vaccination campaign in Dakar on 3 May 2023.")
     assert list(_events(g)) == ["vaccination campaign"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "date", "place"),
+    [
+        pytest.param(
+            "Vienna, Austria – Officials met IOM for the project's inception meeting in Vienna "
+            "on 14 November 2016.",
+            "inception meeting", "2016-11-14", "Vienna", id="owner-possessive"),
+        pytest.param(
+            "Addis Ababa, Ethiopia – On 21 March 2022, 32 health workers learned psychological "
+            "first aid at an IOM workshop in Adama.",
+            "workshop", "2022-03-21", "Adama", id="publisher-before-the-word"),
+        pytest.param(
+            "Maseru, Lesotho – On 21 March 2018, former miners queued in Maseru for chest X-rays "
+            "at a one-day screening clinic.",
+            "one-day screening clinic", "2018-03-21", "Maseru", id="screening-clinic"),
+        pytest.param(
+            "Phnom Penh, Cambodia – On 12 November 2021 an IOM mobile clinic saw 218 patients "
+            "in Poipet.",
+            "mobile clinic", "2021-11-12", "Poipet", id="mobile-clinic-on-its-day"),
+        pytest.param(
+            "Maseru, Lesotho – On 14 March 2018, nurses attended a two-day refresher on TB at "
+            "the hospital in Mafeteng.",
+            "two-day refresher", "2018-03-14", "Mafeteng", id="refresher"),
+        pytest.param(
+            "Iquique, Chile – On 3 February 2021, IOM made a donation of 200 blankets to the "
+            "migration office in Pisiga.",
+            "donation", "2021-02-03", "Pisiga", id="donation"),
+    ],
+)  # fmt: skip
+def test_more_event_words_and_determiners(described, text, label, date, place):
+    assert _one(described, text) == (label, (date, place))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a service in its year, not an event
+        pytest.param("Goma, DR Congo – The mobile clinic, which opened in 2015, sees 50 people "
+                     "a day.", id="clinic-in-its-year"),
+        # what a donation is for, no donation made
+        pytest.param("Goma, DR Congo – Donation appeals were issued in May 2020 in Goma.",
+                     id="no-donation-made"),
+    ],
+)  # fmt: skip
+def test_no_event_from_a_service_or_an_appeal(described, text):
+    g, _ = described(text)
+    assert not _events(g)
+
+
+def test_a_service_launched_is_a_launch(described):
+    g, _ = described("Goma, DR Congo – The ministry and IOM launched a mobile clinic in Goma on 4 "
+                     "June 2021.")  # fmt: skip
+    assert list(_events(g)) == ["launch"]
