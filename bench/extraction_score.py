@@ -274,9 +274,19 @@ def _same_post_at(person: dict, row: dict, names) -> bool:
     if not found_names & gold_names:
         return False
     either = {n for n in found_names | gold_names if n}
-    return _post_without(norm(row.get("post", "")), either) == _post_without(
-        norm(person["post"]), either
-    )
+    found_post, gold_post = (_post_here(p) for p in (row.get("post", ""), person["post"]))
+    return _post_without(norm(found_post), either) == _post_without(norm(gold_post), either)
+
+
+# where a post is held, after it: "project officer in Mae Sot" (gold files differ on whether a
+# post keeps it: parts g, i and w do, x does not)
+_POST_PLACE = re.compile(r" in (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}$")
+
+
+def _post_here(post: str) -> str:
+    """A post without the place it is held in ("in Mae Sot"; not its field, in lower case:
+    "lecturer in public health")."""
+    return _POST_PLACE.sub("", post or "")
 
 
 def _post_without(post: str, organisation_names: set[str]) -> str:

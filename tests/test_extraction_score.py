@@ -90,6 +90,11 @@ def test_names_and_posts_compare_without_their_articles(score_module, gold, foun
          "Herat Regional Hospital", False),
         ("Director", "Director of the HPPHD office", "Herat Provincial Public Health Directorate",
          False),
+        # the place a post is held in, given or not
+        ("Director", "Director in Herat", "Herat Provincial Public Health Directorate", True),
+        ("Director in Herat City", "Director", "HPPHD", True),
+        # not its field, in lower case
+        ("Director", "Director in public health", "HPPHD", False),
     ],
 )  # fmt: skip
 def test_a_post_may_name_its_organisation_or_not(
