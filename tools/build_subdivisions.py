@@ -8,10 +8,13 @@ Secretariat of Valle del Cauca" → COL).
     python tools/build_subdivisions.py --check   # the file is what this script writes
 
 Left out, so that a name stands for one country only: names shared by subdivisions of
-several countries ("Western", "Central", "Saint John"), names of countries, demonyms and
-cities of another country ("Georgia" the US state, "Punjab" of India and Pakistan), and
-names of four letters or fewer ("Bay", "Gedo") and compass points and landforms ("North",
-"Coast", "Lakes"), which read as ordinary words too often.
+several countries ("Western", "Central", "Saint John"), names of countries and demonyms
+("Georgia" the US state, "Punjab" of India and Pakistan), and names of four letters or fewer
+("Bay", "Gedo") and compass points and landforms ("North", "Coast", "Lakes"), which read as
+ordinary words too often. A name that is also a city's ("Gaza": Mozambique's province,
+Palestine's governorate and city) is kept for each of its countries, however short, marked
+`also_city`: the reader takes it for a province only in a document of that province's
+country.
 """
 
 from __future__ import annotations
@@ -40,11 +43,11 @@ HEADER = (
     "# ISO 3166-2 subdivisions with one country per name; made by tools/build_subdivisions.py\n"
     f"# from pycountry {pycountry.__version__ if hasattr(pycountry, '__version__') else ''}"
     " (Debian iso-codes, LGPL-2.1+); see loaders/data/README.md\n"
-    "name\tiso3\tcode\ttype\n"
+    "name\tiso3\tcode\ttype\talso_city\n"
 )
 
 
-def rows() -> list[tuple[str, str, str, str]]:
+def rows() -> list[tuple[str, str, str, str, str]]:
     by_name: dict[str, set[str]] = defaultdict(set)
     entries = []
     for sub in pycountry.subdivisions:
@@ -63,17 +66,13 @@ def rows() -> list[tuple[str, str, str, str]]:
     kept = set()
     for name, iso3, code, kind in entries:
         key = normalise_name(name)
-        city_elsewhere = any(c.iso3 != iso3 for c in cities.get(key, []))
-        if (
-            len(by_name[key]) > 1
-            or key in countries
-            or key in demonyms
-            or city_elsewhere
-            or len(key.replace(" ", "")) <= 4
-            or key in GENERIC
-        ):
+        if key in countries or key in demonyms or key in GENERIC:
             continue
-        kept.add((name, iso3, code, kind))
+        shared = len(by_name[key]) > 1 or any(c.iso3 != iso3 for c in cities.get(key, []))
+        if shared and key in cities:  # a city's name too, however short: "Gaza"
+            kept.add((name, iso3, code, kind, "yes"))
+        elif not shared and len(key.replace(" ", "")) > 4:
+            kept.add((name, iso3, code, kind, ""))
     return sorted(kept)
 
 

@@ -60,8 +60,20 @@ def cities() -> dict[str, list[City]]:
 @cache
 def subdivisions() -> dict[str, str]:
     """Normalised name of an ISO 3166-2 subdivision ("valle del cauca") -> its country's
-    ISO 3166-1 alpha-3 code; only names that stand for one country."""
-    return {normalise_name(r["name"]): r["iso3"] for r in read_rows("subdivisions.tsv")}
+    ISO 3166-1 alpha-3 code; only names that stand for one country (not a city elsewhere)."""
+    rows = read_rows("subdivisions.tsv")
+    return {normalise_name(r["name"]): r["iso3"] for r in rows if not r["also_city"]}
+
+
+@cache
+def subdivisions_named_as_cities() -> dict[str, frozenset[str]]:
+    """The subdivisions whose name is also a city's, of another country or of several
+    ("gaza": Mozambique's province, Palestine's governorate and city) -> their countries."""
+    found: dict[str, set[str]] = {}
+    for row in read_rows("subdivisions.tsv"):
+        if row["also_city"]:
+            found.setdefault(normalise_name(row["name"]), set()).add(row["iso3"])
+    return {name: frozenset(codes) for name, codes in found.items()}
 
 
 @cache

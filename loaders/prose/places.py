@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from mhkg.iri import normalise_name
+from mhkg.loaders import data
 from mhkg.loaders.data import City
 from mhkg.loaders.gazetteer import Gazetteer
 
@@ -83,6 +84,11 @@ class PlaceFinder:
             if LANGUAGE.match(sentence, end):  # "Spanish-speaking staff": a language
                 return None
             return PlaceMention(start, end, text, code, rule="demonym")
+        if key in self.cities and AREA_AFTER.match(sentence, end):
+            # "Gaza Province", "the Gaza Provincial Health Directorate": an area a city's name
+            # also names, the document's country's if it is no city's (see `at_home`)
+            best = max(self.cities[key], key=lambda city: city.population)
+            return PlaceMention(start, end, text, best.iso3, rule="area")
         if key in self.cities and (
             _used_as_place(sentence, words, index, end) or self._country_follows(sentence, end)
         ):
@@ -111,7 +117,9 @@ class PlaceFinder:
     def at_home(self, found: Sequence[PlaceMention], home: str | None) -> list[PlaceMention]:
         """A city named alone whose name a city of the document's own country bears is that
         city, not the most populous of the name ("Tripoli" in an article from Beirut); one
-        the text places in another country stays there ("Tripoli, Libya")."""
+        the text places in another country stays there ("Tripoli, Libya"). An area named by a
+        city's name is the document's country's where that country has a province of the
+        name ("Gaza Province" in Mozambique, not Palestine's Gaza)."""
         resolved = []
         for i, mention in enumerate(found):
             following = found[i + 1] if i + 1 < len(found) else None
@@ -120,7 +128,10 @@ class PlaceFinder:
                 and not following.city
                 and (following.start - mention.end <= 2)
             )
-            if mention.rule == "city" and home and mention.iso3 != home and not placed:
+            areas = data.subdivisions_named_as_cities().get(normalise_name(mention.text), ())
+            if mention.rule == "area" and home in areas and not placed:
+                mention = replace(mention, iso3=home)  # "Gaza Province" in Mozambique
+            elif mention.rule == "city" and home and mention.iso3 != home and not placed:
                 named = self.cities.get(normalise_name(mention.text), ())
                 city = next((c for c in named if c.iso3 == home), None)
                 if city is not None:
@@ -158,6 +169,10 @@ def _used_as_place(sentence: str, words: list[tuple[int, int, str]], index: int,
     return before in PLACE_WORDS or bool(dateline) or bool(dated)
 
 
+# the level of an area after its name: "Gaza Province", "Gaza Provincial Health Directorate"
+AREA_AFTER = re.compile(
+    r" (?:[Pp]rovinces?|[Pp]rovincial|[Rr]egion|[Rr]egional|[Dd]istricts?|[Gg]overnorate)\b"
+)
 # a demonym that names a language: "Spanish- and Creole-speaking", "Somali language" (a
 # word "Spanish-speaking" is no demonym; "Ugandan speakers" are people)
 LANGUAGE = re.compile(r"-(?: and [A-Z][\w]*-)?speaking\b| (?:language|languages)\b")

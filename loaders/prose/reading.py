@@ -105,6 +105,9 @@ def read(
         default_country = countries[0]
     for reading in readings:  # "Tripoli" in an article from Beirut: Lebanon's
         reading.places = finder.at_home(reading.places, default_country)
+        for place in reading.places:  # (and so a body named by it: "Gaza Provincial …")
+            if place.rule == "area" and place.iso3 == default_country:
+                towns.setdefault(normalise_name(place.text), place.iso3)
     orgs = OrgReader(
         directory=context.directory,
         country_of=context.gazetteer.country,

@@ -215,5 +215,8 @@ def test_subdivisions_are_what_their_build_writes(iso3_codes):
     assert found["valle del cauca"] == "COL"
     assert found["arica and parinacota"] == "CHL"
     assert set(found.values()) <= iso3_codes
-    for ambiguous in ("western", "georgia", "punjab", "north", "bay"):
+    for ambiguous in ("western", "georgia", "punjab", "north", "bay", "gaza"):
         assert ambiguous not in found
+    # (a name that is a city's too: kept apart, with each of its countries)
+    assert data.subdivisions_named_as_cities()["gaza"] == {"MOZ", "PSE"}
+    assert "valle del cauca" not in data.subdivisions_named_as_cities()

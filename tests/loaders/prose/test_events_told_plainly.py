@@ -216,3 +216,35 @@ def test_a_service_launched_is_a_launch(described):
     g, _ = described("Goma, DR Congo – The ministry and IOM launched a mobile clinic in Goma on 4 "
                      "June 2021.")  # fmt: skip
     assert list(_events(g)) == ["launch"]
+
+
+def test_an_area_named_as_a_city_elsewhere_is_the_documents_countrys(reading):
+    doc = reading(
+        "Xai-Xai, Mozambique – Miners were tested in Gaza Province on Monday with the Gaza "
+        "Provincial Health Directorate."
+    )
+    areas = [p for s in doc.sentences for p in s.places if p.text == "Gaza"]
+    assert {p.iso3 for p in areas} == {"MOZ"}
+    (directorate,) = [
+        m.organisation
+        for s in doc.sentences
+        for m in s.organisations
+        if "Gaza" in m.organisation.name
+    ]
+    assert directorate.country == "MOZ"
+
+
+def test_an_area_of_a_country_without_one_of_its_name_stays_abroad(reading):
+    # (Kenya has no province "Gaza": the city's country holds)
+    doc = reading("Nairobi, Kenya – Doctors from Gaza City met in Nairobi on Monday.")
+    (gaza,) = [p for s in doc.sentences for p in s.places if p.text.startswith("Gaza")]
+    assert gaza.iso3 == "PSE"
+
+
+def test_a_city_of_another_country_named_with_an_area_word_keeps_its_country(reading):
+    # (Takeo is Cambodia's, named in a Vietnamese article: no province of Viet Nam)
+    doc = reading(
+        "Hanoi, Viet Nam – Officials of the Takeo Provincial Health Department met in Hanoi."
+    )
+    (takeo,) = [p for s in doc.sentences for p in s.places if p.text == "Takeo"]
+    assert takeo.iso3 == "KHM"
