@@ -494,7 +494,7 @@ POST_HEADS = frozenset(
     "counsellor deputy radiographer sonographer vaccinator caregiver foreman forewoman "
     "dentist dietitian economist journalist lawyer engineer activist advocate organiser "
     "organizer imam pastor priest attorney-general solicitor-general auditor-general "
-    "practitioner".split()
+    "practitioner mechanic".split()
 )
 # professions by their endings: "paediatrician", "gynaecologist", "psychiatrist",
 # "physiotherapist", "sonographer"
@@ -885,8 +885,18 @@ def _complements(
         i >= len(tokens)
         or tokens[i].text in (",", ".", ";", ":", ")", "—", "–")
         or (tokens[i].lower in ("who", "whose", "which", "since"))
+        or _participle_follows(tokens, i)
     )
     return kept, organisation, i, ends
+
+
+def _participle_follows(tokens: list[_Token], i: int) -> bool:
+    """Whether what the person is doing follows the post, perhaps after "now": "a mechanic
+    travelling with his wife", "a retired teacher now staying with relatives"."""
+    if tokens[i].lower in ("now", "currently", "still") and i + 1 < len(tokens):
+        i += 1
+    word = tokens[i].lower
+    return tokens[i].word and len(word) > 5 and word.endswith("ing") and not tokens[i].capitalised
 
 
 def _plain(token: _Token) -> bool:
