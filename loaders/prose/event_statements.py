@@ -1052,8 +1052,13 @@ TOWN_WITH_DAY = re.compile(
 # "at the Zamiin-Uud port of entry", "at the Nimule border crossing with Uganda" (not "at the
 # border post", "at the Ministry's border post")
 BORDER_TOWN = re.compile(
-    r"\b(?:at|in) the (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?=(?:border (?:post|crossing|"
-    r"point|checkpoint)|crossing point|point of entry|port of entry|one-stop border post)\b)"
+    # (what is visited there too: "visited the Lunga Lunga one-stop border post"; and a word of
+    # rank before it, in either case: "at the Poipet International Border Checkpoint")
+    r"\b(?:at|in|visited|toured|to) the (?P<town>[A-Z][\w'’-]+"
+    r"(?: (?!International\b|Main\b|One-Stop\b|Border\b)[A-Z][\w'’-]+)?) "
+    r"(?=(?i:(?:international |main |official )?(?:border (?:post|point|crossing)|"
+    r"(?:border )?checkpoint|crossing point|point of entry|port of entry|"
+    r"one-stop border post))\b)"
     # (or a crossing named by the towns on its two sides, the first on this one: "at the
     # Nakonde–Tunduma crossing")
     r"|\b(?:at|in) the (?P<near>[A-Z][\w'’]+)[–-][A-Z][\w'’]+ (?=(?:border )?crossing\b)"

@@ -248,3 +248,31 @@ def test_a_city_of_another_country_named_with_an_area_word_keeps_its_country(rea
     )
     (takeo,) = [p for s in doc.sentences for p in s.places if p.text == "Takeo"]
     assert takeo.iso3 == "KHM"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param(
+            "Mombasa, Kenya – On 22 June 2024, 18 participants visited the Lunga Lunga one-stop "
+            "border post.", "Lunga Lunga", id="visited-the-post"),
+        pytest.param(
+            "Phnom Penh, Cambodia – Teams held a screening at the Poipet international "
+            "checkpoint on 12 June 2024.", "Poipet", id="rank-before-checkpoint"),
+        pytest.param(
+            "Phnom Penh, Cambodia – Teams held a screening at the Poipet International Border "
+            "Checkpoint on 12 June 2024.", "Poipet", id="in-capitals"),
+    ],
+)  # fmt: skip
+def test_a_crossing_named_by_its_town_is_at_that_town(described, text, place):
+    _, (_, found) = _one(described, text)
+    assert found == place
+
+
+def test_a_crossing_with_a_name_of_its_own_is_no_town(described):
+    # (a crossing's own name, without "border": the dateline's town holds)
+    _, (_, found) = _one(
+        described,
+        "Goma, DR Congo – IOM held a handover at the Grande Barrière crossing on 3 May 2019.",
+    )
+    assert found == "Goma"
