@@ -904,10 +904,20 @@ def subject_count(sentence: str) -> int | None:
     return None
 
 
+# whom an event reached or drew, those it served too, where the sentence names the event:
+# "held information sessions …, reaching 65 women", "sessions at the Arlit transit centre drew
+# 140 migrants" (not "Since 2015 the project has reached 2,000 nurses")
+REACHED = re.compile(
+    rf"\b(?:reaching|reached|drew|drawing)\s+{_ABOUT}{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_PEOPLE}|{_SERVED})\b",
+    re.IGNORECASE,
+)
+
+
 def participant_count(sentence: str, event_named: bool = True) -> int | None:
     """How many people the sentence says took part, in figures or in words (`event_named`:
     the sentence names the event, so "reached 28 nurses" is how many it reached)."""
-    named = [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT, DONE_TO]
+    named = [*PARTICIPANTS, WITH_EVENT, SUBJECT_COUNT, DONE_TO, REACHED]
     for pattern in named if event_named else PARTICIPANTS:
         if match := pattern.search(sentence):
             return _counted(match)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from mhkg.loaders.prose import events
+
 from .conftest import events_by_label as _events
 
 
@@ -216,3 +218,18 @@ def test_a_crossing_with_a_name_of_its_own_is_no_town(described):
         "Goma, DR Congo – IOM held a handover at the Grande Barrière crossing on 3 May 2019.",
     )
     assert found == "Goma"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        pytest.param("IOM held information sessions on stress in Tripoli, reaching 65 women.", 65,
+                     id="reaching"),
+        pytest.param("On 14 July, information sessions at the transit centre drew 140 migrants.",
+                     140, id="drew"),
+        # what was reached is no people: no count
+        pytest.param("The campaign reached 40 villages in Tripoli.", None, id="no-people"),
+    ],
+)  # fmt: skip
+def test_who_took_part_told_by_whom_an_event_reached(text, count):
+    assert events.participant_count(text) == count
