@@ -84,15 +84,14 @@ class PlaceFinder:
             if LANGUAGE.match(sentence, end):  # "Spanish-speaking staff": a language
                 return None
             return PlaceMention(start, end, text, code, rule="demonym")
-        if key in self.cities and AREA_AFTER.match(sentence, end):
+        if key not in self.cities:
+            return None
+        best = max(self.cities[key], key=lambda city: city.population)
+        if AREA_AFTER.match(sentence, end):
             # "Gaza Province", "the Gaza Provincial Health Directorate": an area a city's name
             # also names, the document's country's if it is no city's (see `at_home`)
-            best = max(self.cities[key], key=lambda city: city.population)
             return PlaceMention(start, end, text, best.iso3, rule="area")
-        if key in self.cities and (
-            _used_as_place(sentence, words, index, end) or self._country_follows(sentence, end)
-        ):
-            best = max(self.cities[key], key=lambda city: city.population)
+        if _used_as_place(sentence, words, index, end) or self._country_follows(sentence, end):
             return PlaceMention(start, end, text, best.iso3, city=best.name, rule="city")
         return None
 
@@ -108,8 +107,7 @@ class PlaceFinder:
                             mention.start, mention.end, mention.text, city.iso3, city.name, "city"
                         )
                 # "Mwanza, Malawi": a town of that name in that country, known or not
-                right_after = following.start - mention.end <= 2 and following.rule != "demonym"
-                if mention.iso3 != following.iso3 and right_after:
+                if mention.iso3 != following.iso3 and _country_right_after(mention, following):
                     mention = replace(mention, iso3=following.iso3, city=mention.text)
             resolved.append(mention)
         return resolved
@@ -120,20 +118,19 @@ class PlaceFinder:
         the text places in another country stays there ("Tripoli, Libya"). An area named by a
         city's name is the document's country's where that country has a province of the
         name ("Gaza Province" in Mozambique, not Palestine's Gaza)."""
+        if home is None:
+            return list(found)
         resolved = []
         for i, mention in enumerate(found):
             following = found[i + 1] if i + 1 < len(found) else None
-            placed = (
-                following is not None
-                and not following.city
-                and (following.start - mention.end <= 2)
-            )
-            areas = data.subdivisions_named_as_cities().get(normalise_name(mention.text), ())
-            if mention.rule == "area" and home in areas and not placed:
-                mention = replace(mention, iso3=home)  # "Gaza Province" in Mozambique
-            elif mention.rule == "city" and home and mention.iso3 != home and not placed:
-                named = self.cities.get(normalise_name(mention.text), ())
-                city = next((c for c in named if c.iso3 == home), None)
+            key = normalise_name(mention.text)
+            if mention.iso3 == home or _country_right_after(mention, following):
+                pass
+            elif mention.rule == "area":
+                if home in data.subdivisions_named_as_cities().get(key, ()):
+                    mention = replace(mention, iso3=home)  # "Gaza Province" in Mozambique
+            elif mention.rule == "city":
+                city = next((c for c in self.cities.get(key, ()) if c.iso3 == home), None)
                 if city is not None:
                     mention = replace(mention, iso3=home, city=city.name)
             resolved.append(mention)
@@ -146,6 +143,16 @@ class PlaceFinder:
             return False
         words = normalise_name(match.group(1)).split()
         return any(" ".join(words[:n]) in self.gazetteer.countries for n in range(1, 5))
+
+
+def _country_right_after(mention: PlaceMention, following: PlaceMention | None) -> bool:
+    """Whether a country's name follows a place right after it: "Mwanza, Malawi"."""
+    return (
+        following is not None
+        and not following.city
+        and following.rule != "demonym"
+        and following.start - mention.end <= 2
+    )
 
 
 def _is_one_name(text: str) -> bool:
